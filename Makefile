@@ -1,0 +1,67 @@
+# One command builds the book, one runs the tests. Both set up the environment first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(wildcard book/*.ipynb)
+BUILD_FLAGS := -W -n --keep-going
+# pytest exits 5 when it collected nothing: that is a failure, and we say so.
+PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
+
+.PHONY: help venv book test lint unit validate nbval build browser refresh serve clean chromium
+
+help:
+	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
+	@echo "make test      set up .venv and run every check (lint, unit, data, nbval, strict build, browser)"
+	@echo "make validate  validate the data package (one line per problem)"
+	@echo "make refresh   re-execute notebooks in place so committed outputs match the data"
+	@echo "make serve     preview the built site on http://127.0.0.1:8000"
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m hamabook validate
+
+book: validate
+	rm -rf _build/html _static/figdata
+	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	@echo "Built. Open _build/html/index.html (or run: make serve)"
+
+build: book
+
+lint: $(STAMP)
+	$(BIN)/ruff check hamabook tests book
+	$(BIN)/ruff format --check hamabook tests
+
+unit: $(STAMP)
+	$(PYTEST) tests -m "not browser"
+
+nbval: validate
+	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
+	  || { echo "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh" >&2; exit 1; }
+
+browser: chromium
+	$(PYTEST) tests -m browser
+
+# Debian's Chromium for the browser tests (installed when missing; needs root and apt).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint unit nbval book browser
+
+refresh: validate
+	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
+
+serve:
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build _static/figdata

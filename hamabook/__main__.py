@@ -1,0 +1,37 @@
+"""Command line: ``python -m hamabook validate`` and ``python -m hamabook refresh NOTEBOOK``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import DATA_DIR
+from .data import validate_package
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hamabook")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="validate the data package; one line per problem")
+    check.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
+    refresh = sub.add_parser("refresh", help="re-execute a notebook in place, without volatile metadata")
+    refresh.add_argument("notebook")
+    args = parser.parse_args(argv)
+    if args.command == "refresh":
+        from .notebooks import refresh_notebook
+
+        refresh_notebook(args.notebook)
+        print(f"refreshed {args.notebook}")
+        return 0
+    problems = validate_package(args.data_dir)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        print(f"data package INVALID: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"data package valid: {args.data_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The figure helper every chart in the book goes through.
+
+:func:`figure` takes a chart (Altair or matplotlib), the exact DataFrame it
+draws, a caption that states the finding, a text alternative and source ids.
+It writes the DataFrame as CSV into the site's static files, and returns one
+``<figure>`` holding the chart, the caption, the source credit and a link to
+the CSV. Every chart therefore has all four by construction.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML
+
+from . import ROOT
+from .data import load
+from .render import altair_html, matplotlib_html, table_html
+
+FIGDATA_DIR = ROOT / "_static" / "figdata"
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def source_credit(source_ids: list[str]) -> str:
+    """'Source: …' as HTML, with publisher, title, date and link for each id, in the given order."""
+    if not source_ids:
+        raise ValueError("a figure needs at least one source id")
+    sources = load("sources").set_index("source_id")
+    unknown = [s for s in source_ids if s not in sources.index]
+    if unknown:
+        raise KeyError(f"unknown source id(s): {', '.join(unknown)}")
+    parts = []
+    for sid in dict.fromkeys(source_ids):
+        row = sources.loc[sid]
+        date = "" if pd.isna(row["published"]) else f", {row['published']:%Y-%m-%d}"
+        title = "" if pd.isna(row["title"]) else f", “{html.escape(row['title'])}”"
+        parts.append(
+            f'<a href="{html.escape(row["url"])}">{html.escape(row["publisher"])}</a>'
+            f"{title}{date} (grade {row['reliability']})"
+        )
+    label = "Source" if len(parts) == 1 else "Sources"
+    return f"{label}: " + "; ".join(parts) + "."
+
+
+def write_figure_data(name: str, data: pd.DataFrame) -> Path:
+    directory = FIGDATA_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{name}.csv"
+    out = data.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    out.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def _check_altair_data(chart: alt.TopLevelMixin, data: pd.DataFrame) -> None:
+    """The chart must draw ``data`` and nothing else, so the CSV is exactly what is drawn."""
+    if chart.data is not data:
+        raise ValueError("the chart's top-level data must be the DataFrame passed to figure()")
+    for layer in getattr(chart, "layer", []) or []:
+        if layer.data is not alt.Undefined and layer.data is not data:
+            raise ValueError("a layer draws other data than the DataFrame passed to figure()")
+
+
+def figure(name: str, chart, data: pd.DataFrame, *, caption: str, alt_text: str, sources: list[str]) -> HTML:
+    """Render a captioned, credited figure with a CSV download of ``data``.
+
+    ``name`` is a stable lowercase-hyphenated id; it becomes the HTML id
+    ``fig-<name>`` and the CSV file name.
+    """
+    if not _NAME.match(name):
+        raise ValueError(f"figure name {name!r} must be lowercase letters, digits and hyphens")
+    for label, text in (("caption", caption), ("alt_text", alt_text)):
+        if not text or not text.strip():
+            raise ValueError(f"figure {name!r} needs a non-empty {label}")
+    if isinstance(chart, alt.TopLevelMixin):
+        _check_altair_data(chart, data)
+        body = altair_html(chart.properties(description=alt_text), alt_text)
+    else:
+        body = matplotlib_html(chart, alt_text)
+    credit = source_credit(sources)
+    csv_path = write_figure_data(name, data)
+    href = Path(os.path.relpath(csv_path, Path.cwd())).as_posix()
+    return HTML(
+        f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
+        f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'
+        f'<p class="hb-credit">{credit} '
+        f'<a class="hb-download" href="{html.escape(href)}" download>'
+        f"Download the data drawn (CSV, {len(data)} rows)</a></p>"
+        "</figcaption></figure>"
+    )
+
+
+def table(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> HTML:
+    """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box."""
+    return HTML(table_html(frame, caption, labels))

@@ -1,0 +1,25 @@
+"""Re-execute a chapter notebook in place so its committed outputs match the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop per-run metadata (execution timestamps) so a re-run changes only real outputs."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def refresh_notebook(path: str | Path, timeout: int = 300) -> None:
+    path = Path(path).resolve()
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    nbformat.write(strip_volatile(nb), path)

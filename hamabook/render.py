@@ -1,0 +1,96 @@
+"""Offline rendering of charts and tables as HTML the book embeds.
+
+Altair charts become a ``<div>`` with an id derived from the spec's hash and a
+call to ``hbEmbed``, defined in one local JavaScript bundle (vega, vega-lite
+and vega-embed) that :func:`vega_bundle` generates from the pinned
+``vl-convert-python`` package at build time. No CDN is involved and the same
+spec always gives the same HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+
+import altair as alt
+import matplotlib as mpl
+import pandas as pd
+
+# Defines window.hbEmbed(id, spec): draws as SVG, follows the site's light/dark mode.
+_EMBED_SNIPPET = """
+window.vegaEmbed = vegaEmbed;
+const DARK = {background: null, axis: {labelColor: "#e6e6e6", titleColor: "#e6e6e6",
+  gridColor: "#444444", domainColor: "#aaaaaa", tickColor: "#aaaaaa"},
+  legend: {labelColor: "#e6e6e6", titleColor: "#e6e6e6"}, title: {color: "#e6e6e6"},
+  text: {color: "#e6e6e6"}};
+const drawn = [];
+function draw(id, spec) {
+  const dark = document.documentElement.dataset.theme === "dark";
+  return vegaEmbed("#" + id, spec, {actions: false, renderer: "svg", config: dark ? DARK : {}});
+}
+window.hbEmbed = function (id, spec) { drawn.push([id, spec]); return draw(id, spec); };
+new MutationObserver(() => drawn.forEach(([id, spec]) => draw(id, spec)))
+  .observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+"""
+
+
+def vega_bundle() -> str:
+    """JavaScript defining ``hbEmbed``, with vega, vega-lite and vega-embed inlined."""
+    import vl_convert
+
+    code = vl_convert.javascript_bundle(_EMBED_SNIPPET)
+    # An IIFE keeps the bundle's top-level names (e.g. `_`) from clashing with Sphinx's.
+    return "(function () {\n" + code + "\n})();\n"
+
+
+def spec_id(spec: dict) -> str:
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    return "vega-" + digest[:12]
+
+
+def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
+    """HTML that draws ``chart`` with the local bundle; ``alt_text`` labels it for screen readers."""
+    spec = chart.to_dict()
+    div_id = spec_id(spec)
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return (
+        f'<div class="hb-chart" id="{div_id}" role="img" aria-label="{html.escape(alt_text)}"></div>\n'
+        f'<script>if (window.hbEmbed) {{ hbEmbed("{div_id}", {payload}); }} else {{ '
+        f'document.getElementById("{div_id}").textContent = '
+        f'"(Interactive chart: it draws in the built book; run make book.)"; }}</script>'
+    )
+
+
+def matplotlib_html(fig, alt_text: str) -> str:
+    """Deterministic SVG of a matplotlib figure, as an <img> with alt text."""
+    buffer = io.BytesIO()
+    with mpl.rc_context({"svg.hashsalt": "hamabook"}):  # stable ids in the SVG
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img class="hb-static-chart" src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt_text)}">'
+
+
+def table_html(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> str:
+    """An accessible HTML table; every cell is escaped, so markup in data shows as text."""
+    labels = labels or {}
+    head = "".join(f'<th scope="col">{html.escape(labels.get(c, c))}</th>' for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = "".join(f"<td>{html.escape(_cell_text(v))}</td>" for v in record)
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<div class="hb-table-wrap" tabindex="0">'
+        f'<table class="hb-table"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _cell_text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)

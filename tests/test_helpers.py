@@ -1,0 +1,147 @@
+"""Unit tests of the package's helpers: formatting, distance, analysis, rendering, the figure helper."""
+
+import json
+import re
+from pathlib import Path
+
+import altair as alt
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from hamabook import analysis, figures, render, text  # noqa: E402
+from hamabook.geo import great_circle_km  # noqa: E402
+
+
+def test_fmt_number():
+    assert text.fmt_number(280000) == "280,000"
+    assert text.fmt_number(280000.0) == "280,000"
+    assert text.fmt_number(12.25) == "12.2"
+    with pytest.raises(TypeError):
+        text.fmt_number("12")
+    with pytest.raises(ValueError):
+        text.fmt_number(float("nan"))
+
+
+def test_fmt_date_and_range():
+    assert text.fmt_date(pd.Timestamp("2024-12-05")) == "5 December 2024"
+    assert text.fmt_date("2024-11-27") == "27 November 2024"
+    assert text.fmt_range(10, 12, "days") == "10–12 days"
+    assert text.fmt_range(11, 11, "days") == "11 days"
+
+
+def test_glue_text_refuses_empty(monkeypatch):
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display: glued.update({name: value}))
+    text.glue_text("n", 280000)
+    text.glue_text("d", pd.Timestamp("2024-12-08"))
+    assert glued == {"n": "280,000", "d": "8 December 2024"}
+    with pytest.raises(ValueError, match="empty"):
+        text.glue_text("blank", "  ")
+
+
+def test_great_circle_known_distance():
+    # Hama -> Homs, GeoNames coordinates: about 45 km as the crow flies.
+    assert great_circle_km(35.13179, 36.75783, 34.72405, 36.72559) == pytest.approx(45.4, abs=0.5)
+    assert great_circle_km(0, 0, 0, 0) == 0
+
+
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["E001", "E002", "E003", "E004", "E005"],
+        "date": pd.to_datetime(["2024-11-27", "2024-11-29", "2024-11-27", "2024-12-05", "2024-12-06"]),
+        "category": ["offensive_launch", "offensive_launch", "offensive_launch", "city_captured", "city_captured"],
+        "place_id": ["idlib", "idlib", "idlib", "hama", "hama"],
+        "source_id": ["a", "b", "c", "a", "b"],
+        "summary": ["x"] * 5,
+        "credibility": [2, 3, 2, 2, 4],
+    }
+)
+
+
+def test_modal_date_and_span():
+    assert analysis.modal_date(EVENTS, "offensive_launch") == pd.Timestamp("2024-11-27")
+    assert analysis.date_span(EVENTS, "offensive_launch") == (pd.Timestamp("2024-11-27"), pd.Timestamp("2024-11-29"))
+    # a tie goes to the earlier date
+    assert analysis.modal_date(EVENTS, "city_captured", "hama") == pd.Timestamp("2024-12-05")
+    with pytest.raises(LookupError, match="no city_captured event at homs"):
+        analysis.modal_date(EVENTS, "city_captured", "homs")
+
+
+def test_days_between():
+    assert analysis.days_between(pd.Timestamp("2024-11-27"), pd.Timestamp("2024-12-05")) == 8
+
+
+def test_with_sources_rejects_unknown():
+    sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["P", "Q"], "reliability": ["B", "D"]})
+    with pytest.raises(KeyError, match="unknown sources: c"):
+        analysis.with_sources(EVENTS, sources)
+
+
+def test_table_html_escapes_markup():
+    frame = pd.DataFrame({"summary": ["<script>alert(1)</script>"], "n": [1]})
+    out = render.table_html(frame, caption="A & B", labels={"summary": "What"})
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<caption>A &amp; B</caption>" in out
+    assert '<th scope="col">What</th>' in out
+
+
+def test_altair_html_is_deterministic_and_offline():
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    chart = alt.Chart(data).mark_point().encode(x="x", y="y")
+    one, two = render.altair_html(chart, "alt"), render.altair_html(chart, "alt")
+    assert one == two
+    assert re.search(r'id="vega-[0-9a-f]{12}"', one)
+    assert "cdn" not in one and "http" not in one.split("<script>")[1].split("{")[0]
+
+
+def test_matplotlib_html_is_deterministic():
+    def draw():
+        fig, ax = plt.subplots()
+        ax.plot([1, 2], [3, 4])
+        html = render.matplotlib_html(fig, "a line")
+        plt.close(fig)
+        return html
+
+    first = draw()
+    assert first == draw()
+    assert 'alt="a line"' in first
+
+
+def test_figure_writes_csv_and_credits_sources(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path / "figdata")
+    monkeypatch.chdir(tmp_path)
+    data = pd.DataFrame({"date": pd.to_datetime(["2024-12-05"]), "n": [1]})
+    chart = alt.Chart(data).mark_point().encode(x="date:T", y="n:Q")
+    out = figures.figure("test-fig", chart, data, caption="Finding.", alt_text="Alt.", sources=["geonames-cities15000"])
+    html = out.data
+    assert 'id="fig-test-fig"' in html and "Finding." in html and "GeoNames" in html
+    assert 'href="figdata/test-fig.csv"' in html
+    assert Path(tmp_path / "figdata" / "test-fig.csv").read_text() == "date,n\n2024-12-05,1\n"
+
+
+def test_figure_requires_drawn_data_and_text(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path)
+    data = pd.DataFrame({"n": [1]})
+    other = pd.DataFrame({"n": [2]})
+    chart = alt.Chart(other).mark_point().encode(y="n:Q")
+    with pytest.raises(ValueError, match="top-level data"):
+        figures.figure("f", chart, data, caption="c", alt_text="a", sources=["geonames-cities15000"])
+    with pytest.raises(ValueError, match="non-empty caption"):
+        figures.figure("f", alt.Chart(data).mark_point(), data, caption=" ", alt_text="a", sources=["x"])
+    with pytest.raises(ValueError, match="lowercase"):
+        figures.figure("Bad Name", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=["x"])
+    with pytest.raises(KeyError, match="unknown source"):
+        figures.figure("f", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=["nope"])
+
+
+def test_bundle_defines_embed_function():
+    bundle = render.vega_bundle()
+    assert bundle.startswith("(function () {")
+    assert "window.hbEmbed" in bundle
+    assert "https://cdn" not in bundle
+    json.dumps(len(bundle))
