@@ -10,13 +10,14 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh serve clean chromium
+.PHONY: help venv book test lint unit validate nbval build browser refresh bib serve clean chromium
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
 	@echo "make test      set up .venv and run every check (lint, unit, data, nbval, strict build, browser)"
 	@echo "make validate  validate the data package (one line per problem)"
 	@echo "make refresh   re-execute notebooks in place so committed outputs match the data"
+	@echo "make bib       regenerate book/references.bib from data/sources.csv"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -59,6 +60,9 @@ test: lint unit nbval book browser
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
+
+bib: validate
+	$(BIN)/python -m hamabook bib
 
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -1,4 +1,4 @@
-"""Command line: ``python -m hamabook validate`` and ``python -m hamabook refresh NOTEBOOK``."""
+"""Command line: ``python -m hamabook validate | bib | refresh NOTEBOOK``."""
 
 from __future__ import annotations
 
@@ -14,9 +14,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="validate the data package; one line per problem")
     check.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
+    sub.add_parser("bib", help="write book/references.bib from data/sources.csv")
     refresh = sub.add_parser("refresh", help="re-execute a notebook in place, without volatile metadata")
     refresh.add_argument("notebook")
     args = parser.parse_args(argv)
+    if args.command == "bib":
+        from .bib import BIB_PATH, bibtex
+
+        BIB_PATH.write_text(bibtex(), encoding="utf-8")
+        print(f"wrote {BIB_PATH}")
+        return 0
     if args.command == "refresh":
         from .notebooks import refresh_notebook
 

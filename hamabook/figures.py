@@ -68,11 +68,22 @@ def _check_altair_data(chart: alt.TopLevelMixin, data: pd.DataFrame) -> None:
             raise ValueError("a layer draws other data than the DataFrame passed to figure()")
 
 
-def figure(name: str, chart, data: pd.DataFrame, *, caption: str, alt_text: str, sources: list[str]) -> HTML:
+def figure(
+    name: str,
+    chart,
+    data: pd.DataFrame,
+    *,
+    caption: str,
+    alt_text: str,
+    sources: list[str],
+    own_data: str | None = None,
+) -> HTML:
     """Render a captioned, credited figure with a CSV download of ``data``.
 
     ``name`` is a stable lowercase-hyphenated id; it becomes the HTML id
-    ``fig-<name>`` and the CSV file name.
+    ``fig-<name>`` and the CSV file name. ``sources`` are ids in sources.csv.
+    Only a chart about the book's own data package (e.g. its sources registry)
+    may instead pass ``sources=[]`` and name that data in ``own_data``.
     """
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r} must be lowercase letters, digits and hyphens")
@@ -84,7 +95,12 @@ def figure(name: str, chart, data: pd.DataFrame, *, caption: str, alt_text: str,
         body = altair_html(chart.properties(description=alt_text), alt_text)
     else:
         body = matplotlib_html(chart, alt_text)
-    credit = source_credit(sources)
+    if sources:
+        credit = source_credit(sources)
+    elif own_data:
+        credit = f"Source: this book's data package ({html.escape(own_data)})."
+    else:
+        raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
     csv_path = write_figure_data(name, data)
     href = Path(os.path.relpath(csv_path, Path.cwd())).as_posix()
     return HTML(
@@ -97,6 +113,8 @@ def figure(name: str, chart, data: pd.DataFrame, *, caption: str, alt_text: str,
     )
 
 
-def table(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> HTML:
+def table(
+    frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None, links: dict[str, str] | None = None
+) -> HTML:
     """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box."""
-    return HTML(table_html(frame, caption, labels))
+    return HTML(table_html(frame, caption, labels, links))

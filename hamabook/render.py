@@ -73,14 +73,29 @@ def matplotlib_html(fig, alt_text: str) -> str:
     return f'<img class="hb-static-chart" src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt_text)}">'
 
 
-def table_html(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> str:
-    """An accessible HTML table; every cell is escaped, so markup in data shows as text."""
-    labels = labels or {}
-    head = "".join(f'<th scope="col">{html.escape(labels.get(c, c))}</th>' for c in frame.columns)
+def table_html(
+    frame: pd.DataFrame,
+    caption: str,
+    labels: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
+) -> str:
+    """An accessible HTML table; every cell is escaped, so markup in data shows as text.
+
+    ``links`` maps a shown column to a column holding a URL: that cell becomes a link,
+    and the URL column itself is not shown.
+    """
+    labels, links = labels or {}, links or {}
+    shown = [c for c in frame.columns if c not in links.values()]
+    head = "".join(f'<th scope="col">{html.escape(labels.get(c, c))}</th>' for c in shown)
     rows = []
-    for record in frame.itertuples(index=False):
-        cells = "".join(f"<td>{html.escape(_cell_text(v))}</td>" for v in record)
-        rows.append(f"<tr>{cells}</tr>")
+    for record in frame.to_dict("records"):
+        cells = []
+        for col in shown:
+            text = html.escape(_cell_text(record[col]))
+            if col in links and _cell_text(record[links[col]]):
+                text = f'<a href="{html.escape(_cell_text(record[links[col]]))}">{text or "link"}</a>'
+            cells.append(f"<td>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         '<div class="hb-table-wrap" tabindex="0">'
         f'<table class="hb-table"><caption>{html.escape(caption)}</caption>'

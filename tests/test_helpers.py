@@ -145,3 +145,22 @@ def test_bundle_defines_embed_function():
     assert "window.hbEmbed" in bundle
     assert "https://cdn" not in bundle
     json.dumps(len(bundle))
+
+
+def test_table_html_links_escape_url_and_hide_url_column():
+    frame = pd.DataFrame({"title": ["A <b>"], "url": ['https://example.org/?a="x"']})
+    out = render.table_html(frame, caption="c", links={"title": "url"})
+    assert '<a href="https://example.org/?a=&quot;x&quot;">A &lt;b&gt;</a>' in out
+    assert ">url<" not in out
+
+
+def test_figure_without_sources_needs_own_data(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    data = pd.DataFrame({"n": [1]})
+    with pytest.raises(ValueError, match="needs source ids"):
+        figures.figure("f", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=[])
+    out = figures.figure(
+        "f", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=[], own_data="data/x.csv"
+    )
+    assert "this book's data package (data/x.csv)" in out.data
