@@ -43,14 +43,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check hamabook tests
 
 unit: $(STAMP)
-	$(PYTEST) tests -m "not browser"
+	$(PYTEST) tests -m "not site"
 
 nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
 	  || { echo "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh" >&2; exit 1; }
 
 browser: chromium
-	$(PYTEST) tests -m browser
+	$(PYTEST) tests -m site
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:

@@ -9,7 +9,7 @@ import pytest
 
 from hamabook import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.site
 
 SITE = ROOT / "_build" / "html"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
