@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh bib serve clean chromium
+.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench serve clean chromium
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -18,6 +18,8 @@ help:
 	@echo "make validate  validate the data package (one line per problem)"
 	@echo "make refresh   re-execute notebooks in place so committed outputs match the data"
 	@echo "make bib       regenerate book/references.bib from data/sources.csv"
+	@echo "make dist      reproducible .zip/.tar.gz of the site and of the data package, with SHA256SUMS"
+	@echo "make bench     time cold/no-op builds, nbval and raw execution; page weights (bench/results.json)"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -32,15 +34,15 @@ validate: $(STAMP)
 	$(BIN)/python -m hamabook validate
 
 book: validate
-	rm -rf _build/html _static/figdata
+	rm -rf _build/html
 	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
 	@echo "Built. Open _build/html/index.html (or run: make serve)"
 
 build: book
 
 lint: $(STAMP)
-	$(BIN)/ruff check hamabook tests book
-	$(BIN)/ruff format --check hamabook tests
+	$(BIN)/ruff check hamabook tests bench book
+	$(BIN)/ruff format --check hamabook tests bench
 
 unit: $(STAMP)
 	$(PYTEST) tests -m "not site"
@@ -61,6 +63,13 @@ test: lint unit nbval book browser
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
 
+dist: book
+	rm -rf dist
+	$(BIN)/python -m hamabook dist --site _build/html --out dist
+
+bench: validate
+	$(BIN)/python bench/bench.py
+
 bib: validate
 	$(BIN)/python -m hamabook bib
 
@@ -68,4 +77,4 @@ serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
 clean:
-	rm -rf _build _static/figdata
+	rm -rf _build dist

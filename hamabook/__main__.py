@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("validate", help="validate the data package; one line per problem")
     check.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     sub.add_parser("bib", help="write book/references.bib from data/sources.csv")
+    dist = sub.add_parser("dist", help="reproducible archives of the built site and the data package")
+    dist.add_argument("--site", default="_build/html")
+    dist.add_argument("--out", default="dist")
     refresh = sub.add_parser("refresh", help="re-execute a notebook in place, without volatile metadata")
     refresh.add_argument("notebook")
     args = parser.parse_args(argv)
@@ -23,6 +26,15 @@ def main(argv: list[str] | None = None) -> int:
 
         BIB_PATH.write_text(bibtex(), encoding="utf-8")
         print(f"wrote {BIB_PATH}")
+        return 0
+    if args.command == "dist":
+        from pathlib import Path
+
+        from .dist import make_dist
+
+        for path in make_dist(Path(args.site), Path(args.out)):
+            print(path)
+        print(Path(args.out) / "SHA256SUMS")
         return 0
     if args.command == "refresh":
         from .notebooks import refresh_notebook

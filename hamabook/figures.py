@@ -2,27 +2,25 @@
 
 :func:`figure` takes a chart (Altair or matplotlib), the exact DataFrame it
 draws, a caption that states the finding, a text alternative and source ids.
-It writes the DataFrame as CSV into the site's static files, and returns one
-``<figure>`` holding the chart, the caption, the source credit and a link to
-the CSV. Every chart therefore has all four by construction.
+It returns one ``<figure>`` holding the chart, the caption, the source credit
+and a download link carrying the drawn DataFrame as CSV (a ``data:`` URL, so
+the link works from a cached build, in the notebook, and offline). Every chart
+therefore has all four by construction.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-from pathlib import Path
+import urllib.parse
 
 import altair as alt
 import pandas as pd
 from IPython.display import HTML
 
-from . import ROOT
 from .data import load
 from .render import altair_html, matplotlib_html, table_html
 
-FIGDATA_DIR = ROOT / "_static" / "figdata"
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -47,16 +45,13 @@ def source_credit(source_ids: list[str]) -> str:
     return f"{label}: " + "; ".join(parts) + "."
 
 
-def write_figure_data(name: str, data: pd.DataFrame) -> Path:
-    directory = FIGDATA_DIR
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{name}.csv"
+def figure_csv(data: pd.DataFrame) -> str:
+    """The drawn DataFrame as CSV text (dates as YYYY-MM-DD)."""
     out = data.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].dt.strftime("%Y-%m-%d")
-    out.to_csv(path, index=False, lineterminator="\n")
-    return path
+    return out.to_csv(index=False, lineterminator="\n")
 
 
 def _check_altair_data(chart: alt.TopLevelMixin, data: pd.DataFrame) -> None:
@@ -101,13 +96,12 @@ def figure(
         credit = f"Source: this book's data package ({html.escape(own_data)})."
     else:
         raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
-    csv_path = write_figure_data(name, data)
-    href = Path(os.path.relpath(csv_path, Path.cwd())).as_posix()
+    href = "data:text/csv;charset=utf-8," + urllib.parse.quote(figure_csv(data))
     return HTML(
         f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'
         f'<p class="hb-credit">{credit} '
-        f'<a class="hb-download" href="{html.escape(href)}" download>'
+        f'<a class="hb-download" href="{href}" download="{name}.csv">'
         f"Download the data drawn (CSV, {len(data)} rows)</a></p>"
         "</figcaption></figure>"
     )

@@ -27,9 +27,18 @@ const DARK = {background: null, axis: {labelColor: "#e6e6e6", titleColor: "#e6e6
   legend: {labelColor: "#e6e6e6", titleColor: "#e6e6e6"}, title: {color: "#e6e6e6"},
   text: {color: "#e6e6e6"}};
 const drawn = [];
+function merged(base, over) {
+  const out = Object.assign({}, base);
+  for (const [key, value] of Object.entries(over)) {
+    const both = value && typeof value === "object" && out[key] && typeof out[key] === "object";
+    out[key] = both ? Object.assign({}, out[key], value) : value;
+  }
+  return out;
+}
 function draw(id, spec) {
   const dark = document.documentElement.dataset.theme === "dark";
-  return vegaEmbed("#" + id, spec, {actions: false, renderer: "svg", config: dark ? DARK : {}});
+  const shown = dark ? Object.assign({}, spec, {config: merged(spec.config || {}, DARK)}) : spec;
+  return vegaEmbed("#" + id, shown, {actions: false, renderer: "svg"});
 }
 window.hbEmbed = function (id, spec) { drawn.push([id, spec]); return draw(id, spec); };
 new MutationObserver(() => drawn.forEach(([id, spec]) => draw(id, spec)))

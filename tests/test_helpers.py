@@ -2,7 +2,7 @@
 
 import json
 import re
-from pathlib import Path
+import urllib.parse
 
 import altair as alt
 import matplotlib
@@ -112,20 +112,17 @@ def test_matplotlib_html_is_deterministic():
     assert 'alt="a line"' in first
 
 
-def test_figure_writes_csv_and_credits_sources(tmp_path, monkeypatch):
-    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path / "figdata")
-    monkeypatch.chdir(tmp_path)
+def test_figure_links_csv_and_credits_sources():
     data = pd.DataFrame({"date": pd.to_datetime(["2024-12-05"]), "n": [1]})
     chart = alt.Chart(data).mark_point().encode(x="date:T", y="n:Q")
     out = figures.figure("test-fig", chart, data, caption="Finding.", alt_text="Alt.", sources=["geonames-cities15000"])
     html = out.data
     assert 'id="fig-test-fig"' in html and "Finding." in html and "GeoNames" in html
-    assert 'href="figdata/test-fig.csv"' in html
-    assert Path(tmp_path / "figdata" / "test-fig.csv").read_text() == "date,n\n2024-12-05,1\n"
+    href = re.search(r'class="hb-download" href="([^"]+)" download="test-fig.csv"', html).group(1)
+    assert urllib.parse.unquote(href.removeprefix("data:text/csv;charset=utf-8,")) == "date,n\n2024-12-05,1\n"
 
 
-def test_figure_requires_drawn_data_and_text(tmp_path, monkeypatch):
-    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path)
+def test_figure_requires_drawn_data_and_text():
     data = pd.DataFrame({"n": [1]})
     other = pd.DataFrame({"n": [2]})
     chart = alt.Chart(other).mark_point().encode(y="n:Q")
@@ -154,9 +151,7 @@ def test_table_html_links_escape_url_and_hide_url_column():
     assert ">url<" not in out
 
 
-def test_figure_without_sources_needs_own_data(tmp_path, monkeypatch):
-    monkeypatch.setattr(figures, "FIGDATA_DIR", tmp_path)
-    monkeypatch.chdir(tmp_path)
+def test_figure_without_sources_needs_own_data():
     data = pd.DataFrame({"n": [1]})
     with pytest.raises(ValueError, match="needs source ids"):
         figures.figure("f", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=[])

@@ -1,6 +1,10 @@
 """Open every page of the built site in headless Chromium, served from loopback, as a reader would."""
 
+import csv
 import functools
+import io
+import json
+import re
 import threading
 import urllib.parse
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -98,7 +102,18 @@ def test_page_loads_cleanly(browser, site_url, path):
     assert seen["console"] == [], f"console errors on {path}: {seen['console']}"
 
 
-def test_every_figure_has_caption_alt_credit_and_data(browser, site_url):
+def _download(page, href: str) -> str:
+    """The text a download link gives: data: URLs are decoded, others fetched from the site."""
+    if href.startswith("data:"):
+        header, _, payload = href.partition(",")
+        assert header == "data:text/csv;charset=utf-8", header
+        return urllib.parse.unquote(payload)
+    response = page.request.get(urllib.parse.urljoin(page.url, href))
+    assert response.ok, f"download {href} is broken"
+    return response.body().decode("utf-8", "replace")
+
+
+def test_every_figure_has_caption_alt_credit_and_its_data(browser, site_url):
     figures = 0
     for path in PAGES:
         context, page, _ = _open(browser, site_url + path)
@@ -112,11 +127,107 @@ def test_every_figure_has_caption_alt_credit_and_data(browser, site_url):
                 )
                 assert alt and alt.strip(), f"{fid}: no text alternative"
                 assert fig.locator(".hb-credit").inner_text().startswith("Source"), f"{fid}: no source credit"
-                href = fig.locator("a.hb-download").get_attribute("href")
-                response = page.request.get(urllib.parse.urljoin(page.url, href))
-                assert response.ok, f"{fid}: CSV link {href} is broken"
-                lines = response.text().strip().splitlines()
-                assert len(lines) >= 2, f"{fid}: CSV {href} has no data rows"
+                rows = list(
+                    csv.DictReader(io.StringIO(_download(page, fig.locator("a.hb-download").get_attribute("href"))))
+                )
+                assert rows, f"{fid}: the CSV has no data rows"
+                script = fig.evaluate("f => f.querySelector('script')?.textContent || ''")
+                match = re.search(r'hbEmbed\("vega-[0-9a-f]+", (\{.*\})\); \}', script)
+                if match:  # an Altair chart: the CSV holds exactly the rows and columns it draws
+                    (drawn,) = json.loads(match.group(1))["datasets"].values()
+                    assert len(rows) == len(drawn), f"{fid}: CSV rows differ from the chart's data"
+                    assert set(rows[0]) == set(drawn[0]), f"{fid}: CSV columns differ from the chart's data"
         finally:
             context.close()
     assert figures >= 1, "the site has no figures at all"
+
+
+def test_every_download_link_works(browser, site_url):
+    links = 0
+    for path in PAGES:
+        context, page, _ = _open(browser, site_url + path)
+        try:
+            for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.getAttribute('href'))"):
+                links += 1
+                assert _download(page, href), f"download {href[:60]} on {path} is empty"
+        finally:
+            context.close()
+    assert links >= 2
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(browser, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page, _ = _open(browser, site_url + path)
+    try:
+        results = Axe().run(page)
+    finally:
+        context.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"axe-core on {path}:\n" + "\n".join(serious)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_headings_in_order(browser, site_url, path):
+    context, page, _ = _open(browser, site_url + path)
+    try:
+        levels = page.eval_on_selector_all(
+            "main h1, main h2, main h3, main h4, main h5, main h6",
+            "els => els.filter(e => e.getClientRects().length).map(e => +e.tagName[1])",
+        )
+    finally:
+        context.close()
+    assert levels and levels[0] == 1, f"{path} does not start with one h1: {levels}"
+    assert levels.count(1) == 1, f"{path} has more than one h1"
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert jumps == [], f"{path} skips heading levels: {jumps}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_narrow_screen_does_not_scroll_sideways(browser, site_url, path):
+    context, page, _ = _open(browser, site_url + path, width=375)
+    try:
+        page.wait_for_timeout(300)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
+    finally:
+        context.close()
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px width"
+
+
+def test_charts_follow_dark_mode(browser, site_url):
+    context, page, seen = _open(browser, site_url + "book/intro.html")
+    try:
+        page.evaluate("() => document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(800)
+        fills = page.eval_on_selector_all(".hb-chart svg text", "els => els.map(e => getComputedStyle(e).fill)")
+        page.screenshot(path=str(ARTIFACTS / "book_intro.dark.png"), full_page=False)
+    finally:
+        context.close()
+    assert fills, "no chart text found"
+    assert "rgb(230, 230, 230)" in fills, f"chart text did not switch to the dark-mode colour: {set(fills)}"
+    assert seen["console"] == []
+
+
+def test_markup_in_data_is_shown_as_text(browser):
+    """Text from data is escaped: a table cell holding <script> shows the characters and runs nothing."""
+    import pandas as pd
+
+    from hamabook.render import table_html
+
+    html = table_html(pd.DataFrame({"summary": ["<script>window.pwned = 1</script><b>bold</b>"]}), caption="t")
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(f"<html><body>{html}</body></html>")
+        assert page.evaluate("() => window.pwned") is None
+        assert page.inner_text("td") == "<script>window.pwned = 1</script><b>bold</b>"
+        assert page.locator("td b").count() == 0
+    finally:
+        context.close()

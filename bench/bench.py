@@ -1,0 +1,125 @@
+"""Benchmark the build: prints ratios (and raw seconds), writes bench/results.json.
+
+Run with `make bench`. Each timing is the median of N runs (default 3).
+Not a test: it measures, it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SITE = ROOT / "_build" / "html"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+NOTEBOOKS = sorted(str(p) for p in (ROOT / "book").glob("*.ipynb"))
+BUILD = [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(ROOT)]
+
+
+def timed(cmd: list[str], before=None) -> float:
+    times = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def clean() -> None:
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+
+
+def raw_execute() -> list[str]:
+    out = tempfile.mkdtemp()
+    return [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output-dir", out, *NOTEBOOKS]
+
+
+def page_weights() -> dict:
+    shared = set()
+    pages = {}
+    for page in sorted(SITE.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        assets = set(re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css|woff2?|svg|png))', text))
+        resolved = {(page.parent / a).resolve() for a in assets if not a.startswith(("http", "data:"))}
+        pages[page.relative_to(SITE).as_posix()] = (len(gzip.compress(page.read_bytes())), resolved)
+    shared = set.intersection(*(r for _, r in pages.values())) if pages else set()
+    shared_gz = sum(len(gzip.compress(p.read_bytes())) for p in shared if p.exists())
+    result = {}
+    for name, (own, assets) in pages.items():
+        extra = sum(len(gzip.compress(p.read_bytes())) for p in assets - shared if p.exists())
+        result[name] = {
+            "gzip_total_kb": round((own + extra + shared_gz) / 1024, 1),
+            "gzip_own_kb": round((own + extra) / 1024, 1),
+        }
+    return {"shared_assets_gzip_kb": round(shared_gz / 1024, 1), "pages": result}
+
+
+def largest_spec_kb() -> float:
+    sizes = [
+        len(m)
+        for p in SITE.rglob("*.html")
+        for m in re.findall(r"hbEmbed\(\"vega-[0-9a-f]+\", (\{.*?\})\); \}", p.read_text())
+    ]
+    return round(max(sizes, default=0) / 1024, 1)
+
+
+def main() -> None:
+    raw = timed(raw_execute())
+    cold = timed(BUILD, before=clean)
+    noop = timed(BUILD)
+    nbval = timed(
+        [
+            str(BIN / "python"),
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval",
+            "--nbval-current-env",
+            *NOTEBOOKS,
+        ]
+    )
+    weights = page_weights()
+    results = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "runs_per_timing": RUNS,
+        "seconds": {
+            "raw_execute": round(raw, 2),
+            "cold_build": round(cold, 2),
+            "noop_rebuild": round(noop, 2),
+            "nbval": round(nbval, 2),
+        },
+        "ratios": {
+            "cold_build / raw_execute (target <= 1.3)": round(cold / raw, 2),
+            "noop_rebuild / cold_build (target <= 0.15)": round(noop / cold, 2),
+            "nbval / raw_execute (target <= 1.15)": round(nbval / raw, 2),
+        },
+        "page_weight": weights,
+        "largest_chart_spec_kb (target <= 50)": largest_spec_kb(),
+    }
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps({k: results[k] for k in ("seconds", "ratios", "largest_chart_spec_kb (target <= 50)")}, indent=2))
+    worst = max(weights["pages"].items(), key=lambda kv: kv[1]["gzip_own_kb"])
+    print(
+        f"shared assets {weights['shared_assets_gzip_kb']} KB gzip; heaviest page {worst[0]}: {worst[1]['gzip_own_kb']} KB gzip of its own"
+    )
+
+
+if __name__ == "__main__":
+    main()

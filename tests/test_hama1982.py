@@ -1,0 +1,141 @@
+"""Unit tests of hamabook.hama1982: bounds, scope classes, spread statistics and shares."""
+
+import pandas as pd
+import pytest
+
+from hamabook import hama1982
+from hamabook.data import load
+
+
+def _figures(rows):
+    cols = ["figure_id", "metric", "value", "low", "high", "as_of", "scope", "source_id"]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["as_of"] = pd.to_datetime(frame["as_of"])
+    for col in ("value", "low", "high"):
+        frame[col] = frame[col].astype("Float64")
+    return frame
+
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["a", "b"],
+        "publisher": ["Alpha (blog)", "Beta"],
+        "carries": [None, "AFP"],
+        "kind": ["ngo", "wire"],
+        "reliability": ["C", "B"],
+    }
+)
+
+
+def test_scope_class():
+    assert hama1982.scope_class("civilians; SNHR estimate") == "civilians"
+    assert hama1982.scope_class("All deaths") == "all deaths"
+    assert hama1982.scope_class("unspecified") == "unspecified"
+    with pytest.raises(ValueError):
+        hama1982.scope_class("soldiers only")
+    with pytest.raises(ValueError):
+        hama1982.scope_class(None)
+
+
+def test_estimator():
+    assert hama1982.estimator("Robert Fisk, The Great War for Civilisation (2005)", "whosread") == "Robert Fisk"
+    assert hama1982.estimator("Syrian Network for Human Rights report (February 2022)", "X") == (
+        "Syrian Network for Human Rights report"
+    )
+    assert hama1982.estimator(None, "Amnesty International") == "Amnesty International"
+    assert hama1982.estimator(None, "Swiss Federal Council / Office of the Attorney General") == "Swiss Federal Council"
+    assert hama1982.estimator(float("nan"), "Friday Lunch Club (blog)") == "Friday Lunch Club"
+
+
+def test_bounds_point_and_range():
+    rows = hama1982.bounds(
+        _figures(
+            [
+                ("N1", "m", 1000, None, None, "1982-01-01", "unspecified", "a"),
+                ("N2", "m", 20000, 10000, 20000, "2005-01-01", "unspecified", "a"),
+                ("N3", "m", None, 3000, 60000, "2024-03-11", "all deaths", "b"),
+            ]
+        )
+    )
+    assert rows["low_"].tolist() == [1000, 10000, 3000]
+    assert rows["high_"].tolist() == [1000, 20000, 60000]
+    assert rows["midpoint"].tolist() == [1000, 15000, 31500]
+    assert rows["is_range"].tolist() == [False, True, True]
+
+
+def test_bounds_rejects_empty_and_inverted():
+    with pytest.raises(ValueError, match="N9"):
+        hama1982.bounds(_figures([("N9", "m", None, 5, None, "2000-01-01", "unspecified", "a")]))
+    with pytest.raises(ValueError, match="low > high"):
+        hama1982.bounds(_figures([("N8", "m", None, 9, 5, "2000-01-01", "unspecified", "a")]))
+
+
+def test_death_toll_estimates_orders_by_date_and_joins_sources():
+    frame = _figures(
+        [
+            ("N2", hama1982.DEATH_TOLL, None, 10000, 40000, "2024-12-05", "unspecified", "b"),
+            ("N1", hama1982.DEATH_TOLL, 1000, None, None, "1982-01-01", "unspecified", "a"),
+            ("N3", "other_metric", 5, None, None, "1990-01-01", "unspecified", "a"),
+        ]
+    )
+    est = hama1982.death_toll_estimates(frame, SOURCES)
+    assert est["figure_id"].tolist() == ["N1", "N2"]
+    assert est["publisher"].tolist() == ["Alpha (blog)", "Beta"]
+    assert est["estimator"].tolist() == ["Alpha", "AFP"]
+    assert est["label"].tolist() == ["Alpha, 1982 [N1]", "AFP, 2024 [N2]"]
+    with pytest.raises(KeyError):
+        hama1982.death_toll_estimates(frame.assign(source_id="zzz"), SOURCES)
+
+
+def test_spread_statistics():
+    est = hama1982.bounds(
+        _figures(
+            [
+                ("N1", "m", 1000, None, None, "1982-01-01", "unspecified", "a"),
+                ("N2", "m", None, 10000, 20000, "1990-01-01", "unspecified", "a"),
+                ("N3", "m", None, 10000, 40000, "2000-01-01", "unspecified", "a"),
+                ("N4", "m", None, 3000, 60000, "2024-01-01", "unspecified", "a"),
+            ]
+        )
+    )
+    stats = hama1982.spread(est)
+    # midpoints 1000, 15000, 25000, 31500 -> median 20000, quartiles by linear interpolation
+    assert stats["n"] == 4
+    assert stats["median"] == 20000
+    assert stats["q1"] == pytest.approx(11500)
+    assert stats["q3"] == pytest.approx(26625)
+    assert stats["iqr"] == pytest.approx(15125)
+    assert stats["lowest"] == 1000 and stats["highest"] == 60000
+    assert stats["ratio"] == 60
+    with pytest.raises(ValueError):
+        hama1982.spread(est.iloc[0:0])
+
+
+def test_share_range():
+    low, high = hama1982.share_range(10000, 30000, 150000, 250000)
+    assert low == pytest.approx(4.0)
+    assert high == pytest.approx(20.0)
+    with pytest.raises(ValueError):
+        hama1982.share_range(10, 20, 0, 100)
+    with pytest.raises(ValueError):
+        hama1982.share_range(30, 20, 100, 200)
+
+
+def test_population_periods():
+    frame = _figures(
+        [
+            ("N1", hama1982.POPULATION, 177208, None, None, "1980-01-01", "city", "a"),
+            ("N2", hama1982.POPULATION, 1000000, None, None, "2024-12-01", "city", "b"),
+        ]
+    )
+    pop = hama1982.population_then_and_now(frame, SOURCES, 1982)
+    assert pop["period"].tolist() == ["around 1982", "later"]
+    assert hama1982.population_then_and_now(frame, SOURCES, 1979)["period"].tolist() == ["later", "later"]
+
+
+def test_real_data_rows_are_usable():
+    """Every death-toll row in data/ has a known scope class and a value or a range."""
+    est = hama1982.death_toll_estimates(load("figures"), load("sources"))
+    assert len(est) >= 10
+    assert set(est["scope_class"]) <= set(hama1982.SCOPE_CLASSES)
+    assert (est["low_"] <= est["high_"]).all()

@@ -1,0 +1,106 @@
+"""Unit tests of the humanitarian chapter's helpers: who counted, series, headline rule."""
+
+import pandas as pd
+import pytest
+
+from hamabook import humanitarian as hum
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["ocha", "wire", "blog", "unhcr"],
+        "publisher": ["OCHA", "Wire", "Blog", "UNHCR"],
+        "reliability": ["A", "B", "D", "A"],
+    }
+)
+
+
+def _figures(rows):
+    cols = ["figure_id", "metric", "value", "low", "high", "as_of", "summary", "source_id", "credibility"]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["as_of"] = pd.to_datetime(frame["as_of"])
+    for col in ("value", "low", "high"):
+        frame[col] = frame[col].astype("Float64")
+    return frame
+
+
+NEW = "displaced_new_since_2024_11_27"
+CUR = "displaced_current_since_2024_11_27"
+FIGS = _figures(
+    [
+        ("N1", NEW, 14000, None, None, "2024-11-28", "OCHA counted 14,000.", "ocha", 2),
+        ("N2", NEW, None, 800000, 1000000, "2024-12-08", "UNHCR estimated a range.", "unhcr", 2),
+        ("N3", NEW, 280000, None, None, "2024-12-06", "WFP said 280,000, citing the UN.", "wire", 2),
+        ("N4", NEW, 280000, None, None, "2024-12-06", "WFP said 280,000.", "blog", 3),
+        ("N5", CUR, 1100000, None, None, "2024-12-12", "OCHA said the peak was 1.1 million.", "ocha", 2),
+        ("N6", CUR, 664000, None, None, "2024-12-31", "OCHA said 664,000.", "ocha", 2),
+        ("N7", CUR, 700000, None, None, "2024-12-31", "A blog said 700,000.", "blog", 3),
+        ("N8", "other_metric", 5, None, None, "2024-12-31", "Something else.", "ocha", 2),
+    ]
+)
+
+
+def test_originator_prefers_counting_body_over_relay():
+    assert hum.originator("AFP citing SOHR: 277 killed.", "The Nation") == "SOHR"
+    assert hum.originator("UN spokesman cited OCHA's estimate.", "DNA India") == "OCHA"
+    assert hum.originator("The UN said 115,000 fled.", "Earth Press") == "UN"
+    assert hum.originator("UNHCR relayed a figure.", "UNHCR") == "UNHCR"
+    assert hum.originator("A dataset summary says so.", "Google") == "Google"
+
+
+def test_tidy_keeps_only_metrics_and_fills_intervals():
+    rows = hum.tidy(FIGS, SOURCES, [NEW, CUR])
+    assert set(rows["metric"]) == {NEW, CUR}
+    ranged = rows.set_index("figure_id").loc["N2"]
+    assert ranged["is_range"] and ranged["point"] == 900000
+    single = rows.set_index("figure_id").loc["N1"]
+    assert single["low"] == single["high"] == single["point"] == 14000
+    assert list(rows["metric"].unique()) == [NEW, CUR]
+
+
+def test_tidy_rejects_unknown_source():
+    bad = FIGS.assign(source_id=FIGS["source_id"].replace("ocha", "nowhere"))
+    with pytest.raises(KeyError):
+        hum.tidy(bad, SOURCES, [NEW])
+
+
+def test_series_never_joins_metrics_or_originators_and_dedupes_relays():
+    s = hum.series(hum.tidy(FIGS, SOURCES, [NEW, CUR]))
+    wfp = s[s["originator"] == "WFP"]
+    assert len(wfp) == 1 and wfp.iloc[0]["n_reports"] == 2
+    assert wfp.iloc[0]["source_id"] == "wire"  # the better-graded relay is kept
+    for name, group in s.groupby("series"):
+        assert group["metric"].nunique() == 1 and group["originator"].nunique() == 1, name
+    assert s[s["metric"] == CUR]["series"].str.contains("Still displaced").all()
+
+
+def test_latest_prefers_best_grade_on_the_same_date():
+    rows = hum.tidy(FIGS, SOURCES, [NEW, CUR])
+    row = hum.latest(rows, CUR)
+    assert row["figure_id"] == "N6"  # grade A beats the blog's larger figure
+    assert hum.latest(rows, NEW)["figure_id"] == "N2"
+    assert hum.latest(rows, NEW, "OCHA")["figure_id"] == "N1"
+    with pytest.raises(LookupError):
+        hum.latest(rows, "missing_metric")
+
+
+def test_peak_spread_and_text():
+    rows = hum.tidy(FIGS, SOURCES, [NEW, CUR])
+    assert hum.peak(rows, CUR)["figure_id"] == "N5"
+    assert hum.spread(rows, NEW) == (14000.0, 1000000.0, 4)
+    assert hum.as_text(rows.set_index("figure_id").loc["N2"]) == "800,000–1,000,000"
+    assert hum.as_text(rows.set_index("figure_id").loc["N1"]) == "14,000"
+
+
+def test_in_window_is_inclusive():
+    rows = hum.tidy(FIGS, SOURCES, [NEW, CUR])
+    picked = hum.in_window(rows, "2024-11-28", "2024-12-08")
+    assert set(picked["figure_id"]) == {"N1", "N2", "N3", "N4"}
+
+
+def test_as_of_text_respects_precision():
+    row = pd.Series({"as_of": pd.Timestamp("2023-12-01"), "as_of_precision": "month"})
+    assert hum.as_of_text(row) == "December 2023"
+    assert hum.as_of_text(row.replace("month", "year")) == "2023"
+    assert (
+        hum.as_of_text(pd.Series({"as_of": pd.Timestamp("2024-12-05"), "as_of_precision": "day"})) == "5 December 2024"
+    )

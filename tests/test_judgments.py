@@ -1,0 +1,42 @@
+import pandas as pd
+import pytest
+
+from hamabook.data import load
+from hamabook.judgments import judgments_html, missing_basis, with_bands
+
+SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
+ONE = pd.DataFrame(
+    {
+        "judgment_id": ["J01"],
+        "statement": ["A <b> claim"],
+        "likelihood": ["likely"],
+        "confidence": ["moderate"],
+        "chapter": ["military"],
+        "basis": ["E001 N002"],
+    }
+)
+
+
+def test_band_from_scale():
+    assert with_bands(ONE, SCALE)["band"].tolist() == ["55–80 %"]
+
+
+def test_unknown_word_is_refused():
+    with pytest.raises(KeyError, match="not on the scale: probably"):
+        with_bands(ONE.assign(likelihood="probably"), SCALE)
+
+
+def test_html_escapes_and_links():
+    out = judgments_html(ONE, SCALE)
+    assert "A &lt;b&gt; claim" in out and '<a href="military.html">' in out and "E001, N002" in out
+
+
+def test_missing_basis():
+    assert missing_basis(ONE, {"E001"}) == ["N002"]
+
+
+def test_every_judgment_rests_on_existing_rows():
+    known = set()
+    for table, key in (("events", "event_id"), ("figures", "figure_id"), ("claims", "claim_id")):
+        known |= set(load(table)[key])
+    assert missing_basis(load("judgments"), known) == []

@@ -1,0 +1,133 @@
+"""Unit tests of hamabook.military: change-of-hands dates, legs of the advance, distances, strike timing."""
+
+import pandas as pd
+import pytest
+
+from hamabook import military
+
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["hama", "homs", "damascus", "nowhere"],
+        "name": ["Hama", "Homs", "Damascus", "Nowhere"],
+        "latitude": [35.13179, 34.72405, 33.5102, None],
+        "longitude": [36.75783, 36.72559, 36.29128, None],
+    }
+)
+
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["E1", "E2", "E3", "E4", "E5", "E6", "E7"],
+        "date": pd.to_datetime(
+            ["2024-12-05", "2024-12-05", "2024-12-07", "2024-12-08", "2024-12-08", "2024-12-08", "2024-12-06"]
+        ),
+        "category": [
+            "city_captured",
+            "city_entered",
+            "city_captured",
+            "city_captured",
+            "city_captured",
+            "city_captured",
+            "airstrike",
+        ],
+        "place_id": ["hama", "hama", "homs", "homs", "damascus", None, "homs"],
+    }
+)
+
+
+def test_control_dates_first_headline_last():
+    dates = military.control_dates(EVENTS, PLACES).set_index("place_id")
+    assert list(dates.index) == ["hama", "homs", "damascus"]  # oldest first; the row without a place is ignored
+    assert dates.loc["hama", "reports"] == 2
+    homs = dates.loc["homs"]
+    assert (homs["first"], homs["last"]) == (pd.Timestamp("2024-12-07"), pd.Timestamp("2024-12-08"))
+    assert homs["headline"] == pd.Timestamp("2024-12-07")  # a 1-1 tie goes to the earlier date
+    # airstrikes are not a change of hands
+    assert dates.loc["homs", "reports"] == 2
+
+
+def test_control_dates_can_be_limited_to_captures():
+    dates = military.control_dates(EVENTS, PLACES, ("city_captured",)).set_index("place_id")
+    assert dates.loc["hama", "reports"] == 1
+    with pytest.raises(LookupError):
+        military.control_dates(EVENTS, PLACES, ("no_such_category",))
+
+
+def _stops(*rows):
+    return pd.DataFrame(
+        [
+            {
+                "name": name,
+                "latitude": lat,
+                "longitude": lon,
+                "first": pd.Timestamp(first),
+                "headline": pd.Timestamp(head),
+                "last": pd.Timestamp(last),
+            }
+            for name, lat, lon, first, head, last in rows
+        ]
+    )
+
+
+def test_legs_speed_and_same_day_rule():
+    stops = _stops(
+        ("Hama", 35.13179, 36.75783, "2024-12-05", "2024-12-05", "2024-12-05"),
+        ("Homs", 34.72405, 36.72559, "2024-12-07", "2024-12-08", "2024-12-08"),
+        ("Damascus", 33.5102, 36.29128, "2024-12-08", "2024-12-08", "2024-12-08"),
+    )
+    out = military.legs(stops)
+    assert list(out["leg"]) == ["Hama → Homs", "Homs → Damascus"]
+    first = out.iloc[0]
+    assert first["km"] == pytest.approx(45.4, abs=0.5)
+    assert first["days"] == 3
+    assert first["km_per_day"] == pytest.approx(first["km"] / 3, abs=0.1)
+    assert first["km_per_day_low"] == pytest.approx(first["km"] / 3, abs=0.1)  # 5 -> 8 Dec
+    assert first["km_per_day_high"] == pytest.approx(first["km"] / 2, abs=0.1)  # 5 -> 7 Dec
+    second = out.iloc[1]
+    assert bool(second["same_day"]) and second["days"] == 0
+    assert second["km_per_day"] == second["km"]  # a same-day leg counts as one day: a lower bound
+
+
+def test_legs_reject_bad_input():
+    good = _stops(
+        ("Hama", 35.1, 36.7, "2024-12-05", "2024-12-05", "2024-12-05"),
+        ("Homs", 34.7, 36.7, "2024-12-08", "2024-12-08", "2024-12-08"),
+    )
+    with pytest.raises(ValueError, match="before"):
+        military.legs(good.iloc[::-1])
+    with pytest.raises(ValueError, match="two stops"):
+        military.legs(good.iloc[:1])
+    with pytest.raises(KeyError, match="headline"):
+        military.legs(good.drop(columns="headline"))
+    no_coords = good.copy()
+    no_coords.loc[1, "latitude"] = None
+    with pytest.raises(ValueError, match="coordinates"):
+        military.legs(no_coords)
+
+
+def test_reported_distances_either_order_and_miles():
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["N1", "N2", "N3", "N4"],
+            "metric": ["distance_km_hama_homs", "distance_km_homs_hama", "distance_miles_hama_homs", "other"],
+            "value": [46.0, 40.0, 25.0, 1.0],
+        }
+    )
+    out = military.reported_distances(figures, "hama", "homs")
+    assert list(out["figure_id"]) == ["N2", "N3", "N1"]
+    assert list(out["km"]) == [40, 40, 46]  # 25 miles is 40 km
+    with pytest.raises(LookupError, match="hama and damascus"):
+        military.reported_distances(figures, "hama", "damascus")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Russian bombing overnight destroyed the bridge", "overnight"),
+        ("jets destroyed the bridge on Thursday evening", "evening"),
+        ("bombed the bridge on Friday morning", "morning"),
+        ("struck the bridge on Friday 6 December", "day only"),
+        ("strikes overnight, reported on Friday morning", "overnight"),
+    ],
+)
+def test_strike_timing(text, label):
+    assert military.strike_timing(text) == label
