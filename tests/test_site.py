@@ -231,3 +231,25 @@ def test_markup_in_data_is_shown_as_text(browser):
         assert page.locator("td b").count() == 0
     finally:
         context.close()
+
+
+def test_keyboard_reaches_contents_and_downloads(browser, site_url):
+    """Tabbing through the intro page reaches the table of contents and every download link."""
+    context, page, _ = _open(browser, site_url + "book/intro.html")
+    try:
+        downloads = page.locator("a[download]").count()
+        reached = set()
+        for _ in range(600):
+            page.keyboard.press("Tab")
+            reached.add(
+                page.evaluate(
+                    "() => { const e = document.activeElement; if (!e) return ''; "
+                    "if (e.matches('a[download]')) return 'download:' + e.closest('figure, p').id + e.getAttribute('download'); "
+                    "if (e.closest('.bd-sidebar-primary nav')) return 'toc:' + e.getAttribute('href'); return ''; }"
+                )
+            )
+    finally:
+        context.close()
+    assert any(r.startswith("toc:") for r in reached), "Tab never reaches the table of contents"
+    assert downloads >= 1
+    assert len({r for r in reached if r.startswith("download:")}) == downloads, "Tab does not reach every download link"
