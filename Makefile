@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench serve clean chromium
+.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas serve clean chromium
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -26,7 +26,18 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(MAKE) --no-print-directory atlas
 	touch $@
+
+# Natural Earth country outlines (public domain) for maps, from the npm registry at a pinned version
+# and checksum, unpacked into the venv. Nothing is fetched at build or view time.
+ATLAS_DIR := $(VENV)/share/world-atlas
+ATLAS_SHA1 := 4bca4a578f3a413bd409c3f07f2054fe7375824f
+atlas:
+	rm -rf $(ATLAS_DIR) && mkdir -p $(ATLAS_DIR)
+	cd $(ATLAS_DIR) && npm pack world-atlas@2.0.2 --silent >/dev/null \
+	  && echo "$(ATLAS_SHA1)  world-atlas-2.0.2.tgz" | sha1sum --check --quiet - \
+	  && tar -xzf world-atlas-2.0.2.tgz package/countries-50m.json package/LICENSE && rm world-atlas-2.0.2.tgz
 
 venv: $(STAMP)
 

@@ -41,8 +41,16 @@ def source_credit(source_ids: list[str]) -> str:
             f'<a href="{html.escape(row["url"])}">{html.escape(row["publisher"])}</a>'
             f"{title}{date} (grade {row['reliability']})"
         )
-    label = "Source" if len(parts) == 1 else "Sources"
-    return f"{label}: " + "; ".join(parts) + "."
+    if len(parts) == 1:
+        return f"Source: {parts[0]}."
+    if len(parts) <= 4:
+        return "Sources: " + "; ".join(parts) + "."
+    grades = sorted({str(g) for g in sources.loc[list(dict.fromkeys(source_ids)), "reliability"]})
+    return (
+        f"<details><summary>Sources: {len(parts)} reports (grades {', '.join(grades)}); show all</summary>"
+        + "; ".join(parts)
+        + ".</details>"
+    )
 
 
 def figure_csv(data: pd.DataFrame) -> str:
@@ -54,12 +62,18 @@ def figure_csv(data: pd.DataFrame) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
+def _is_basemap(layer) -> bool:
+    """A geoshape layer draws base geometry (credited like a source), not the figure's data."""
+    mark = layer.mark
+    return (mark if isinstance(mark, str) else getattr(mark, "type", None)) == "geoshape"
+
+
 def _check_altair_data(chart: alt.TopLevelMixin, data: pd.DataFrame) -> None:
-    """The chart must draw ``data`` and nothing else, so the CSV is exactly what is drawn."""
+    """The chart must draw ``data`` and nothing else (a basemap aside), so the CSV is exactly what is drawn."""
     if chart.data is not data:
         raise ValueError("the chart's top-level data must be the DataFrame passed to figure()")
     for layer in getattr(chart, "layer", []) or []:
-        if layer.data is not alt.Undefined and layer.data is not data:
+        if layer.data is not alt.Undefined and layer.data is not data and not _is_basemap(layer):
             raise ValueError("a layer draws other data than the DataFrame passed to figure()")
 
 
@@ -100,9 +114,9 @@ def figure(
     return HTML(
         f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'
-        f'<p class="hb-credit">{credit} '
+        f'<div class="hb-credit">{credit} '
         f'<a class="hb-download" href="{href}" download="{name}.csv">'
-        f"Download the data drawn (CSV, {len(data)} rows)</a></p>"
+        f"Download the data drawn (CSV, {len(data)} rows)</a></div>"
         "</figcaption></figure>"
     )
 

@@ -1,8 +1,11 @@
-"""Distances on the globe."""
+"""Distances on the globe, and country outlines for maps."""
 
 from __future__ import annotations
 
+import json
 import math
+import sys
+from pathlib import Path
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
 
@@ -14,3 +17,59 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     dlmb = math.radians(lon2 - lon1)
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+# Natural Earth 1:50m country boundaries (public domain) as TopoJSON, from the npm package
+# world-atlas 2.0.2, which `make venv` installs into the virtual environment (see Makefile).
+WORLD_ATLAS = Path(sys.prefix) / "share" / "world-atlas" / "package" / "countries-50m.json"
+
+
+def _decode_arcs(topology: dict) -> list[list[list[float]]]:
+    """Absolute [lon, lat] points of every arc of a quantized, delta-encoded TopoJSON topology."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([round(x * sx + tx, 4), round(y * sy + ty, 4)])
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indexes: list[int], arcs: list[list[list[float]]]) -> list[list[float]]:
+    ring: list[list[float]] = []
+    for i in indexes:
+        points = arcs[i] if i >= 0 else arcs[~i][::-1]  # a negative index means the arc reversed
+        ring.extend(points if not ring else points[1:])  # consecutive arcs share an end point
+    return ring
+
+
+def topojson_feature(topology: dict, layer: str, feature_id: str) -> dict:
+    """One feature of a TopoJSON layer as a GeoJSON Feature (Polygon or MultiPolygon)."""
+    arcs = _decode_arcs(topology)
+    for geometry in topology["objects"][layer]["geometries"]:
+        if geometry.get("id") != feature_id:
+            continue
+        if geometry["type"] == "Polygon":
+            coordinates = [_ring(r, arcs) for r in geometry["arcs"]]
+        elif geometry["type"] == "MultiPolygon":
+            coordinates = [[_ring(r, arcs) for r in polygon] for polygon in geometry["arcs"]]
+        else:
+            raise ValueError(f"feature {feature_id} is a {geometry['type']}, not a polygon")
+        return {
+            "type": "Feature",
+            "id": feature_id,
+            "properties": geometry.get("properties", {}),
+            "geometry": {"type": geometry["type"], "coordinates": coordinates},
+        }
+    raise KeyError(f"no feature {feature_id!r} in layer {layer!r}")
+
+
+def country_outline(iso_numeric: str = "760", atlas: Path | None = None) -> dict:
+    """A country's outline (default Syria, ISO 3166 numeric 760) from the installed world atlas."""
+    path = atlas or WORLD_ATLAS
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `make venv` to install world-atlas")
+    return topojson_feature(json.loads(path.read_text(encoding="utf-8")), "countries", iso_numeric)

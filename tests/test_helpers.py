@@ -159,3 +159,35 @@ def test_figure_without_sources_needs_own_data():
         "f", alt.Chart(data).mark_point(), data, caption="c", alt_text="a", sources=[], own_data="data/x.csv"
     )
     assert "this book's data package (data/x.csv)" in out.data
+
+
+def test_figure_allows_a_basemap_layer_only():
+    data = pd.DataFrame({"longitude": [36.7], "latitude": [35.1]})
+    outline = {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": [[[36, 35], [37, 35], [37, 36], [36, 35]]]},
+    }
+    basemap = alt.Chart(alt.Data(values=[outline])).mark_geoshape()
+    points = alt.Chart(data).mark_point().encode(longitude="longitude:Q", latitude="latitude:Q")
+    out = figures.figure(
+        "map", alt.layer(basemap, points, data=data), data, caption="c", alt_text="a", sources=["geonames-cities15000"]
+    )
+    assert "fig-map" in out.data
+    other = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point()
+    with pytest.raises(ValueError, match="other data"):
+        figures.figure(
+            "map",
+            alt.layer(other, points, data=data),
+            data,
+            caption="c",
+            alt_text="a",
+            sources=["geonames-cities15000"],
+        )
+
+
+def test_long_source_lists_fold_into_details():
+    ids = list(figures.load("sources")["source_id"][:6])
+    credit = figures.source_credit(ids)
+    assert credit.startswith("<details><summary>Sources: 6 reports (grades ")
+    assert credit.count("<a href=") == 6
+    assert figures.source_credit(ids[:2]).startswith("Sources: ")
