@@ -20,28 +20,6 @@ import pandas as pd
 
 from .analysis import with_sources
 
-# Who made each claim: (kind of claimant, side in the war as in theme.SIDE_COLOURS). One entry per
-# claimant spelled exactly as in data/claims.csv; a claimant missing here stops the chapter with an error.
-CLAIMANTS = {
-    "Syrian army command": ("government", "government"),
-    "Iranian Foreign Minister Abbas Araghchi": ("government", "government"),
-    "President Bashar al-Assad": ("government", "government"),
-    "Syrian Interior Minister Mohammad al-Rahmoun": ("government", "government"),
-    "President Recep Tayyip Erdoğan (Turkey)": ("government", "other"),
-    "US officials (to CNN)": ("government", "other"),
-    "US and other Western officials (to Reuters)": ("government", "other"),
-    "Abu Mohammed al-Jolani (HTS)": ("armed group", "opposition"),
-    "Hezbollah Secretary-General Naim Qassem": ("armed group", "government"),
-    "David Sharp (Israeli military analyst)": ("analyst or think tank", "other"),
-    "Middle East Forum (Sirwan Kajjo)": ("analyst or think tank", "other"),
-    "Chatham House expert comment": ("analyst or think tank", "other"),
-    "TRENDS Research & Advisory": ("analyst or think tank", "other"),
-    "Jerome Drevon (International Crisis Group)": ("analyst or think tank", "other"),
-    "Institute for the Study of War / Critical Threats Project": ("analyst or think tank", "other"),
-    "Rami Abdurrahman (Syrian Observatory for Human Rights)": ("war monitor", "other"),
-    "Al-Mayadeen TV": ("media", "government"),
-}
-
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 
 # Events shown in the timeline after the offensive: the last cities, the end of the regime, and the
@@ -86,19 +64,10 @@ def brier(probability: float, outcome: str) -> float:
     return (probability - OUTCOME_VALUE[outcome]) ** 2
 
 
-def claimant_kind(claimant: str) -> tuple[str, str]:
-    """(kind, side) of a claimant; a KeyError names a claimant that is missing from CLAIMANTS."""
-    try:
-        return CLAIMANTS[claimant]
-    except KeyError:
-        raise KeyError(f"no kind for claimant {claimant!r}: add it to CLAIMANTS in hamabook/aftermath.py") from None
-
-
 def score_claims(claims: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
     """Claims with kind, probability used, its basis, and a Brier score where the claim can be scored."""
     out = claims.copy()
-    out["kind"] = [claimant_kind(c)[0] for c in out["claimant"]]
-    out["side"] = [claimant_kind(c)[1] for c in out["claimant"]]
+    out["kind"], out["side"] = out["claimant_kind"], out["claimant_side"]
     out = out.join(forecast_probability(out, scale))
     out["scored"] = out["outcome"].isin(list(OUTCOME_VALUE)) & out["p"].notna()
     out["brier"] = [brier(p, o) if s else float("nan") for p, o, s in zip(out["p"], out["outcome"], out["scored"])]
