@@ -79,12 +79,18 @@ def _is_thebe(asset) -> bool:
     return "thebe" in name or "THEBE" in body
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
-    """Remove sphinx-thebe's assets: the book has no live kernels, and its inline
-    script (which names a CDN) is declared twice on some pages, a console error."""
+def _trim_assets(app, pagename, templatename, context, doctree) -> None:
+    """Remove sphinx-thebe's assets (the book has no live kernels, and its inline script,
+    which names a CDN, is declared twice on some pages: a console error), and load the
+    chart bundle only on pages that draw an Altair chart."""
+    has_chart = "hbEmbed(" in context.get("body", "")
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+            context[key] = [
+                asset
+                for asset in context[key]
+                if not _is_thebe(asset) and (has_chart or not str(getattr(asset, "filename", "")).endswith(BUNDLE))
+            ]
 
 
 def _page_metadata(app, pagename, templatename, context, doctree) -> None:
@@ -148,7 +154,7 @@ def setup(app):
     app.connect("config-inited", _guard_cache, priority=100)
     app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", _unsearch, priority=900)
-    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _trim_assets, priority=900)
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_bundle)

@@ -253,3 +253,13 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
     assert any(r.startswith("toc:") for r in reached), "Tab never reaches the table of contents"
     assert downloads >= 1
     assert len({r for r in reached if r.startswith("download:")}) == downloads, "Tab does not reach every download link"
+
+
+def test_chart_bundle_only_where_charts_are():
+    with_charts = []
+    for path in PAGES:
+        text = (SITE / path).read_text(encoding="utf-8")
+        loads = "_static/vega-bundle.js" in text
+        assert loads == ("hbEmbed(" in text), f"{path}: bundle loaded={loads} but draws charts={'hbEmbed(' in text}"
+        with_charts.append(loads)
+    assert any(with_charts) and not all(with_charts)
