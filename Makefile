@@ -44,9 +44,14 @@ venv: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m hamabook validate
 
+# BASEURL=https://user.github.io/repo/ makes pages carry canonical and og:url links and writes sitemap.xml.
+BASEURL ?=
+CONFIG_FLAG := $(if $(BASEURL),--config _build/_config.baseurl.yml,)
+
 book: validate
 	rm -rf _build/html
-	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	$(if $(BASEURL),mkdir -p _build && sed 's|^  baseurl: "".*|  baseurl: "$(BASEURL)"|' _config.yml > _build/_config.baseurl.yml,)
+	$(BIN)/jupyter-book build $(BUILD_FLAGS) $(CONFIG_FLAG) .
 	@echo "Built. Open _build/html/index.html (or run: make serve)"
 
 build: book

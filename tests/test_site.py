@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Markup that should have been rendered: roles, directive fences, directive options.
+RAW_MYST = re.compile(r"\{(?:glue|cite|doc|numref|ref|download|bibliography)[:}]|```|^:::|^:class:", re.M)
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
 
 
@@ -91,6 +93,8 @@ def test_page_loads_cleanly(browser, site_url, path):
             assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} on {path} is empty"
         body = page.inner_text("body")
         assert "{glue" not in body, f"raw glue markup on {path}"
+        leaked = RAW_MYST.findall(page.inner_text("main"))
+        assert leaked == [], f"raw MyST markup on {path}: {leaked}"
         empty = page.eval_on_selector_all(".pasted-text", "els => els.filter(e => !e.textContent.trim()).length")
         assert empty == 0, f"{empty} empty glued value(s) on {path}"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
