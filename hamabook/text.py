@@ -26,6 +26,20 @@ def fmt_date(value) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def fmt_ordinal(n: int) -> str:
+    """4 -> 'fourth' (words up to tenth, then '11th', '12th', …)."""
+    if isinstance(n, bool) or int(n) != n or n < 1:
+        raise ValueError(f"not a positive whole number: {n!r}")
+    n = int(n)
+    if n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def fmt_range(low, high, unit: str = "") -> str:
     """'3,000–40,000 deaths', or a single figure when low == high."""
     text = fmt_number(low) if low == high else f"{fmt_number(low)}–{fmt_number(high)}"

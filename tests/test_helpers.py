@@ -33,6 +33,20 @@ def test_fmt_date_and_range():
     assert text.fmt_range(11, 11, "days") == "11 days"
 
 
+def test_fmt_ordinal():
+    assert [text.fmt_ordinal(n) for n in (1, 4, 10, 11, 12, 21, 23)] == [
+        "first",
+        "fourth",
+        "tenth",
+        "11th",
+        "12th",
+        "21st",
+        "23rd",
+    ]
+    with pytest.raises(ValueError):
+        text.fmt_ordinal(0)
+
+
 def test_glue_text_refuses_empty(monkeypatch):
     glued = {}
     monkeypatch.setattr("myst_nb.glue", lambda name, value, display: glued.update({name: value}))
