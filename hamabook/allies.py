@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .analysis import with_sources
 from .text import fmt_date
 
 # Event categories that record words rather than deeds (drawn as hollow marks).
@@ -131,7 +132,7 @@ def metric_rows(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]
     unknown = sorted(set(metrics) - set(rows["metric"]))
     if unknown:
         raise LookupError(f"no rows for metric(s): {', '.join(unknown)}")
-    rows = rows.merge(sources[["source_id", "publisher", "reliability"]], on="source_id", how="left")
+    rows = with_sources(rows, sources)
     order = {m: i for i, m in enumerate(metrics)}
     rows = rows.assign(_order=rows["metric"].map(order))
     return rows.sort_values(["_order", "as_of", "figure_id"]).drop(columns="_order").reset_index(drop=True)
@@ -143,17 +144,8 @@ def event_rows(events: pd.DataFrame, sources: pd.DataFrame, event_ids: list[str]
     missing = sorted(set(event_ids) - set(rows["event_id"]))
     if missing:
         raise KeyError(f"events not in events.csv: {', '.join(missing)}")
-    rows = rows.merge(sources[["source_id", "publisher", "reliability"]], on="source_id", how="left")
+    rows = with_sources(rows, sources)
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
-
-
-def likelihood_band(scale: pd.DataFrame, term: str) -> str:
-    """'55–80 %' for 'likely', read from likelihood_scale.csv."""
-    rows = scale.loc[scale["term"] == term]
-    if rows.empty:
-        raise KeyError(f"{term!r} is not a term of the likelihood scale")
-    low, high = rows.iloc[0][["low", "high"]]
-    return f"{round(low * 100)}–{round(high * 100)} %"
 
 
 def reports(
@@ -180,7 +172,7 @@ def reports(
         missing = sorted(set(figure_ids) - set(rows["figure_id"]))
         if missing:
             raise KeyError(f"figures not in figures.csv: {', '.join(missing)}")
-        rows = rows.merge(sources[["source_id", "publisher", "reliability"]], on="source_id", how="left")
+        rows = with_sources(rows, sources)
         parts.append(
             rows.assign(date=rows["as_of"], row_id=rows["figure_id"])[
                 ["date", "summary", "publisher", "reliability", "credibility", "row_id"]

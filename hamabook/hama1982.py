@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .analysis import with_sources
+
 DEATH_TOLL = "hama_1982_death_toll"
 POPULATION = "hama_city_population"
 SCOPE_CLASSES = ("civilians", "all deaths", "unspecified")
@@ -114,7 +116,7 @@ def metric_rows(figures: pd.DataFrame, metric: str, sources: pd.DataFrame | None
         raise LookupError(f"no {metric} rows in the data")
     rows = bounds(rows)
     if sources is not None:
-        rows = rows.merge(sources[["source_id", "publisher", "reliability"]], on="source_id", how="left")
+        rows = with_sources(rows, sources)
     return rows.sort_values(["as_of", "figure_id"]).reset_index(drop=True)
 
 

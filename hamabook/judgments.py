@@ -7,13 +7,26 @@ import html
 import pandas as pd
 
 
+def band_text(low: float, high: float) -> str:
+    """A probability band as the book writes it: 0.55, 0.8 -> '55–80 %'."""
+    return f"{round(low * 100)}–{round(high * 100)} %"
+
+
+def likelihood_band(scale: pd.DataFrame, term: str) -> str:
+    """'55–80 %' for 'likely', read from likelihood_scale.csv."""
+    rows = scale.loc[scale["term"] == term]
+    if rows.empty:
+        raise KeyError(f"{term!r} is not a term of the likelihood scale")
+    return band_text(*rows.iloc[0][["low", "high"]])
+
+
 def with_bands(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> pd.DataFrame:
     """Add each judgment's probability band (e.g. '55–80 %') from the likelihood scale."""
     merged = judgments.merge(likelihood[["term", "low", "high"]], left_on="likelihood", right_on="term", how="left")
     if merged["low"].isna().any():
         bad = ", ".join(merged.loc[merged["low"].isna(), "likelihood"])
         raise KeyError(f"likelihood word(s) not on the scale: {bad}")
-    merged["band"] = [f"{lo * 100:.0f}–{hi * 100:.0f} %" for lo, hi in zip(merged["low"], merged["high"], strict=True)]
+    merged["band"] = [band_text(lo, hi) for lo, hi in zip(merged["low"], merged["high"], strict=True)]
     return merged.drop(columns=["term"])
 
 

@@ -9,7 +9,6 @@ from hamabook.allies import (
     actor_moves,
     date_label,
     event_rows,
-    likelihood_band,
     metric_rows,
     reports,
     support_periods,
@@ -127,13 +126,6 @@ def test_event_rows_raises_on_missing():
     assert list(event_rows(EVENTS, sources, ["E2", "E1"])["event_id"]) == ["E1", "E2"]
     with pytest.raises(KeyError, match="E77"):
         event_rows(EVENTS, sources, ["E1", "E77"])
-
-
-def test_likelihood_band():
-    scale = pd.DataFrame({"term": ["likely"], "low": [0.55], "high": [0.8]})
-    assert likelihood_band(scale, "likely") == "55–80 %"
-    with pytest.raises(KeyError):
-        likelihood_band(scale, "probable")
 
 
 def test_real_mapping_resolves_against_the_data():

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from hamabook.data import load
-from hamabook.judgments import judgments_html, missing_basis, with_bands
+from hamabook.judgments import judgments_html, likelihood_band, missing_basis, with_bands
 
 SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
 ONE = pd.DataFrame(
@@ -40,3 +40,10 @@ def test_every_judgment_rests_on_existing_rows():
     for table, key in (("events", "event_id"), ("figures", "figure_id"), ("claims", "claim_id")):
         known |= set(load(table)[key])
     assert missing_basis(load("judgments"), known) == []
+
+
+def test_likelihood_band():
+    assert likelihood_band(SCALE, "likely") == "55–80 %"
+    assert likelihood_band(SCALE, "very likely") == "80–95 %"
+    with pytest.raises(KeyError, match="'probable' is not a term"):
+        likelihood_band(SCALE, "probable")
