@@ -44,7 +44,7 @@ def judgments_html(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> str:
             f"<strong>{html.escape(row.likelihood.capitalize())}</strong> "
             f"({html.escape(row.band)}): {html.escape(row.statement)}. "
             f"<em>Confidence: {html.escape(row.confidence)}.</em> "
-            f'<a href="{html.escape(row.chapter)}.html">Evidence</a> '
+            f'<a href="{html.escape(row.chapter)}.html#{html.escape(row.section)}">Evidence</a> '
             f'<span class="hb-basis">(data rows {html.escape(", ".join(row.basis.split()))})</span></li>'
         )
     return (

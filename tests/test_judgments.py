@@ -12,6 +12,7 @@ ONE = pd.DataFrame(
         "likelihood": ["likely"],
         "confidence": ["moderate"],
         "chapter": ["military"],
+        "section": ["why-the-army-collapsed"],
         "basis": ["E001 N002"],
     }
 )
@@ -28,7 +29,9 @@ def test_unknown_word_is_refused():
 
 def test_html_escapes_and_links():
     out = judgments_html(ONE, SCALE)
-    assert "A &lt;b&gt; claim" in out and '<a href="military.html">' in out and "E001, N002" in out
+    assert (
+        "A &lt;b&gt; claim" in out and '<a href="military.html#why-the-army-collapsed">' in out and "E001, N002" in out
+    )
 
 
 def test_missing_basis():

@@ -267,3 +267,11 @@ def test_chart_bundle_only_where_charts_are():
         assert loads == ("hbEmbed(" in text), f"{path}: bundle loaded={loads} but draws charts={'hbEmbed(' in text}"
         with_charts.append(loads)
     assert any(with_charts) and not all(with_charts)
+
+
+def test_judgments_link_to_existing_sections():
+    intro = (SITE / "book" / "intro.html").read_text(encoding="utf-8")
+    links = re.findall(r'<li id="j\d+">.*?<a href="([a-z0-9_]+\.html)#([a-z0-9-]+)">Evidence</a>', intro)
+    assert len(links) >= 5, "the intro lists fewer than five key judgments"
+    for page, anchor in links:
+        assert f'id="{anchor}"' in (SITE / "book" / page).read_text(encoding="utf-8"), f"{page}#{anchor} does not exist"
