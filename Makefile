@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas serve clean chromium
+.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas pdf serve clean chromium
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -20,6 +20,7 @@ help:
 	@echo "make bib       regenerate book/references.bib from data/sources.csv"
 	@echo "make dist      reproducible .zip/.tar.gz of the site and of the data package, with SHA256SUMS"
 	@echo "make bench     time cold/no-op builds, nbval and raw execution; page weights (bench/results.json)"
+	@echo "make pdf       the print edition (needs TeX, see README) into _build/print/_build/latex/"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -85,6 +86,13 @@ dist: book
 
 bench: validate
 	$(BIN)/python bench/bench.py
+
+# The print edition. Needs TeX; on Debian: apt-get install texlive-xetex texlive-science fonts-freefont-otf xindy latexmk
+# Notebooks run again with HAMABOOK_PRINT=1 so figures carry PNGs and tables Markdown (separate cache).
+pdf: validate
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, apt-get install texlive-xetex texlive-science fonts-freefont-otf xindy latexmk" >&2; exit 1; }
+	HAMABOOK_PRINT=1 $(BIN)/jupyter-book build --builder pdflatex --path-output _build/print .
+	@echo "Built. Open _build/print/_build/latex/fall-of-hama.pdf"
 
 bib: validate
 	$(BIN)/python -m hamabook bib

@@ -10,16 +10,50 @@ therefore has all four by construction.
 
 from __future__ import annotations
 
+import base64
 import html
+import os
 import re
 import urllib.parse
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from .data import load
-from .render import altair_html, matplotlib_html, table_html
+from .render import (
+    altair_html,
+    altair_png,
+    matplotlib_html,
+    matplotlib_png,
+    md_escape,
+    table_html,
+    table_markdown,
+)
+
+# Set by `make pdf`: outputs then also carry PNG images and Markdown, which the LaTeX builder can use.
+# HTML builds and the committed notebooks never set it, so their outputs stay HTML only.
+PRINT_ENV = "HAMABOOK_PRINT"
+
+
+def print_mode() -> bool:
+    return os.environ.get(PRINT_ENV) == "1"
+
+
+class Bundle:
+    """An output with several representations; each Sphinx builder picks the one it can render."""
+
+    def __init__(self, **mimes: str):
+        self.mimes = {key.replace("_", "/", 1): value for key, value in mimes.items()}
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return self.mimes
+
+
+def block(html_text: str, markdown: str) -> HTML | Bundle:
+    """HTML for the site; in print mode also Markdown, for the PDF."""
+    return Bundle(text_html=html_text, text_markdown=markdown) if print_mode() else HTML(html_text)
+
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -86,7 +120,7 @@ def figure(
     alt_text: str,
     sources: list[str],
     own_data: str | None = None,
-) -> HTML:
+) -> HTML | Bundle:
     """Render a captioned, credited figure with a CSV download of ``data``.
 
     ``name`` is a stable lowercase-hyphenated id; it becomes the HTML id
@@ -111,7 +145,7 @@ def figure(
     else:
         raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(figure_csv(data))
-    return HTML(
+    markup = (
         f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'
         f'<div class="hb-credit">{credit} '
@@ -119,10 +153,16 @@ def figure(
         f"Download the data drawn (CSV, {len(data)} rows)</a></div>"
         "</figcaption></figure>"
     )
+    if not print_mode():
+        return HTML(markup)
+    png = altair_png(chart) if isinstance(chart, alt.TopLevelMixin) else matplotlib_png(chart)
+    display(Bundle(text_html=markup, image_png=base64.b64encode(png).decode("ascii")))
+    credit_text = re.sub(r"<[^>]+>", "", credit.replace("; show all", ""))
+    return Bundle(text_html="", text_markdown=f"**{md_escape(caption)}** {md_escape(html.unescape(credit_text))}")
 
 
 def table(
     frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None, links: dict[str, str] | None = None
-) -> HTML:
+) -> HTML | Bundle:
     """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box."""
-    return HTML(table_html(frame, caption, labels, links))
+    return block(table_html(frame, caption, labels, links), table_markdown(frame, caption, labels))

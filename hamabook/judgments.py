@@ -51,3 +51,17 @@ def judgments_html(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> str:
         '<div class="admonition tip hb-judgments"><p class="admonition-title">Key judgments</p>'
         f"<ol>{''.join(items)}</ol></div>"
     )
+
+
+def judgments_markdown(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> str:
+    """The same judgments as a Markdown list, for the print edition."""
+    from .render import md_escape
+
+    lines = ["**Key judgments**", ""]
+    for n, row in enumerate(with_bands(judgments, likelihood).itertuples(), start=1):
+        lines.append(
+            f"{n}. **{md_escape(row.likelihood.capitalize())}** ({md_escape(row.band)}): {md_escape(row.statement)}. "
+            f"*Confidence: {row.confidence}.* Evidence: chapter {md_escape(row.chapter)}, "
+            f"data rows {md_escape(', '.join(row.basis.split()))}."
+        )
+    return "\n".join(lines)

@@ -14,6 +14,7 @@ import hashlib
 import html
 import io
 import json
+import re
 
 import altair as alt
 import matplotlib as mpl
@@ -118,3 +119,48 @@ def _cell_text(value) -> str:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     return str(value)
+
+
+# --- Print (PDF) fallbacks: the LaTeX builder cannot use HTML outputs. ---
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape Markdown punctuation so text from data renders literally."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def altair_png(chart: alt.TopLevelMixin, width: int = 640) -> bytes:
+    """A static PNG of an Altair chart (a 'container' width becomes ``width`` pixels)."""
+    import vl_convert
+
+    spec = chart.to_dict()
+    if spec.get("width") == "container":
+        spec["width"] = width
+    return vl_convert.vegalite_to_png(spec, scale=1.5)
+
+
+def matplotlib_png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def table_markdown(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> str:
+    """The table as a MyST list-table (columns wrap in print), every cell escaped."""
+    labels = labels or {}
+    header = [labels.get(c, c) for c in frame.columns]
+    cells = [[_cell_text(v).replace("\n", " ") for v in record] for record in frame.itertuples(index=False)]
+    widths = [min(max([len(h), *(len(row[i]) for row in cells)]), 40) or 1 for i, h in enumerate(header)]
+    lines = [
+        f"```{{list-table}} {md_escape(caption)}",
+        ":header-rows: 1",
+        f":widths: {' '.join(map(str, widths))}",
+        "",
+    ]
+    for row in [header, *cells]:
+        lines.append(f"* - {md_escape(row[0])}")
+        lines.extend(f"  - {md_escape(cell)}" for cell in row[1:])
+    lines.append("```")
+    return "\n".join(lines)

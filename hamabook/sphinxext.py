@@ -35,8 +35,9 @@ def inputs_digest() -> str:
 
 
 def _guard_cache(app, config) -> None:
-    """In ``cache`` execution mode, jupyter-cache keys results on a notebook's code only.
-    Wipe the cache when data, package or pinned dependencies change, so outputs never go stale."""
+    """In ``cache`` execution mode, jupyter-cache keys results on a notebook's code only, and Sphinx
+    re-reads only sources that changed. When data, package or pinned dependencies change, wipe both
+    the execution cache and Sphinx's saved environment, so every notebook runs again."""
     if config.nb_execution_mode != "cache":
         return
     cache = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
@@ -44,6 +45,7 @@ def _guard_cache(app, config) -> None:
     digest = inputs_digest()
     if not stamp.exists() or stamp.read_text(encoding="utf-8") != digest:
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(app.doctreedir, ignore_errors=True)
         cache.mkdir(parents=True)
         stamp.write_text(digest, encoding="utf-8")
 

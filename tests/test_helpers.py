@@ -205,3 +205,24 @@ def test_long_source_lists_fold_into_details():
     assert credit.startswith("<details><summary>Sources: 6 reports (grades ")
     assert credit.count("<a href=") == 6
     assert figures.source_credit(ids[:2]).startswith("Sources: ")
+
+
+def test_print_mode_adds_png_and_markdown(monkeypatch):
+    from IPython.display import HTML
+
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    chart = alt.Chart(data).mark_line().encode(x="x", y="y").properties(width="container")
+    shown = []
+    monkeypatch.setattr(figures, "display", shown.append)
+    assert isinstance(
+        figures.figure("f", chart, data, caption="c", alt_text="a", sources=["geonames-cities15000"]), HTML
+    )
+    assert shown == []
+    monkeypatch.setenv(figures.PRINT_ENV, "1")
+    caption = figures.figure("f", chart, data, caption="Rise *fast*", alt_text="a", sources=["geonames-cities15000"])
+    image = shown[0]._repr_mimebundle_()
+    assert image["image/png"] and "hb-figure" in image["text/html"]
+    md = caption._repr_mimebundle_()
+    assert md["text/html"] == "" and md["text/markdown"].startswith("**Rise \\*fast\\*** Source: GeoNames")
+    table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
+    assert table["text/markdown"] == "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"

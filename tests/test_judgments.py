@@ -50,3 +50,11 @@ def test_likelihood_band():
     assert likelihood_band(SCALE, "very likely") == "80–95 %"
     with pytest.raises(KeyError, match="'probable' is not a term"):
         likelihood_band(SCALE, "probable")
+
+
+def test_markdown_for_print():
+    from hamabook.judgments import judgments_markdown
+
+    text = judgments_markdown(ONE, SCALE)
+    assert text.startswith("**Key judgments**\n\n1. **Likely** (55–80 %): A \\<b\\> claim.")
+    assert "data rows E001, N002." in text
