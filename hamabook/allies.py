@@ -126,13 +126,18 @@ def actor_moves(events: pd.DataFrame, actors: pd.DataFrame, start: str, end: str
     return rows[["date", "actor", "actor_id", "side", "kind", "category", "summary", "source_id", "event_id", "slot"]]
 
 
+def _pick(table: pd.DataFrame, column: str, wanted: list[str], sources: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Rows whose ``column`` is in ``wanted``, with publisher and grade; a KeyError names any not found."""
+    rows = table.loc[table[column].isin(wanted)]
+    missing = sorted(set(wanted) - set(rows[column]))
+    if missing:
+        raise KeyError(f"{what} not in the data: {', '.join(missing)}")
+    return with_sources(rows, sources)
+
+
 def metric_rows(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
     """Every row of the given metrics, with its source's publisher and grade, in the order asked, oldest first."""
-    rows = figures.loc[figures["metric"].isin(metrics)]
-    unknown = sorted(set(metrics) - set(rows["metric"]))
-    if unknown:
-        raise LookupError(f"no rows for metric(s): {', '.join(unknown)}")
-    rows = with_sources(rows, sources)
+    rows = _pick(figures, "metric", metrics, sources, "metric(s)")
     order = {m: i for i, m in enumerate(metrics)}
     rows = rows.assign(_order=rows["metric"].map(order))
     return rows.sort_values(["_order", "as_of", "figure_id"]).drop(columns="_order").reset_index(drop=True)
@@ -140,11 +145,7 @@ def metric_rows(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]
 
 def event_rows(events: pd.DataFrame, sources: pd.DataFrame, event_ids: list[str]) -> pd.DataFrame:
     """The named events, with publisher and grade, oldest first; raises if one is missing."""
-    rows = events.loc[events["event_id"].isin(event_ids)]
-    missing = sorted(set(event_ids) - set(rows["event_id"]))
-    if missing:
-        raise KeyError(f"events not in events.csv: {', '.join(missing)}")
-    rows = with_sources(rows, sources)
+    rows = _pick(events, "event_id", event_ids, sources, "events")
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
@@ -168,11 +169,7 @@ def reports(
             ]
         )
     if figure_ids:
-        rows = figures.loc[figures["figure_id"].isin(figure_ids)]
-        missing = sorted(set(figure_ids) - set(rows["figure_id"]))
-        if missing:
-            raise KeyError(f"figures not in figures.csv: {', '.join(missing)}")
-        rows = with_sources(rows, sources)
+        rows = _pick(figures, "figure_id", list(figure_ids), sources, "figures")
         parts.append(
             rows.assign(date=rows["as_of"], row_id=rows["figure_id"])[
                 ["date", "summary", "publisher", "reliability", "credibility", "row_id"]
