@@ -18,9 +18,12 @@ CHRONOLOGY_CATEGORIES = (
 )
 
 
-def with_sources(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Add publisher and reliability grade to rows that carry a ``source_id``."""
-    extra = sources[["source_id", "publisher", "reliability"]]
+def with_sources(
+    rows: pd.DataFrame, sources: pd.DataFrame, columns: tuple[str, ...] = ("publisher", "reliability")
+) -> pd.DataFrame:
+    """Add source ``columns`` (by default publisher and reliability grade) to rows that carry a ``source_id``;
+    a KeyError names any source id that is not in the registry."""
+    extra = sources[["source_id", *columns]]
     merged = rows.merge(extra, on="source_id", how="left", validate="many_to_one")
     if merged["publisher"].isna().any():
         missing = sorted(merged.loc[merged["publisher"].isna(), "source_id"].unique())

@@ -66,10 +66,7 @@ def death_toll_estimates(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.Dat
         raise LookupError(f"no {DEATH_TOLL} rows in the data")
     rows = bounds(rows)
     rows["scope_class"] = rows["scope"].map(scope_class)
-    extra = sources[["source_id", "publisher", "carries", "kind", "reliability"]]
-    rows = rows.merge(extra, on="source_id", how="left", validate="many_to_one")
-    if rows["publisher"].isna().any():
-        raise KeyError("death-toll rows cite unknown sources")
+    rows = with_sources(rows, sources, ("publisher", "carries", "kind", "reliability"))
     rows["year"] = rows["as_of"].dt.year
     rows["estimator"] = [estimator(c, p) for c, p in zip(rows["carries"], rows["publisher"])]
     rows["label"] = rows["estimator"] + ", " + rows["year"].astype(str) + " [" + rows["figure_id"] + "]"

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from .analysis import with_sources
 from .text import fmt_date, fmt_number, fmt_range
 
 # Who produced a number, looked for in the row's summary in this order: the
@@ -55,14 +56,7 @@ def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd
     range; ``low``/``high`` are filled with the value for single figures, so a
     chart can draw every row as a (possibly zero-length) interval.
     """
-    rows = figures[figures["metric"].isin(metrics)].merge(
-        sources[["source_id", "publisher", "reliability"]], on="source_id", how="left", validate="many_to_one"
-    )
-    if rows["publisher"].isna().any():
-        raise KeyError(
-            "rows cite unknown sources: " + ", ".join(sorted(rows.loc[rows["publisher"].isna(), "source_id"]))
-        )
-    rows = rows.copy()
+    rows = with_sources(figures[figures["metric"].isin(metrics)], sources)
     rows["originator"] = [originator(s, p) for s, p in zip(rows["summary"], rows["publisher"])]
     is_range = rows["value"].isna()
     rows["low"] = rows["low"].where(is_range, rows["value"])
