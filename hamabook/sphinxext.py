@@ -50,7 +50,8 @@ def _guard_cache(app, config) -> None:
         stamp.write_text(digest, encoding="utf-8")
 
 
-def _write_bundle(app, exception) -> None:
+def _write_static_files(app, exception) -> None:
+    """After an HTML build: the chart bundle, the data package zip and (with a base URL) the sitemap."""
     if exception is not None or app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / BUNDLE
@@ -159,5 +160,5 @@ def setup(app):
     app.connect("html-page-context", _trim_assets, priority=900)
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)
-    app.connect("build-finished", _write_bundle)
+    app.connect("build-finished", _write_static_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
