@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from hamabook import aftermath
+from hamabook.chapters import aftermath
 from hamabook.data import load
 
 SCALE = pd.DataFrame(

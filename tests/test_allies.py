@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from hamabook.allies import (
+from hamabook.chapters.allies import (
     SUPPORT_LINKS,
     SupportLink,
     actor_moves,

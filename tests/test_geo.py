@@ -1,6 +1,6 @@
 import pytest
 
-from hamabook.geo import country_outline, topojson_feature
+from hamabook.charts.geo import country_outline, topojson_feature
 
 # Two arcs forming a unit square when the second is reversed; quantized with scale 0.5, offset (10, 20).
 TOPOLOGY = {

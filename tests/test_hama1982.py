@@ -1,9 +1,9 @@
-"""Unit tests of hamabook.hama1982: bounds, scope classes, spread statistics and shares."""
+"""Unit tests of hamabook.chapters.hama1982: bounds, scope classes, spread statistics and shares."""
 
 import pandas as pd
 import pytest
 
-from hamabook import hama1982
+from hamabook.chapters import hama1982
 from hamabook.data import load
 
 

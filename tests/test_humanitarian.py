@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from hamabook import humanitarian as hum
+from hamabook.chapters import humanitarian as hum
 
 SOURCES = pd.DataFrame(
     {

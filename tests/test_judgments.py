@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from hamabook.data import load
-from hamabook.judgments import judgments_html, likelihood_band, missing_basis, with_bands
+from hamabook.output.judgments import judgments_html, likelihood_band, missing_basis, with_bands
 
 SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
 ONE = pd.DataFrame(
@@ -53,7 +53,7 @@ def test_likelihood_band():
 
 
 def test_markdown_for_print():
-    from hamabook.judgments import judgments_markdown
+    from hamabook.output.judgments import judgments_markdown
 
     text = judgments_markdown(ONE, SCALE)
     assert text.startswith("**Key judgments**\n\n1. **Likely** (55–80 %): A \\<b\\> claim.")

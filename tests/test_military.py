@@ -1,9 +1,9 @@
-"""Unit tests of hamabook.military: change-of-hands dates, legs of the advance, distances, strike timing."""
+"""Unit tests of hamabook.chapters.military: change-of-hands dates, legs of the advance, distances, strike timing."""
 
 import pandas as pd
 import pytest
 
-from hamabook import military
+from hamabook.chapters import military
 
 PLACES = pd.DataFrame(
     {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hamabook import ROOT
-from hamabook.figures import PRINT_ENV
+from hamabook.output.figure import PRINT_ENV
 
 pytestmark = [
     pytest.mark.site,

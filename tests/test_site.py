@@ -223,7 +223,7 @@ def test_markup_in_data_is_shown_as_text(browser):
     """Text from data is escaped: a table cell holding <script> shows the characters and runs nothing."""
     import pandas as pd
 
-    from hamabook.render import table_html
+    from hamabook.output.render import table_html
 
     html = table_html(pd.DataFrame({"summary": ["<script>window.pwned = 1</script><b>bold</b>"]}), caption="t")
     context = browser.new_context()

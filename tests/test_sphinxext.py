@@ -1,4 +1,4 @@
-from hamabook import sphinxext
+from hamabook.build import sphinxext
 
 
 def test_sitemap_lists_pages_sorted_with_base(tmp_path):

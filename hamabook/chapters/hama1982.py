@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import with_sources
+from ..rows import with_sources
 
 DEATH_TOLL = "hama_1982_death_toll"
 POPULATION = "hama_city_population"

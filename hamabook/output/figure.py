@@ -20,7 +20,7 @@ import altair as alt
 import pandas as pd
 from IPython.display import HTML, display
 
-from .data import load
+from ..data import load
 from .render import (
     altair_html,
     altair_png,
@@ -48,6 +48,18 @@ class Bundle:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return self.mimes
+
+
+class Sequence:
+    """Several outputs shown one after another where the object is displayed (print edition: image, then
+    caption), so a figure built ahead of time still appears where the page shows it."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+
+    def _ipython_display_(self):
+        for part in self.parts:
+            display(part)
 
 
 def block(html_text: str, markdown: str) -> HTML | Bundle:
@@ -156,13 +168,55 @@ def figure(
     if not print_mode():
         return HTML(markup)
     png = altair_png(chart) if isinstance(chart, alt.TopLevelMixin) else matplotlib_png(chart)
-    display(Bundle(text_html=markup, image_png=base64.b64encode(png).decode("ascii")))
     credit_text = re.sub(r"<[^>]+>", "", credit.replace("; show all", ""))
-    return Bundle(text_html="", text_markdown=f"**{md_escape(caption)}** {md_escape(html.unescape(credit_text))}")
+    return Sequence(
+        Bundle(text_html=markup, image_png=base64.b64encode(png).decode("ascii")),
+        Bundle(text_html="", text_markdown=f"**{md_escape(caption)}** {md_escape(html.unescape(credit_text))}"),
+    )
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as a reader expects them: dates in words at their precision (a ``<col>_precision`` column, or
+    ``as_of_precision``/``date_precision``, gives it; the precision column itself is not shown), whole
+    numbers without '.0', thousands separated."""
+    from .prose import fmt_date_at, fmt_number
+
+    out = frame.copy()
+    for col in list(out.columns):
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            prec_col = next((p for p in (f"{col}_precision", "date_precision") if p in out.columns), None)
+            precisions = out[prec_col] if prec_col else pd.Series("day", index=out.index)
+            out[col] = [
+                "" if pd.isna(v) else fmt_date_at(v, p if isinstance(p, str) else "day")
+                for v, p in zip(out[col], precisions)
+            ]
+        elif pd.api.types.is_float_dtype(out[col]) or pd.api.types.is_integer_dtype(out[col]):
+            out[col] = ["" if pd.isna(v) else fmt_number(v) for v in out[col]]
+    return out.drop(columns=[c for c in out.columns if c.endswith("_precision")])
+
+
+FOLD_AFTER = 6  # longer tables show their first rows and fold the rest behind "show all"
 
 
 def table(
-    frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None, links: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    labels: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
+    *,
+    noun: str = "rows",
 ) -> HTML | Bundle:
-    """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box."""
-    return block(table_html(frame, caption, labels, links), table_markdown(frame, caption, labels))
+    """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box.
+
+    A table longer than :data:`FOLD_AFTER` rows shows its first rows, then the full table behind a
+    keyboard-operable "Show all N <noun>" (a ``<details>`` element: no script needed). Print shows it all.
+    """
+    frame = readable(frame)
+    full = table_html(frame, caption, labels, links)
+    if len(frame) > FOLD_AFTER:
+        head = table_html(frame.head(FOLD_AFTER), caption + f" (first {FOLD_AFTER} of {len(frame)})", labels, links)
+        full = (
+            f'<div class="hb-fold">{head}<details><summary>Show all {len(frame)} {html.escape(noun)}</summary>'
+            f"{full}</details></div>"
+        )
+    return block(full, table_markdown(frame, caption, labels))

@@ -12,8 +12,8 @@ import re
 
 import pandas as pd
 
-from .analysis import with_sources
-from .text import fmt_date, fmt_number, fmt_range
+from ..rows import with_sources
+from ..output.prose import fmt_date, fmt_number, fmt_range
 
 # Who produced a number, looked for in the row's summary in this order: the
 # counting body comes before the agency or outlet that relayed it (OCHA before

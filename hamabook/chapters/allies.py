@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .analysis import with_sources
-from .text import fmt_date
+from ..rows import with_sources
+from ..output.prose import fmt_date
 
 # Event categories that record words rather than deeds (drawn as hollow marks).
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment")

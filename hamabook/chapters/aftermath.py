@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import with_sources
+from ..rows import with_sources
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 

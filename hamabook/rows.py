@@ -82,3 +82,71 @@ def capture_table(
     return rows.sort_values(
         by=["place_id", "date"], key=lambda s: s.map(order) if s.name == "place_id" else s
     ).reset_index(drop=True)
+
+
+# --- Provenance: from any fact row id to its source -----------------------------------------------------
+
+# Fact tables and their key column; every row id in the book is unique across them.
+FACT_TABLES = {"events": "event_id", "figures": "figure_id", "claims": "claim_id"}
+EVIDENCE_PAGE = "evidence.html"
+
+
+def evidence_index() -> pd.DataFrame:
+    """One row per fact row of the package: id, table, date, summary and its source's credit fields."""
+    from .data import load
+
+    parts = []
+    for table, key in FACT_TABLES.items():
+        frame = load(table)
+        date_col = {"events": "date", "figures": "as_of", "claims": "made_on"}[table]
+        text_col = "statement" if table == "claims" else "summary"
+        parts.append(
+            pd.DataFrame(
+                {
+                    "row_id": frame[key],
+                    "table": table,
+                    "date": frame[date_col],
+                    "summary": frame[text_col],
+                    "source_id": frame["source_id"],
+                    "credibility": frame["credibility"],
+                }
+            )
+        )
+    index = pd.concat(parts, ignore_index=True)
+    return with_sources(index, load("sources"), ("publisher", "reliability", "published", "url"))
+
+
+def row_anchor(row_id: str) -> str:
+    """The HTML id of a row on the evidence page."""
+    return "row-" + row_id.lower()
+
+
+def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = "") -> str:
+    """The note a reader opens on an inserted value: which rows, from which source, graded how, dated when.
+
+    HTML; every row links to its line on the evidence page. ``table`` names the table a value counts when
+    it rests on no single row.
+    """
+    import html
+
+    from .output.prose import fmt_date, join_words
+
+    if not row_ids:
+        return f"counted from this book's data package, table {html.escape(table)}.csv"
+    by_id = index.set_index("row_id")
+    unknown = [r for r in row_ids if r not in by_id.index]
+    if unknown:
+        raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
+    shown = row_ids[:4]
+    parts = []
+    for rid in shown:
+        row = by_id.loc[rid]
+        when = "" if pd.isna(row["published"]) else f", {fmt_date(row['published'])}"
+        parts.append(
+            f'<a href="{EVIDENCE_PAGE}#{row_anchor(rid)}">{html.escape(rid)}</a>: '
+            f"{html.escape(row['publisher'])}, grade {row['reliability']}{when}"
+        )
+    more = len(row_ids) - len(shown)
+    tail = f" and {more} more" if more else ""
+    label = "data row" if len(row_ids) == 1 else "data rows"
+    return f"{label} {join_words(parts) if not more else '; '.join(parts)}{tail}"

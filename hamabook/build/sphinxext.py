@@ -15,9 +15,9 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import DATA_DIR, ROOT
-from .dist import data_files, write_zip
-from .render import vega_bundle
+from .. import DATA_DIR, ROOT
+from ..dist import data_files, write_zip
+from ..output.render import vega_bundle
 
 BUNDLE = "vega-bundle.js"
 DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
@@ -26,7 +26,7 @@ DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
 def inputs_digest() -> str:
     """Hash of everything a notebook's outputs depend on besides its own code cells."""
     h = hashlib.sha256()
-    files = [*sorted(DATA_DIR.glob("*")), *sorted((ROOT / "hamabook").glob("*.py")), ROOT / "requirements.txt"]
+    files = [*sorted(DATA_DIR.glob("*")), *sorted((ROOT / "hamabook").rglob("*.py")), ROOT / "requirements.txt"]
     for path in files:
         if path.is_file():
             h.update(path.relative_to(ROOT).as_posix().encode())

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .geo import great_circle_km
+from ..charts.geo import great_circle_km
 
 # Event categories that mean a place changed hands (first entry or capture).
 CHANGE_OF_HANDS = ("city_entered", "city_captured")

@@ -1,0 +1,1 @@
+"""Build plumbing: the Sphinx extension (cache guard, offline assets)."""

@@ -1,0 +1,37 @@
+"""The interface every chapter module offers: ``build() -> Page``.
+
+A chapter module computes, from the loaded tables, everything its notebook shows: the values its prose
+inserts (keyed by the literal names the Markdown uses, so a search for a key finds the line that
+computes it), its figures, its tables and the judgments it states. The notebook is then prose plus
+``page = chapter.build(); page.glue()`` and one ``page.show("name")`` per figure, table or judgment box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..output.prose import Value, glue_values
+from ..rows import evidence_index, provenance_note
+
+
+@dataclass
+class Page:
+    values: dict[str, Value] = field(default_factory=dict)
+    shows: dict[str, object] = field(default_factory=dict)  # figures, tables and boxes, by name
+
+    def add(self, name: str, output) -> None:
+        if name in self.shows:
+            raise KeyError(f"{name!r} is already on this page")
+        self.shows[name] = output
+
+    def glue(self) -> None:
+        """Glue every value with its provenance note (run once, in the notebook's first cell)."""
+        index = evidence_index()
+        notes = {key: provenance_note(v.rows, index, v.table) for key, v in self.values.items()}
+        glue_values(self.values, notes)
+
+    def show(self, name: str):
+        """The figure, table or box called ``name``, for display in a notebook cell."""
+        if name not in self.shows:
+            raise KeyError(f"no {name!r} on this page; it has: {', '.join(self.shows)}")
+        return self.shows[name]

@@ -1,0 +1,1 @@
+"""Output to the page: figures, tables, judgment boxes, prose values with their provenance notes."""

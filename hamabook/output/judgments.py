@@ -1,0 +1,139 @@
+"""Judgment boxes, all rendered from ``data/judgments.csv``.
+
+A judgment is written once, as a row (statement, likelihood word, confidence, the rows it rests on, its
+assumptions, the alternative weighed, what would change it). Every box in a chapter and every line of the
+key judgments comes from that row, so one judgment can never read two ways.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..rows import EVIDENCE_PAGE, row_anchor
+from .figure import block
+from .render import md_escape
+
+
+def band_text(low: float, high: float) -> str:
+    """A probability band as the book writes it: 0.55, 0.8 -> '55–80 %'."""
+    return f"{round(low * 100)}–{round(high * 100)} %"
+
+
+def likelihood_band(scale: pd.DataFrame, term: str) -> str:
+    """'55–80 %' for 'likely', read from likelihood_scale.csv."""
+    rows = scale.loc[scale["term"] == term]
+    if rows.empty:
+        raise KeyError(f"{term!r} is not a term of the likelihood scale")
+    return band_text(*rows.iloc[0][["low", "high"]])
+
+
+def with_bands(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> pd.DataFrame:
+    """Add each judgment's probability band (e.g. '55–80 %') from the likelihood scale."""
+    merged = judgments.merge(likelihood[["term", "low", "high"]], left_on="likelihood", right_on="term", how="left")
+    if merged["low"].isna().any():
+        bad = ", ".join(merged.loc[merged["low"].isna(), "likelihood"])
+        raise KeyError(f"likelihood word(s) not on the scale: {bad}")
+    merged["band"] = [band_text(lo, hi) for lo, hi in zip(merged["low"], merged["high"], strict=True)]
+    return merged.drop(columns=["term"])
+
+
+def missing_basis(judgments: pd.DataFrame, known_ids: set[str]) -> list[str]:
+    """Basis ids that name no row in the data package."""
+    return sorted({i for basis in judgments["basis"] for i in basis.split()} - known_ids)
+
+
+def _verdict(row) -> str:
+    return (
+        f"<strong>{html.escape(row.likelihood.capitalize())}</strong> ({html.escape(row.band)}), "
+        f"confidence {html.escape(row.confidence)}"
+    )
+
+
+def _row_links(basis: str) -> str:
+    return ", ".join(f'<a href="{EVIDENCE_PAGE}#{row_anchor(r)}">{html.escape(r)}</a>' for r in basis.split())
+
+
+def box_html(row) -> str:
+    """One judgment as a box: id, verdict, statement, then what it rests on, assumes, weighed and watches."""
+    jid = row.judgment_id
+    details = (
+        ("Rests on data rows", _row_links(row.basis)),
+        ("Assumes", html.escape(row.assumptions)),
+        ("Weighed against", html.escape(row.alternative)),
+        ("Would change our view", html.escape(row.indicators)),
+    )
+    items = "".join(f"<dt>{label}</dt><dd>{text}</dd>" for label, text in details)
+    return (
+        f'<div class="admonition hb-judgment" id="{jid.lower()}" role="note" aria-label="Judgment {jid}">'
+        f'<p class="admonition-title">Judgment {html.escape(jid)}</p>'
+        f"<p>{_verdict(row)}: {html.escape(row.statement)}.</p><dl>{items}</dl></div>"
+    )
+
+
+def box_markdown(row) -> str:
+    return (
+        f"**Judgment {row.judgment_id}.** **{md_escape(row.likelihood.capitalize())}** ({md_escape(row.band)}), "
+        f"confidence {row.confidence}: {md_escape(row.statement)}. *Rests on* {md_escape(', '.join(row.basis.split()))}. "
+        f"*Assumes* {md_escape(row.assumptions)} *Weighed against* {md_escape(row.alternative)} "
+        f"*Would change our view* {md_escape(row.indicators)}"
+    )
+
+
+def key_judgments_html(rows: pd.DataFrame) -> str:
+    """The intro's list: each judgment's id, verdict and statement, linking to its box in its chapter."""
+    items = "".join(
+        f"<li><strong>{html.escape(r.judgment_id)}</strong> {_verdict(r)}: {html.escape(r.statement)}. "
+        f'<a href="{html.escape(r.chapter)}.html#{r.judgment_id.lower()}">Evidence and reasoning</a></li>'
+        for r in rows.itertuples()
+    )
+    return (
+        '<div class="admonition tip hb-judgments"><p class="admonition-title">Key judgments</p>'
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def key_judgments_markdown(rows: pd.DataFrame) -> str:
+    lines = ["**Key judgments**", ""]
+    for r in rows.itertuples():
+        lines.append(
+            f"- **{r.judgment_id}** **{md_escape(r.likelihood.capitalize())}** ({md_escape(r.band)}), "
+            f"confidence {r.confidence}: {md_escape(r.statement)}. (Chapter: {md_escape(r.chapter)}.)"
+        )
+    return "\n".join(lines)
+
+
+def judgment_boxes(judgments: pd.DataFrame, likelihood: pd.DataFrame, chapter: str) -> dict[str, object]:
+    """Every judgment of ``chapter`` as a displayable box, keyed by its id (what ``page.show`` takes)."""
+    rows = with_bands(judgments[judgments["chapter"] == chapter], likelihood)
+    return {r.judgment_id: block(box_html(r), box_markdown(r)) for r in rows.itertuples()}
+
+
+def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str] | None = None):
+    """The key-judgments list (all judgments, or ``ids`` in that order) as a displayable block."""
+    rows = with_bands(judgments, likelihood)
+    if ids is not None:
+        missing = sorted(set(ids) - set(rows["judgment_id"]))
+        if missing:
+            raise KeyError(f"no judgment(s) {', '.join(missing)} in judgments.csv")
+        rows = rows.set_index("judgment_id").loc[ids].reset_index()
+    return block(key_judgments_html(rows), key_judgments_markdown(rows))
+
+
+def verdict_values(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str]) -> dict:
+    """``{"j06_verdict": Value("very likely (80–95 %), confidence high", rows=basis)}`` for each id: how a
+    bottom line or a sentence cites a judgment without restating its likelihood or confidence by hand."""
+    from .prose import Value
+
+    rows = with_bands(judgments, likelihood).set_index("judgment_id")
+    missing = sorted(set(ids) - set(rows.index))
+    if missing:
+        raise KeyError(f"no judgment(s) {', '.join(missing)} in judgments.csv")
+    return {
+        f"{jid.lower()}_verdict": Value(
+            f"{rows.loc[jid, 'likelihood']} ({rows.loc[jid, 'band']}), confidence {rows.loc[jid, 'confidence']}",
+            tuple(rows.loc[jid, "basis"].split()),
+        )
+        for jid in ids
+    }

@@ -1,0 +1,91 @@
+"""Contract between each notebook and its chapter module.
+
+A notebook is prose plus one-line calls: it builds its chapter's page, glues the values, and shows figures,
+tables and judgment boxes by name. These tests fail when the prose inserts a value the module does not
+produce, when the module produces a value or output the page never uses, or when a notebook grows code of
+its own (row ids, text searches, data literals, long cells).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def _files(node) -> list[str]:
+    out = [node["file"]] if "file" in node else []
+    for key in ("parts", "chapters", "sections"):
+        for child in node.get(key, []):
+            out += _files(child)
+    return out
+
+
+NOTEBOOKS = [ROOT / f"{f}.ipynb" for f in [TOC["root"], *_files(TOC)] if (ROOT / f"{f}.ipynb").exists()]
+# The only statements a notebook's code cells may hold.
+ALLOWED = (
+    re.compile(r"^from hamabook\.chapters import [a-z0-9_]+$"),
+    re.compile(r"^page = [a-z0-9_]+\.build\(\)$"),
+    re.compile(r"^page\.glue\(\)$"),
+    re.compile(r'^page\.show\("[a-z0-9-]+"\)$'),
+    re.compile(r'^page\.show\("J[0-9]{2}"\)$'),
+)
+GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
+SHOW = re.compile(r'page\.show\("([^"]+)"\)')
+MODULE = re.compile(r"^page = ([a-z0-9_]+)\.build\(\)$", re.M)
+
+
+def _cells(path: Path, kind: str) -> list[str]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
+
+
+@cache
+def _page(path: Path):
+    code = "\n".join(_cells(path, "code"))
+    module = MODULE.search(code)
+    assert module, f"{path.name}: no `page = <chapter>.build()` line"
+    return importlib.import_module(f"hamabook.chapters.{module.group(1)}").build()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_are_one_line_calls(path):
+    for cell in _cells(path, "code"):
+        lines = [ln for ln in cell.splitlines() if ln.strip()]
+        assert len(lines) <= 12, f"{path.name}: a code cell has {len(lines)} lines (at most 12)"
+        for line in lines:
+            assert any(p.match(line) for p in ALLOWED), f"{path.name}: code belongs in the chapter module: {line!r}"
+
+
+def test_notebooks_hold_little_code():
+    total = sum(len([ln for c in _cells(p, "code") for ln in c.splitlines() if ln.strip()]) for p in NOTEBOOKS)
+    assert total <= 250
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_and_module_agree(path):
+    page = _page(path)
+    used = set(GLUE_ROLE.findall("\n".join(_cells(path, "markdown"))))
+    produced = set(page.values)
+    assert not used - produced, f"{path.name} inserts values its module does not produce: {sorted(used - produced)}"
+    assert not produced - used, f"{path.name}'s module produces values the prose never uses: {sorted(produced - used)}"
+    shown = SHOW.findall("\n".join(_cells(path, "code")))
+    assert len(shown) == len(set(shown)), f"{path.name} shows an output twice"
+    assert set(shown) == set(page.shows), (
+        f"{path.name}: shown {sorted(set(shown) - set(page.shows))} not built; "
+        f"built {sorted(set(page.shows) - set(shown))} not shown"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_uses_the_quiet_glue_role(path):
+    text = "\n".join(_cells(path, "markdown"))
+    assert "{glue:text}" not in text, f"{path.name}: use {{glue}}`key` (value with its provenance note)"
