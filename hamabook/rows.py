@@ -86,8 +86,15 @@ def capture_table(
 
 # --- Provenance: from any fact row id to its source -----------------------------------------------------
 
-# Fact tables and their key column; every row id in the book is unique across them.
-FACT_TABLES = {"events": "event_id", "figures": "figure_id", "claims": "claim_id"}
+# Fact tables: key column, the date a row is about, and the text that says what it records. Every row id in
+# the book is unique across them (E events, N figures, K control changes, P forecasts, O outcomes).
+FACT_TABLES = {
+    "events": ("event_id", "date", "summary"),
+    "figures": ("figure_id", "as_of", "summary"),
+    "control_changes": ("change_id", "date", "summary"),
+    "forecasts": ("forecast_id", "published", "statement"),
+    "outcomes": ("outcome_id", "date", "summary"),
+}
 EVIDENCE_PAGE = "evidence.html"
 
 
@@ -96,10 +103,8 @@ def evidence_index() -> pd.DataFrame:
     from .data import load
 
     parts = []
-    for table, key in FACT_TABLES.items():
+    for table, (key, date_col, text_col) in FACT_TABLES.items():
         frame = load(table)
-        date_col = {"events": "date", "figures": "as_of", "claims": "made_on"}[table]
-        text_col = "statement" if table == "claims" else "summary"
         parts.append(
             pd.DataFrame(
                 {
@@ -113,7 +118,13 @@ def evidence_index() -> pd.DataFrame:
             )
         )
     index = pd.concat(parts, ignore_index=True)
-    return with_sources(index, load("sources"), ("publisher", "reliability", "published", "url"))
+    return with_sources(index, load("sources"), ("publisher", "originator", "reliability", "published", "url"))
+
+
+def credit(originator: str, publisher: str, via: str = "") -> str:
+    """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
+    carriers = [c for c in [*(via.split("; ") if isinstance(via, str) and via else []), publisher] if c != originator]
+    return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
 
 
 def row_anchor(row_id: str) -> str:
@@ -144,7 +155,7 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
         when = "" if pd.isna(row["published"]) else f", {fmt_date(row['published'])}"
         parts.append(
             f'<a href="{EVIDENCE_PAGE}#{row_anchor(rid)}">{html.escape(rid)}</a>: '
-            f"{html.escape(row['publisher'])}, grade {row['reliability']}{when}"
+            f"{html.escape(credit(row['originator'], row['publisher']))}, grade {row['reliability']}{when}"
         )
     more = len(row_ids) - len(shown)
     tail = f" and {more} more" if more else ""

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..data import descriptor, load
 
-CITING_TABLES = ("events", "figures", "places", "actors", "claims", "likelihood_scale")
+CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes", "actors", "likelihood_scale")
 
 
 def field_table(resource: dict) -> pd.DataFrame:
@@ -98,7 +98,13 @@ def evidence_page():
     from .page import Page
 
     index = evidence_index()
-    titles = {"events": "Events", "figures": "Figures (numbers)", "claims": "Claims and forecasts"}
+    titles = {
+        "events": "Events",
+        "figures": "Figures (numbers)",
+        "control_changes": "Control changes",
+        "forecasts": "Forecasts",
+        "outcomes": "Outcomes after December 2024",
+    }
     page = Page()
     for table in FACT_TABLES:
         page.add(table, block(evidence_html(index, table, titles[table]), f"*{titles[table]}: see the web edition.*"))
