@@ -35,7 +35,7 @@ ALLOWED = (
     re.compile(r"^from hamabook\.chapters import [a-z0-9_]+$"),
     re.compile(r"^page = [a-z0-9_]+\.build\(\)$"),
     re.compile(r"^page\.glue\(\)$"),
-    re.compile(r'^page\.show\("[a-z0-9-]+"\)$'),
+    re.compile(r'^page\.show\("[a-z0-9_-]+"\)$'),
     re.compile(r'^page\.show\("J[0-9]{2}"\)$'),
 )
 GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
