@@ -13,10 +13,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import hamabook.rows as analysis
-from hamabook.output import figure as figures
-from hamabook.output import render
-from hamabook.output import prose as text# noqa: E402
 from hamabook.charts.geo import great_circle_km  # noqa: E402
+from hamabook.output import figure as figures
+from hamabook.output import prose as text  # noqa: E402
+from hamabook.output import render
 
 
 def test_fmt_number():
@@ -222,10 +222,11 @@ def test_print_mode_adds_png_and_markdown(monkeypatch):
     )
     assert shown == []
     monkeypatch.setenv(figures.PRINT_ENV, "1")
-    caption = figures.figure("f", chart, data, caption="Rise *fast*", alt_text="a", sources=["geonames-cities15000"])
-    image = shown[0]._repr_mimebundle_()
+    out = figures.figure("f", chart, data, caption="Rise *fast*", alt_text="a", sources=["geonames-cities15000"])
+    assert shown == []  # nothing is displayed until the page shows the figure
+    out._ipython_display_()
+    image, md = (part._repr_mimebundle_() for part in shown)
     assert image["image/png"] and "hb-figure" in image["text/html"]
-    md = caption._repr_mimebundle_()
     assert md["text/html"] == "" and md["text/markdown"].startswith("**Rise \\*fast\\*** Source: GeoNames")
     table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
     assert table["text/markdown"] == "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"

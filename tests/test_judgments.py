@@ -2,7 +2,16 @@ import pandas as pd
 import pytest
 
 from hamabook.data import load
-from hamabook.output.judgments import judgments_html, likelihood_band, missing_basis, with_bands
+from hamabook.output.judgments import (
+    box_html,
+    judgment_boxes,
+    key_judgments_html,
+    likelihood_band,
+    missing_basis,
+    verdict_values,
+    with_bands,
+)
+from hamabook.rows import FACT_TABLES
 
 SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
 ONE = pd.DataFrame(
@@ -14,6 +23,9 @@ ONE = pd.DataFrame(
         "chapter": ["military"],
         "section": ["why-the-army-collapsed"],
         "basis": ["E001 N002"],
+        "assumptions": ["An assumption."],
+        "alternative": ["An alternative."],
+        "indicators": ["A sign."],
     }
 )
 
@@ -27,11 +39,32 @@ def test_unknown_word_is_refused():
         with_bands(ONE.assign(likelihood="probably"), SCALE)
 
 
-def test_html_escapes_and_links():
-    out = judgments_html(ONE, SCALE)
-    assert (
-        "A &lt;b&gt; claim" in out and '<a href="military.html#why-the-army-collapsed">' in out and "E001, N002" in out
-    )
+def test_box_shows_id_verdict_and_every_part_escaped():
+    row = next(with_bands(ONE, SCALE).itertuples())
+    out = box_html(row)
+    assert 'id="j01"' in out and "Judgment J01" in out
+    assert "<strong>Likely</strong> (55–80 %), confidence moderate" in out
+    assert "A &lt;b&gt; claim" in out
+    assert 'href="evidence.html#row-e001"' in out and "An assumption." in out and "A sign." in out
+
+
+def test_key_judgments_link_to_the_box_in_its_chapter():
+    out = key_judgments_html(with_bands(ONE, SCALE))
+    assert '<a href="military.html#j01">' in out and "<strong>J01</strong>" in out
+
+
+def test_one_judgment_reads_the_same_everywhere():
+    """The intro list, the chapter box and a cited verdict take likelihood and confidence from the same row."""
+    row = next(with_bands(ONE, SCALE).itertuples())
+    verdict = verdict_values(ONE, SCALE, ["J01"])["j01_verdict"].text
+    assert verdict == "likely (55–80 %), confidence moderate"
+    assert "(55–80 %), confidence moderate" in box_html(row)
+    assert "(55–80 %), confidence moderate" in key_judgments_html(with_bands(ONE, SCALE))
+
+
+def test_boxes_only_for_the_chapter_asked():
+    two = pd.concat([ONE, ONE.assign(judgment_id="J02", chapter="allies")])
+    assert list(judgment_boxes(two, SCALE, "allies")) == ["J02"]
 
 
 def test_missing_basis():
@@ -40,21 +73,19 @@ def test_missing_basis():
 
 def test_every_judgment_rests_on_existing_rows():
     known = set()
-    for table, key in (("events", "event_id"), ("figures", "figure_id"), ("claims", "claim_id")):
+    for table, (key, _, _) in FACT_TABLES.items():
         known |= set(load(table)[key])
     assert missing_basis(load("judgments"), known) == []
 
 
+def test_the_book_has_enough_judgments_each_with_its_reasoning():
+    judgments = load("judgments")
+    assert len(judgments) >= 12
+    for column in ("assumptions", "alternative", "indicators"):
+        assert judgments[column].str.strip().str.len().gt(0).all(), column
+
+
 def test_likelihood_band():
     assert likelihood_band(SCALE, "likely") == "55–80 %"
-    assert likelihood_band(SCALE, "very likely") == "80–95 %"
     with pytest.raises(KeyError, match="'probable' is not a term"):
         likelihood_band(SCALE, "probable")
-
-
-def test_markdown_for_print():
-    from hamabook.output.judgments import judgments_markdown
-
-    text = judgments_markdown(ONE, SCALE)
-    assert text.startswith("**Key judgments**\n\n1. **Likely** (55–80 %): A \\<b\\> claim.")
-    assert "data rows E001, N002." in text

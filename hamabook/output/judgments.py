@@ -75,7 +75,8 @@ def box_html(row) -> str:
 def box_markdown(row) -> str:
     return (
         f"**Judgment {row.judgment_id}.** **{md_escape(row.likelihood.capitalize())}** ({md_escape(row.band)}), "
-        f"confidence {row.confidence}: {md_escape(row.statement)}. *Rests on* {md_escape(', '.join(row.basis.split()))}. "
+        f"confidence {row.confidence}: {md_escape(row.statement)}. "
+        f"*Rests on* {md_escape(', '.join(row.basis.split()))}. "
         f"*Assumes* {md_escape(row.assumptions)} *Weighed against* {md_escape(row.alternative)} "
         f"*Would change our view* {md_escape(row.indicators)}"
     )
@@ -89,8 +90,7 @@ def key_judgments_html(rows: pd.DataFrame) -> str:
         for r in rows.itertuples()
     )
     return (
-        '<div class="admonition tip hb-judgments"><p class="admonition-title">Key judgments</p>'
-        f"<ul>{items}</ul></div>"
+        f'<div class="admonition tip hb-judgments"><p class="admonition-title">Key judgments</p><ul>{items}</ul></div>'
     )
 
 

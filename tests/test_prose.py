@@ -1,0 +1,98 @@
+import pandas as pd
+import pytest
+
+from hamabook.chapters.page import Page
+from hamabook.output import prose
+from hamabook.rows import credit, evidence_index, provenance_note
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ("2024-11-29", "2024-11-30", "29–30 November 2024"),
+        ("2024-11-30", "2024-12-05", "30 November – 5 December 2024"),
+        ("2024-12-29", "2025-01-03", "29 December 2024 – 3 January 2025"),
+        ("2024-12-05", "2024-12-05", "5 December 2024"),
+        ("2024-12-05", "2024-12-01", "1–5 December 2024"),
+    ],
+)
+def test_date_ranges_are_compressed(start, end, text):
+    assert prose.fmt_date_range(start, end) == text
+
+
+@pytest.mark.parametrize(
+    ("precision", "text"),
+    [
+        ("year", "1982"),
+        ("month", "February 1982"),
+        ("day", "2 February 1982"),
+        ("approximate", "about 2 February 1982"),
+    ],
+)
+def test_dates_render_only_as_precisely_as_known(precision, text):
+    assert prose.fmt_date_at("1982-02-02", precision) == text
+    with pytest.raises(ValueError):
+        prose.fmt_date_at("1982-02-02", "week")
+
+
+def test_counts_agree_with_their_nouns():
+    assert prose.plural(1, "report") == "one report"
+    assert prose.plural(3, "report") == "three reports"
+    assert prose.plural(0, "report") == "no reports"
+    assert prose.plural(12, "city", "cities") == "12 cities"
+    assert [prose.of_all(k, n) for k, n in ((1, 1), (2, 2), (3, 3), (2, 5), (0, 4))] == [
+        "the one",
+        "both",
+        "all three",
+        "two of the five",
+        "none",
+    ]
+    with pytest.raises(ValueError):
+        prose.of_all(3, 2)
+
+
+def test_lists_and_sentence_starts():
+    assert prose.join_words(["Hama"]) == "Hama"
+    assert prose.join_words(["Hama", "Homs", "Damascus"]) == "Hama, Homs and Damascus"
+    assert prose.sentence_start("rebels") == "Rebels"
+    with pytest.raises(ValueError, match="cannot start with a figure"):
+        prose.sentence_start("3 reports")
+
+
+def test_a_value_needs_its_rows():
+    assert prose.number(280000, ["N209"]) == prose.Value("280,000", ("N209",))
+    assert prose.date(pd.Timestamp("1982-01-01"), "N074", precision="year").text == "1982"
+    with pytest.raises(ValueError, match="needs the rows"):
+        prose.text("Hama")
+    assert prose.count(3, table="sources", noun="source").text == "three sources"
+
+
+def test_value_html_is_quiet_and_escaped():
+    out = prose.value_html("k", prose.Value("<b>", ("E001",)), "data row E001")
+    assert out.startswith('<span class="hb-val" tabindex="0" data-key="k">&lt;b&gt;')
+    assert '<span class="hb-note" role="note"> (data row E001)</span>' in out
+    assert "<strong>" not in out
+
+
+def test_credit_names_the_originator_first():
+    assert credit("SOHR", "Asharq Al-Awsat", "AFP") == "SOHR, via AFP via Asharq Al-Awsat"
+    assert credit("Reuters", "Reuters") == "Reuters"
+
+
+def test_provenance_note_names_row_source_and_grade():
+    index = evidence_index()
+    row = index.iloc[0]
+    note = provenance_note((row["row_id"],), index)
+    assert f'href="evidence.html#row-{row["row_id"].lower()}"' in note and f"grade {row['reliability']}" in note
+    with pytest.raises(KeyError, match="not in the data package"):
+        provenance_note(("Z999",), index)
+    assert "table sources.csv" in provenance_note((), index, "sources")
+
+
+def test_page_refuses_duplicates_and_unknown_names():
+    page = Page()
+    page.add("a", "x")
+    with pytest.raises(KeyError, match="already"):
+        page.add("a", "y")
+    with pytest.raises(KeyError, match="no 'b' on this page"):
+        page.show("b")
