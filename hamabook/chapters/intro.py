@@ -1,0 +1,182 @@
+"""The opening page (``book/intro.ipynb``): ``build() -> Page``.
+
+What happened, in dates computed from every report; the key-judgments list from ``judgments.csv``; and a
+chronology that merges front-moving events with the control changes of the cities, so it reads the same rows
+as the battle chapter. Rows are selected by category, place kind and dates only.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..charts import theme
+from ..data import load
+from ..output import prose
+from ..output.figure import figure, table
+from ..output.judgments import key_judgments, verdict_values
+from ..rows import credit, days_between, modal_date, reported_dates, with_sources
+from .page import Page
+
+# Event kinds the opening chronology lists (the battle chapter has the full day-by-day record).
+CHRONOLOGY_EVENTS = ("offensive_launch", "city_captured", "army_withdrawal", "regime_end", "assad_exit")
+END_EVENTS = ("regime_end", "assad_exit")
+CITY = "city"  # places.kind of the places whose control changes the chronology lists
+KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
+BOTTOM_LINE = ("J03", "J01")
+SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
+
+
+def chronology_rows(
+    events: pd.DataFrame,
+    changes: pd.DataFrame,
+    places: pd.DataFrame,
+    sources: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+) -> pd.DataFrame:
+    """One row per report between ``start`` and ``end`` (inclusive): events of :data:`CHRONOLOGY_EVENTS`
+    and control changes of places whose kind is ``city``, oldest first. Columns: row_id, date,
+    date_precision, place, what (the row's summary), source (credit), reliability, credibility, as_of."""
+    ev = events[events["category"].isin(CHRONOLOGY_EVENTS) & events["date"].between(start, end)]
+    ev = ev.rename(columns={"event_id": "row_id"})
+    cities = set(places.loc[places["kind"] == CITY, "place_id"])
+    ch = changes[changes["place_id"].isin(cities) & changes["date"].between(start, end)]
+    ch = ch.rename(columns={"change_id": "row_id"})
+    cols = ["row_id", "date", "date_precision", "place_id", "summary", "source_id", "as_of", "credibility"]
+    rows = pd.concat([ev[cols], ch[cols]], ignore_index=True)
+    if rows.empty:
+        raise LookupError("no chronology rows in that window")
+    rows = rows.merge(places[["place_id", "name"]], on="place_id", how="left")
+    rows = with_sources(rows, sources, SOURCE_COLUMNS)
+    rows["place"] = rows["name"].fillna("")
+    rows["source"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
+    rows = rows.rename(columns={"summary": "what"})
+    return rows.sort_values(["date", "row_id"]).reset_index(drop=True)[
+        ["row_id", "date", "date_precision", "place", "what", "source", "reliability", "credibility", "as_of"]
+    ]
+
+
+def span_text(values) -> str:
+    """'11 days' or '11–12 days' for the reported lengths of the offensive."""
+    low, high = min(values), max(values)
+    unit = "day" if high == 1 else "days"
+    return f"{prose.fmt_number(low)} {unit}" if low == high else prose.fmt_range(low, high, unit)
+
+
+def build() -> Page:
+    theme.apply()
+    events, places, figures, sources, changes = (
+        load(t) for t in ("events", "places", "figures", "sources", "control_changes")
+    )
+    judgments, likelihood = load("judgments"), load("likelihood_scale")
+    page = Page()
+    v = page.values
+
+    launch_rows = reported_dates(events, "offensive_launch")
+    hama_rows = reported_dates(events, "city_captured", "hama")
+    damascus_rows = reported_dates(events, "city_captured", "damascus")
+    launch = modal_date(events, "offensive_launch")
+    hama = modal_date(events, "city_captured", "hama")
+    damascus = modal_date(events, "city_captured", "damascus")
+    v["hama_month"] = prose.date(hama, hama_rows["event_id"], precision="month")
+    v["launch_date"] = prose.date(launch, launch_rows["event_id"])
+    v["launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
+    late = launch_rows[launch_rows["date"] > launch]
+    v["launch_other_dates"] = prose.text(
+        prose.join_words(prose.fmt_date(d) for d in sorted(late["date"].unique())) if len(late) else "none",
+        late["event_id"] if len(late) else launch_rows["event_id"],
+    )
+    v["hama_date"] = prose.date(hama, hama_rows["event_id"])
+    v["damascus_date"] = prose.date(damascus, damascus_rows["event_id"])
+    launch_ids, hama_ids, damascus_ids = (list(r["event_id"]) for r in (launch_rows, hama_rows, damascus_rows))
+    v["days_to_hama"] = prose.count(days_between(launch, hama), launch_ids + hama_ids)
+    v["days_to_damascus"] = prose.count(days_between(launch, damascus), launch_ids + damascus_ids)
+    v["days_hama_to_damascus"] = prose.count(days_between(hama, damascus), hama_ids + damascus_ids)
+
+    rank = figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")].iloc[0]
+    rank_source = sources.set_index("source_id").loc[rank["source_id"]]
+    v["hama_rank"] = prose.text(prose.fmt_ordinal(int(rank["value"])), [rank["figure_id"]])
+    v["hama_rank_publisher"] = prose.text(
+        credit(rank_source["originator"], rank_source["publisher"], rank_source["via"]), [rank["figure_id"]]
+    )
+    length = figures[figures["metric"] == "timeline_days"]
+    v["length_range"] = prose.text(span_text(length["value"].astype(float)), length["figure_id"])
+    v["length_reports"] = prose.count(len(length), length["figure_id"], noun="report")
+    credibility = load("credibility_scale")["score"]
+    v["credibility_span"] = prose.text(f"{credibility.min()}–{credibility.max()}", table="credibility_scale")
+    massacre = reported_dates(events, "hama_1982")
+    v["massacre_year"] = prose.text(str(modal_date(events, "hama_1982").year), massacre["event_id"])
+    v.update(verdict_values(judgments, likelihood, list(BOTTOM_LINE)))
+
+    page.add("key-judgments", key_judgments(judgments, likelihood))
+
+    start = launch_rows["date"].min()
+    end = reported_dates(events, END_EVENTS[0])["date"].max()
+    for category in END_EVENTS[1:]:
+        end = max(end, reported_dates(events, category)["date"].max())
+    chron = chronology_rows(events, changes, places, sources, start, end)
+    v["chronology_span"] = prose.date_range(start, end, chron["row_id"])
+    v["chronology_reports"] = prose.count(len(chron), chron["row_id"], noun="report")
+    latest = chron.loc[chron["as_of"].idxmax()]
+    v["data_as_of"] = prose.date(latest["as_of"], [latest["row_id"]])
+    page.add(
+        "chronology",
+        table(
+            chron[["date", "date_precision", "place", "what", "source", "reliability", "credibility"]],
+            caption=f"Chronology, {prose.fmt_date_range(start, end)}: front-moving events and city control "
+            "changes, one row per report",
+            labels={
+                "date": "Date",
+                "place": "Place",
+                "what": "What was reported (our words)",
+                "source": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+            },
+            noun="reports",
+        ),
+    )
+    page.add("capture-dates", capture_figure(events, places, sources))
+    return page
+
+
+def capture_dates(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Every reported capture date of the :data:`KEY_CITIES`, one row per report."""
+    rows = events[(events["category"] == "city_captured") & events["place_id"].isin(KEY_CITIES)]
+    rows = with_sources(rows.merge(places[["place_id", "name"]], on="place_id"), sources)
+    return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def capture_figure(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
+    caps = capture_dates(events, places, sources)
+    drawn = caps[["name", "date", "publisher", "reliability"]].rename(columns={"name": "city"})
+    order = places.set_index("place_id").loc[list(KEY_CITIES), "name"].tolist()
+    days = caps.groupby("name")["date"].agg(lambda d: (d.max() - d.min()).days + 1)
+    one_day = [c for c in order if days.get(c) == 1]
+    spread = [f"{c} over {prose.plural(int(days[c]), 'day')}" for c in order if days.get(c, 1) > 1]
+    caption = (
+        f"Every report dates the fall of {prose.join_words(one_day)} to a single day"
+        + (f"; reported dates spread for {prose.join_words(spread)}" if spread else "")
+        + f" ({prose.plural(len(caps), 'report')})."
+    )
+    chart = (
+        alt.Chart(drawn)
+        .mark_point(filled=True, size=90, opacity=0.8)
+        .encode(
+            x=alt.X("date:T", title="Reported date of capture", axis=alt.Axis(format="%d %b", tickCount="day")),
+            y=alt.Y("city:N", sort=order, title=None),
+            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            tooltip=["city", alt.Tooltip("date:T", format="%d %b %Y"), "publisher", "reliability"],
+        )
+        .properties(width="container", height=180)
+    )
+    return figure(
+        "capture-dates",
+        chart,
+        drawn,
+        caption=caption,
+        alt_text=f"Dot chart of reported capture dates for {prose.join_words(order)}, one dot per report, "
+        "coloured by source grade.",
+        sources=list(dict.fromkeys(caps["source_id"])),
+    )

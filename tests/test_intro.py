@@ -1,0 +1,73 @@
+"""Unit tests of hamabook.chapters.intro: the chronology merges events and city control changes."""
+
+import pandas as pd
+import pytest
+
+from hamabook.chapters import intro
+
+PLACES = pd.DataFrame({"place_id": ["hama", "morek"], "name": ["Hama", "Morek"], "kind": ["city", "town"]})
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["s1"],
+        "publisher": ["Reuters"],
+        "originator": ["Reuters"],
+        "via": [pd.NA],
+        "reliability": ["A"],
+    }
+)
+DAY = pd.Timestamp
+
+
+def _events():
+    return pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "date": [DAY("2024-12-05"), DAY("2024-12-05"), DAY("2024-12-20")],
+            "date_precision": ["day"] * 3,
+            "place_id": ["hama", "hama", "hama"],
+            "category": ["city_captured", "statement", "city_captured"],
+            "summary": ["taken", "said", "late"],
+            "source_id": ["s1"] * 3,
+            "as_of": [DAY("2024-12-06")] * 3,
+            "credibility": [5] * 3,
+        }
+    )
+
+
+def _changes():
+    return pd.DataFrame(
+        {
+            "change_id": ["K1", "K2"],
+            "date": [DAY("2024-12-04"), DAY("2024-12-03")],
+            "date_precision": ["day", "day"],
+            "place_id": ["hama", "morek"],
+            "summary": ["control", "town"],
+            "source_id": ["s1", "s1"],
+            "as_of": [DAY("2024-12-09"), DAY("2024-12-03")],
+            "credibility": [4, 4],
+        }
+    )
+
+
+def test_chronology_rows_merges_city_changes_and_listed_events_in_window():
+    rows = intro.chronology_rows(_events(), _changes(), PLACES, SOURCES, DAY("2024-12-01"), DAY("2024-12-08"))
+    assert list(rows["row_id"]) == ["K1", "E1"]  # town change, statement and out-of-window event left out
+    assert rows["as_of"].max() == DAY("2024-12-09")
+    assert list(rows["source"]) == ["Reuters", "Reuters"]
+
+
+def test_chronology_rows_empty_window_raises():
+    with pytest.raises(LookupError):
+        intro.chronology_rows(_events(), _changes(), PLACES, SOURCES, DAY("2025-01-01"), DAY("2025-01-02"))
+
+
+def test_span_text():
+    assert intro.span_text([11, 12, 11]) == "11–12 days"
+    assert intro.span_text([11.0]) == "11 days"
+
+
+def test_build_values_and_outputs():
+    page = intro.build()
+    assert {"key-judgments", "chronology", "capture-dates"} <= set(page.shows)
+    assert page.values["launch_date"].text == "27 November 2024"
+    assert page.values["data_as_of"].rows  # computed from a row, never typed
