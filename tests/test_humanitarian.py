@@ -9,6 +9,8 @@ SOURCES = pd.DataFrame(
     {
         "source_id": ["ocha", "wire", "blog", "unhcr"],
         "publisher": ["OCHA", "Wire", "Blog", "UNHCR"],
+        "originator": ["OCHA", "WFP", "WFP", "UNHCR (Filippo Grandi)"],
+        "via": ["", "AFP", "", ""],
         "reliability": ["A", "B", "D", "A"],
     }
 )
@@ -39,12 +41,18 @@ FIGS = _figures(
 )
 
 
-def test_originator_prefers_counting_body_over_relay():
-    assert hum.originator("AFP citing SOHR: 277 killed.", "The Nation") == "SOHR"
-    assert hum.originator("UN spokesman cited OCHA's estimate.", "DNA India") == "OCHA"
-    assert hum.originator("The UN said 115,000 fled.", "Earth Press") == "UN"
-    assert hum.originator("UNHCR relayed a figure.", "UNHCR") == "UNHCR"
-    assert hum.originator("A dataset summary says so.", "Google") == "Google"
+def test_organisation_drops_the_spokesperson():
+    assert hum.organisation("UNHCR (Filippo Grandi)") == "UNHCR"
+    assert hum.organisation("OCHA") == "OCHA"
+
+
+def test_tidy_credits_originator_from_the_registry_not_the_summary():
+    rows = hum.tidy(FIGS, SOURCES, [NEW]).set_index("figure_id")
+    # N3's summary mentions the UN, but the registry says WFP counted it, relayed by AFP and the wire
+    assert rows.loc["N3", "organisation"] == "WFP"
+    assert rows.loc["N3", "counted_by"] == "WFP, via AFP via Wire"
+    assert rows.loc["N2", "organisation"] == "UNHCR"
+    assert rows.loc["N1", "counted_by"] == "OCHA"
 
 
 def test_tidy_keeps_only_metrics_and_fills_intervals():
@@ -65,11 +73,11 @@ def test_tidy_rejects_unknown_source():
 
 def test_series_never_joins_metrics_or_originators_and_dedupes_relays():
     s = hum.series(hum.tidy(FIGS, SOURCES, [NEW, CUR]))
-    wfp = s[s["originator"] == "WFP"]
+    wfp = s[(s["organisation"] == "WFP") & (s["metric"] == NEW)]
     assert len(wfp) == 1 and wfp.iloc[0]["n_reports"] == 2
     assert wfp.iloc[0]["source_id"] == "wire"  # the better-graded relay is kept
     for name, group in s.groupby("series"):
-        assert group["metric"].nunique() == 1 and group["originator"].nunique() == 1, name
+        assert group["metric"].nunique() == 1 and group["organisation"].nunique() == 1, name
     assert s[s["metric"] == CUR]["series"].str.contains("Still displaced").all()
 
 
@@ -104,3 +112,13 @@ def test_as_of_text_respects_precision():
     assert (
         hum.as_of_text(pd.Series({"as_of": pd.Timestamp("2024-12-05"), "as_of_precision": "day"})) == "5 December 2024"
     )
+
+
+def test_build_credits_registry_originators_and_computes_returns_caption():
+    page = hum.build()
+    assert page.values["hum_wfp_value"].text == "280,000"
+    assert page.values["hum_wfp_credit"].text.startswith("WFP")
+    assert all(v.rows or v.table for v in page.values.values())
+    assert "SARD" not in page.values["hum_wfp_credit"].text
+    returns = page.show("humanitarian-returns-table").data
+    assert "Returns and return planning" in returns and "April 2025" not in returns.split("one row")[0][-40:]

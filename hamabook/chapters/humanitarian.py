@@ -8,25 +8,16 @@ different metrics: a *series* is one originating organisation and one metric.
 
 from __future__ import annotations
 
-import re
-
+import altair as alt
 import pandas as pd
 
-from ..rows import with_sources
-from ..output.prose import fmt_date, fmt_number, fmt_range
-
-# Who produced a number, looked for in the row's summary in this order: the
-# counting body comes before the agency or outlet that relayed it (OCHA before
-# "UN", SOHR before the wire that quoted it). Falls back to the publisher.
-ORIGINATORS = (
-    ("SOHR", r"\bSOHR\b|Syrian Observatory"),
-    ("SNHR", r"\bSNHR\b"),
-    ("WFP", r"\bWFP\b"),
-    ("IOM", r"\bIOM\b"),
-    ("UNHCR", r"\bUNHCR\b"),
-    ("OCHA", r"\bOCHA\b"),
-    ("UN", r"\bUN\b|United Nations"),
-)
+from ..charts import theme
+from ..data import load
+from ..output import prose
+from ..output.figure import figure, table
+from ..output.prose import Value, fmt_date, fmt_date_range, fmt_number, fmt_range, join_words
+from ..rows import credit, with_sources
+from .page import Page
 
 # Readable names for the metrics the chapter charts (order = facet order).
 METRIC_LABELS = {
@@ -41,12 +32,10 @@ METRIC_LABELS = {
 GRADE_ORDER = {g: i for i, g in enumerate("ABCDEF")}
 
 
-def originator(summary: str, publisher: str) -> str:
-    """The organisation whose number a row reports (see ORIGINATORS), else the publisher."""
-    for name, pattern in ORIGINATORS:
-        if re.search(pattern, summary):
-            return name
-    return publisher
+def organisation(originator: str) -> str:
+    """The counting body of an originator as the registry names it: 'UNHCR (Filippo Grandi)' -> 'UNHCR' (a
+    spokesperson in brackets speaks for the body)."""
+    return originator.split(" (")[0].strip()
 
 
 def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
@@ -56,8 +45,11 @@ def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd
     range; ``low``/``high`` are filled with the value for single figures, so a
     chart can draw every row as a (possibly zero-length) interval.
     """
-    rows = with_sources(figures[figures["metric"].isin(metrics)], sources)
-    rows["originator"] = [originator(s, p) for s, p in zip(rows["summary"], rows["publisher"])]
+    rows = with_sources(
+        figures[figures["metric"].isin(metrics)], sources, ("publisher", "originator", "via", "reliability")
+    )
+    rows["organisation"] = rows["originator"].map(organisation)
+    rows["counted_by"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
     is_range = rows["value"].isna()
     rows["low"] = rows["low"].where(is_range, rows["value"])
     rows["high"] = rows["high"].where(is_range, rows["value"])
@@ -66,7 +58,7 @@ def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd
     rows["metric_label"] = rows["metric"].map(METRIC_LABELS).fillna(rows["metric"])
     order = {m: i for i, m in enumerate(metrics)}
     return rows.sort_values(
-        ["metric", "originator", "as_of", "figure_id"], key=lambda s: s.map(order) if s.name == "metric" else s
+        ["metric", "organisation", "as_of", "figure_id"], key=lambda s: s.map(order) if s.name == "metric" else s
     ).reset_index(drop=True)
 
 
@@ -86,12 +78,12 @@ def series(rows: pd.DataFrame) -> pd.DataFrame:
     ``series`` names the line a chart may draw: points are connected only within
     one originator and one metric.
     """
-    keys = ["metric", "originator", "as_of", "low", "high"]
+    keys = ["metric", "organisation", "as_of", "low", "high"]
     ranked = _best_first(rows)
     counts = ranked.groupby(keys, dropna=False).size().rename("n_reports")
     kept = ranked.drop_duplicates(keys).merge(counts.reset_index(), on=keys)
-    kept["series"] = kept["originator"] + " – " + kept["metric_label"]
-    return kept.sort_values(["metric", "originator", "as_of"]).reset_index(drop=True)
+    kept["series"] = kept["organisation"] + " – " + kept["metric_label"]
+    return kept.sort_values(["metric", "organisation", "as_of"]).reset_index(drop=True)
 
 
 def latest(rows: pd.DataFrame, metric: str, originator_name: str | None = None) -> pd.Series:
@@ -99,7 +91,7 @@ def latest(rows: pd.DataFrame, metric: str, originator_name: str | None = None) 
     originator); on the same date the best-graded source wins, then the larger figure."""
     pick = rows[rows["metric"] == metric]
     if originator_name is not None:
-        pick = pick[pick["originator"] == originator_name]
+        pick = pick[pick["organisation"] == originator_name]
     if pick.empty:
         raise LookupError(f"no {metric} figure" + (f" from {originator_name}" if originator_name else ""))
     ranked = _best_first(pick[pick["as_of"] == pick["as_of"].max()])
@@ -144,3 +136,333 @@ def as_of_text(row: pd.Series) -> str:
     if precision == "month":
         return f"{stamp:%B %Y}"
     return fmt_date(stamp)
+
+
+# --- The page ---------------------------------------------------------------------------------------------
+
+START, END = "2024-11-27", "2024-12-31"
+DISPLACEMENT = [
+    "displaced_new_since_2024_11_27",
+    "displaced_current_since_2024_11_27",
+    "returned_idps_since_2024_11_27",
+]
+DEATHS = ["deaths_all_since_2024_11_27", "deaths_combatants_since_2024_11_27", "civilians_killed_since_2024_11_27"]
+BASELINE = [
+    "people_in_need",
+    "people_in_need_share",
+    "population_in_poverty_share",
+    "idps_syria_total",
+    "refugees_neighbouring_countries",
+    "refugees_turkiye",
+    "refugees_lebanon",
+    "refugees_abroad_total",
+    "deaths_conflict_since_2011",
+]
+RETURNS = [
+    "refugee_returns_since_2024_12_08",
+    "idp_returns_since_2024_12_08",
+    "refugee_returns_from_lebanon_since_2024_12_08",
+    "refugee_returns_from_turkiye_since_2024_12_08",
+    "returned_home_week_to_2024_12_17",
+    "refugee_returns_2024_total",
+    "unhcr_appeal_returns_2025_h1",
+]
+HAMA_CATEGORIES = ("displacement", "food_shortage", "idp_returns")
+REPORT_LABELS = {
+    "as_of": "As of",
+    "organisation": "Counted by",
+    "metric_label": "What is counted",
+    "figure": "Figure",
+    "scope": "Definition and area",
+    "counted_by": "Source (originator, via carrier)",
+    "reliability": "Grade",
+    "credibility": "Credibility",
+}
+
+
+def _val(row: pd.Series, rows=None) -> Value:
+    return prose.text(as_text(row), rows if rows is not None else [row["figure_id"]])
+
+
+def _when(row: pd.Series) -> Value:
+    return prose.date(row["as_of"], [row["figure_id"]], precision=row.get("as_of_precision", "day") or "day")
+
+
+def _report_table(rows: pd.DataFrame, caption: str, noun: str = "reports"):
+    frame = rows.sort_values(["as_of", "figure_id"]).assign(figure=lambda d: d.apply(as_text, axis=1))
+    cols = [
+        "as_of",
+        "as_of_precision",
+        "organisation",
+        "metric_label",
+        "figure",
+        "scope",
+        "counted_by",
+        "reliability",
+        "credibility",
+    ]
+    return table(frame[cols], caption=caption, labels=REPORT_LABELS, noun=noun)
+
+
+def displacement_chart(drawn: pd.DataFrame, order: list[str]):
+    base = alt.Chart().encode(
+        x=alt.X("as_of:T", title="As of", axis=alt.Axis(format="%d %b")),
+        color=alt.Color("organisation:N", title="Counted by"),
+    )
+    tips = [alt.Tooltip("as_of:T", format="%d %b %Y"), "counted_by", alt.Tooltip("point:Q", format=","), "reliability"]
+    lines = base.mark_line(point=True).encode(
+        y=alt.Y("point:Q", title="People", axis=alt.Axis(format="~s")), detail="series:N", tooltip=tips
+    )
+    ranges = base.mark_rule(strokeWidth=4, opacity=0.6).encode(y="low:Q", y2="high:Q")
+    header = alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")
+    return (
+        alt.layer(lines, ranges, data=drawn)
+        .properties(width=520, height=150)
+        .facet(row=alt.Row("metric_label:N", title=None, sort=order, header=header))
+        .resolve_scale(y="independent")
+    )
+
+
+def casualty_chart(drawn: pd.DataFrame):
+    return (
+        alt.Chart(drawn)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("as_of:T", title="As of", axis=alt.Axis(format="%d %b")),
+            y=alt.Y("point:Q", title="People killed since the offensive began"),
+            color=alt.Color(
+                "series:N", title="Counted by – what", legend=alt.Legend(orient="bottom", columns=1, labelLimit=420)
+            ),
+            tooltip=[
+                alt.Tooltip("as_of:T", format="%d %b %Y"),
+                "series",
+                alt.Tooltip("point:Q", format=","),
+                "reliability",
+            ],
+        )
+        .properties(width="container", height=300)
+    )
+
+
+def build() -> Page:
+    theme.apply()
+    figures, sources, events, places = (load(t) for t in ("figures", "sources", "events", "places"))
+    page = Page()
+    v = page.values
+    start, end = pd.Timestamp(START), pd.Timestamp(END)
+
+    # Displacement in the window: one series per organisation and definition.
+    disp_all = tidy(figures, sources, DISPLACEMENT)
+    disp = in_window(disp_all, START, END)
+    disp_series = series(disp)
+    first = disp.sort_values(["as_of", "figure_id"]).iloc[0]
+    wfp = latest(disp, DISPLACEMENT[0], "WFP")
+    unhcr_range = disp[(disp["organisation"] == "UNHCR") & disp["is_range"]].sort_values("as_of").iloc[0]
+    top = peak(disp, DISPLACEMENT[1])
+    still = latest(disp, DISPLACEMENT[1])
+    home = latest(disp, DISPLACEMENT[2])
+    launch = events[(events["category"] == "offensive_launch") & (events["date"] == start)]
+    v["hum_start"] = prose.date(start, list(launch["event_id"]) or [first["figure_id"]])
+    for key, row in {
+        "first": first,
+        "wfp": wfp,
+        "unhcr": unhcr_range,
+        "peak": top,
+        "still": still,
+        "home": home,
+    }.items():
+        v[f"hum_{key}_value"] = _val(row)
+        v[f"hum_{key}_date"] = _when(row)
+    v["hum_wfp_credit"] = prose.text(wfp["counted_by"], [wfp["figure_id"]])
+    ids = list(disp["figure_id"])
+    v["hum_window"] = prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids)
+    v["hum_disp_reports"] = prose.count(len(disp), ids, noun="dated displacement figure")
+    v["hum_disp_orgs"] = prose.count(disp["organisation"].nunique(), ids, noun="counting organisation")
+    v["hum_home_share"] = prose.number(round(100 * home["point"] / top["point"]), [home["figure_id"], top["figure_id"]])
+    order = [METRIC_LABELS[m] for m in DISPLACEMENT]
+    drawn = disp_series[
+        [
+            "metric_label",
+            "organisation",
+            "counted_by",
+            "series",
+            "as_of",
+            "point",
+            "low",
+            "high",
+            "reliability",
+            "n_reports",
+        ]
+    ]
+    page.add(
+        "humanitarian-displacement",
+        figure(
+            "humanitarian-displacement",
+            displacement_chart(drawn, order),
+            drawn,
+            caption=(
+                f"Displacement counts rose from {as_text(first)} on {fmt_date(first['as_of'])} to a peak of "
+                f"{as_text(top)} people still displaced on {fmt_date(top['as_of'])}; by {fmt_date(home['as_of'])} "
+                f"{as_text(home)} had gone home. Lines join only figures of one organisation and one definition; "
+                "vertical bars are ranges."
+            ),
+            alt_text=(
+                "Three stacked line charts sharing a date axis, "
+                f"{fmt_date_range(drawn['as_of'].min(), drawn['as_of'].max())}, "
+                "one per definition: newly displaced, still displaced, and returned. Points are coloured by the "
+                f"counting organisation ({join_words(sorted(drawn['organisation'].unique()))}); "
+                f"UNHCR's estimates are drawn as vertical bars from {as_text(unhcr_range)}."
+            ),
+            sources=list(dict.fromkeys(disp_series["source_id"])),
+        ),
+    )
+    page.add(
+        "humanitarian-displacement-table",
+        _report_table(
+            disp,
+            f"Displacement figures, {fmt_date_range(disp['as_of'].min(), disp['as_of'].max())}, one row per report",
+        ),
+    )
+    low, high, n = spread(disp, DISPLACEMENT[0])
+    new_ids = list(disp.loc[disp["metric"] == DISPLACEMENT[0], "figure_id"])
+    v["hum_new_n"] = prose.count(n, new_ids)
+    v["hum_new_low"] = prose.number(low, new_ids)
+    v["hum_new_high"] = prose.number(high, new_ids)
+    nne = latest(tidy(figures, sources, ["displaced_new_to_northeast_syria"]), "displaced_new_to_northeast_syria")
+    v["hum_ne_value"], v["hum_ne_date"] = _val(nne), _when(nne)
+    proj = latest(tidy(figures, sources, ["displaced_projected_wfp"]), "displaced_projected_wfp")
+    v["hum_wfp_proj"] = _val(proj)
+
+    # Casualties.
+    dead = tidy(figures, sources, DEATHS)
+    dead_series = series(dead)
+    sohr = {m: latest(dead, m, "SOHR") for m in DEATHS}
+    ocha_civ = latest(dead, DEATHS[2], "OCHA")
+    snhr_civ = latest(dead, DEATHS[2], "Syrian Network for Human Rights")
+    for key, row in {
+        "all": sohr[DEATHS[0]],
+        "comb": sohr[DEATHS[1]],
+        "civ": sohr[DEATHS[2]],
+        "ocha": ocha_civ,
+        "snhr": snhr_civ,
+    }.items():
+        v[f"hum_dead_{key}"], v[f"hum_dead_{key}_date"] = _val(row), _when(row)
+    v["hum_dead_reports"] = prose.count(len(dead), list(dead["figure_id"]), noun="death-toll report")
+    first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], "SOHR")
+    v["hum_dead_first"] = _val(first_day)
+    civ, tot = sohr[DEATHS[2]], sohr[DEATHS[0]]
+    v["hum_civ_share"] = prose.number(round(100 * civ["point"] / tot["point"]), [civ["figure_id"], tot["figure_id"]])
+    drawn_dead = dead_series[
+        ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
+    ]
+    page.add(
+        "humanitarian-casualties",
+        figure(
+            "humanitarian-casualties",
+            casualty_chart(drawn_dead),
+            drawn_dead,
+            caption=(
+                f"SOHR's running toll reached {as_text(tot)} by {fmt_date(tot['as_of'])}, mostly combatants "
+                f"({as_text(sohr[DEATHS[1]])}); civilian counts were far smaller and differ by definition: SOHR "
+                f"{as_text(civ)}, SNHR {as_text(snhr_civ)} (north, to {fmt_date(snhr_civ['as_of'])}), OCHA "
+                f"{as_text(ocha_civ)} (verified, north-west, to {fmt_date(ocha_civ['as_of'])})."
+            ),
+            alt_text=(
+                f"Line chart of death tolls, {fmt_date_range(drawn_dead['as_of'].min(), drawn_dead['as_of'].max())}, "
+                f"one line per organisation and definition: SOHR's total deaths climbing to {as_text(tot)}, SOHR's "
+                "combatant deaths just below it, and much lower lines for civilians counted by SOHR, OCHA and SNHR."
+            ),
+            sources=list(dict.fromkeys(dead_series["source_id"])),
+        ),
+    )
+    page.add(
+        "humanitarian-casualties-table",
+        _report_table(dead, "Death tolls since the offensive began, one row per report"),
+    )
+
+    # Baseline of need.
+    base_rows = tidy(figures, sources, BASELINE)
+    pin = latest(base_rows, "people_in_need", "OCHA")
+    v["hum_pin"], v["hum_pin_date"] = _val(pin), _when(pin)
+    before = base_rows[base_rows["as_of"] < start]
+    idp_low, idp_high, idp_n = spread(before, "idps_syria_total")
+    idp_ids = list(before.loc[before["metric"] == "idps_syria_total", "figure_id"])
+    v["hum_idp_low"] = prose.number(idp_low, idp_ids)
+    v["hum_idp_high"] = prose.number(idp_high, idp_ids)
+    v["hum_idp_n"] = prose.count(idp_n, idp_ids, noun="report")
+    ref = latest(base_rows, "refugees_neighbouring_countries")
+    v["hum_ref"] = _val(ref)
+    share = latest(base_rows, "people_in_need_share")
+    v["hum_share_need"], v["hum_share_date"] = _val(share), _when(share)
+    page.add(
+        "humanitarian-baseline-table",
+        _report_table(base_rows, "Needs, displacement and refugees before and after the offensive, one row per report"),
+    )
+
+    # Returns.
+    ret = tidy(figures, sources, RETURNS)
+    in_dec = in_window(ret[ret["metric"] == RETURNS[0]], START, END)
+    counted = latest(in_dec[in_dec["organisation"] == "UNHCR"], RETURNS[0])
+    v["hum_ret_dec"], v["hum_ret_dec_date"] = _val(counted), _when(counted)
+    later = ret[(ret["metric"] == RETURNS[0]) & (ret["as_of"] > end)].sort_values("as_of")
+    for key, row in {"first": later.iloc[0], "last": later.iloc[-1]}.items():
+        v[f"hum_ret_{key}"], v[f"hum_ret_{key}_date"] = _val(row), _when(row)
+    v["hum_ret_later_n"] = prose.count(len(later), list(later["figure_id"]), noun="later estimate")
+    idp_back = latest(ret, "idp_returns_since_2024_12_08")
+    v["hum_idp_back"], v["hum_idp_back_date"] = _val(idp_back), _when(idp_back)
+    iom = latest(ret, "returned_home_week_to_2024_12_17")
+    v["hum_iom_week"], v["hum_iom_date"] = _val(iom), _when(iom)
+    page.add(
+        "humanitarian-returns-table",
+        _report_table(
+            ret,
+            "Returns and return planning, "
+            f"{fmt_date_range(ret['as_of'].min(), ret['as_of'].max())}, one row per report",
+        ),
+    )
+
+    # Hama.
+    hama_metrics = list(figures.loc[figures["place_id"] == "hama", "metric"].unique())
+    hama_figs = tidy(figures, sources, hama_metrics)
+    pop = hama_figs[hama_figs["metric"] == "population_city"].sort_values("as_of").iloc[-1]
+    v["hum_hama_pop"] = _val(pop)
+    v["hum_hama_pop_pub"] = prose.text(pop["counted_by"], [pop["figure_id"]])
+    hosted = latest(hama_figs, "displaced_in_hosting_centres_hama_homs")
+    v["hum_hama_hosted"], v["hum_hama_hosted_date"] = _val(hosted), _when(hosted)
+    v["hum_hama_hosted_by"] = prose.text(hosted["organisation"], [hosted["figure_id"]])
+    homs = latest(tidy(figures, sources, ["displaced_families_into_homs_city"]), "displaced_families_into_homs_city")
+    v["hum_homs_families"] = _val(homs)
+    claim = latest(hama_figs, "civilians_killed_hama_reported")
+    v["hum_hama_claim"], v["hum_hama_claim_date"] = _val(claim), _when(claim)
+    then = latest(dead[dead["as_of"] <= claim["as_of"]], DEATHS[2], "SOHR")
+    v["hum_sohr_civ_then"], v["hum_sohr_civ_then_date"] = _val(then), _when(then)
+    hama_events = events[
+        events["place_id"].isin(["hama", "homs"])
+        & events["category"].isin(HAMA_CATEGORIES)
+        & (events["topic"] == "humanitarian")
+    ]
+    hama_events = with_sources(hama_events, sources, ("publisher", "originator", "via", "reliability"))
+    hama_events = hama_events.merge(places[["place_id", "name"]], on="place_id").sort_values(["date", "event_id"])
+    hama_events["credit"] = [
+        credit(o, p, w) for o, p, w in zip(hama_events["originator"], hama_events["publisher"], hama_events["via"])
+    ]
+    page.add(
+        "humanitarian-hama-table",
+        table(
+            hama_events[["date", "date_precision", "name", "summary", "credit", "reliability", "credibility"]],
+            caption="What the fighting meant for Hama and Homs, one row per report",
+            labels={
+                "date": "Date",
+                "name": "Place",
+                "summary": "What was reported (our words)",
+                "credit": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+            },
+        ),
+    )
+    used = pd.concat([disp["as_of"], dead["as_of"], ret["as_of"], base_rows["as_of"]])
+    latest_row = pd.concat([disp, dead, ret, base_rows]).sort_values("as_of").iloc[-1]
+    v["hum_data_as_of"] = prose.date(used.max(), [latest_row["figure_id"]])
+    v["hum_disp_as_of"] = prose.date(disp["as_of"].max(), [disp.sort_values("as_of").iloc[-1]["figure_id"]])
+    return page
