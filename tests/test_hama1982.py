@@ -38,13 +38,25 @@ def test_scope_class():
 
 
 def test_estimator():
-    assert hama1982.estimator("Robert Fisk, The Great War for Civilisation (2005)", "whosread") == "Robert Fisk"
-    assert hama1982.estimator("Syrian Network for Human Rights report (February 2022)", "X") == (
-        "Syrian Network for Human Rights report"
+    assert hama1982.estimator(None, "Robert Fisk, The Great War for Civilisation (2005)", "whosread") == "Robert Fisk"
+    assert hama1982.estimator("Amnesty International (1983 report)", "CNN Arabic", "Nabd") == "Amnesty International"
+    assert hama1982.estimator("", None, "Amnesty International") == "Amnesty International"
+    assert (
+        hama1982.estimator(None, None, "Swiss Federal Council / Office of the Attorney General")
+        == "Swiss Federal Council"
     )
-    assert hama1982.estimator(None, "Amnesty International") == "Amnesty International"
-    assert hama1982.estimator(None, "Swiss Federal Council / Office of the Attorney General") == "Swiss Federal Council"
-    assert hama1982.estimator(float("nan"), "Friday Lunch Club (blog)") == "Friday Lunch Club"
+    assert hama1982.estimator(float("nan"), float("nan"), "Friday Lunch Club (blog)") == "Friday Lunch Club"
+
+
+def test_lenient_scope_class():
+    assert hama1982.lenient_scope_class("civilians; SNHR estimate") == "civilians"
+    assert hama1982.lenient_scope_class("several accounts (upper estimate)") == "unspecified"
+
+
+def test_made_by_prefers_originator():
+    rows = pd.DataFrame({"publisher": ["P1", "P2"], "originator": ["DIA", None], "carries": [None, "AFP"]})
+    assert hama1982.made_by(rows) == ["DIA", "AFP"]
+    assert hama1982.made_by(rows[["publisher"]]) == ["P1", "P2"]
 
 
 def test_bounds_point_and_range():
@@ -81,7 +93,7 @@ def test_death_toll_estimates_orders_by_date_and_joins_sources():
     est = hama1982.death_toll_estimates(frame, SOURCES)
     assert est["figure_id"].tolist() == ["N1", "N2"]
     assert est["publisher"].tolist() == ["Alpha (blog)", "Beta"]
-    assert est["estimator"].tolist() == ["Alpha", "AFP"]
+    assert est["made_by"].tolist() == ["Alpha", "AFP"]
     assert est["label"].tolist() == ["Alpha, 1982 [N1]", "AFP, 2024 [N2]"]
     with pytest.raises(KeyError):
         hama1982.death_toll_estimates(frame.assign(source_id="zzz"), SOURCES)
@@ -139,3 +151,53 @@ def test_real_data_rows_are_usable():
     assert len(est) >= 10
     assert set(est["scope_class"]) <= set(hama1982.SCOPE_CLASSES)
     assert (est["low_"] <= est["high_"]).all()
+
+
+def test_modal_bracket_and_named_estimates():
+    est = hama1982.bounds(
+        _figures(
+            [
+                ("N1", "m", 1000, None, None, "1982-01-01", "unspecified", "a"),
+                ("N2", "m", None, 10000, 40000, "2012-01-01", "unspecified", "a"),
+                ("N3", "m", None, 10000, 40000, "2024-01-01", "unspecified", "a"),
+                ("N4", "m", None, 3000, 60000, "2024-01-01", "unspecified", "a"),
+            ]
+        )
+    )
+    assert hama1982.modal_bracket(est)["figure_id"].tolist() == ["N2", "N3"]
+    with pytest.raises(LookupError):
+        hama1982.modal_bracket(est.iloc[:1])
+    named = est.iloc[:2].assign(made_by=["Diplomats", "AFP"], as_of_precision=["year", "day"])
+    assert hama1982.named_estimates(named) == "1,000 (Diplomats, 1982) and 10,000–40,000 (AFP, 1 January 2012)"
+
+
+def test_by_scope_needs_exactly_one_row():
+    frame = _figures([("N1", "m", 1, None, None, "2000-01-01", "city; census count", "a")])
+    assert hama1982.by_scope(frame, "city; census count")["figure_id"] == "N1"
+    with pytest.raises(LookupError):
+        hama1982.by_scope(frame, "city")
+    with pytest.raises(LookupError):
+        hama1982.by_scope(pd.concat([frame, frame]), "city; census count")
+
+
+def test_fmt_share():
+    assert hama1982.fmt_share(0.42, 40.0) == "0.4–40 %"
+    assert hama1982.fmt_share(6.7, 21.2) == "7–21 %"
+
+
+def test_chapter_events_by_topic():
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2"],
+            "category": ["statement", "statement"],
+            "topic": ["hama1982", "military"],
+            "source_id": ["a", "b"],
+        }
+    )
+    assert hama1982.chapter_events(events, pd.DataFrame(columns=["metric", "source_id"]))["event_id"].tolist() == ["E1"]
+
+
+def test_precisions_default_and_column():
+    rows = pd.DataFrame({"date": pd.to_datetime(["2022-07-01"])})
+    assert hama1982.precisions(rows, "month").tolist() == ["month"]
+    assert hama1982.precisions(rows.assign(date_precision=["day"]), "month").tolist() == ["day"]

@@ -1,0 +1,64 @@
+"""Chart builders of the Hama 1982 chapter: a range chart of contested estimates and a dot chart of population
+figures. Each takes the exact DataFrame it draws (what ``output.figure.figure`` writes as CSV)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import theme
+
+
+def estimate_ranges(drawn: pd.DataFrame, classes: tuple[str, ...]) -> alt.LayerChart:
+    """One row per estimate (``label``, in the frame's order): a bar from ``low`` to ``high`` for a range, a
+    dot for a single figure, coloured by ``counts`` (one of ``classes``); a dashed rule at the median of the
+    midpoints."""
+    needed = {"label", "low", "high", "midpoint", "is_range", "counts", "grade", "made_by", "estimate_year"}
+    missing = needed - set(drawn.columns)
+    if missing:
+        raise KeyError(f"estimate_ranges needs column(s) {', '.join(sorted(missing))}")
+    colour = alt.Color(
+        "counts:N",
+        title="What the estimate counts",
+        legend=alt.Legend(orient="top"),
+        scale=alt.Scale(domain=list(classes), range=theme.PALETTE[: len(classes)]),
+    )
+    tip = ["made_by:N", "estimate_year:N", "low:Q", "high:Q", "counts:N", "grade:N"]
+    base = alt.Chart(drawn).encode(
+        y=alt.Y("label:N", sort=list(drawn["label"]), title=None, axis=alt.Axis(labelLimit=260))
+    )
+    x = alt.X("low:Q", title="Deaths (estimate)", axis=alt.Axis(format=",d", tickCount=6))
+    bars = (
+        base.transform_filter("datum.is_range")
+        .mark_rule(strokeWidth=5)
+        .encode(x=x, x2="high:Q", color=colour, tooltip=tip)
+    )
+    dots = (
+        base.transform_filter("!datum.is_range")
+        .mark_point(filled=True, size=80, opacity=1)
+        .encode(x="low:Q", color=colour, tooltip=tip)
+    )
+    median = alt.Chart(drawn).mark_rule(strokeDash=[4, 4], color=theme.MUTED).encode(x="median(midpoint):Q")
+    return alt.layer(bars, dots, median, data=drawn).properties(width="container", height=18 * len(drawn))
+
+
+def population_dots(drawn: pd.DataFrame) -> alt.Chart:
+    """Population figures by the year they refer to (``refers_to``), coloured by ``period``, shaped by grade."""
+    return (
+        alt.Chart(drawn)
+        .mark_point(filled=True, size=90)
+        .encode(
+            x=alt.X("refers_to:T", title="Year the figure refers to", axis=alt.Axis(format="%Y")),
+            y=alt.Y("population:Q", title="Population of Hama city", axis=alt.Axis(format=",d")),
+            color=alt.Color("period:N", title="Refers to", scale=alt.Scale(range=theme.PALETTE[:2])),
+            shape=alt.Shape("grade:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            tooltip=[
+                alt.Tooltip("refers_to:T", format="%Y"),
+                alt.Tooltip("population:Q", format=","),
+                "scope:N",
+                "publisher:N",
+                "grade:N",
+            ],
+        )
+        .properties(width="container", height=280)
+    )
