@@ -1,180 +1,339 @@
-"""Allied support for and against Assad: who backed whom, from when to when, and each actor's moves.
+"""Allied support for and against Assad: who backed whom, from when to when, each actor's moves, the
+diplomacy of the last week and what the fall cost the allies.
 
-The support relationships are a small mapping (:data:`SUPPORT_LINKS`) from a backer and
-the side it backed to two rows of ``events.csv``: the event that marks the start of the
-support and, where our data has one, the event that marks its end. Dates, places and
-sources therefore always come from the data package; the mapping only says which rows
-bound each relationship.
+Support periods are selected from ``events.csv`` by category and actor: a backer's support starts at its
+earliest ``support_start`` or ``military_intervention`` row and ends at its earliest ``ally_withdrawal`` row
+on or after that start (open if there is none). Which side each backer backed, and in what form, is not a
+field of the data yet (:data:`BACKING` holds it; see the chapter report).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import altair as alt
 import pandas as pd
 
+from ..charts import theme
+from ..data import load
+from ..output import prose
+from ..output.figure import figure, table
+from ..output.judgments import judgment_boxes, verdict_values
 from ..rows import with_sources
-from ..output.prose import fmt_date
+from .page import Page
 
-# Event categories that record words rather than deeds (drawn as hollow marks).
-STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment")
-PRECISIONS = ("day", "month", "year")
-
-
-@dataclass(frozen=True)
-class SupportLink:
-    """One backer supporting one side, bounded by two event rows."""
-
-    backer: str  # actor_id of the backer
-    backed: str  # actor_id of the side it backed
-    what: str  # the kind of support, in our words
-    start: str  # event_id marking the start
-    end: str | None = None  # event_id marking the end; None: no end in our data
-    start_precision: str = "day"  # how precise the start event's date is
-
-
-SUPPORT_LINKS = (
-    SupportLink("russia", "syrian-government", "air campaign and bases", "E115", "E157"),
-    SupportLink("iran", "syrian-government", "IRGC advisers and militias", "E500", "E138", "year"),
-    SupportLink("hezbollah", "syrian-government", "fighters", "E502", "E505"),
-    SupportLink("iraqi-militias", "syrian-government", "fighters", "E501", None, "year"),
-    SupportLink("turkey", "sna", "troops and backing for rebel factions", "E503"),
-    SupportLink("united-states", "sdf", "partnership against the Islamic State", "E504", None, "month"),
+STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")
+START_CATEGORIES = ("support_start", "military_intervention")
+END_CATEGORY = "ally_withdrawal"
+DIPLOMACY_CATEGORIES = ("diplomatic_meeting", "un_statement", "ally_statement")
+WINDOW = ("2024-11-27", "2024-12-08")
+COST_END = "2024-12-31"
+JUDGMENTS = ("J02", "J05", "J13")
+RAID_METRICS = (
+    "air_raids_first_week_russian_jets",
+    "air_raids_first_week_syrian_jets",
+    "air_raids_first_week_syrian_helicopters",
 )
+RAID_FORCE = {
+    "air_raids_first_week_russian_jets": "Russian jets",
+    "air_raids_first_week_syrian_jets": "Syrian jets",
+    "air_raids_first_week_syrian_helicopters": "Syrian helicopters",
+}
+
+# backer actor_id -> (backed actor_id, kind of support in our words). Not yet a data field.
+BACKING = {
+    "russia": ("syrian-government", "air campaign and bases"),
+    "iran": ("syrian-government", "IRGC advisers and militias"),
+    "hezbollah": ("syrian-government", "fighters"),
+    "iraqi-militias": ("syrian-government", "fighters"),
+    "turkey": ("sna", "troops and backing for rebel factions"),
+    "united-states": ("sdf", "partnership against the Islamic State"),
+}
 
 
-def date_label(date: pd.Timestamp, precision: str = "day") -> str:
-    """A date written only as precisely as it is known: '2012', 'October 2015', '30 September 2015'."""
-    if precision not in PRECISIONS:
-        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
-    date = pd.Timestamp(date)
-    if precision == "year":
-        return f"{date.year}"
-    if precision == "month":
-        return f"{date:%B %Y}"
-    return fmt_date(date)
-
-
-def _event(events: pd.DataFrame, event_id: str) -> pd.Series:
-    rows = events.loc[events["event_id"] == event_id]
-    if rows.empty:
-        raise KeyError(f"support mapping names event {event_id}, which is not in events.csv")
-    return rows.iloc[0]
-
-
-def support_periods(
-    events: pd.DataFrame,
-    actors: pd.DataFrame,
-    as_of: pd.Timestamp,
-    links: tuple[SupportLink, ...] = SUPPORT_LINKS,
-) -> pd.DataFrame:
-    """One row per support relationship: backer, backed side, start, end (or ``as_of`` if open), years.
-
-    Raises if a link names an unknown actor or event, if its start event is not the backer's,
-    or if it ends before it starts.
-    """
+def support_periods(events: pd.DataFrame, actors: pd.DataFrame, as_of, backing: dict = BACKING) -> pd.DataFrame:
+    """One row per backer: start and end rows selected by category and actor, years of support."""
     names = actors.set_index("actor_id")["name"]
-    sides = actors.set_index("actor_id")["side"]
     as_of = pd.Timestamp(as_of)
     rows = []
-    for link in links:
-        for actor in (link.backer, link.backed):
+    for backer, (backed, what) in backing.items():
+        for actor in (backer, backed):
             if actor not in names.index:
-                raise KeyError(f"support mapping names actor {actor!r}, which is not in actors.csv")
-        start = _event(events, link.start)
-        if start["actor_id"] != link.backer:
-            raise ValueError(f"start event {link.start} belongs to {start['actor_id']!r}, not {link.backer!r}")
-        end = _event(events, link.end) if link.end else None
+                raise KeyError(f"unknown actor {actor!r}")
+        own = events[events["actor_id"] == backer].sort_values(["date", "event_id"])
+        starts = own[own["category"].isin(START_CATEGORIES)]
+        if starts.empty:
+            raise LookupError(f"no support_start or military_intervention row for {backer}")
+        start = starts.iloc[0]
+        ends = own[(own["category"] == END_CATEGORY) & (own["date"] >= start["date"])]
+        end = ends.iloc[0] if not ends.empty else None
         end_date = end["date"] if end is not None else as_of
-        if end_date < start["date"]:
-            raise ValueError(f"support of {link.backed} by {link.backer} ends before it starts")
         rows.append(
             {
-                "backer": names[link.backer],
-                "backed": names[link.backed],
-                "backer_side": sides[link.backer],
-                "what": link.what,
+                "backer": names[backer],
+                "backer_id": backer,
+                "backed": names[backed],
+                "what": what,
                 "start": start["date"],
+                "start_precision": start["date_precision"],
                 "end": end_date,
                 "open_ended": end is None,
-                "start_label": date_label(start["date"], link.start_precision),
-                "end_label": fmt_date(end_date) if end is not None else f"no end in our data (as of {fmt_date(as_of)})",
                 "years": round((end_date - start["date"]).days / 365.25, 1),
-                "start_event": link.start,
-                "end_event": link.end or "",
-                "start_source": start["source_id"],
-                "end_source": end["source_id"] if end is not None else "",
+                "start_event": start["event_id"],
+                "end_event": end["event_id"] if end is not None else "",
+                "source_id": start["source_id"],
             }
         )
     return pd.DataFrame(rows)
 
 
 def actor_moves(events: pd.DataFrame, actors: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    """Events with an actor between ``start`` and ``end`` (inclusive), oldest first.
-
-    ``kind`` is 'statement' for words and 'action' for deeds; ``slot`` numbers the events
-    of one actor on one day (0, 1, ...) so that a chart can set them side by side.
-    """
-    mask = events["actor_id"].notna() & events["date"].between(start, end)
+    """Events with an actor between ``start`` and ``end`` (inclusive), oldest first, marked statement/action."""
+    mask = events["actor_id"].notna() & events["date"].between(start, end) & (events["topic"] == "allies")
     rows = events.loc[mask].merge(actors[["actor_id", "name", "side"]], on="actor_id", how="left")
     if rows["name"].isna().any():
-        missing = sorted(rows.loc[rows["name"].isna(), "actor_id"].unique())
-        raise KeyError(f"events name unknown actors: {', '.join(missing)}")
+        raise KeyError(f"events name unknown actors: {sorted(rows.loc[rows['name'].isna(), 'actor_id'].unique())}")
     rows = rows.rename(columns={"name": "actor"}).sort_values(["date", "event_id"]).reset_index(drop=True)
     rows["kind"] = rows["category"].map(lambda c: "statement" if c in STATEMENT_CATEGORIES else "action")
     rows["slot"] = rows.groupby(["actor_id", "date"]).cumcount()
-    return rows[["date", "actor", "actor_id", "side", "kind", "category", "summary", "source_id", "event_id", "slot"]]
+    return rows
 
 
-def _pick(table: pd.DataFrame, column: str, wanted: list[str], sources: pd.DataFrame, what: str) -> pd.DataFrame:
-    """Rows whose ``column`` is in ``wanted``, with publisher and grade; a KeyError names any not found."""
-    rows = table.loc[table[column].isin(wanted)]
-    missing = sorted(set(wanted) - set(rows[column]))
-    if missing:
-        raise KeyError(f"{what} not in the data: {', '.join(missing)}")
-    return with_sources(rows, sources)
+def select(events: pd.DataFrame, categories, start, end, topics=("allies",), actors=None) -> pd.DataFrame:
+    """Events of ``categories`` and ``topics`` dated ``start``..``end`` (optionally of ``actors``), oldest first."""
+    mask = events["category"].isin(categories) & events["topic"].isin(topics) & events["date"].between(start, end)
+    if actors is not None:
+        mask &= events["actor_id"].isin(actors)
+    return events[mask].sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
-def metric_rows(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
-    """Every row of the given metrics, with its source's publisher and grade, in the order asked, oldest first."""
-    rows = _pick(figures, "metric", metrics, sources, "metric(s)")
-    order = {m: i for i, m in enumerate(metrics)}
-    rows = rows.assign(_order=rows["metric"].map(order))
-    return rows.sort_values(["_order", "as_of", "figure_id"]).drop(columns="_order").reset_index(drop=True)
+LABELS = {
+    "date": "Date",
+    "actor": "Actor",
+    "category": "Kind",
+    "summary": "What was reported (our words)",
+    "publisher": "Source",
+    "reliability": "Grade",
+    "credibility": "Credibility",
+    "event_id": "Row",
+}
 
 
-def event_rows(events: pd.DataFrame, sources: pd.DataFrame, event_ids: list[str]) -> pd.DataFrame:
-    """The named events, with publisher and grade, oldest first; raises if one is missing."""
-    rows = _pick(events, "event_id", event_ids, sources, "events")
-    return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
+def _report_table(rows, sources, actors, caption):
+    shown = with_sources(rows, sources).merge(actors[["actor_id", "name"]], on="actor_id", how="left")
+    shown["actor"] = shown["name"].fillna("")
+    shown["category"] = shown["category"].str.replace("_", " ")
+    cols = ["date", "date_precision", "actor", "category", "summary", "publisher", "reliability", "event_id"]
+    return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
 
 
-def reports(
-    events: pd.DataFrame,
-    figures: pd.DataFrame,
-    sources: pd.DataFrame,
-    event_ids: list[str] = (),
-    figure_ids: list[str] = (),
-) -> pd.DataFrame:
-    """Events and figures about one question as one list of reports: date, what was reported, source, grade.
+def build() -> Page:
+    theme.apply()
+    events, figures, actors, sources, judgments, scale = (
+        load(t) for t in ("events", "figures", "actors", "sources", "judgments", "likelihood_scale")
+    )
+    page = Page()
+    v = page.values
+    start, end = (pd.Timestamp(d) for d in WINDOW)
 
-    Figures are dated by their ``as_of``. Every id must exist; rows come oldest first.
-    """
-    parts = []
-    if event_ids:
-        rows = event_rows(events, sources, list(event_ids))
-        parts.append(
-            rows.assign(row_id=rows["event_id"])[
-                ["date", "summary", "publisher", "reliability", "credibility", "row_id"]
-            ]
+    # Support periods
+    periods = support_periods(events, actors, end)
+    ids = list(periods["start_event"]) + [e for e in periods["end_event"] if e]
+    v["al_n_backers"] = prose.count(len(periods), ids)
+    ended = periods[~periods["open_ended"]]
+    v["al_ended"] = prose.text(prose.join_words(ended["backer"]), ended["end_event"])
+    v["al_open"] = prose.text(
+        prose.join_words(periods.loc[periods["open_ended"], "backer"]),
+        periods.loc[periods["open_ended"], "start_event"],
+    )
+    longest = periods.sort_values("years", ascending=False).iloc[0]
+    v["al_longest"] = prose.text(longest["backer"], [longest["start_event"]])
+    v["al_longest_since"] = prose.date(longest["start"], [longest["start_event"]], precision=longest["start_precision"])
+    drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]
+    chart = (
+        alt.Chart(drawn)
+        .mark_bar(height=14)
+        .encode(
+            x=alt.X("start:T", title=None),
+            x2="end:T",
+            y=alt.Y("backer:N", sort=list(drawn["backer"]), title=None),
+            color=alt.Color("backed:N", title="Backed"),
+            tooltip=[
+                "backer",
+                "backed",
+                "what",
+                alt.Tooltip("start:T", format="%Y"),
+                alt.Tooltip("end:T", format="%d %b %Y"),
+                "years",
+            ],
         )
-    if figure_ids:
-        rows = _pick(figures, "figure_id", list(figure_ids), sources, "figures")
-        parts.append(
-            rows.assign(date=rows["as_of"], row_id=rows["figure_id"])[
-                ["date", "summary", "publisher", "reliability", "credibility", "row_id"]
-            ]
-        )
-    if not parts:
-        raise ValueError("name at least one event or figure")
-    return pd.concat(parts).sort_values(["date", "row_id"]).reset_index(drop=True)
+        .properties(width="container", height=200)
+    )
+    page.add(
+        "allies-support",
+        figure(
+            "allies-support",
+            chart,
+            drawn,
+            caption=(
+                f"{longest['backer']} backed its side longest of the {prose.count_word(len(periods))} backers "
+                "in our data; "
+                f"support ended in our data for {prose.join_words(ended['backer'])} "
+                f"({prose.fmt_date_range(ended['end'].min(), ended['end'].max())})."
+            ),
+            alt_text="Bar chart, one bar per backer from the start of its support to its end or to "
+            f"{prose.fmt_date(end)}: " + "; ".join(f"{r.backer}, {r.years} years" for r in drawn.itertuples()) + ".",
+            sources=list(dict.fromkeys(periods["source_id"])),
+        ),
+    )
+    shown = periods.assign(end=periods["end"].where(~periods["open_ended"]))
+    page.add(
+        "allies-support-table",
+        table(
+            shown[["backer", "backed", "what", "start", "start_precision", "end", "years", "start_event", "end_event"]],
+            caption="Who backed whom: the rows that start and end each period of support",
+            labels={
+                "backer": "Backer",
+                "backed": "Backed",
+                "what": "Support",
+                "start": "From",
+                "end": "Until",
+                "years": "Years",
+                "start_event": "Start row",
+                "end_event": "End row",
+            },
+        ),
+    )
+
+    # Air raids
+    raids = with_sources(figures[figures["metric"].isin(RAID_METRICS)], sources)
+    raids["force"] = raids["metric"].map(RAID_FORCE)
+    russian = raids[raids["metric"] == RAID_METRICS[0]]
+    share = russian["value"].sum() / raids["value"].sum()
+    v["al_raids_russia"] = prose.number(russian["value"].sum(), russian["figure_id"])
+    v["al_raids_total"] = prose.number(raids["value"].sum(), raids["figure_id"])
+    v["al_raids_share"] = prose.text(f"{share:.0%}", raids["figure_id"])
+    drawn_raids = raids[["force", "value", "as_of", "publisher"]].rename(columns={"value": "raids"})
+    page.add(
+        "allies-air-raids",
+        figure(
+            "allies-air-raids",
+            alt.Chart(drawn_raids)
+            .mark_bar()
+            .encode(
+                x=alt.X("raids:Q", title="Air raids in the offensive's first week (SOHR count)"),
+                y=alt.Y("force:N", sort="-x", title=None),
+                color=alt.value(theme.SIDE_COLOURS["government"]),
+                tooltip=["force", "raids", "publisher"],
+            )
+            .properties(width="container", height=120),
+            drawn_raids,
+            caption=f"Russian jets flew about {share:.0%} of the air raids SOHR counted in the offensive's first week.",
+            alt_text="Bar chart of air raids by force: "
+            + "; ".join(f"{r.force} {prose.fmt_number(r.raids)}" for r in drawn_raids.itertuples())
+            + ".",
+            sources=list(dict.fromkeys(raids["source_id"])),
+        ),
+    )
+
+    # Each actor's moves
+    moves = actor_moves(events, actors, WINDOW[0], WINDOW[1])
+    counts = moves.groupby("actor").size().sort_values(ascending=False)
+    v["al_window"] = prose.date_range(start, end, moves["event_id"])
+    v["al_n_moves"] = prose.count(len(moves), moves["event_id"])
+    v["al_n_moving"] = prose.count(moves["actor_id"].nunique(), moves["event_id"])
+    top = moves[moves["actor"] == counts.index[0]]
+    v["al_top_actor"] = prose.text(counts.index[0], top["event_id"])
+    drawn_moves = with_sources(moves, sources)[["date", "actor", "side", "kind", "slot", "summary", "publisher"]]
+    page.add(
+        "allies-actor-moves",
+        figure(
+            "allies-actor-moves",
+            alt.Chart(drawn_moves)
+            .mark_point(size=70, filled=True, opacity=0.85)
+            .encode(
+                x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")),
+                y=alt.Y("actor:N", title=None),
+                yOffset=alt.YOffset("slot:O"),
+                shape=alt.Shape(
+                    "kind:N", title="Kind", scale=alt.Scale(domain=["action", "statement"], range=["circle", "diamond"])
+                ),
+                color=alt.Color(
+                    "side:N",
+                    title="Side",
+                    scale=alt.Scale(domain=list(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values())),
+                ),
+                tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
+            )
+            .properties(width="container", height=320),
+            drawn_moves,
+            caption=f"{counts.index[0]} made the most recorded moves ({counts.iloc[0]} of {len(moves)}), "
+            f"{prose.fmt_date_range(start, end)}.",
+            alt_text=f"Timeline from {prose.fmt_date(start)} to {prose.fmt_date(end)}, one row per actor; "
+            "each mark is a reported event, a circle for a deed and a diamond for a statement, coloured by side.",
+            sources=list(dict.fromkeys(moves["source_id"])),
+        ),
+    )
+    page.add(
+        "allies-moves-table", _report_table(moves, sources, actors, "All actor moves in the window, one row per report")
+    )
+
+    # Diplomacy through 8 December
+    diplomacy = select(events, DIPLOMACY_CATEGORIES, start, end)
+    meetings = diplomacy[diplomacy["category"] == "diplomatic_meeting"]
+    un = diplomacy[diplomacy["category"] == "un_statement"]
+    v["al_n_diplomacy"] = prose.count(len(diplomacy), diplomacy["event_id"], noun="report")
+    v["al_meeting_date"] = prose.date(meetings["date"].max(), meetings["event_id"])
+    v["al_n_un"] = prose.count(len(un), un["event_id"], noun="statement")
+    v["al_un_span"] = prose.date_range(un["date"].min(), un["date"].max(), un["event_id"])
+    page.add(
+        "allies-diplomacy",
+        _report_table(diplomacy, sources, actors, "Diplomacy through the fall of Damascus, one row per report"),
+    )
+
+    # What the week cost the allies
+    cost = select(
+        events,
+        (END_CATEGORY,),
+        start,
+        pd.Timestamp(COST_END),
+        topics=("allies", "aftermath"),
+        actors=[a for a, (b, _) in BACKING.items() if b == "syrian-government"],
+    )
+    russia_cost = cost[cost["actor_id"] == "russia"]
+    v["al_n_cost"] = prose.count(len(cost), cost["event_id"], noun="report")
+    v["al_russia_withdrawal_span"] = prose.date_range(
+        russia_cost["date"].min(), russia_cost["date"].max(), russia_cost["event_id"]
+    )
+    hez = cost[cost["actor_id"] == "hezbollah"]
+    v["al_hezbollah_out"] = prose.date(hez["date"].min(), hez["event_id"])
+    hez_words = select(
+        events, ("ally_statement",), end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"]
+    )
+    v["al_hezbollah_speech"] = prose.date(hez_words["date"].min(), hez_words["event_id"])
+    page.add(
+        "allies-cost",
+        _report_table(
+            pd.concat([cost, hez_words]).sort_values(["date", "event_id"]),
+            sources,
+            actors,
+            "What the fall cost Assad's allies, one row per report",
+        ),
+    )
+
+    # Hezbollah and the US: contested figures
+    lebanon = figures[figures["metric"] == "lebanon_killed_since_2023_10"].sort_values("as_of")
+    v["al_lebanon_range"] = prose.text(
+        prose.fmt_range(lebanon["value"].min(), lebanon["value"].max(), "people"), lebanon["figure_id"]
+    )
+    hez_max = figures[figures["metric"] == "hezbollah_fighters_sent"]
+    v["al_hezbollah_max"] = prose.number(hez_max["value"].max(), hez_max["figure_id"])
+    troops = figures[figures["metric"] == "us_troops_in_syria"]
+    v["al_us_troops_range"] = prose.text(
+        prose.fmt_range(troops["value"].min(), troops["value"].max()), troops["figure_id"]
+    )
+    iraqi = figures[figures["metric"] == "iraqi_fighters_crossed_into_syria"]
+    v["al_iraqi_fighters"] = prose.number(iraqi["value"].max(), iraqi["figure_id"])
+
+    v.update(verdict_values(judgments, scale, list(JUDGMENTS)))
+    for jid, box in judgment_boxes(judgments, scale, "allies").items():
+        page.add(jid, box)
+    return page
