@@ -1,0 +1,586 @@
+"""The battle for Hama: who was reported holding which place, day by day, from the control-change reports.
+
+Every row is selected by its fields (place, side, category, topic, date), never by its id or its wording.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..charts import maps, theme
+from ..charts.geo import great_circle_km
+from ..data import load
+from ..output import prose
+from ..output.figure import figure, table
+from ..output.judgments import judgment_boxes, verdict_values
+from ..rows import with_sources
+from .page import Page
+
+FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
+ROAD_SOUTH = "2024-12-06"  # the days after Hama's fall
+ORIENTATION = ("aleppo", "idlib", "hama", "homs", "damascus")  # cities labelled on the map
+FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
+MINORITY = ("minority_town_handover", "minority_assurance")
+HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
+CONTEST_WINDOW_DAYS = 1  # claims by both sides within this many days of the latest report make a place contested
+
+
+def with_sides(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Add ``taken_by_side`` and ``taken_from_side`` (government, opposition, other) from actors.csv."""
+    side = actors.set_index("actor_id")["side"]
+    unknown = sorted(set(changes["taken_by"]).union(changes["taken_from"]) - set(side.index))
+    if unknown:
+        raise KeyError(f"control changes name unknown actors: {', '.join(unknown)}")
+    return changes.assign(taken_by_side=changes["taken_by"].map(side), taken_from_side=changes["taken_from"].map(side))
+
+
+def status_on(reports: pd.DataFrame, day: pd.Timestamp, window: int = CONTEST_WINDOW_DAYS) -> tuple[str, list[str]]:
+    """A place's status on ``day`` from its reports (with ``taken_by_side``) and the ids that decide it.
+
+    No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
+    latest one decide: one side in all of them gives that side; both sides give 'contested'.
+    """
+    known = reports[reports["date"] <= day]
+    if known.empty:
+        return "no report", []
+    latest = known["date"].max()
+    recent = known[known["date"] >= latest - pd.Timedelta(days=window)].sort_values(["date", "change_id"])
+    sides = set(recent["taken_by_side"])
+    status = sides.pop() if len(sides) == 1 else "contested"
+    return status, list(recent["change_id"])
+
+
+def control_by_day(changes: pd.DataFrame, actors: pd.DataFrame, days) -> pd.DataFrame:
+    """One row per place in ``changes`` and day: place_id, day, status, last_change_ids (space-separated)."""
+    sided = with_sides(changes, actors)
+    rows = []
+    for place_id, reports in sided.groupby("place_id", sort=True):
+        for day in pd.to_datetime(list(days)):
+            status, ids = status_on(reports, day)
+            rows.append({"place_id": place_id, "day": day, "status": status, "last_change_ids": " ".join(ids)})
+    return pd.DataFrame(rows, columns=["place_id", "day", "status", "last_change_ids"])
+
+
+def hand_changes(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Per place: how many times the reported holder changed, counting reports in date order and a change
+    each time the side reported taking it differs from the one before (the first report counts as one)."""
+    sided = with_sides(changes, actors).sort_values(["date", "change_id"])
+    rows = []
+    for place_id, reports in sided.groupby("place_id", sort=True):
+        sides = list(reports["taken_by_side"])
+        times = 1 + sum(a != b for a, b in zip(sides, sides[1:]))
+        rows.append({"place_id": place_id, "times": times, "change_ids": list(reports["change_id"])})
+    return pd.DataFrame(rows)
+
+
+def front_distance(status: pd.DataFrame, places: pd.DataFrame, target: str) -> pd.DataFrame:
+    """Per day: great-circle km from ``target`` to the nearest mapped place held by the opposition that day.
+
+    Days on which no mapped place is reported held by the opposition are left out.
+    """
+    coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
+    t = coords.loc[target]
+    held = status[status["status"] == "opposition"].join(coords, on="place_id").dropna(subset=["latitude"])
+    held = held.assign(
+        km=[great_circle_km(t.latitude, t.longitude, a, b) for a, b in zip(held["latitude"], held["longitude"])]
+    )
+    nearest = held.loc[held.groupby("day")["km"].idxmin()]
+    return (
+        nearest.assign(km=nearest["km"].round(0), nearest=nearest["name"])[
+            ["day", "km", "nearest", "place_id", "last_change_ids"]
+        ]
+        .sort_values("day")
+        .reset_index(drop=True)
+    )
+
+
+def map_frame(status: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The drawn map data: mapped places per day (layer 'place') plus the orientation cities (layer 'city')."""
+    coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
+    pts = status.join(coords, on="place_id").dropna(subset=["latitude"]).assign(layer="place")
+    days = sorted(status["day"].unique())
+    index = {d: i for i, d in enumerate(days)}
+    cities = pd.concat(
+        [
+            coords.loc[list(ORIENTATION)].reset_index().assign(day=d, status="", last_change_ids="", layer="city")
+            for d in days
+        ]
+    )
+    frame = pd.concat([pts.reset_index(drop=True), cities], ignore_index=True)
+    frame["day_index"] = frame["day"].map(index).astype(int)
+    frame["day_label"] = frame["day"].map(lambda d: f"{d.day} {d:%b}")
+    frame["latitude"] = frame["latitude"].astype(float)
+    frame["longitude"] = frame["longitude"].astype(float)
+    return frame[
+        [
+            "layer",
+            "place_id",
+            "name",
+            "latitude",
+            "longitude",
+            "day",
+            "day_index",
+            "day_label",
+            "status",
+            "last_change_ids",
+        ]
+    ]
+
+
+def _names(places: pd.DataFrame, ids) -> list[str]:
+    return list(places.set_index("place_id").loc[list(ids), "name"])
+
+
+def _side_dates(rows: pd.DataFrame, side: str) -> str:
+    picked = rows[rows["taken_by_side"] == side]
+    if picked.empty:
+        return "no report"
+    dates = sorted(set(zip(picked["date"], picked["date_precision"])))
+    return prose.join_words(prose.fmt_date_at(d, p) for d, p in dates)
+
+
+def build() -> Page:
+    theme.apply()
+    page = Page()
+    v = page.values
+    changes, places, actors, sources = (load(t) for t in ("control_changes", "places", "actors", "sources"))
+    events, judgments, scale = load("events"), load("judgments"), load("likelihood_scale")
+    sided = with_sides(changes, actors)
+    battle = events[events["topic"] == "battle"]
+    pl = places.set_index("place_id")
+    all_ids = list(changes["change_id"])
+
+    # --- bottom line ---------------------------------------------------------------------------------
+    v.update(verdict_values(judgments, scale, ["J03", "J07", "J08"]))
+
+    # --- numbers for the day-by-day account ------------------------------------------------------------
+    opp = sided[sided["taken_by_side"] == "opposition"]
+    gov = sided[sided["taken_by_side"] == "government"]
+    v["battle_reports_n"] = prose.count(len(changes), all_ids)
+    v["battle_places_n"] = prose.count(changes["place_id"].nunique(), all_ids)
+    v["battle_first_day"] = prose.date(
+        changes["date"].min(), changes.loc[changes["date"] == changes["date"].min(), "change_id"]
+    )
+    per_day = opp.groupby("date")["place_id"].nunique()
+    peak = per_day.idxmax()
+    v["battle_peak_day"] = prose.date(peak, opp.loc[opp["date"] == peak, "change_id"])
+    v["battle_peak_n"] = prose.count(int(per_day.max()), opp.loc[opp["date"] == peak, "change_id"], noun="place")
+    hama_opp = opp[opp["place_id"] == "hama"]
+    fall = hama_opp["date"].mode().min()
+    v["battle_hama_fall"] = prose.date(fall, hama_opp["change_id"])
+    v["battle_hama_reports"] = prose.count(len(hama_opp), hama_opp["change_id"], noun="report")
+    hama_gov_claim = hama_opp[hama_opp["claimed_by"] == "government"]
+    v["battle_hama_gov_how"] = prose.text(
+        prose.join_words(sorted(set(hama_gov_claim["how"]))) if len(hama_gov_claim) else "not reported",
+        hama_gov_claim["change_id"] if len(hama_gov_claim) else hama_opp["change_id"],
+    )
+
+    # per day table: places reported taken by each side
+    daily = (
+        sided.groupby(["date", "taken_by_side"])
+        .agg(places=("place_id", "nunique"), reports=("change_id", "count"))
+        .reset_index()
+        .sort_values(["date", "taken_by_side"])
+    )
+    daily_table = daily.assign(
+        names=[
+            ", ".join(
+                sorted(
+                    _names(places, sided.loc[(sided["date"] == d) & (sided["taken_by_side"] == s), "place_id"].unique())
+                )
+            )
+            for d, s in zip(daily["date"], daily["taken_by_side"])
+        ]
+    )
+    page.add(
+        "battle-daily",
+        table(
+            daily_table[["date", "taken_by_side", "places", "reports", "names"]],
+            "Places reported changing hands each day, by the side reported taking them",
+            {
+                "date": "Date",
+                "taken_by_side": "Reported taken by",
+                "places": "Places",
+                "reports": "Reports",
+                "names": "Places named",
+            },
+            noun="days and sides",
+        ),
+    )
+
+    # places reported changing hands more than once
+    hands = hand_changes(changes, actors)
+    flipped = hands[hands["times"] > 1].sort_values(["times", "place_id"], ascending=[False, True])
+    flipped_ids = [i for ids in flipped["change_ids"] for i in ids]
+    v["battle_flipped_n"] = prose.count(len(flipped), flipped_ids, noun="place")
+    v["battle_flipped_list"] = prose.text(
+        prose.join_words(
+            f"{pl.loc[p, 'name']} ({prose.plural(t, 'change')})" for p, t in zip(flipped["place_id"], flipped["times"])
+        ),
+        flipped_ids,
+    )
+    v["battle_gov_claims_n"] = prose.count(len(gov), gov["change_id"], noun="report")
+    v["battle_gov_places_n"] = prose.count(gov["place_id"].nunique(), gov["change_id"], noun="place")
+
+    # high ground: every report, both sides
+    high = sided[
+        sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
+    ]
+    zayn = sided[sided["place_id"] == "jabal-zayn-al-abidin"]
+    v["battle_zayn_opp"] = prose.text(_side_dates(zayn, "opposition"), zayn["change_id"])
+    v["battle_zayn_gov"] = prose.text(_side_dates(zayn, "government"), zayn["change_id"])
+    qamhana = sided[sided["place_id"] == "qamhana"]
+    v["battle_qamhana_opp"] = prose.text(_side_dates(qamhana, "opposition"), qamhana["change_id"])
+    for pid, key in (("hama-military-airport", "battle_airbase"), ("hama-central-prison", "battle_prison")):
+        rows = sided[sided["place_id"] == pid]
+        v[key] = prose.text(
+            _side_dates(rows, "opposition"), rows.loc[rows["taken_by_side"] == "opposition", "change_id"]
+        )
+    air = sided[(sided["place_id"] == "hama-military-airport") & (sided["taken_by_side"] == "government")]
+    v["battle_airbase_gov"] = prose.count(len(air), air["change_id"], noun="report")
+    v["battle_airbase_gov_claimant"] = prose.text(prose.join_words(sorted(set(air["claimed_by"]))), air["change_id"])
+    high_rows = with_sources(high.join(pl["name"], on="place_id"), sources).sort_values(
+        ["place_id", "date", "change_id"]
+    )
+    page.add(
+        "battle-high-ground",
+        table(
+            high_rows[
+                [
+                    "name",
+                    "date",
+                    "date_precision",
+                    "taken_by_side",
+                    "how",
+                    "claimed_by",
+                    "publisher",
+                    "reliability",
+                    "credibility",
+                    "change_id",
+                ]
+            ],
+            "Every report of the high ground, the airbase and the prison changing hands",
+            {
+                "name": "Place",
+                "date": "Date",
+                "taken_by_side": "Taken by",
+                "how": "How",
+                "claimed_by": "Claimed by",
+                "publisher": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+                "change_id": "Row",
+            },
+            noun="reports",
+        ),
+    )
+
+    # who fought
+    fought = battle[battle["category"].isin(FOUGHT)].join(actors.set_index("actor_id")[["name", "side"]], on="actor_id")
+    taker_ids = list(dict.fromkeys(changes["taken_by"]))
+    for side, key in (("government", "battle_gov_forces"), ("opposition", "battle_opp_forces")):
+        ev = fought[fought["side"] == side]
+        names = list(dict.fromkeys(ev["name"]))
+        takers = actors[actors["actor_id"].isin(taker_ids) & (actors["side"] == side)]["name"]
+        names = list(dict.fromkeys([*takers, *names]))
+        rows = [
+            *ev["event_id"],
+            *changes.loc[changes["taken_by"].isin(actors.loc[actors["side"] == side, "actor_id"]), "change_id"],
+        ]
+        v[key] = prose.text(prose.join_words(names), rows)
+    v["battle_reinforcement_reports"] = prose.count(len(fought), fought["event_id"], noun="report")
+
+    # the counter-attack
+    counter = battle[battle["category"] == "counter_offensive"]
+    v["battle_counter_n"] = prose.count(len(counter), counter["event_id"], noun="report")
+    v["battle_counter_dates"] = prose.text(
+        prose.join_words(sorted({prose.fmt_date(d) for d in counter["date"]})), counter["event_id"]
+    )
+    v["battle_gov_places"] = prose.text(
+        prose.join_words(sorted(_names(places, gov["place_id"].unique()))), gov["change_id"]
+    )
+    counter_rows = with_sources(
+        pd.concat(
+            [
+                counter.assign(kind="counter-offensive report", row=counter["event_id"]),
+                battle[
+                    battle["category"].isin(("statement",))
+                    & (battle["actor_id"] == "syrian-government")
+                    & battle["date"].isin(counter["date"])
+                ].assign(kind="government statement that day", row=lambda d: d["event_id"]),
+            ]
+        ),
+        sources,
+    ).sort_values(["date", "row"])
+    page.add(
+        "battle-counter",
+        table(
+            counter_rows[["date", "kind", "summary", "publisher", "reliability", "credibility", "row"]],
+            "The government counter-attack of early December: every report of how far it went",
+            {
+                "date": "Date",
+                "kind": "Kind",
+                "summary": "What was reported (our words)",
+                "publisher": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+                "row": "Row",
+            },
+            noun="reports",
+        ),
+    )
+
+    # the minority towns
+    minority = battle[battle["category"].isin(MINORITY)]
+    towns = pl[pl["community"].notna() & pl.index.isin(changes["place_id"])]
+    town_rows = sided[sided["place_id"].isin(towns.index)]
+    v["battle_minority_towns"] = prose.text(
+        prose.join_words(
+            f"{towns.loc[p, 'name']} ({towns.loc[p, 'community'].replace(' (', ': ').rstrip(')')})"
+            for p in towns.index
+            if towns.loc[p, "community"] != "Sunni"
+        ),
+        town_rows["change_id"],
+    )
+    v["battle_minority_how"] = prose.text(
+        prose.join_words(
+            f"{h} ({prose.plural(n, 'report')})" for h, n in town_rows["how"].value_counts().sort_index().items()
+        ),
+        town_rows["change_id"],
+    )
+    v["battle_minority_n"] = prose.count(len(minority), minority["event_id"], noun="report")
+    mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), sources).sort_values(
+        ["date", "place_id", "change_id"]
+    )
+    page.add(
+        "battle-minority",
+        table(
+            mt[
+                [
+                    "name",
+                    "community",
+                    "date",
+                    "date_precision",
+                    "taken_by_side",
+                    "how",
+                    "claimed_by",
+                    "publisher",
+                    "reliability",
+                    "change_id",
+                ]
+            ],
+            "Reports of the minority towns around Hama changing hands",
+            {
+                "name": "Town",
+                "community": "Community",
+                "date": "Date",
+                "taken_by_side": "Taken by",
+                "how": "How",
+                "claimed_by": "Claimed by",
+                "publisher": "Source",
+                "reliability": "Grade",
+                "change_id": "Row",
+            },
+            noun="reports",
+        ),
+    )
+
+    # statements vs reports
+    stm = battle[battle["category"] == "statement"].join(actors.set_index("actor_id")[["name", "side"]], on="actor_id")
+    stm_by_side = stm["side"].value_counts()
+    v["battle_statements_gov"] = prose.count(
+        int(stm_by_side.get("government", 0)), stm.loc[stm["side"] == "government", "event_id"], noun="statement"
+    )
+    v["battle_statements_opp"] = prose.count(
+        int(stm_by_side.get("opposition", 0)), stm.loc[stm["side"] == "opposition", "event_id"], noun="statement"
+    )
+    by_claimant = sided.groupby(["claimed_by", "taken_by_side"]).size().unstack(fill_value=0)
+    gov_claims = sided[sided["claimed_by"] == "government"]
+    v["battle_gov_claim_retakes"] = prose.count(
+        int((gov_claims["taken_by_side"] == "government").sum()), gov_claims["change_id"], noun="report"
+    )
+    v["battle_gov_claim_losses"] = prose.count(
+        int((gov_claims["taken_by_side"] == "opposition").sum()), gov_claims["change_id"], noun="report"
+    )
+    indep = sided[sided["claimed_by"].isin(["monitor", "journalist"])]
+    v["battle_indep_gov"] = prose.count(
+        int((indep["taken_by_side"] == "government").sum()), indep["change_id"], noun="report"
+    )
+    v["battle_indep_n"] = prose.count(len(indep), indep["change_id"], noun="report")
+    claim_table = by_claimant.reset_index().rename(columns={"claimed_by": "claimant"})
+    for side in ("opposition", "government"):
+        if side not in claim_table:
+            claim_table[side] = 0
+    page.add(
+        "battle-claimants",
+        table(
+            claim_table[["claimant", "opposition", "government"]],
+            "Who said which side took places: reports of a change of hands by claimant",
+            {
+                "claimant": "Claimed by",
+                "opposition": "Taken by the opposition",
+                "government": "Taken by the government",
+            },
+        ),
+    )
+    st = with_sources(stm, sources).sort_values(["date", "event_id"])
+    page.add(
+        "battle-statements",
+        table(
+            st[["date", "date_precision", "side", "name", "summary", "publisher", "reliability", "credibility"]],
+            "What each side said during the battle",
+            {
+                "date": "Date",
+                "side": "Side",
+                "name": "Speaker",
+                "summary": "What was said (our words)",
+                "publisher": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+            },
+            noun="statements",
+        ),
+    )
+
+    # the road south
+    south = opp[opp["date"] >= ROAD_SOUTH]
+    v["battle_south_places"] = prose.text(
+        prose.join_words(sorted(_names(places, south["place_id"].unique()))), south["change_id"]
+    )
+    v["battle_south_dates"] = prose.date_range(south["date"].min(), south["date"].max(), south["change_id"])
+
+    # --- the map ------------------------------------------------------------------------------------------
+    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
+    status = control_by_day(changes, actors, days)
+    frame = map_frame(status, places)
+    mapped = frame[frame["layer"] == "place"]
+    last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
+    contested_days = mapped[mapped["status"] == "contested"]
+    coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
+    change_sources = list(dict.fromkeys(changes.loc[changes["place_id"].isin(mapped["place_id"]), "source_id"]))
+    first_report = mapped.loc[mapped["status"] != "no report", "day"].min()
+    n_mapped = mapped["place_id"].nunique()
+    caption = (
+        f"Of the {n_mapped} places mapped, none has a report before {prose.fmt_date(first_report)}. "
+        f"On {prose.fmt_date(days[-1])} the last reports have {int(last.get('opposition', 0))} held by the "
+        f"opposition, {int(last.get('government', 0))} by the government and {int(last.get('contested', 0))} "
+        f"contested; {prose.plural(contested_days['place_id'].nunique(), 'place')} were contested on at least one day."
+    )
+    order = list(dict.fromkeys(frame.sort_values("day")["day_label"]))
+    alt_text = (
+        "Map of the Hama area and the road to Homs over Syria's outline, one point per place with sourced "
+        "coordinates, coloured by its reported holder on the chosen day (opposition, government, contested "
+        "or no report); "
+        "Aleppo, Idlib, Hama, Homs and Damascus are labelled for orientation."
+    )
+    page.add(
+        "battle-map",
+        figure(
+            "battle-map",
+            maps.control_map_slider(frame),
+            frame,
+            caption=caption,
+            alt_text=alt_text + " A slider picks the day.",
+            sources=[*coord_sources, *change_sources],
+        ),
+    )
+    page.add(
+        "battle-map-panels",
+        figure(
+            "battle-map-panels",
+            maps.control_map_panels(frame, order),
+            frame,
+            caption=caption,
+            alt_text=alt_text + " One small map per day from " + order[0] + " to " + order[-1] + ".",
+            sources=[*coord_sources, *change_sources],
+        ),
+    )
+    v["battle_mapped_n"] = prose.count(
+        mapped["place_id"].nunique(), changes.loc[changes["place_id"].isin(mapped["place_id"]), "change_id"]
+    )
+    v["battle_map_days"] = prose.date_range(days[0], days[-1], table="control_changes")
+    v["battle_contested_n"] = prose.count(
+        contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
+    )
+
+    # --- distance to Damascus ----------------------------------------------------------------------------
+    dist = front_distance(status, places, "damascus")
+    start, end = dist.iloc[0], dist.iloc[-1]
+    dist_ids = dist["last_change_ids"].str.split().explode()
+    dist_caption = (
+        f"On {prose.fmt_date(start['day'])} the nearest mapped place reported held by the opposition, "
+        f"{start['nearest']}, was {prose.fmt_number(start['km'])} km from Damascus; "
+        f"by {prose.fmt_date(end['day'])} it was {end['nearest']}, "
+        f"{prose.fmt_number(end['km'])} km away: {prose.fmt_number(start['km'] - end['km'])} km in "
+        f"{(end['day'] - start['day']).days} days."
+    )
+    page.add(
+        "battle-front-distance",
+        figure(
+            "battle-front-distance",
+            maps.front_distance_line(dist),
+            dist,
+            caption=dist_caption,
+            alt_text=(
+                "Line chart of the straight-line distance in kilometres from Damascus to the nearest place "
+                "reported held by the opposition, one point per day."
+            ),
+            sources=list(
+                dict.fromkeys(
+                    [
+                        *places.loc[
+                            places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"
+                        ].dropna(),
+                        *changes.loc[changes["change_id"].isin(dist_ids), "source_id"],
+                    ]
+                )
+            ),
+        ),
+    )
+    v["battle_km_start"] = prose.number(start["km"], start["last_change_ids"].split())
+    v["battle_km_end"] = prose.number(end["km"], end["last_change_ids"].split())
+    v["battle_km_start_day"] = prose.date(start["day"], start["last_change_ids"].split())
+    v["battle_km_end_day"] = prose.date(end["day"], end["last_change_ids"].split())
+    v["battle_km_start_place"] = prose.text(start["nearest"], start["last_change_ids"].split())
+    v["battle_km_end_place"] = prose.text(end["nearest"], end["last_change_ids"].split())
+
+    # --- reports per day by side --------------------------------------------------------------------------
+    bars = daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
+    gov_days = bars[bars["taken_by_side"] == "government"]
+    page.add(
+        "battle-reports-per-day",
+        figure(
+            "battle-reports-per-day",
+            maps.reports_per_day_bars(bars),
+            bars,
+            caption=(
+                f"The data hold {prose.plural(int(bars['reports'].sum()), 'report')} of a change of hands; "
+                "reports of government retakes fall in "
+                f"{prose.fmt_date_range(gov_days['day'].min(), gov_days['day'].max())}."
+            ),
+            alt_text="Stacked bar chart of reports of places changing hands per day, by the side reported taking them.",
+            sources=list(dict.fromkeys(changes["source_id"])),
+        ),
+    )
+
+    # --- judgments -----------------------------------------------------------------------------------------
+    for jid, box in judgment_boxes(judgments, scale, "battle").items():
+        page.add(jid, box)
+
+    # --- method ----------------------------------------------------------------------------------------------
+    used = changes["place_id"].unique()
+    unmapped = pl.loc[pl.index.isin(used) & pl["latitude"].isna(), "name"].sort_values()
+    v["battle_unmapped_n"] = prose.count(
+        len(unmapped), changes.loc[changes["place_id"].isin(unmapped.index), "change_id"], noun="place"
+    )
+    v["battle_unmapped"] = prose.text(
+        prose.join_words(unmapped), changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
+    )
+    rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
+    heard = set(sources.loc[sources["source_id"].isin(rows_used["source_id"]), "alignment"])
+    unheard = sorted(set(sources["alignment"]) - heard)
+    v["battle_unheard"] = prose.text(prose.join_words(a.replace("_", " ") for a in unheard), table="sources")
+    v["battle_heard"] = prose.text(prose.join_words(a.replace("_", " ") for a in sorted(heard)), table="sources")
+    latest = changes["as_of"].max()
+    v["battle_as_of"] = prose.date(latest, changes.loc[changes["as_of"] == latest, "change_id"])
+    return page

@@ -1,0 +1,94 @@
+"""Unit tests of hamabook.chapters.battle: sides, status by day, changes of hands, distance of the front."""
+
+import pandas as pd
+import pytest
+
+from hamabook.chapters import battle
+
+ACTORS = pd.DataFrame({"actor_id": ["gov", "opp"], "side": ["government", "opposition"]})
+
+
+def _changes(rows):
+    return pd.DataFrame(rows, columns=["change_id", "date", "place_id", "taken_by", "taken_from"]).assign(
+        date=lambda d: pd.to_datetime(d["date"])
+    )
+
+
+CHANGES = _changes(
+    [
+        ("K1", "2024-12-01", "a", "opp", "gov"),
+        ("K2", "2024-12-02", "a", "gov", "opp"),
+        ("K3", "2024-12-04", "a", "opp", "gov"),
+        ("K4", "2024-12-03", "b", "opp", "gov"),
+        ("K5", "2024-12-01", "c", "gov", "opp"),
+    ]
+)
+DAYS = pd.date_range("2024-11-30", "2024-12-05")
+
+
+def _status(place, day):
+    out = battle.control_by_day(CHANGES, ACTORS, DAYS)
+    return out[(out["place_id"] == place) & (out["day"] == pd.Timestamp(day))].iloc[0]
+
+
+def test_no_report_before_the_first_report():
+    assert _status("a", "2024-11-30")["status"] == "no report"
+    assert _status("b", "2024-12-02")["status"] == "no report"
+    assert _status("b", "2024-12-02")["last_change_ids"] == ""
+
+
+def test_one_side_holds_when_recent_reports_agree():
+    assert _status("a", "2024-12-01")["status"] == "opposition"
+    assert _status("b", "2024-12-05")["status"] == "opposition"
+    assert _status("c", "2024-12-05")["status"] == "government"
+    # the government's claim of 2 December still stands against the opposition's of 1 December
+    assert _status("a", "2024-12-03")["status"] == "contested"
+    assert _status("a", "2024-12-05")["status"] == "opposition"
+
+
+def test_claims_by_both_sides_within_a_day_are_contested():
+    row = _status("a", "2024-12-02")
+    assert row["status"] == "contested"
+    assert row["last_change_ids"] == "K1 K2"
+
+
+def test_status_frame_has_one_row_per_place_and_day():
+    out = battle.control_by_day(CHANGES, ACTORS, DAYS)
+    assert len(out) == 3 * len(DAYS)
+    assert list(out.columns) == ["place_id", "day", "status", "last_change_ids"]
+
+
+def test_unknown_actor_is_an_error():
+    bad = CHANGES.assign(taken_by=["opp", "nobody", "opp", "opp", "gov"])
+    with pytest.raises(KeyError, match="nobody"):
+        battle.with_sides(bad, ACTORS)
+
+
+def test_hand_changes_counts_switches_of_side():
+    out = battle.hand_changes(CHANGES, ACTORS).set_index("place_id")
+    assert out.loc["a", "times"] == 3
+    assert out.loc["b", "times"] == 1
+
+
+def test_front_distance_takes_the_nearest_opposition_place():
+    places = pd.DataFrame(
+        {
+            "place_id": ["a", "b", "damascus"],
+            "name": ["A", "B", "Damascus"],
+            "latitude": [35.0, 34.0, 33.5],
+            "longitude": [36.5, 36.5, 36.3],
+        }
+    )
+    status = battle.control_by_day(CHANGES, ACTORS, DAYS)
+    dist = battle.front_distance(status, places, "damascus").set_index("day")
+    assert pd.Timestamp("2024-11-30") not in dist.index  # nothing held yet
+    assert dist.loc[pd.Timestamp("2024-12-01"), "nearest"] == "A"
+    assert dist.loc[pd.Timestamp("2024-12-04"), "nearest"] == "B"
+    assert dist.loc[pd.Timestamp("2024-12-04"), "km"] < dist.loc[pd.Timestamp("2024-12-01"), "km"]
+
+
+def test_build_offers_the_map_and_judgments():
+    page = battle.build()
+    for name in ("battle-map", "battle-map-panels", "battle-front-distance", "J03", "J07", "J08"):
+        assert name in page.shows
+    assert page.values["battle_reports_n"].rows
