@@ -1,4 +1,4 @@
-"""Unit tests of hamabook.chapters.military: change-of-hands dates, legs of the advance, distances, strike timing."""
+"""Unit tests of hamabook.chapters.military: change-of-hands dates, legs of the advance, distances, exchange rates, dates in words, the page."""
 
 import pandas as pd
 import pytest
@@ -119,15 +119,45 @@ def test_reported_distances_either_order_and_miles():
         military.reported_distances(figures, "hama", "damascus")
 
 
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("Russian bombing overnight destroyed the bridge", "overnight"),
-        ("jets destroyed the bridge on Thursday evening", "evening"),
-        ("bombed the bridge on Friday morning", "morning"),
-        ("struck the bridge on Friday 6 December", "day only"),
-        ("strikes overnight, reported on Friday morning", "overnight"),
-    ],
-)
-def test_strike_timing(text, label):
-    assert military.strike_timing(text) == label
+def _fx():
+    return pd.DataFrame(
+        {
+            "figure_id": ["N1", "N2", "N3", "N4"],
+            "metric": ["syp_per_usd_market", "syp_per_usd_official", "syp_per_usd_market", "other"],
+            "value": [None, 13668.0, 22000.0, 1.0],
+            "low": [28000.0, None, None, None],
+            "high": [29000.0, None, None, None],
+            "as_of": pd.to_datetime(["2024-12-05", "2024-09-11", "2024-12-08", "2024-12-01"]),
+        }
+    )
+
+
+def test_exchange_series_ranges_points_and_order():
+    out = military.exchange_series(_fx())
+    assert list(out["figure_id"]) == ["N2", "N1", "N3"]  # oldest first, other metrics left out
+    assert list(out["rate"]) == ["official", "market", "market"]
+    assert list(out["low"]) == [13668, 28000, 22000]
+    assert list(out["high"]) == [13668, 29000, 22000]
+    assert out.loc[1, "mid"] == 28500
+    with pytest.raises(LookupError):
+        military.exchange_series(_fx()[_fx()["metric"] == "other"])
+
+
+def test_value_text_point_and_range():
+    fx = _fx()
+    assert military.value_text(fx.iloc[[1]]) == "13,668"
+    assert military.value_text(fx.iloc[[0, 2]]) == "22,000–29,000"
+
+
+def test_dates_text():
+    days = pd.to_datetime(["2024-12-06", "2024-12-05", "2024-12-05"])
+    assert military.dates_text(days) == "5 and 6 December 2024"
+    assert military.dates_text(pd.to_datetime(["2024-11-30", "2024-12-01"])) == "30 November and 1 December 2024"
+    assert military.dates_text(pd.to_datetime(["2024-12-05"])) == "5 December 2024"
+
+
+def test_build_values_and_outputs():
+    page = military.build()
+    assert {"J01", "J04", "J15", "military-amnesty", "military-exchange-rate"} <= set(page.shows)
+    assert page.values["mil_launch"].text == "27 November 2024"
+    assert all(value.rows or value.table for value in page.values.values())

@@ -1,12 +1,12 @@
-"""The military chapter's computations: when places changed hands, speed along the M5, strike timing.
+"""The military chapter (``book/military.ipynb``): ``build() -> Page``.
 
-Every function takes the loaded tables (or frames derived from them) and returns a
-DataFrame, so the chapter notebook stays a sequence of short calls.
+When places changed hands (every reported date), how fast the front moved down the M5, the reported
+distances, the army that gave way (withdrawals, pay, conscription, desertion, flight, the exchange rate),
+Russian strikes on the Rastan bridge, Homs, the SNA's operation and the other fronts. Rows are selected by
+category, metric, topic, place and dates; place ids appear only to define the M5 axis (a geographic fact).
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
@@ -15,13 +15,6 @@ from ..charts.geo import great_circle_km
 # Event categories that mean a place changed hands (first entry or capture).
 CHANGE_OF_HANDS = ("city_entered", "city_captured")
 KM_PER_MILE = 1.609344
-
-# How a report times a strike, checked in this order (the first match wins).
-_TIMINGS = (
-    ("overnight", re.compile(r"\bovernight\b|\bnight of\b", re.I)),
-    ("evening", re.compile(r"\bevening\b", re.I)),
-    ("morning", re.compile(r"\bmorning\b", re.I)),
-)
 
 
 def control_dates(
@@ -107,9 +100,450 @@ def reported_distances(figures: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return rows.sort_values(["km", "figure_id"]).reset_index(drop=True)
 
 
-def strike_timing(summary: str) -> str:
-    """'overnight', 'evening', 'morning' or 'day only', from a report's wording."""
-    for label, pattern in _TIMINGS:
-        if pattern.search(summary):
-            return label
-    return "day only"
+# --- The chapter page ------------------------------------------------------------------------------------
+
+CHAPTER = "military"
+TOPIC = "military"
+# The M5 axis south from Idlib, in road order (a geographic definition, not a selection of rows): the stops
+# whose capture dates give the speed of the advance.
+M5_ROUTE = ("idlib", "saraqib", "khan-shaykhun", "hama", "rastan", "talbiseh", "homs", "damascus")
+DISTANCE_PAIRS = (("aleppo", "hama"), ("hama", "homs"), ("hama", "damascus"), ("homs", "damascus"))
+ORIGINS = ("offensive_launch", "offensive_rationale", "command_structure", "offensive_preparation", "offensive_context")
+FRONT_MOVES = ("road_cut", *CHANGE_OF_HANDS)
+COLLAPSE = ("pay_decree", "conscription", "desertion", "army_flight")
+OTHER_FRONTS = ("front_opened", "border_crossing_taken", "city_captured", "army_withdrawal")
+EXCHANGE = {"syp_per_usd_market": "market", "syp_per_usd_official": "official"}
+JUDGMENTS = ("J01", "J04", "J15")
+SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
+REPORT_LABELS = {
+    "date": "Date",
+    "place": "Place",
+    "what": "What was reported (our words)",
+    "source": "Source",
+    "reliability": "Grade",
+    "credibility": "Credibility",
+}
+
+
+def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Rows with their place name (``place``) and source credit (``source``) and grade (``reliability``)."""
+    from ..rows import credit, with_sources
+
+    out = rows.merge(places[["place_id", "name"]], on="place_id", how="left")
+    out = with_sources(out, sources, SOURCE_COLUMNS)
+    out["place"] = out["name"].fillna("")
+    out["source"] = [credit(o, p, v) for o, p, v in zip(out["originator"], out["publisher"], out["via"])]
+    return out
+
+
+def report_table(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, place=True):
+    """Event rows as a table, one row per report, oldest first."""
+    from ..output.figure import table
+
+    out = credited(rows, places, sources).sort_values(["date", "event_id"]).rename(columns={"summary": "what"})
+    cols = ["date", "date_precision", *(["place"] if place else []), "what", "source", "reliability", "credibility"]
+    return table(out[cols], caption, REPORT_LABELS, noun="reports")
+
+
+def exchange_series(figures: pd.DataFrame) -> pd.DataFrame:
+    """Exchange-rate reports (Syrian pounds per US dollar), one row per report: ``rate`` (market|official),
+    ``low``/``high`` (a point value gives both) and ``mid``, dated by ``as_of``."""
+    rows = figures[figures["metric"].isin(EXCHANGE)].copy()
+    if rows.empty:
+        raise LookupError("no exchange-rate figures")
+    rows["low"] = rows["low"].astype(float).fillna(rows["value"].astype(float))
+    rows["high"] = rows["high"].astype(float).fillna(rows["value"].astype(float))
+    if rows[["low", "high"]].isna().any().any():
+        raise ValueError("an exchange-rate row has neither a value nor a range")
+    rows["mid"] = (rows["low"] + rows["high"]) / 2
+    rows["rate"] = rows["metric"].map(EXCHANGE)
+    return rows.sort_values(["as_of", "figure_id"]).reset_index(drop=True)
+
+
+def value_text(rows: pd.DataFrame) -> str:
+    """'50', or '1,500–4,000' over the rows' value (or low/high) columns."""
+    from ..output.prose import fmt_number, fmt_range
+
+    lows = rows["low"].astype(float).fillna(rows["value"].astype(float))
+    highs = rows["high"].astype(float).fillna(rows["value"].astype(float))
+    low, high = lows.min(), highs.max()
+    return fmt_number(low) if low == high else fmt_range(low, high)
+
+
+def dates_text(dates) -> str:
+    """Distinct dates in words: '5 December 2024', '5 and 6 December 2024', '30 November and 1 December 2024'."""
+    from ..output.prose import fmt_date, join_words
+
+    days = [pd.Timestamp(d) for d in sorted(pd.Series(dates).dropna().unique())]
+    if not days:
+        raise ValueError("no dates")
+    if len({d.year for d in days}) > 1:
+        return join_words(fmt_date(d) for d in days)
+    same_month = len({d.month for d in days}) == 1
+    parts = [str(d.day) if same_month else f"{d.day} {d:%B}" for d in days[:-1]]
+    return join_words([*parts, fmt_date(days[-1])])
+
+
+def build():
+    import altair as alt
+
+    from ..charts import theme
+    from ..data import load
+    from ..output import prose
+    from ..output.figure import figure, table
+    from ..output.judgments import judgment_boxes, verdict_values
+    from ..rows import days_between, modal_date, reported_dates, with_sources
+    from .page import Page
+
+    theme.apply()
+    events, places, figures, sources, actors = (load(t) for t in ("events", "places", "figures", "sources", "actors"))
+    judgments, likelihood = load("judgments"), load("likelihood_scale")
+    page, used = Page(), []
+    v = page.values
+    pid = places.set_index("place_id")
+
+    def ids(rows, key="event_id"):
+        used.append(rows)
+        return list(rows[key])
+
+    # The launch, the command and the plan.
+    launch_rows = reported_dates(events, "offensive_launch")
+    launch = modal_date(events, "offensive_launch")
+    v["mil_launch"] = prose.date(launch, ids(launch_rows))
+    v["mil_launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
+    other = launch_rows[launch_rows["date"] != launch]
+    v["mil_launch_other"] = prose.text(
+        dates_text(other["date"]) if len(other) else "none", ids(other) or ids(launch_rows)
+    )
+    commanded = launch_rows[launch_rows["actor_id"].notna()]
+    names = actors.set_index("actor_id").loc[commanded["actor_id"].unique(), "name"]
+    v["mil_command"] = prose.text(prose.join_words(names), ids(commanded))
+    prep = reported_dates(events, "offensive_preparation")
+    v["mil_prep_date"] = prose.date(prep["date"].min(), ids(prep), precision=prep["date_precision"].iloc[0])
+    origins = events[events["category"].isin(ORIGINS)]
+    ids(origins)
+    page.add(
+        "military-origins",
+        report_table(
+            origins, places, sources, "How the offensive was planned, launched and commanded, one row per report"
+        ),
+    )
+
+    # Places changing hands.
+    captured = control_dates(events, places, ("city_captured",)).set_index("place_id")
+    damascus = captured.loc["damascus", "headline"]
+    window = events[events["date"].between(launch_rows["date"].min(), captured.loc["damascus", "last"])]
+    hama = modal_date(events, "city_captured", "hama")
+    fronts = events[
+        events["category"].isin(OTHER_FRONTS)
+        & (events["topic"] == TOPIC)
+        & events["place_id"].notna()
+        & ~events["place_id"].isin(M5_ROUTE)
+        & (events["date"] > hama)
+    ]
+    moves = window[
+        window["category"].isin(FRONT_MOVES) & (window["topic"] == TOPIC) & ~window["place_id"].isin(fronts["place_id"])
+    ]
+    held = control_dates(moves, places).set_index("place_id")
+    v["mil_places_n"] = prose.count(len(held), ids(moves[moves["category"].isin(CHANGE_OF_HANDS)]))
+    dam_rows = reported_dates(events, "city_captured", "damascus")
+    v["mil_damascus"] = prose.date(damascus, ids(dam_rows))
+    v["mil_days_total"] = prose.count(days_between(launch, damascus), [*launch_rows["event_id"], *dam_rows["event_id"]])
+    page.add(
+        "military-changes",
+        report_table(
+            moves, places, sources, "Towns and cities reported entered or captured, and roads cut, one row per report"
+        ),
+    )
+    spread = (held["last"] - held["first"]).dt.days
+    contested = held[spread > 0]
+    contested_rows = moves[moves["place_id"].isin(contested.index) & moves["category"].isin(CHANGE_OF_HANDS)]
+    v["mil_contested"] = prose.text(prose.join_words(contested["name"]), contested_rows["event_id"])
+    homs_rows = moves[(moves["place_id"] == "homs") & moves["category"].isin(CHANGE_OF_HANDS)]
+    v["mil_homs_first"] = prose.date(held.loc["homs", "first"], homs_rows["event_id"])
+    v["mil_homs_last"] = prose.date(held.loc["homs", "last"], homs_rows["event_id"])
+    v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["event_id"], noun="report")
+    dots = credited(moves[moves["category"].isin(CHANGE_OF_HANDS) & moves["place_id"].notna()], places, sources)
+    drawn = dots[["place", "date", "category", "publisher", "reliability"]]
+    order = list(held.sort_values(["first", "headline"])["name"])
+    chart = (
+        alt.Chart(drawn)
+        .mark_point(filled=True, size=80, opacity=0.75)
+        .encode(
+            x=alt.X("date:T", title="Reported date", axis=alt.Axis(format="%d %b", tickCount="day")),
+            y=alt.Y("place:N", sort=order, title=None),
+            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            shape=alt.Shape("category:N", title="Report", scale=alt.Scale(domain=list(CHANGE_OF_HANDS))),
+            tooltip=["place", alt.Tooltip("date:T", format="%d %b %Y"), "category", "publisher", "reliability"],
+        )
+        .properties(width="container", height=320)
+    )
+    page.add(
+        "military-advance-dates",
+        figure(
+            "military-advance-dates",
+            chart,
+            drawn,
+            caption=f"In all, {prose.plural(len(drawn), 'report')} date {prose.plural(len(held), 'place')} "
+            f"entered or captured between {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
+            f"only {prose.join_words(contested['name'])} have reports on more than one day.",
+            alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported entered "
+            "or captured, earliest at the top, coloured by source grade.",
+            sources=list(dict.fromkeys(dots["source_id"])),
+        ),
+    )
+
+    # Speed down the M5.
+    launch_low, launch_high = launch_rows["date"].min(), launch_rows["date"].max()
+    start = pid.loc[[M5_ROUTE[0]]].assign(first=launch_low, headline=launch, last=launch_high)
+    stops = pd.concat([start, captured.loc[list(M5_ROUTE[1:])]])
+    speed = legs(stops.rename_axis("place_id").reset_index())
+    route_rows = events[(events["category"] == "city_captured") & events["place_id"].isin(M5_ROUTE)]
+    route_ids = [*launch_rows["event_id"], *ids(route_rows)]
+    fastest = speed.loc[speed["km_per_day"].idxmax()]
+    slowest = speed.loc[speed["km_per_day"].idxmin()]
+    same_day = list(speed.loc[speed["same_day"], "leg"])
+    v["mil_fast_leg"] = prose.text(fastest["leg"], route_ids)
+    v["mil_fast_kmd"] = prose.number(round(fastest["km_per_day"]), route_ids)
+    v["mil_slow_leg"] = prose.text(slowest["leg"], route_ids)
+    v["mil_slow_kmd"] = prose.number(round(slowest["km_per_day"]), route_ids)
+    v["mil_same_day"] = prose.text(prose.join_words(same_day) if same_day else "none", route_ids)
+    drawn_speed = speed[["leg", "km", "days", "km_per_day", "km_per_day_low", "km_per_day_high", "same_day"]]
+    bars = alt.Chart(drawn_speed).encode(y=alt.Y("leg:N", sort=list(speed["leg"]), title=None))
+    chart_speed = (
+        bars.mark_bar(color=theme.PALETTE[0]).encode(
+            x=alt.X("km_per_day:Q", title="Kilometres per day (straight line)"),
+            tooltip=list(drawn_speed.columns),
+        )
+        + bars.mark_rule(color=theme.INK, strokeWidth=2).encode(x="km_per_day_low:Q", x2="km_per_day_high:Q")
+    ).properties(width="container", height=220)
+    coord_sources = list(dict.fromkeys(pid.loc[list(M5_ROUTE), "coord_source_id"].dropna()))
+    page.add(
+        "military-speed",
+        figure(
+            "military-speed",
+            chart_speed,
+            drawn_speed,
+            caption=f"The fastest leg was {fastest['leg']} at about {fastest['km_per_day']:.0f} km a day; the slowest, "
+            f"{slowest['leg']}, at about {slowest['km_per_day']:.0f} km a day"
+            + (f"; the same-day leg ({prose.join_words(same_day)}) is a lower bound." if same_day else "."),
+            alt_text="Horizontal bar chart of straight-line kilometres per day for each leg of the advance down the "
+            "M5 from Idlib to Damascus, with thin lines showing the range from the spread of reported dates.",
+            sources=[*coord_sources, *dict.fromkeys(route_rows["source_id"])],
+        ),
+    )
+
+    # Reported distances.
+    rows, dist = [], {}
+    for a, b in DISTANCE_PAIRS:
+        rep = with_sources(reported_distances(figures, a, b), sources)
+        ids(rep, "figure_id")
+        gc = great_circle_km(*pid.loc[a, ["latitude", "longitude"]], *pid.loc[b, ["latitude", "longitude"]])
+        dist[(a, b)] = prose.text(prose.fmt_range(rep["km"].min(), rep["km"].max()), rep["figure_id"])
+        rows.append(
+            {
+                "pair": f"{pid.loc[a, 'name']} – {pid.loc[b, 'name']}",
+                "reported_km": dist[(a, b)].text,
+                "reports": len(rep),
+                "great_circle_km": round(gc, 1),
+                "sources": "; ".join(rep["publisher"] + " (" + rep["reliability"] + ")"),
+            }
+        )
+    v["mil_dist_hama_homs"] = dist[("hama", "homs")]
+    v["mil_dist_hama_damascus"] = dist[("hama", "damascus")]
+    v["mil_dist_homs_damascus"] = dist[("homs", "damascus")]
+    page.add(
+        "military-distances",
+        table(
+            pd.DataFrame(rows),
+            "Reported distances between M5 cities (as given; road or straight line not stated), with the "
+            "great-circle distance between GeoNames coordinates",
+            {
+                "pair": "Between",
+                "reported_km": "Reported (km)",
+                "reports": "Reports",
+                "great_circle_km": "Great circle (km)",
+                "sources": "Sources (grade)",
+            },
+        ),
+    )
+
+    # The army: withdrawals, pay, conscription, desertion, flight.
+    wd = reported_dates(events, "army_withdrawal")
+    v["mil_withdrawal_n"] = prose.count(len(wd), ids(wd), noun="report")
+    v["mil_withdrawal_span"] = prose.date_range(wd["date"].min(), wd["date"].max(), wd["event_id"])
+    page.add(
+        "military-withdrawals",
+        report_table(wd, places, sources, "Reports of army withdrawals and how they were described"),
+    )
+    decree = reported_dates(events, "pay_decree")
+    pay = figures[figures["metric"] == "military_pay_rise_percent"]
+    v["mil_pay_date"] = prose.date(decree["date"].min(), ids(decree))
+    v["mil_pay_pct"] = prose.text(value_text(pay), ids(pay, "figure_id"))
+    v["mil_pay_reports"] = prose.count(len(pay), pay["figure_id"], noun="report")
+    pay_rows = credited(pay, places, sources).sort_values(["as_of", "figure_id"])
+    page.add(
+        "military-pay",
+        table(
+            pay_rows[["as_of", "as_of_precision", "value", "scope", "source", "reliability", "credibility"]],
+            "Reports of the military pay-rise decree and whom they say it covered",
+            {
+                "as_of": "Date",
+                "value": "Rise (%)",
+                "scope": "Who was covered, per the report",
+                "source": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+            },
+            noun="reports",
+        ),
+    )
+    usd = figures[figures["metric"] == "soldier_monthly_pay_usd"]
+    v["mil_pay_usd"] = prose.text(value_text(usd), ids(usd, "figure_id"))
+    v["mil_pay_usd_reports"] = prose.count(len(usd), usd["figure_id"], noun="report")
+    usd_rows = credited(usd, places, sources).sort_values(["as_of", "figure_id"])
+    page.add(
+        "military-soldier-pay",
+        table(
+            usd_rows[["as_of", "as_of_precision", "value", "scope", "source", "reliability", "credibility"]],
+            "Reported monthly pay of a Syrian soldier, in US dollars",
+            {
+                "as_of": "Date",
+                "value": "US$ a month",
+                "scope": "Whose pay, per the report",
+                "source": "Source",
+                "reliability": "Grade",
+                "credibility": "Credibility",
+            },
+            noun="reports",
+        ),
+    )
+    collapse = events[events["category"].isin(COLLAPSE)]
+    ids(collapse)
+    page.add(
+        "military-collapse",
+        report_table(
+            collapse, places, sources, "The pay decree, conscription, desertion and flight, one row per report"
+        ),
+    )
+    fled = figures[figures["metric"] == "soldiers_fled_to_iraq"].sort_values(["as_of", "figure_id"])
+    v["mil_iraq_soldiers"] = prose.text(value_text(fled), ids(fled, "figure_id"))
+    v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
+    v["mil_iraq_dates"] = prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"])
+
+    fx = exchange_series(figures)
+    ids(fx, "figure_id")
+    before = fx[(fx["rate"] == "official") & (fx["as_of"] < launch)].tail(1)
+    during = fx[(fx["rate"] == "market") & fx["as_of"].between(launch, damascus)]
+    v["mil_fx_official"] = prose.text(value_text(before), before["figure_id"])
+    v["mil_fx_official_date"] = prose.date(
+        before["as_of"].iloc[0], before["figure_id"], precision=before["as_of_precision"].iloc[0]
+    )
+    v["mil_fx_market"] = prose.text(value_text(during), during["figure_id"])
+    v["mil_fx_market_span"] = prose.date_range(during["as_of"].min(), during["as_of"].max(), during["figure_id"])
+    fx = fx.merge(places[["place_id", "name"]], on="place_id", how="left").assign(place=lambda d: d["name"].fillna(""))
+    drawn_fx = fx[["as_of", "rate", "place", "low", "high", "mid", "figure_id"]]
+    base = alt.Chart(drawn_fx).encode(
+        x=alt.X("as_of:T", title="Date reported"),
+        color=alt.Color("rate:N", title="Rate", scale=alt.Scale(domain=list(EXCHANGE.values()))),
+    )
+    chart_fx = (
+        base.mark_rule(strokeWidth=3).encode(y=alt.Y("low:Q", title="Syrian pounds per US dollar"), y2="high:Q")
+        + base.mark_point(filled=True, size=60).encode(
+            y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
+        )
+    ).properties(width="container", height=260)
+    page.add(
+        "military-exchange-rate",
+        figure(
+            "military-exchange-rate",
+            chart_fx,
+            drawn_fx,
+            caption=f"Market quotes between {prose.fmt_date_range(during['as_of'].min(), during['as_of'].max())} "
+            f"ranged over {value_text(during)} pounds to the dollar, against an official rate of "
+            f"{value_text(before)} on {prose.fmt_date(before['as_of'].iloc[0])} "
+            f"({prose.plural(len(fx), 'report')}, {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}).",
+            alt_text="Dated series of reported Syrian pound exchange rates, market and official, each report a dot "
+            "with a bar for a quoted buy-sell range.",
+            sources=list(dict.fromkeys(fx["source_id"])),
+        ),
+    )
+    amnesty = reported_dates(events, "amnesty")
+    v["mil_amnesty_n"] = prose.count(len(amnesty), ids(amnesty), noun="public offer")
+    v["mil_amnesty_span"] = prose.date_range(amnesty["date"].min(), amnesty["date"].max(), amnesty["event_id"])
+    page.add(
+        "military-amnesty",
+        report_table(amnesty, places, sources, "Rebel offers to soldiers who defected or laid down arms"),
+    )
+
+    # Russian strikes and the Rastan bridge.
+    strikes = reported_dates(events, "airstrike", "rastan")
+    v["mil_bridge_reports"] = prose.count(len(strikes), ids(strikes), noun="report")
+    v["mil_bridge_dates"] = prose.text(dates_text(strikes["date"]), strikes["event_id"])
+    count = figures[figures["metric"] == "military_airstrikes"]
+    v["mil_bridge_strikes"] = prose.text(value_text(count), ids(count, "figure_id"))
+    bridge_km = figures[figures["metric"] == "distance_km_rastan_bridge_homs"]
+    v["mil_bridge_homs_km"] = prose.text(value_text(bridge_km), ids(bridge_km, "figure_id"))
+    rastan = reported_dates(events, "city_captured", "rastan")
+    v["mil_rastan_taken"] = prose.text(dates_text(rastan["date"]), ids(rastan))
+    drawn_strikes = credited(strikes, places, sources)[["date", "publisher", "reliability"]]
+    chart_strikes = (
+        alt.Chart(drawn_strikes)
+        .mark_point(filled=True, size=120)
+        .encode(
+            x=alt.X("date:T", title="Reported date of the strike", axis=alt.Axis(format="%d %b", tickCount="day")),
+            y=alt.Y("publisher:N", title=None),
+            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            tooltip=["publisher", "reliability", alt.Tooltip("date:T", format="%d %b %Y")],
+        )
+        .properties(width="container", height=240)
+    )
+    page.add(
+        "military-rastan-strikes",
+        figure(
+            "military-rastan-strikes",
+            chart_strikes,
+            drawn_strikes,
+            caption=f"The {prose.plural(len(strikes), 'report')} of strikes on the Rastan bridge date them to "
+            f"{dates_text(strikes['date'])}.",
+            alt_text="Dot chart, one row per outlet, placing each report of the strike on the Rastan bridge at its "
+            "reported date, coloured by source grade.",
+            sources=list(dict.fromkeys(strikes["source_id"])),
+        ),
+    )
+
+    # Homs, the SNA and the other fronts.
+    why = events[(events["category"] == "strategic_importance") & (events["topic"] == TOPIC)]
+    v["mil_why_n"] = prose.count(len(why), ids(why), noun="report")
+    page.add("military-homs", report_table(why, places, sources, "Why Hama and Homs mattered, as reported at the time"))
+    sna = reported_dates(events, "sna_operation")
+    ids(sna)
+    manbij = sna[sna["place_id"] == "manbij"]
+    tel = sna[sna["place_id"] == "tel-rifaat"]
+    v["mil_sna_first"] = prose.date(sna["date"].min(), sna["event_id"])
+    v["mil_tel_rifaat"] = prose.date(tel["date"].min(), tel["event_id"])
+    v["mil_manbij_span"] = prose.date_range(manbij["date"].min(), manbij["date"].max(), manbij["event_id"])
+    v["mil_manbij_reports"] = prose.count(len(manbij), manbij["event_id"], noun="report")
+    page.add(
+        "military-sna", report_table(sna, places, sources, "The SNA's Operation Dawn of Freedom, one row per report")
+    )
+    v["mil_fronts_places"] = prose.text(prose.join_words(pid.loc[fronts["place_id"].unique(), "name"]), ids(fronts))
+    v["mil_fronts_span"] = prose.date_range(fronts["date"].min(), fronts["date"].max(), fronts["event_id"])
+    opened = fronts[fronts["category"] == "front_opened"]
+    v["mil_south_opened"] = prose.date(opened["date"].min(), opened["event_id"])
+    page.add(
+        "military-other-fronts",
+        report_table(fronts, places, sources, "The other fronts after Hama fell, one row per report"),
+    )
+
+    # Judgments and the as-of line.
+    v.update(verdict_values(judgments, likelihood, list(JUDGMENTS)))
+    for jid, box in judgment_boxes(judgments, likelihood, CHAPTER).items():
+        page.add(jid, box)
+    dated = pd.concat(
+        [f[["as_of"]].assign(row_id=f["event_id"] if "event_id" in f else f["figure_id"]) for f in used],
+        ignore_index=True,
+    )
+    latest = dated.loc[dated["as_of"].idxmax()]
+    v["mil_as_of"] = prose.date(latest["as_of"], [latest["row_id"]])
+    return page
