@@ -12,9 +12,14 @@ def _events(rows):
 
 
 ACTORS = pd.DataFrame(
-    {"actor_id": ["russia", "syrian-government"], "name": ["Russia", "Syrian government"], "side": ["government"] * 2}
+    {
+        "actor_id": ["russia", "syrian-government"],
+        "name": ["Russia", "Syrian government"],
+        "side": ["government"] * 2,
+        "backs": ["syrian-government", None],
+        "support_kind": ["air campaign", None],
+    }
 )
-BACKING = {"russia": ("syrian-government", "air campaign")}
 
 
 def test_support_period_selected_by_category_and_actor():
@@ -26,7 +31,7 @@ def test_support_period_selected_by_category_and_actor():
             ("X4", "2024-12-20", "day", "ally_withdrawal", "russia", "aftermath", "s"),
         ]
     )
-    got = allies.support_periods(events, ACTORS, "2024-12-08", BACKING).iloc[0]
+    got = allies.support_periods(events, ACTORS, "2024-12-08").iloc[0]
     assert (got["start_event"], got["end_event"]) == ("X1", "X3")
     assert not got["open_ended"]
     assert got["years"] == pytest.approx(9.2, abs=0.1)
@@ -34,16 +39,16 @@ def test_support_period_selected_by_category_and_actor():
 
 def test_open_ended_support_runs_to_as_of():
     events = _events([("X1", "2015-09-30", "day", "support_start", "russia", "allies", "s")])
-    got = allies.support_periods(events, ACTORS, "2024-12-08", BACKING).iloc[0]
+    got = allies.support_periods(events, ACTORS, "2024-12-08").iloc[0]
     assert got["open_ended"] and got["end"] == pd.Timestamp("2024-12-08")
 
 
 def test_support_needs_a_start_row_and_known_actors():
     events = _events([("X1", "2015-09-30", "day", "ally_statement", "russia", "allies", "s")])
     with pytest.raises(LookupError):
-        allies.support_periods(events, ACTORS, "2024-12-08", BACKING)
+        allies.support_periods(events, ACTORS, "2024-12-08")
     with pytest.raises(KeyError):
-        allies.support_periods(events, ACTORS, "2024-12-08", {"iran": ("syrian-government", "x")})
+        allies.support_periods(events, ACTORS.assign(backs=["iran", None]), "2024-12-08")
 
 
 def test_select_filters_category_topic_date_actor():

@@ -3,8 +3,8 @@ diplomacy of the last week and what the fall cost the allies.
 
 Support periods are selected from ``events.csv`` by category and actor: a backer's support starts at its
 earliest ``support_start`` or ``military_intervention`` row and ends at its earliest ``ally_withdrawal`` row
-on or after that start (open if there is none). Which side each backer backed, and in what form, is not a
-field of the data yet (:data:`BACKING` holds it; see the chapter report).
+on or after that start (open if there is none). Which side each backer backed, and in what form, are the
+actor row's ``backs`` and ``support_kind`` fields.
 """
 
 from __future__ import annotations
@@ -38,26 +38,16 @@ RAID_FORCE = {
     "air_raids_first_week_syrian_helicopters": "Syrian helicopters",
 }
 
-# backer actor_id -> (backed actor_id, kind of support in our words). Not yet a data field.
-BACKING = {
-    "russia": ("syrian-government", "air campaign and bases"),
-    "iran": ("syrian-government", "IRGC advisers and militias"),
-    "hezbollah": ("syrian-government", "fighters"),
-    "iraqi-militias": ("syrian-government", "fighters"),
-    "turkey": ("sna", "troops and backing for rebel factions"),
-    "united-states": ("sdf", "partnership against the Islamic State"),
-}
 
-
-def support_periods(events: pd.DataFrame, actors: pd.DataFrame, as_of, backing: dict = BACKING) -> pd.DataFrame:
+def support_periods(events: pd.DataFrame, actors: pd.DataFrame, as_of) -> pd.DataFrame:
     """One row per backer: start and end rows selected by category and actor, years of support."""
     names = actors.set_index("actor_id")["name"]
     as_of = pd.Timestamp(as_of)
     rows = []
-    for backer, (backed, what) in backing.items():
-        for actor in (backer, backed):
-            if actor not in names.index:
-                raise KeyError(f"unknown actor {actor!r}")
+    backers = actors[actors["backs"].notna()]
+    for backer, backed, what in zip(backers["actor_id"], backers["backs"], backers["support_kind"], strict=True):
+        if backed not in names.index:
+            raise KeyError(f"unknown actor {backed!r}")
         own = events[events["actor_id"] == backer].sort_values(["date", "event_id"])
         starts = own[own["category"].isin(START_CATEGORIES)]
         if starts.empty:
@@ -296,7 +286,7 @@ def build() -> Page:
         start,
         pd.Timestamp(COST_END),
         topics=("allies", "aftermath"),
-        actors=[a for a, (b, _) in BACKING.items() if b == "syrian-government"],
+        actors=list(actors.loc[actors["backs"] == "syrian-government", "actor_id"]),
     )
     russia_cost = cost[cost["actor_id"] == "russia"]
     v["al_n_cost"] = prose.count(len(cost), cost["event_id"], noun="report")
