@@ -163,7 +163,9 @@ def build() -> Page:
     )
     per_day = opp.groupby("date")["place_id"].nunique()
     peak = per_day.idxmax()
-    v["battle_peak_day"] = prose.date(peak, opp.loc[opp["date"] == peak, "change_id"])
+    peak_ids = opp.loc[opp["date"] == peak, "change_id"]
+    same = peak == changes["date"].min()
+    v["battle_peak_day"] = prose.text("the same day", peak_ids) if same else prose.date(peak, peak_ids)
     v["battle_peak_n"] = prose.count(int(per_day.max()), opp.loc[opp["date"] == peak, "change_id"], noun="place")
     hama_opp = opp[opp["place_id"] == "hama"]
     fall = hama_opp["date"].mode().min()
@@ -403,9 +405,7 @@ def build() -> Page:
         int((gov_claims["taken_by_side"] == "opposition").sum()), gov_claims["change_id"], noun="report"
     )
     indep = sided[sided["claimed_by"].isin(["monitor", "journalist"])]
-    v["battle_indep_gov"] = prose.count(
-        int((indep["taken_by_side"] == "government").sum()), indep["change_id"], noun="report"
-    )
+    v["battle_indep_gov"] = prose.count(int((indep["taken_by_side"] == "government").sum()), indep["change_id"])
     v["battle_indep_n"] = prose.count(len(indep), indep["change_id"], noun="report")
     claim_table = by_claimant.reset_index().rename(columns={"claimed_by": "claimant"})
     for side in ("opposition", "government"):
