@@ -1,0 +1,246 @@
+"""The sources page: which sources each chapter leans on (by language, alignment and grade) and the registry,
+grouped by kind, crediting each source's originator and the outlets it came through."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..charts import theme
+from ..data import load
+from ..output import prose
+from ..output.figure import figure, table
+from ..rows import credit
+from .data_dictionary import Blocks
+from .page import Page
+
+CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes", "actors", "likelihood_scale")
+# The chapter a fact row belongs to: its own ``topic`` where the table has one, else the table's chapter.
+TABLE_TOPIC = {"control_changes": "battle", "forecasts": "aftermath", "outcomes": "aftermath"}
+TOPIC_ORDER = ["military", "battle", "hama1982", "allies", "humanitarian", "aftermath", "context"]
+LANGUAGES = {"en": "English", "ar": "Arabic"}
+GRADES = list("ABCDEF")
+
+
+def citation_counts() -> pd.Series:
+    """How many rows across the package cite each source (0 for a registered but unused source)."""
+    sources = load("sources")
+    cited = pd.concat([load(t)["source_id"] for t in CITING_TABLES], ignore_index=True)
+    return cited.value_counts().reindex(sources["source_id"], fill_value=0)
+
+
+def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per fact row: its source and the chapter (topic) it belongs to."""
+    parts = []
+    for name, frame in tables.items():
+        topic = frame["topic"] if "topic" in frame.columns else pd.Series(TABLE_TOPIC[name], index=frame.index)
+        parts.append(pd.DataFrame({"table": name, "source_id": frame["source_id"], "topic": topic}))
+    out = pd.concat(parts, ignore_index=True)
+    if out["topic"].isna().any():
+        raise ValueError("a fact row has no topic")
+    return out
+
+
+def language_group(code: str) -> str:
+    return LANGUAGES.get(code, "other languages")
+
+
+def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Distinct sources each chapter cites, counted by language, alignment and grade (long form: one row per
+    chapter, dimension and value)."""
+    used = (
+        cites[["topic", "source_id"]]
+        .drop_duplicates()
+        .merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id", validate="many_to_one")
+    )
+    used["language"] = used["language"].map(language_group)
+    used["alignment"] = used["alignment"].str.replace("_", " ")
+    parts = []
+    for dim, col in (("language", "language"), ("alignment", "alignment"), ("grade", "reliability")):
+        counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
+        parts.append(counts.assign(dimension=dim))
+    out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
+    order = {t: i for i, t in enumerate(TOPIC_ORDER)}
+    return out.sort_values(
+        ["dimension", "topic", "value"], key=lambda s: s.map(order) if s.name == "topic" else s
+    ).reset_index(drop=True)
+
+
+def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Per chapter: fact rows, distinct sources, and the share of those sources graded A-B, in Arabic, and the
+    most frequent alignment."""
+    used = cites.merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id")
+    rows = []
+    for topic in [t for t in TOPIC_ORDER if t in set(used["topic"])]:
+        part = used[used["topic"] == topic]
+        distinct = part.drop_duplicates("source_id")
+        rows.append(
+            {
+                "chapter": topic,
+                "rows": len(part),
+                "sources": len(distinct),
+                "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
+                "arabic": round(100 * (distinct["language"] == "ar").mean()),
+                "top_alignment": distinct["alignment"].value_counts().sort_index().idxmax().replace("_", " "),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def title_text(title, title_en, language: str) -> str:
+    """A title as the registry shows it: the original, with its English gloss when it is in another language."""
+    title = "" if pd.isna(title) else str(title)
+    gloss = "" if pd.isna(title_en) else str(title_en)
+    if not title:
+        return gloss
+    if gloss and language != "en":
+        return f"{title} (English: {gloss})"
+    return title
+
+
+def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
+    """The registry for the page: credit line, title with gloss, grade and rows citing each source."""
+    table_ = sources.assign(rows=counts.reindex(sources["source_id"]).to_numpy())
+    table_["credit"] = [credit(o, p, v) for o, p, v in zip(table_["originator"], table_["publisher"], table_["via"])]
+    table_["title_shown"] = [
+        title_text(t, e, lang) for t, e, lang in zip(table_["title"], table_["title_en"], table_["language"])
+    ]
+    table_["kind"] = table_["kind"].str.replace("_", " ")
+    table_["alignment"] = table_["alignment"].str.replace("_", " ")
+    return table_[
+        [
+            "source_id",
+            "credit",
+            "title_shown",
+            "published",
+            "language",
+            "alignment",
+            "kind",
+            "reliability",
+            "rows",
+            "url",
+        ]
+    ]
+
+
+def mix_chart(drawn: pd.DataFrame):
+    def panel(dim: str, title: str, scale=alt.Undefined):
+        return (
+            alt.Chart()
+            .transform_filter(alt.datum.dimension == dim)
+            .mark_bar()
+            .encode(
+                y=alt.Y("topic:N", sort=TOPIC_ORDER, title=None),
+                x=alt.X(
+                    "sources:Q",
+                    stack="normalize",
+                    title=f"Share of sources cited, by {title}",
+                    axis=alt.Axis(format="%"),
+                ),
+                color=alt.Color("value:N", title=title, scale=scale),
+                tooltip=["topic", "value", "sources"],
+            )
+            .properties(width=440, height=160, title=title.capitalize())
+        )
+
+    return alt.vconcat(
+        panel("language", "language"),
+        panel("alignment", "alignment"),
+        panel("grade", "grade", alt.Scale(domain=GRADES)),
+        data=drawn,
+    ).resolve_scale(color="independent")
+
+
+LABELS = {
+    "source_id": "Id",
+    "credit": "Originator, via",
+    "title_shown": "Title",
+    "published": "Published",
+    "language": "Language",
+    "alignment": "Alignment",
+    "kind": "Kind",
+    "reliability": "Grade",
+    "rows": "Rows",
+}
+
+
+def build() -> Page:
+    theme.apply()
+    sources = load("sources")
+    facts = {t: load(t) for t in ("events", "figures", "control_changes", "forecasts", "outcomes")}
+    cites = citations(facts)
+    page = Page()
+    v = page.values
+    v["src_n_sources"] = prose.count(len(sources), table="sources", noun="source")
+    v["src_n_kinds"] = prose.count(sources["kind"].nunique(), table="sources")
+    v["src_n_ab"] = prose.count(int(sources["reliability"].isin(["A", "B"]).sum()), table="sources")
+    v["src_n_languages"] = prose.count(sources["language"].nunique(), table="sources", noun="language")
+    v["src_n_arabic"] = prose.count(int((sources["language"] == "ar").sum()), table="sources")
+    v["src_n_originators"] = prose.count(sources["originator"].nunique(), table="sources")
+    v["src_n_relayed"] = prose.count(int((sources["originator"] != sources["publisher"]).sum()), table="sources")
+
+    drawn = mix(cites, sources)
+    summary = chapter_summary(cites, sources)
+    best = summary.sort_values(["graded_ab", "chapter"], ascending=[False, True]).iloc[0]
+    worst = summary.sort_values(["graded_ab", "chapter"]).iloc[0]
+    most_ar = summary.sort_values(["arabic", "chapter"], ascending=[False, True]).iloc[0]
+    v["src_best_chapter"] = prose.text(best["chapter"], table="sources")
+    v["src_best_share"] = prose.number(best["graded_ab"], table="sources")
+    v["src_worst_chapter"] = prose.text(worst["chapter"], table="sources")
+    v["src_worst_share"] = prose.number(worst["graded_ab"], table="sources")
+    v["src_arabic_chapter"] = prose.text(most_ar["chapter"], table="sources")
+    v["src_arabic_share"] = prose.number(most_ar["arabic"], table="sources")
+    page.add(
+        "sources-mix",
+        figure(
+            "sources-mix",
+            mix_chart(drawn),
+            drawn,
+            caption=(
+                f"Sources graded A or B make up {best['graded_ab']} % of those the {best['chapter']} rows cite but "
+                f"{worst['graded_ab']} % for {worst['chapter']}; Arabic-language sources are most common in "
+                f"{most_ar['chapter']} ({most_ar['arabic']} %)."
+            ),
+            alt_text=(
+                "Three sets of horizontal stacked bars, one bar per chapter topic ("
+                + ", ".join(summary["chapter"])
+                + "), showing the share of distinct sources cited by language, by alignment and by reliability grade."
+            ),
+            sources=[],
+            own_data="data/sources.csv and the topic of each fact row",
+        ),
+    )
+    page.add(
+        "sources-by-chapter",
+        table(
+            summary,
+            caption=(
+                "Sources cited per chapter topic (control changes count to the battle, "
+                "forecasts and outcomes to the aftermath)"
+            ),
+            labels={
+                "chapter": "Chapter topic",
+                "rows": "Fact rows",
+                "sources": "Sources cited",
+                "graded_ab": "Graded A or B (%)",
+                "arabic": "In Arabic (%)",
+                "top_alignment": "Most common alignment",
+            },
+            noun="chapters",
+        ),
+    )
+    reg = registry(sources, citation_counts())
+    parts = []
+    for kind, group in reg.groupby("kind", sort=False):
+        group = group.sort_values(["reliability", "credit", "source_id"])
+        parts.append(
+            table(
+                group.drop(columns="kind"),
+                caption=f"Sources of kind {kind}: {len(group)}",
+                labels=LABELS,
+                links={"title_shown": "url"},
+                noun="sources",
+            )
+        )
+    page.add("sources-registry", Blocks(parts))
+    return page

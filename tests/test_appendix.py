@@ -1,0 +1,88 @@
+"""Unit tests of the appendix pages: methods, data dictionary and sources."""
+
+import pandas as pd
+import pytest
+
+from hamabook.chapters import data_dictionary, methods, sources_page
+
+
+def test_rows_by_grade_lists_every_grade_and_shares():
+    index = pd.DataFrame({"reliability": ["A", "A", "B", "F"]})
+    out = methods.rows_by_grade(index).set_index("grade")
+    assert list(out.index) == list("ABCDEF")
+    assert out.loc["A", "rows"] == 2 and out.loc["C", "rows"] == 0
+    assert out.loc["A", "share"] == 50.0
+
+
+def test_contested_metrics_needs_two_sources_and_two_values():
+    figures = pd.DataFrame(
+        {
+            "metric": ["m", "m", "n", "n", "o"],
+            "unit": ["x"] * 5,
+            "source_id": ["a", "b", "a", "b", "a"],
+            "value": [1, 2, 3, 3, 4],
+        }
+    )
+    assert methods.contested_metrics(figures) == (3, 1)
+
+
+def test_relayed_share():
+    sources = pd.DataFrame({"originator": ["SOHR", "AFP"], "publisher": ["Gulf News", "AFP"]})
+    assert methods.relayed_share(sources) == 0.5
+
+
+def test_field_table_puts_constraints_in_words():
+    res = {
+        "schema": {
+            "fields": [
+                {"name": "id", "type": "string", "constraints": {"required": True, "pattern": "^E"}},
+                {"name": "k", "type": "string", "constraints": {"enum": ["a", "b"]}},
+            ],
+            "primaryKey": ["id"],
+            "foreignKeys": [{"fields": ["k"], "reference": {"resource": "t", "fields": ["k"]}}],
+        }
+    }
+    table = data_dictionary.field_table(res)
+    assert list(table["required"]) == ["yes", "no"]
+    assert table.loc[1, "constraints"] == "one of: a, b"
+    assert data_dictionary.keys_text(res) == "primary key: id; k → t.k"
+
+
+def test_data_dictionary_covers_the_new_tables():
+    names = {r["name"] for r in data_dictionary.resources()}
+    assert {"originators", "metrics", "categories", "control_changes", "forecasts", "outcomes"} <= names
+
+
+def test_citations_take_topic_or_the_tables_chapter():
+    tables = {
+        "events": pd.DataFrame({"source_id": ["s1"], "topic": ["military"]}),
+        "control_changes": pd.DataFrame({"source_id": ["s2"]}),
+        "forecasts": pd.DataFrame({"source_id": ["s1"]}),
+    }
+    out = sources_page.citations(tables)
+    assert list(out["topic"]) == ["military", "battle", "aftermath"]
+    with pytest.raises(ValueError):
+        sources_page.citations({"events": pd.DataFrame({"source_id": ["s1"], "topic": [None]})})
+
+
+def test_mix_counts_each_source_once_per_chapter():
+    cites = pd.DataFrame({"topic": ["battle", "battle", "military"], "source_id": ["s1", "s1", "s2"]})
+    sources = pd.DataFrame(
+        {
+            "source_id": ["s1", "s2"],
+            "language": ["ar", "fr"],
+            "alignment": ["arab_other", "western"],
+            "reliability": ["D", "A"],
+        }
+    )
+    out = sources_page.mix(cites, sources)
+    lang = out[out["dimension"] == "language"].set_index("topic")
+    assert lang.loc["battle", "value"] == "Arabic" and lang.loc["battle", "sources"] == 1
+    assert lang.loc["military", "value"] == "other languages"
+    assert set(out[out["dimension"] == "alignment"]["value"]) == {"arab other", "western"}
+
+
+def test_title_text_glosses_foreign_titles_only():
+    assert sources_page.title_text("عنوان", "A title", "ar") == "عنوان (English: A title)"
+    assert sources_page.title_text("A title", "A title", "en") == "A title"
+    assert sources_page.title_text(None, "Gloss", "ar") == "Gloss"
