@@ -20,7 +20,7 @@ SOURCES = pd.DataFrame(
     {
         "source_id": ["a", "b"],
         "publisher": ["Alpha (blog)", "Beta"],
-        "carries": [None, "AFP"],
+        "originator": [None, "AFP"],
         "kind": ["ngo", "wire"],
         "reliability": ["C", "B"],
     }
@@ -39,13 +39,19 @@ def test_scope_class():
 
 def test_estimator():
     assert hama1982.estimator(None, "Robert Fisk, The Great War for Civilisation (2005)", "whosread") == "Robert Fisk"
-    assert hama1982.estimator("Amnesty International (1983 report)", "CNN Arabic", "Nabd") == "Amnesty International"
+    assert hama1982.estimator(None, "Amnesty International (1983 report)", "Nabd") == "Amnesty International"
     assert hama1982.estimator("", None, "Amnesty International") == "Amnesty International"
     assert (
         hama1982.estimator(None, None, "Swiss Federal Council / Office of the Attorney General")
         == "Swiss Federal Council"
     )
     assert hama1982.estimator(float("nan"), float("nan"), "Friday Lunch Club (blog)") == "Friday Lunch Club"
+    # estimated_by names who made an estimate the source retells, and is used as written
+    assert (
+        hama1982.estimator("Rifaat al-Assad (as told by Thomas Friedman)", "Thomas Friedman, From Beirut", "WiC")
+        == "Rifaat al-Assad (as told by Thomas Friedman)"
+    )
+    assert hama1982.estimator(pd.NA, "SOHR", "DW") == "SOHR"
 
 
 def test_lenient_scope_class():
@@ -53,10 +59,13 @@ def test_lenient_scope_class():
     assert hama1982.lenient_scope_class("several accounts (upper estimate)") == "unspecified"
 
 
-def test_made_by_prefers_originator():
-    rows = pd.DataFrame({"publisher": ["P1", "P2"], "originator": ["DIA", None], "carries": [None, "AFP"]})
-    assert hama1982.made_by(rows) == ["DIA", "AFP"]
-    assert hama1982.made_by(rows[["publisher"]]) == ["P1", "P2"]
+def test_made_by_prefers_estimated_by_then_originator():
+    rows = pd.DataFrame(
+        {"publisher": ["P1", "P2", "P3"], "originator": ["DIA", None, "AFP"], "estimated_by": [None, None, "activists"]}
+    )
+    assert hama1982.made_by(rows) == ["DIA", "P2", "activists"]
+    assert hama1982.made_by(rows[["publisher", "originator"]]) == ["DIA", "P2", "AFP"]
+    assert hama1982.made_by(rows[["publisher"]]) == ["P1", "P2", "P3"]
 
 
 def test_bounds_point_and_range():
@@ -94,6 +103,9 @@ def test_death_toll_estimates_orders_by_date_and_joins_sources():
     assert est["figure_id"].tolist() == ["N1", "N2"]
     assert est["publisher"].tolist() == ["Alpha (blog)", "Beta"]
     assert est["made_by"].tolist() == ["Alpha", "AFP"]
+    assert hama1982.death_toll_estimates(frame.assign(estimated_by=["rights groups", None, None]), SOURCES)[
+        "made_by"
+    ].tolist() == ["Alpha", "rights groups"]
     assert est["label"].tolist() == ["Alpha, 1982 [N1]", "AFP, 2024 [N2]"]
     with pytest.raises(KeyError):
         hama1982.death_toll_estimates(frame.assign(source_id="zzz"), SOURCES)
@@ -150,6 +162,7 @@ def test_real_data_rows_are_usable():
     est = hama1982.death_toll_estimates(load("figures"), load("sources"))
     assert len(est) >= 10
     assert set(est["scope_class"]) <= set(hama1982.SCOPE_CLASSES)
+    assert set(est["method"].dropna()) <= {"documented", "census", "estimate", "claim", "diplomatic_report"}
     assert (est["low_"] <= est["high_"]).all()
 
 
@@ -171,13 +184,67 @@ def test_modal_bracket_and_named_estimates():
     assert hama1982.named_estimates(named) == "1,000 (Diplomats, 1982) and 10,000–40,000 (AFP, 1 January 2012)"
 
 
-def test_by_scope_needs_exactly_one_row():
-    frame = _figures([("N1", "m", 1, None, None, "2000-01-01", "city; census count", "a")])
-    assert hama1982.by_scope(frame, "city; census count")["figure_id"] == "N1"
+def test_by_method_and_one():
+    frame = _figures(
+        [
+            ("N2", "m", 2, None, None, "2004-01-01", "city", "a"),
+            ("N1", "m", 1, None, None, "1980-01-01", "city", "a"),
+            ("N3", "m", 3, None, None, "1990-01-01", "city", "a"),
+        ]
+    ).assign(method=pd.array(["census", "census", pd.NA], dtype="string"))
+    assert hama1982.by_method(frame, "census")["figure_id"].tolist() == ["N1", "N2"]
     with pytest.raises(LookupError):
-        hama1982.by_scope(frame, "city")
+        hama1982.by_method(frame, "claim")
+    assert hama1982.one(frame[frame["figure_id"] == "N3"], "x")["value"] == 3
+    with pytest.raises(LookupError, match="N1, N2"):
+        hama1982.one(hama1982.by_method(frame, "census"), "a census")
+
+
+def test_their_estimate_pairs_source_and_scope_class():
+    toll = hama1982.bounds(
+        _figures(
+            [
+                ("N1", "m", 7984, None, None, "2022-02-01", "civilians; documented", "a"),
+                ("N2", "m", None, 30000, 40000, "2022-02-01", "civilians; estimate", "a"),
+                ("N3", "m", 40000, None, None, "2022-02-01", "unspecified", "a"),
+                ("N4", "m", None, 10000, 40000, "2022-02-01", "civilians", "b"),
+            ]
+        )
+    ).assign(method=pd.array(["documented", pd.NA, pd.NA, pd.NA], dtype="string"))
+    toll["scope_class"] = toll["scope"].map(hama1982.lenient_scope_class)
+    documented = hama1982.by_method(toll, "documented")
+    assert hama1982.their_estimate(toll, documented)["figure_id"].tolist() == ["N2"]
     with pytest.raises(LookupError):
-        hama1982.by_scope(pd.concat([frame, frame]), "city; census count")
+        hama1982.their_estimate(toll[toll["figure_id"] != "N2"], documented)
+
+
+def test_step_and_dated_list():
+    acc = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "category": ["indictment", "arrest_warrant", "arrest_warrant"],
+            "date": pd.to_datetime(["2024-03-11", "2021-11-30", "2023-08-16"]),
+            "date_precision": ["day", "month", "day"],
+            "publisher": ["OAG", "Swiss Times", "SNHR"],
+        }
+    )
+    assert hama1982.step(acc, "indictment")["event_id"] == "E1"
+    with pytest.raises(LookupError):
+        hama1982.step(acc, "arrest_warrant")
+    with pytest.raises(LookupError):
+        hama1982.step(acc, "final_ruling")
+    warrants = acc[acc["category"] == "arrest_warrant"]
+    assert (
+        hama1982.dated_list(warrants, "date", "date_precision", "publisher")
+        == "November 2021 (Swiss Times) and 16 August 2023 (SNHR)"
+    )
+
+
+def test_flat_and_named_estimates_without_nested_parentheses():
+    assert hama1982.flat("government critics (per Patrick Seale)") == "government critics per Patrick Seale"
+    est = hama1982.bounds(_figures([("N1", "m", 3000, None, None, "1988-01-01", "unspecified", "a")]))
+    est = est.assign(made_by=["sympathisers (per Seale)"], as_of_precision=["year"])
+    assert hama1982.named_estimates(est) == "3,000 (sympathisers per Seale, 1988)"
 
 
 def test_fmt_share():
@@ -194,7 +261,7 @@ def test_chapter_events_by_topic():
             "source_id": ["a", "b"],
         }
     )
-    assert hama1982.chapter_events(events, pd.DataFrame(columns=["metric", "source_id"]))["event_id"].tolist() == ["E1"]
+    assert hama1982.chapter_events(events)["event_id"].tolist() == ["E1"]
 
 
 def test_precisions_default_and_column():

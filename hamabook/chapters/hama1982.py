@@ -2,10 +2,12 @@
 
 The death toll of February 1982 is contested: every estimate is one row of ``figures.csv`` with metric
 ``hama_1982_death_toll``, a point ``value`` or a ``low``/``high`` range, the date the estimate was made
-(``as_of``, at the precision ``as_of_precision`` gives) and a ``scope`` that starts with what it counts:
-``civilians``, ``all deaths`` or ``unspecified`` (details may follow after a semicolon). The functions here
-put those rows in one shape, summarise their spread, and turn tolls into shares of the city's population.
-None of them picks a "true" figure. Rows are selected by metric, category, scope, topic and dates only.
+(``as_of``, at the precision ``as_of_precision`` gives), a ``scope`` that starts with what it counts:
+``civilians``, ``all deaths`` or ``unspecified`` (details may follow after a semicolon), who made the estimate
+when the source retells someone else's (``estimated_by``) and how a figure was obtained (``method``:
+documented, census, estimate, claim, diplomatic_report). The functions here put those rows in one shape,
+summarise their spread, and turn tolls into shares of the city's population. None of them picks a "true"
+figure. Rows are selected by metric, method, category, scope class, topic and dates only.
 """
 
 from __future__ import annotations
@@ -45,14 +47,13 @@ SCOPE_CLASSES = ("civilians", "all deaths", "unspecified")
 MEMORY_CATEGORIES = ("statement", "press_framing", "symbolic_act", "commemoration")
 THRESHOLD = 10_000  # the toll that judgment J30 weighs; counted here so the prose can say how many reach it
 
-# Rows picked by their exact scope (a field of figures.csv) until figures carry a field for how a figure was
-# obtained (documented count, census, estimate, claim); see the chapter's notes to the integrator.
-SCOPE_FIRST_COUNT = "unspecified; first Western diplomatic reports"
-SCOPE_SNHR_DOCUMENTED = "civilians; documented individually by SNHR (a floor)"
-SCOPE_SNHR_ESTIMATE = "civilians; SNHR estimate"
-SCOPE_BOAST = "unspecified; a perpetrator's boast"
-SCOPE_DISAPPEARED_DOCUMENTED = "forcibly disappeared; documented individually by SNHR"
-SCOPE_CENSUS = "city; census count"
+# How a figure was obtained (figures.method).
+DOCUMENTED = "documented"
+CENSUS = "census"
+CLAIM = "claim"
+DIPLOMATIC_REPORT = "diplomatic_report"
+# The steps of the proceedings against Rifaat al-Assad (event categories), in the order a case runs.
+ACCOUNTABILITY = ("indictment", "arrest_warrant", "court_notice", "conviction", "appeal_ruling", "final_ruling")
 
 
 # --- Row shapes and summaries (unit-tested) ------------------------------------------------------------
@@ -77,27 +78,28 @@ def lenient_scope_class(scope) -> str:
         return "unspecified"
 
 
-def estimator(originator, carries, publisher: str) -> str:
-    """Who made the estimate: the source's ``originator`` when the registry gives one; otherwise the author or
-    agency a copy ``carries``, else the publisher; shortened at the first comma, parenthesis or slash
-    ('Robert Fisk, The Great War ...' -> 'Robert Fisk')."""
-    for candidate in (originator, carries):
-        if candidate is not None and not pd.isna(candidate) and str(candidate).strip():
-            text = str(candidate)
-            break
-    else:
-        text = publisher
+def _given(value) -> bool:
+    return value is not None and not pd.isna(value) and bool(str(value).strip())
+
+
+def estimator(estimated_by, originator, publisher: str) -> str:
+    """Who made the estimate: the figure's ``estimated_by`` when the row names who made an estimate its source
+    retells (used as written); otherwise the source's ``originator``, else its publisher, shortened at the
+    first comma, parenthesis or slash ('Robert Fisk, The Great War ...' -> 'Robert Fisk')."""
+    if _given(estimated_by):
+        return str(estimated_by).strip()
+    text = str(originator) if _given(originator) else publisher
     for stop in (",", " (", " / "):
         text = text.split(stop)[0]
     return text.strip()
 
 
 def made_by(rows: pd.DataFrame) -> list[str]:
-    """:func:`estimator` for each row joined to its source (``originator``/``carries`` may be absent)."""
+    """:func:`estimator` for each row joined to its source (``estimated_by``/``originator`` may be absent)."""
     none = [None] * len(rows)
     return [
-        estimator(o, c, p)
-        for o, c, p in zip(rows.get("originator", none), rows.get("carries", none), rows["publisher"], strict=True)
+        estimator(e, o, p)
+        for e, o, p in zip(rows.get("estimated_by", none), rows.get("originator", none), rows["publisher"], strict=True)
     ]
 
 
@@ -122,7 +124,7 @@ def bounds(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _source_columns(sources: pd.DataFrame) -> tuple[str, ...]:
-    return tuple(c for c in ("publisher", "originator", "carries", "kind", "reliability", "url") if c in sources)
+    return tuple(c for c in ("publisher", "originator", "via", "kind", "reliability", "url") if c in sources)
 
 
 def death_toll_estimates(figures: pd.DataFrame, sources: pd.DataFrame, metric: str = DEATH_TOLL) -> pd.DataFrame:
@@ -193,12 +195,37 @@ def metric_rows(figures: pd.DataFrame, metric: str, sources: pd.DataFrame | None
     return rows.sort_values(["as_of", "figure_id"]).reset_index(drop=True)
 
 
-def by_scope(rows: pd.DataFrame, scope: str) -> pd.Series:
-    """The one row whose ``scope`` field is exactly ``scope`` (LookupError if none or several)."""
-    hit = rows[rows["scope"] == scope]
-    if len(hit) != 1:
-        raise LookupError(f"{len(hit)} rows with scope {scope!r} (expected one)")
-    return hit.iloc[0]
+def by_method(rows: pd.DataFrame, method: str) -> pd.DataFrame:
+    """The rows obtained by ``method`` (a value of ``figures.method``), oldest first; LookupError if none."""
+    hit = rows[rows["method"] == method]
+    if hit.empty:
+        raise LookupError(f"no rows with method {method!r}")
+    return hit.sort_values(["as_of", "figure_id"])
+
+
+def one(rows: pd.DataFrame, what: str) -> pd.Series:
+    """The single row of ``rows`` (LookupError naming ``what`` if there are none or several)."""
+    if len(rows) != 1:
+        raise LookupError(f"{len(rows)} rows for {what} (expected one): {', '.join(rows['figure_id'].astype(str))}")
+    return rows.iloc[0]
+
+
+def their_estimate(toll: pd.DataFrame, documented: pd.DataFrame) -> pd.DataFrame:
+    """What those who documented deaths estimated: rows from the same source as a documented count, not
+    themselves documented, counting the same class of dead (a documented civilian count is set against the
+    same source's estimate of civilian deaths)."""
+    pairs = documented[["source_id", "scope_class"]].drop_duplicates()
+    rows = toll[toll["method"].ne(DOCUMENTED).fillna(True)].merge(pairs, on=["source_id", "scope_class"])
+    if rows.empty:
+        raise LookupError("no estimate beside a documented count")
+    return rows
+
+
+def dated_list(rows: pd.DataFrame, date: str, precision: str, by: str) -> str:
+    """'November 2021 (The Swiss Times), July 2022 (Civitas Maxima) and 16 August 2023 (SNHR)'."""
+    return prose.join_words(
+        f"{prose.fmt_date_at(d, p)} ({b})" for d, p, b in zip(rows[date], rows[precision], rows[by], strict=True)
+    )
 
 
 def population_then_and_now(figures: pd.DataFrame, sources: pd.DataFrame, massacre_year: int) -> pd.DataFrame:
@@ -220,10 +247,16 @@ def modal_bracket(estimates: pd.DataFrame) -> pd.DataFrame:
     return estimates[(estimates["low_"] == low) & (estimates["high_"] == high)]
 
 
+def flat(text: str) -> str:
+    """A name without inner parentheses, for use inside parentheses:
+    'government critics (per Patrick Seale)' -> 'government critics per Patrick Seale'."""
+    return text.replace(" (", " ").replace("(", "").replace(")", "")
+
+
 def named_estimates(rows: pd.DataFrame) -> str:
     """'1,000 (Western diplomats, 1982) and 2,000 (DIA, 1982)': figures with who made them and when."""
     return prose.join_words(
-        f"{prose.fmt_range(r.low_, r.high_)} ({r.made_by}, {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
+        f"{prose.fmt_range(r.low_, r.high_)} ({flat(r.made_by)}, {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
         for r in rows.itertuples()
     )
 
@@ -241,18 +274,9 @@ def event_date(row: pd.Series, rows=(), default: str = "day") -> prose.Value:
     return prose.date(row["date"], rows or row["event_id"], precision=precision)
 
 
-def chapter_events(events: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """The events of this chapter: those with topic ``hama1982`` once events carry a topic; until then, the
-    1982 categories, the accountability record, the memory categories and statements reported by the
-    sources of this chapter's figure rows."""
-    if "topic" in events:
-        return events[events["topic"] == TOPIC]
-    own = events["category"].str.startswith("hama_1982") | events["category"].isin(
-        ["accountability", "press_framing", "symbolic_act", "commemoration"]
-    )
-    cited = set(figures.loc[figures["metric"] == WOUND_YEARS, "source_id"]) | set(events.loc[own, "source_id"])
-    said = (events["category"] == "statement") & events["source_id"].isin(cited)
-    return events[own | said]
+def chapter_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events of this chapter: those with topic ``hama1982``."""
+    return events[events["topic"] == TOPIC]
 
 
 # --- The page --------------------------------------------------------------------------------------------
@@ -269,7 +293,7 @@ def build() -> Page:
     judgments, likelihood = load("judgments"), load("likelihood_scale")
     page = Page()
     v = page.values
-    mine = chapter_events(events, figures)
+    mine = chapter_events(events)
 
     # --- Dates of the assault and of the capture ---
     start = modal_date(events, "hama_1982")
@@ -454,17 +478,23 @@ def build() -> Page:
     v["h82_n_low_at_least_threshold"] = prose.text(prose.of_all(len(above), len(toll)), ids)
 
     # --- Why the estimates differ ---
-    documented = by_scope(toll, SCOPE_SNHR_DOCUMENTED)
-    snhr_estimate = by_scope(toll, SCOPE_SNHR_ESTIMATE)
-    first_count = by_scope(toll, SCOPE_FIRST_COUNT)
-    boast = by_scope(toll, SCOPE_BOAST)
+    documented = by_method(toll, DOCUMENTED)
+    snhr_estimate = their_estimate(toll, documented)
+    first_count = one(by_method(toll, DIPLOMATIC_REPORT), "the first diplomatic count")
+    boast = one(by_method(toll, CLAIM), "the perpetrator's claim")
     dis = metric_rows(figures, DISAPPEARED, sources)
-    dis_doc = by_scope(dis, SCOPE_DISAPPEARED_DOCUMENTED)
+    dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
     dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
     v["h82_first_toll"] = prose.number(first_count["value"], first_count["figure_id"])
-    v["h82_snhr_documented"] = prose.number(documented["value"], documented["figure_id"])
+    v["h82_snhr_documented"] = prose.text(
+        prose.join_words(
+            f"{prose.fmt_number(r.value)} (reported {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
+            for r in documented.itertuples()
+        ),
+        documented["figure_id"],
+    )
     v["h82_snhr_estimate"] = prose.text(
-        prose.fmt_range(snhr_estimate["low_"], snhr_estimate["high_"]), snhr_estimate["figure_id"]
+        prose.fmt_range(snhr_estimate["low_"].min(), snhr_estimate["high_"].max()), snhr_estimate["figure_id"]
     )
     v["h82_dis_range"] = prose.text(
         prose.fmt_range(dis_est["low_"].min(), dis_est["high_"].max(), "people"), dis_est["figure_id"]
@@ -520,15 +550,16 @@ def build() -> Page:
     # --- Hama then and now ---
     pop = population_then_and_now(figures, sources, start.year)
     pop_then = pop[pop["as_of"].dt.year <= start.year]
-    census = by_scope(pop, SCOPE_CENSUS)
+    census = one(pop_then[pop_then["method"] == CENSUS], f"a census of the city up to {start.year}")
     latest_pop = pop.iloc[-1]
     growth = latest_pop["value"] / census["value"]
     share_mid = share_range(stats["q1"], stats["q3"], pop_then["low_"].min(), pop_then["high_"].max())
     share_all = share_range(stats["lowest"], stats["highest"], pop_then["low_"].min(), pop_then["high_"].max())
     v["h82_census_pop"] = prose.number(census["value"], census["figure_id"])
     v["h82_census_year"] = prose.date(census["as_of"], census["figure_id"], precision="year")
+    others = pop_then[pop_then["figure_id"] != census["figure_id"]]
     v["h82_pop_then_range"] = prose.text(
-        prose.fmt_range(pop_then["value"].min(), pop_then["value"].max(), "people"), pop_then["figure_id"]
+        prose.fmt_range(others["value"].min(), others["value"].max(), "people"), others["figure_id"]
     )
     v["h82_pop_latest"] = prose.number(latest_pop["value"], latest_pop["figure_id"])
     v["h82_pop_latest_year"] = prose.date(latest_pop["as_of"], latest_pop["figure_id"], precision="year")
@@ -611,17 +642,20 @@ def build() -> Page:
     )
 
     # --- The accountability record ---
-    acc = mine[mine["category"] == "accountability"].sort_values(["date", "event_id"])
+    acc = mine[mine["category"].isin(ACCOUNTABILITY)].sort_values(["date", "event_id"])
     acc = with_sources(acc, sources, ("publisher", "kind", "reliability", "url"))
     acc = acc.assign(date_precision=precisions(acc))
     _accountability(v, acc, figures, toll)
     page.add(
         "hama1982-accountability",
         table(
-            acc[["date", "date_precision", "summary", "publisher", "url", "reliability", "credibility"]],
+            acc.assign(step=acc["category"].str.replace("_", " "))[
+                ["date", "date_precision", "step", "summary", "publisher", "url", "reliability", "credibility"]
+            ],
             caption="Proceedings against Rifaat al-Assad, one row per report",
             labels={
                 "date": "Date",
+                "step": "Step",
                 "summary": "What was reported (our words)",
                 "publisher": "Copy read",
                 "reliability": "Grade",
@@ -650,14 +684,24 @@ def build() -> Page:
     return page
 
 
+def step(acc: pd.DataFrame, category: str) -> pd.Series:
+    """The one event of an accountability step (LookupError if the data has none or several)."""
+    rows = acc[acc["category"] == category]
+    if len(rows) != 1:
+        raise LookupError(f"{len(rows)} {category} events (expected one): {', '.join(rows['event_id'])}")
+    return rows.iloc[0]
+
+
 def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.DataFrame) -> None:
-    """Values of the accountability section. Until accountability events carry a kind of step (indictment,
-    warrant, ruling...), the indictment is the step read on the prosecutor's own site (source kind
-    ``government``) and the court's notice that it wished to close the case is the latest step."""
+    """Values of the accountability section, each step picked by its category."""
     if acc.empty:
         raise LookupError("no accountability events in the data")
-    indict = acc[acc["kind"] == "government"].iloc[0]
-    close = acc.iloc[-1]
+    indict = step(acc, "indictment")
+    close = step(acc, "court_notice")
+    warrants = acc[acc["category"] == "arrest_warrant"]
+    if not warrants["date"].is_unique:  # the prose says each report dates the warrant differently
+        raise ValueError(f"warrant reports share a date: {', '.join(warrants['event_id'])}")
+    convicted, upheld, final = (step(acc, c) for c in ("conviction", "appeal_ruling", "final_ruling"))
     swiss = toll[toll["source_id"] == indict["source_id"]].iloc[0]
     sentence = metric_rows(figures, FRENCH_SENTENCE).iloc[0]
     assets = metric_rows(figures, FRENCH_ASSETS).iloc[0]
@@ -665,6 +709,13 @@ def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.
     v["h82_indict_date"] = event_date(indict)
     v["h82_swiss_range"] = prose.text(prose.fmt_range(swiss["low_"], swiss["high_"], "deaths"), swiss["figure_id"])
     v["h82_close_date"] = event_date(close)
+    v["h82_warrant_dates"] = prose.text(
+        dated_list(warrants, "date", "date_precision", "publisher"), warrants["event_id"]
+    )
+    v["h82_n_warrant_reports"] = prose.count(len(warrants), warrants["event_id"], noun="report")
+    v["h82_fr_conviction_date"] = event_date(convicted)
+    v["h82_fr_appeal_date"] = event_date(upheld)
+    v["h82_fr_final_date"] = event_date(final)
     v["h82_acc_steps"] = prose.count(len(acc), acc["event_id"], noun="report")
     v["h82_acc_span"] = prose.text(
         prose.fmt_date_range(acc["date"].min(), acc["date"].max())
