@@ -49,10 +49,24 @@ validate: $(STAMP)
 BASEURL ?=
 CONFIG_FLAG := $(if $(BASEURL),--config _build/_config.baseurl.yml,)
 
-book: validate
-	rm -rf _build/html
+# Atomic: the site is built in _build/next (whose _build/ keeps the execution cache and Sphinx's environment
+# between builds) and swapped into _build/html only when the whole strict build succeeded. A failed or
+# interrupted build leaves the last good _build/html as it was (and forgets the failed Sphinx environment).
+# JB is the builder command (tests pass a fake one). The bibliography is regenerated first.
+JB ?= $(BIN)/jupyter-book
+NEXT := _build/next
+book: bib
 	$(if $(BASEURL),mkdir -p _build && sed 's|^  baseurl: "".*|  baseurl: "$(BASEURL)"|' _config.yml > _build/_config.baseurl.yml,)
-	$(BIN)/jupyter-book build $(BUILD_FLAGS) $(CONFIG_FLAG) .
+	@kept() { echo "$$1: kept the last good site in _build/html" >&2; }; \
+	trap 'kept "Build interrupted"; exit 130' INT TERM HUP; \
+	if [ ! -d _build/html ] && [ -d _build/html.old ]; then mv _build/html.old _build/html; fi; \
+	rm -rf $(NEXT)/_build/html _build/html.new && mkdir -p $(NEXT); \
+	if ! $(JB) build $(BUILD_FLAGS) $(CONFIG_FLAG) --path-output $(NEXT) .; then \
+	  rm -rf $(NEXT)/_build/html $(NEXT)/_build/.doctrees; kept "Build failed"; exit 1; \
+	fi; \
+	cp -a $(NEXT)/_build/html _build/html.new; \
+	rm -rf _build/html.old; if [ -d _build/html ]; then mv _build/html _build/html.old; fi; \
+	mv _build/html.new _build/html && rm -rf _build/html.old
 	@echo "Built. Open _build/html/index.html (or run: make serve)"
 
 build: book
@@ -95,7 +109,7 @@ pdf: validate
 	@echo "Built. Open _build/print/_build/latex/fall-of-hama.pdf"
 
 bib: validate
-	$(BIN)/python -m hamabook bib
+	$(BIN)/python -m hamabook bib --out book/references.bib
 
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -1,6 +1,17 @@
-"""Export the sources registry as BibTeX, so chapters can cite with {cite} and the book lists a bibliography."""
+"""Export the sources registry as BibTeX, so chapters can cite with {cite} and the book lists a bibliography.
+
+The only reader of ``book/references.bib`` is pybtex (through sphinxcontrib-bibtex), which parses the file
+as BibTeX, decodes LaTeX with latexcodec and treats braces as grouping. :func:`escape` writes text so that
+pybtex shows it exactly as written: backslash, tilde, %, #, & and _ become LaTeX commands that latexcodec
+decodes back; $ and ^ stay as they are (pybtex shows them literally, while their LaTeX escapes would leave
+a backslash in the page); TeX ligatures (-- `` '' ?` !`) are broken with ``{}``. Braces cannot be shown
+by pybtex at all, so the data rule ``bibliography_text_has_no_braces`` refuses them and :func:`escape`
+raises. Titles are wrapped in braces so the style keeps their capitals (proper names stay capitalised).
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -8,44 +19,94 @@ from . import ROOT
 from .data import load
 
 BIB_PATH = ROOT / "book" / "references.bib"
+HEADER = "% Generated from data/sources.csv by `python -m hamabook bib`. Do not edit by hand.\n\n"
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "~": r"\textasciitilde{}",
     "&": r"\&",
     "%": r"\%",
-    "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
 }
+_LIGATURE_FIRST = set("-`'?!")
+_LIGATURE_SECOND = set("-`'")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def escape(text: str) -> str:
-    """Escape LaTeX specials so any title or publisher is safe inside a BibTeX field."""
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+    """Write ``text`` for a BibTeX field so that pybtex renders it exactly (whitespace runs read as one space)."""
+    if "{" in text or "}" in text:
+        raise ValueError(f"cannot put braces in the bibliography (pybtex reads them as grouping): {text!r}")
+    text = " ".join(text.split())
+    out = []
+    for i, ch in enumerate(text):
+        out.append(_LATEX_SPECIAL.get(ch, ch))
+        if ch in _LIGATURE_FIRST and text[i + 1 : i + 2] in _LIGATURE_SECOND:
+            out.append("{}")
+    return "".join(out)
+
+
+def _url(url: str) -> str:
+    """A URL for the raw ``url`` field: braces, backslashes and spaces percent-encoded (the same address)."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20")
+
+
+def _get(row: pd.Series, name: str) -> str | None:
+    """An optional cell as text, or None when the column is absent or the cell empty."""
+    value = row.get(name)
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def entry(row: pd.Series) -> str:
-    fields = {"title": escape(row["title"]) if pd.notna(row["title"]) else escape(row["publisher"])}
-    fields["organization"] = escape(row["publisher"])
-    fields["howpublished"] = r"\url{" + row["url"].replace("%", r"\%").replace("#", r"\#") + "}"
+    title = _get(row, "title") or row["publisher"]
+    if _get(row, "title_en") and _get(row, "title_en") != title:
+        title += f" [{row['title_en']}]"  # a translated title follows the original, in square brackets
+    fields = {"title": "{{" + escape(title) + "}}", "howpublished": "{" + escape(row["publisher"]) + "}"}
     if pd.notna(row["published"]):
-        fields["year"] = f"{row['published']:%Y}"
-        fields["month"] = f"{row['published']:%b}".lower()
-    fields["urldate"] = f"{row['accessed']:%Y-%m-%d}"
+        fields["year"] = "{" + f"{row['published']:%Y}" + "}"
+        fields["month"] = _MONTHS[row["published"].month - 1]  # a BibTeX macro: the style prints the month name
+    fields["url"] = "{" + _url(row["url"]) + "}"
+    fields["urldate"] = "{" + f"{row['accessed']:%Y-%m-%d}" + "}"
     note = f"Reliability grade {row['reliability']} ({row['kind'].replace('_', ' ')})"
-    if pd.notna(row["carries"]):
-        note += f"; carries {escape(row['carries'])}"
-    fields["note"] = note
-    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
+    if _get(row, "via"):
+        note += f"; via {row['via']}"
+    if _get(row, "carries"):
+        note += f"; carries {row['carries']}"
+    fields["note"] = "{" + escape(note) + "}"
+    body = ",\n".join(f"  {key} = {value}" for key, value in fields.items())
     return f"@misc{{{row['source_id']},\n{body}\n}}\n"
 
 
 def bibtex(sources: pd.DataFrame | None = None) -> str:
     """The whole registry as BibTeX, one @misc entry per source, in registry order."""
     sources = load("sources") if sources is None else sources
-    header = "% Generated from data/sources.csv by `python -m hamabook bib`. Do not edit by hand.\n\n"
-    return header + "\n".join(entry(row) for _, row in sources.iterrows())
+    return HEADER + "\n".join(entry(row) for _, row in sources.iterrows())
+
+
+def write(path: Path = BIB_PATH, sources: pd.DataFrame | None = None) -> bool:
+    """Write the bibliography if its content changed (so an unchanged file keeps its date); True if written."""
+    text = bibtex(sources)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def rendered(text: str) -> dict[str, dict[str, str]]:
+    """How pybtex (the book's bibliography renderer) shows each entry: key -> {'entry': text, field: text}."""
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+    from pybtex.richtext import Text
+
+    database = parse_string(text, "bibtex")
+    style = find_plugin("pybtex.style.formatting", "unsrt")()
+    backend = find_plugin("pybtex.backends", "text")()  # looked up once: render_as() scans plugins every call
+    shown = {}
+    for formatted in style.format_entries(database.entries.values()):
+        fields = database.entries[formatted.key].fields
+        shown[formatted.key] = {name: Text.from_latex(value).render(backend) for name, value in fields.items()}
+        shown[formatted.key]["entry"] = formatted.text.render(backend)
+    return shown

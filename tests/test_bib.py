@@ -1,39 +1,197 @@
-"""The BibTeX export matches the registry and is safe LaTeX."""
+"""The bibliography: generated from the registry, rendered by pybtex exactly as written, built by `make book`."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hamabook.bib import BIB_PATH, bibtex, entry, escape
+from hamabook import ROOT
+from hamabook.bib import BIB_PATH, bibtex, entry, escape, rendered
+from hamabook.data import load
 
 
 def test_committed_bibtex_matches_registry():
-    assert BIB_PATH.read_text(encoding="utf-8") == bibtex(), (
-        "book/references.bib is stale: run `python -m hamabook bib`"
-    )
+    assert BIB_PATH.read_text(encoding="utf-8") == bibtex(), "book/references.bib is stale: run `make bib`"
 
 
-def test_escape_latex_specials():
-    assert (
-        escape("R&D 50% #1 a_b {x} ~^\\")
-        == r"R\&D 50\% \#1 a\_b \{x\} \textasciitilde{}\textasciicircum{}\textbackslash{}"
-    )
+def test_every_source_renders_exactly_as_written():
+    """pybtex (the renderer the book uses) shows each title and publisher as in sources.csv, without backslashes."""
+    shown = rendered(bibtex())
+    sources = load("sources")
+    assert set(shown) == set(sources["source_id"])
+    for _, row in sources.iterrows():
+        title = row["title"] if pd.notna(row["title"]) else row["publisher"]
+        entry_text = shown[row["source_id"]]["entry"]
+        assert entry_text.startswith(" ".join(title.split())), (row["source_id"], entry_text)
+        assert shown[row["source_id"]]["howpublished"] == " ".join(row["publisher"].split())
+        assert "\\" not in entry_text, f"stray backslash in {row['source_id']}: {entry_text}"
+
+
+def _row(title: str, **extra) -> pd.Series:
+    base = {
+        "source_id": "x-2024",
+        "title": title,
+        "publisher": "P",
+        "url": "https://e.org/a%20b",
+        "published": pd.Timestamp("2024-12-05"),
+        "accessed": pd.Timestamp("2026-11-25"),
+        "kind": "un_agency",
+        "reliability": "A",
+    }
+    return pd.Series({**base, **extra})
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        r"Costs in $ and 50% of C:\Users\files_1 #2 & R&D ~ a^b",
+        r"A \textbf not a command and \\ two backslashes",
+        "en -- and em --- dashes, ``quotes'' and ?` !` kept",
+        "UN OCHA Syria Flash Update No. 5: Hama, Homs and Aleppo",
+        "Ḩamāh: جمعة حماة ©",
+    ],
+)
+def test_special_characters_render_back(title):
+    text = entry(_row(title))
+    shown = rendered(text)["x-2024"]
+    assert shown["title"] == title
+    assert shown["entry"].startswith(title)  # capitals kept: the style does not lower-case a protected title
+    assert "\\" not in shown["entry"].replace(title, "")
+
+
+def test_braces_are_refused_not_mangled():
+    with pytest.raises(ValueError, match="braces"):
+        escape("An {unmatched brace")
 
 
 def test_entry_fields():
-    row = pd.Series(
-        {
-            "source_id": "x-2024",
-            "title": "A & B",
-            "publisher": "P",
-            "url": "https://e.org/a%20b",
-            "published": pd.Timestamp("2024-12-05"),
-            "accessed": pd.Timestamp("2026-11-25"),
-            "kind": "un_agency",
-            "reliability": "A",
-            "carries": float("nan"),
-        }
-    )
-    text = entry(row)
+    text = entry(_row("A & B", carries="AFP", via="Reuters"))
     assert text.startswith("@misc{x-2024,\n")
-    assert "title = {A \\& B}" in text and "year = {2024}" in text and "month = {dec}" in text
-    assert r"\url{https://e.org/a\%20b}" in text
-    assert "note = {Reliability grade A (un agency)}" in text
+    assert "title = {{A \\& B}}" in text and "year = {2024}" in text and "month = dec," in text
+    assert "url = {https://e.org/a%20b}" in text
+    assert "note = {Reliability grade A (un agency); via Reuters; carries AFP}" in text
+    shown = rendered(text)["x-2024"]["entry"]
+    assert "December 2024" in shown and "URL: https://e.org/a%20b" in shown
+
+
+def test_translated_title_follows_the_original():
+    shown = rendered(entry(_row("Titre", title_en="Title")))["x-2024"]
+    assert shown["title"] == "Titre [Title]"
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="{}"), min_size=1, max_size=40)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, database=None)
+@given(_TEXT.filter(lambda t: t.strip()))
+def test_any_text_without_braces_round_trips(title):
+    assert rendered(entry(_row(title)))["x-2024"]["title"] == " ".join(title.split())
+
+
+# --- make book: bibliography first, then an atomic swap of the site ----------------------------------
+
+FAKE_JB = r"""#!/bin/sh
+# A stand-in for jupyter-book: writes a site into --path-output; FAKE_MODE=ok|fail|hang.
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--path-output" ] && out="$a"; prev="$a"; done
+echo "$@" > args.txt
+test -s book/references.bib || { echo "no bibliography" >&2; exit 3; }
+mkdir -p "$out/_build/html" "$out/_build/.jupyter_cache"
+echo run >> "$out/_build/.jupyter_cache/runs"
+echo "partial" > "$out/_build/html/index.html"
+case "$FAKE_MODE" in
+  fail) exit 1 ;;
+  hang) touch started; sleep 30; exit 0 ;;
+esac
+echo "$FAKE_CONTENT" > "$out/_build/html/index.html"
+mkdir -p "$out/_build/html/book" && echo page > "$out/_build/html/book/intro.html"
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch directory make can run `book` in, with a fake builder and the real venv."""
+    for name in ("requirements.txt", "pyproject.toml", "_config.yml"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    (tmp_path / "book").mkdir()
+    (tmp_path / "stamp").touch()
+    jb = tmp_path / "fake-jb"
+    jb.write_text(FAKE_JB)
+    jb.chmod(0o755)
+    return tmp_path
+
+
+def _make(project: Path, mode: str, content: str = "", *args: str, wait: bool = True):
+    command = [
+        "make",
+        "--no-print-directory",
+        "-f",
+        str(ROOT / "Makefile"),
+        "-C",
+        str(project),
+        "book",
+        f"JB={project / 'fake-jb'}",
+        f"BIN={Path(sys.executable).parent}",
+        f"STAMP={project / 'stamp'}",
+        *args,
+    ]
+    env = {**os.environ, "FAKE_MODE": mode, "FAKE_CONTENT": content}
+    if not wait:
+        return subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.run(command, env=env, capture_output=True, text=True)
+
+
+def _site(project: Path) -> dict[str, bytes]:
+    html = project / "_build" / "html"
+    return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
+
+
+def test_make_book_swaps_in_a_good_build_and_keeps_it_when_the_next_fails(project: Path):
+    first = _make(project, "ok", "first site")
+    assert first.returncode == 0, first.stderr
+    assert (project / "book" / "references.bib").read_text(encoding="utf-8") == bibtex()  # generated before
+    assert _site(project)["index.html"] == b"first site\n"
+    assert "--path-output _build/next" in (project / "args.txt").read_text()
+
+    good = _site(project)
+    failed = _make(project, "fail")
+    assert failed.returncode != 0
+    assert "Build failed: kept the last good site in _build/html" in failed.stderr
+    assert _site(project) == good  # byte-identical
+    assert not (project / "_build" / "html.new").exists()
+
+    second = _make(project, "ok", "second site")
+    assert second.returncode == 0, second.stderr
+    assert _site(project)["index.html"] == b"second site\n"
+    runs = project / "_build" / "next" / "_build" / ".jupyter_cache" / "runs"
+    assert runs.read_text().count("run") == 3  # the execution cache survives builds, failed or not
+
+
+def test_make_book_killed_midway_keeps_the_last_good_site(project: Path):
+    assert _make(project, "ok", "good site").returncode == 0
+    good = _site(project)
+    process = _make(project, "hang", wait=False)
+    deadline = time.monotonic() + 60
+    while not (project / "started").exists():
+        assert process.poll() is None and time.monotonic() < deadline, "fake build did not start"
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode != 0
+    assert _site(project) == good
+    assert "kept the last good site" in stderr
+
+
+def test_make_book_keeps_baseurl(project: Path):
+    result = _make(project, "ok", "site", "BASEURL=https://example.org/hama/")
+    assert result.returncode == 0, result.stderr
+    assert "--config _build/_config.baseurl.yml" in (project / "args.txt").read_text()
+    config = (project / "_build" / "_config.baseurl.yml").read_text()
+    assert 'baseurl: "https://example.org/hama/"' in config

@@ -150,7 +150,7 @@ def test_low_greater_than_high(data_copy):
     line = next(i for i, r in enumerate(rows) if i and r[rows[0].index("low")]) + 1
     _set(data_copy, "figures", line, "low", "99999999")
     problem = _only(validate_package(data_copy))
-    assert problem.startswith(f"figures.csv: line {line}: field 'low' value 99999999.0: expected low <= high")
+    assert problem.startswith(f"figures.csv: line {line}: field 'low' value '99999999': expected low <= high")
 
 
 def test_neither_value_nor_range(data_copy):
@@ -188,7 +188,9 @@ def test_extra_cell_in_row(data_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] += ",surplus"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert _only(validate_package(data_copy)) == "places.csv: line 2: expected no more cells than the header has"
+    assert validate_package(data_copy) == [
+        "places.csv: line 2 has 13 cells, header has 12 (a stray comma? quote cells containing commas)"
+    ]
 
 
 def test_empty_file(data_copy):
@@ -216,8 +218,8 @@ def test_non_utf8_bytes(data_copy):
 
 
 def test_missing_file(data_copy):
-    (data_copy / "claims.csv").unlink()
-    assert _only(validate_package(data_copy)).startswith("claims.csv: file is missing")
+    (data_copy / "judgments.csv").unlink()
+    assert _only(validate_package(data_copy)).startswith("judgments.csv: file is missing")
 
 
 def test_load_refuses_invalid_package_and_changes_nothing(data_copy):

@@ -1,0 +1,355 @@
+"""Semantic rules a Table Schema cannot state, run by ``make validate`` after the schema checks.
+
+Each rule is a plain function ``rule(tables, today) -> list[str]`` registered in :data:`RULES`; its
+docstring says which failure it prevents. ``tables`` maps resource names to parsed
+:class:`hamabook.data.Table` objects (typed values, raw cell text, file lines). Every problem is one
+line: ``file: line N: field 'x' value 'v': expected ...``, or ``file: ...`` for a whole file.
+
+Rules find their columns by name and type in the descriptor, so new tables and columns are checked
+without code changes. What the rules need to know about the world is kept here, in one place:
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
+
+from . import DESCRIPTOR, Table
+
+# Units that count people or things: values in them are whole and never negative.
+COUNT_UNITS = frozenset(
+    {
+        "people",
+        "deaths",
+        "fighters",
+        "troops",
+        "soldiers",
+        "civilians",
+        "children",
+        "refugees",
+        "families",
+        "households",
+        "vehicles",
+        "aircraft",
+        "ships",
+        "tanks",
+        "cities",
+        "towns",
+        "villages",
+        "airstrikes",
+        "air raids",
+        "attacks",
+        "strikes",
+    }
+)
+# Units of measure (may be fractional; a negative value is left to the schema's minimum).
+MEASURE_UNITS = frozenset(
+    {"km", "km2", "miles", "days", "hours", "years", "year", "percent", "rank", "USD", "SYP", "euros"}
+)
+# Syria's bounding box (degrees) and the margin allowed around it.
+SYRIA_LATITUDE = (32.3, 37.4)
+SYRIA_LONGITUDE = (35.6, 42.4)
+BOX_MARGIN = 0.1
+# Ids of rows (any table with latitude/longitude) allowed outside the box, e.g. a place in Lebanon.
+OUTSIDE_SYRIA: frozenset[str] = frozenset()
+# Date fields that must be in this order when a table has both: (earlier, later).
+DATE_ORDER = (("published", "accessed"), ("date", "as_of"), ("made_on", "as_of"))
+# Fields holding space-separated ids of rows in any table (besides *_id columns).
+ID_LIST_FIELDS = ("basis",)
+# Tables the book reads that must have rows. None means every table with a primary key.
+NON_EMPTY_TABLES: tuple[str, ...] | None = None
+# Rows allowed to break one rule, each with its reason: (table, row id, field) -> why. Keep this short;
+# tests/test_checks.py fails when an entry is no longer needed, so fixed data does not leave stale exemptions.
+EXEMPTIONS: dict[tuple[str, str, str], str] = {
+    ("events", "E001", "as_of"): "the report (26 Nov) announced the ceasefire for the next day; awaiting a data fix",
+}
+# Text fields that go into the bibliography (book/references.bib), which cannot show braces.
+BIBLIOGRAPHY_FIELDS = {"sources": ("title", "publisher", "carries")}
+
+Rule = Callable[[dict[str, Table], date], list[str]]
+
+
+def _numbers(table: Table) -> list[str]:
+    return table.names("number") + table.names("integer")
+
+
+def numbers_finite(tables: dict[str, Table], today: date) -> list[str]:
+    """Every number is finite: prevents NaN or inf cells (which parse as numbers) from reaching sums and charts."""
+    problems = []
+    for table in tables.values():
+        for name in table.names("number"):
+            for i, row in enumerate(table.rows):
+                value = row[name]
+                if value is not None and not math.isfinite(value):
+                    problems.append(table.problem(i, name, "a finite number (not NaN or infinity)"))
+    return problems
+
+
+def units_known(tables: dict[str, Table], today: date) -> list[str]:
+    """Every unit is listed as a count or a measure: prevents a new unit from silently escaping the count rule."""
+    problems = []
+    known = COUNT_UNITS | MEASURE_UNITS
+    for table in tables.values():
+        if table.field("unit") is None or not _numbers(table):
+            continue
+        for i, row in enumerate(table.rows):
+            if row["unit"] is not None and row["unit"] not in known:
+                problems.append(
+                    table.problem(
+                        i,
+                        "unit",
+                        "a unit listed in COUNT_UNITS or MEASURE_UNITS in hamabook/data/checks.py (add it there)",
+                    )
+                )
+    return problems
+
+
+def counts_whole_and_non_negative(tables: dict[str, Table], today: date) -> list[str]:
+    """Counts of people or things are whole and >= 0: prevents negative head counts and fractional people."""
+    problems = []
+    for table in tables.values():
+        if table.field("unit") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            if row["unit"] not in COUNT_UNITS:
+                continue
+            for name in _numbers(table):
+                value = row[name]
+                if value is None or not math.isfinite(value):
+                    continue
+                if value < 0:
+                    problems.append(table.problem(i, name, f"a count of {row['unit']} >= 0"))
+                elif value != int(value):
+                    problems.append(table.problem(i, name, f"a whole number of {row['unit']}"))
+    return problems
+
+
+def low_not_above_high(tables: dict[str, Table], today: date) -> list[str]:
+    """low <= high: prevents inverted ranges (a swapped pair draws a negative error bar)."""
+    problems = []
+    for table in tables.values():
+        if table.field("low") is None or table.field("high") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            low, high = row["low"], row["high"]
+            if low is not None and high is not None and low > high:
+                problems.append(table.problem(i, "low", f"low <= high ({table.raw[i]['high']})"))
+    return problems
+
+
+def value_within_range(tables: dict[str, Table], today: date) -> list[str]:
+    """A value lies within its own low-high: prevents a point estimate outside the range reported with it."""
+    problems = []
+    for table in tables.values():
+        if None in (table.field("value"), table.field("low"), table.field("high")):
+            continue
+        for i, row in enumerate(table.rows):
+            value, low, high = row["value"], row["low"], row["high"]
+            if None in (value, low, high) or low > high:
+                continue
+            if not low <= value <= high:
+                raw = table.raw[i]
+                problems.append(table.problem(i, "value", f"a value within its own range {raw['low']}-{raw['high']}"))
+    return problems
+
+
+def value_or_range(tables: dict[str, Table], today: date) -> list[str]:
+    """A row has a value or both low and high: prevents figures with nothing to draw."""
+    problems = []
+    for table in tables.values():
+        if None in (table.field("value"), table.field("low"), table.field("high")):
+            continue
+        for i, row in enumerate(table.rows):
+            if row["value"] is None and (row["low"] is None or row["high"] is None):
+                problems.append(table.problem(i, "value", "a value, or both low and high"))
+    return problems
+
+
+def coordinates_in_syria(tables: dict[str, Table], today: date) -> list[str]:
+    """Latitude and longitude fall in Syria's box: prevents swapped or mistyped coordinates misplacing a map mark."""
+    problems = []
+    boxes = {"latitude": SYRIA_LATITUDE, "longitude": SYRIA_LONGITUDE}
+    for table in tables.values():
+        if table.field("latitude") is None or table.field("longitude") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            if table.key and len(table.key) == 1 and row[table.key[0]] in OUTSIDE_SYRIA:
+                continue
+            if "country" in row and row["country"] not in (None, "Syria"):
+                continue
+            for name, (low, high) in boxes.items():
+                value = row[name]
+                if value is not None and not low - BOX_MARGIN <= value <= high + BOX_MARGIN:
+                    problems.append(
+                        table.problem(
+                            i,
+                            name,
+                            f"a {name} within Syria ({low}-{high}; swapped latitude and longitude?"
+                            " a place outside Syria goes in OUTSIDE_SYRIA in hamabook/data/checks.py)",
+                        )
+                    )
+    return problems
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def dates_not_in_future(tables: dict[str, Table], today: date) -> list[str]:
+    """No date is after the day of validation: prevents typos such as 2025 for 2024 in as_of or accessed."""
+    problems = []
+    for table in tables.values():
+        for name in table.names("date") + table.names("datetime"):
+            for i, row in enumerate(table.rows):
+                value = _as_date(row[name])
+                if value is not None and value > today:
+                    problems.append(table.problem(i, name, f"a date not after today ({today.isoformat()})"))
+    return problems
+
+
+def dates_in_order(tables: dict[str, Table], today: date) -> list[str]:
+    """Dates are in order (published <= accessed, event date <= report as_of): prevents sources read before they
+    were published and events reported before they happened."""
+    problems = []
+    for table in tables.values():
+        for earlier, later in DATE_ORDER:
+            if table.field(earlier) is None or table.field(later) is None:
+                continue
+            for i, row in enumerate(table.rows):
+                first, second = _as_date(row[earlier]), _as_date(row[later])
+                if first is not None and second is not None and first > second:
+                    problems.append(table.problem(i, later, f"a date on or after {earlier} ({table.raw[i][earlier]})"))
+    return problems
+
+
+def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
+    """Every id a row cites exists: prevents judgments resting on deleted rows, and *_id columns that point to
+    another table's key without a declared foreign key."""
+    problems = []
+    keys = {t.key[0]: t for t in tables.values() if len(t.key) == 1}
+    all_ids = {str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 for r in t.rows}
+    for table in tables.values():
+        for name in table.names("string"):
+            target = keys.get(name)
+            if name in ID_LIST_FIELDS:
+                for i, row in enumerate(table.rows):
+                    missing = [tok for tok in (row[name] or "").split() if tok not in all_ids]
+                    if missing:
+                        listed = ", ".join(missing)
+                        problems.append(table.problem(i, name, f"ids of rows that exist (no row has id {listed})"))
+            elif name.endswith("_id") and target is not None and target is not table:
+                known = {r[name] for r in target.rows}
+                for i, row in enumerate(table.rows):
+                    if row[name] is not None and row[name] not in known:
+                        problems.append(table.problem(i, name, f"an id listed in {target.path}"))
+    return problems
+
+
+def tables_not_empty(tables: dict[str, Table], today: date) -> list[str]:
+    """Tables the book reads have rows: prevents an emptied table turning chapters blank without an error."""
+    names = NON_EMPTY_TABLES if NON_EMPTY_TABLES is not None else [n for n, t in tables.items() if t.key]
+    return [
+        f"{tables[n].path}: has a header but no rows; expected at least one row (the book reads this table)"
+        for n in names
+        if n in tables and not tables[n].rows
+    ]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffd]")
+
+
+def text_clean(tables: dict[str, Table], today: date) -> list[str]:
+    """Text is NFC Unicode without control characters or mojibake: prevents look-alike ids that do not match,
+    invisible characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
+    problems = []
+    for table in tables.values():
+        for name in table.names("string"):
+            for i, raw in enumerate(table.raw):
+                text = raw[name]
+                if _CONTROL.search(text):
+                    problems.append(table.problem(i, name, "text without control or invisible characters"))
+                elif text.isascii():
+                    continue
+                elif not unicodedata.is_normalized("NFC", text):
+                    problems.append(table.problem(i, name, "text in Unicode NFC form (composed accents)"))
+                elif (fixed := _unmojibake(text)) is not None:
+                    problems.append(table.problem(i, name, f"correctly decoded UTF-8 text ({fixed!r}?)"))
+    return problems
+
+
+def _unmojibake(text: str) -> str | None:
+    """The text as it reads when UTF-8 bytes were wrongly decoded as Windows-1252/Latin-1, or None."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != text:
+            return fixed
+    return None
+
+
+def bibliography_text_has_no_braces(tables: dict[str, Table], today: date) -> list[str]:
+    """Text exported to the bibliography has no { or }: prevents titles that pybtex (the bibliography renderer,
+    which reads braces as grouping) would show without their braces, or that break the build when unmatched."""
+    problems = []
+    for name, fields in BIBLIOGRAPHY_FIELDS.items():
+        table = tables.get(name)
+        if table is None:
+            continue
+        for field in fields:
+            if table.field(field) is None:
+                continue
+            for i, raw in enumerate(table.raw):
+                if "{" in raw[field] or "}" in raw[field]:
+                    problems.append(table.problem(i, field, "text without { or } (write ( ) or [ ] instead)"))
+    return problems
+
+
+RULES: list[Rule] = [
+    numbers_finite,
+    units_known,
+    counts_whole_and_non_negative,
+    low_not_above_high,
+    value_within_range,
+    value_or_range,
+    coordinates_in_syria,
+    dates_not_in_future,
+    dates_in_order,
+    cited_ids_exist,
+    tables_not_empty,
+    text_clean,
+    bibliography_text_has_no_braces,
+]
+
+
+def exempt_prefixes(tables: dict[str, Table]) -> dict[str, tuple[str, str, str]]:
+    """The start of the problem line each exemption covers (``file: line N: field 'x' ``)."""
+    prefixes = {}
+    for name, key, field in EXEMPTIONS:
+        table = tables.get(name)
+        if table is None or len(table.key) != 1:
+            continue
+        for i, row in enumerate(table.rows):
+            if str(row[table.key[0]]) == key:
+                prefixes[f"{table.path}: line {table.lines[i]}: field '{field}' "] = (name, key, field)
+    return prefixes
+
+
+def run_checks(tables: dict[str, Table], today: date, exemptions: bool = True) -> list[str]:
+    """Run every rule; a rule that fails is reported as one line, never as a traceback."""
+    problems = []
+    for rule in RULES:
+        try:
+            problems += rule(tables, today)
+        except Exception as exc:  # noqa: BLE001 - a bug in a rule must not hide the other rules' findings
+            problems.append(f"{DESCRIPTOR}: rule {rule.__name__} could not run ({type(exc).__name__}: {exc})")
+    if exemptions:
+        prefixes = tuple(exempt_prefixes(tables))
+        problems = [p for p in problems if not p.startswith(prefixes)] if prefixes else problems
+    return problems

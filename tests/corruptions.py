@@ -1,0 +1,585 @@
+"""A catalogue of named corruptions of the data package, each with the message it must produce.
+
+Every corruption is a function that damages a copy of ``data/`` in place; :data:`CATALOGUE` pairs it with a
+fragment the validator's report must contain. Rows are chosen by what they hold (a figure counted in people,
+a source with a publication date...), not by line number, so the catalogue survives changes to the data.
+``TODAY`` is the day validation is run "on": the latest date in the real package, so the real data is never
+in the future and one day later always is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from hamabook import DATA_DIR
+
+DESCRIPTOR = "datapackage.json"
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+
+def rows(data: Path, table: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO((data / f"{table}.csv").read_text(encoding="utf-8"), newline="")))
+
+
+def write(data: Path, table: str, table_rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(table_rows)
+    (data / f"{table}.csv").write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def find(data: Path, table: str, test: Callable[[dict[str, str]], bool]) -> int:
+    """The file line (header = 1) of the first row for which ``test(row as dict)`` holds."""
+    table_rows = rows(data, table)
+    header = table_rows[0]
+    for i, cells in enumerate(table_rows[1:], start=2):
+        if test(dict(zip(header, cells))):
+            return i
+    raise LookupError(f"no row in {table}.csv fits this corruption")
+
+
+def get(data: Path, table: str, line: int, field: str) -> str:
+    table_rows = rows(data, table)
+    return table_rows[line - 1][table_rows[0].index(field)]
+
+
+def put(data: Path, table: str, line: int, field: str, value: str) -> None:
+    table_rows = rows(data, table)
+    table_rows[line - 1][table_rows[0].index(field)] = value
+    write(data, table, table_rows)
+
+
+def edit_descriptor(data: Path, change: Callable[[dict], object]) -> None:
+    desc = json.loads((data / DESCRIPTOR).read_text(encoding="utf-8"))
+    change(desc)
+    (data / DESCRIPTOR).write_text(json.dumps(desc, indent=1), encoding="utf-8")
+
+
+def resource(desc: dict, name: str) -> dict:
+    return next(r for r in desc["resources"] if r["name"] == name)
+
+
+def field(desc: dict, table: str, name: str) -> dict:
+    return next(f for f in resource(desc, table)["schema"]["fields"] if f["name"] == name)
+
+
+def lines(data: Path, table: str) -> list[bytes]:
+    return (data / f"{table}.csv").read_bytes().splitlines(keepends=True)
+
+
+def put_lines(data: Path, table: str, new: list[bytes]) -> None:
+    (data / f"{table}.csv").write_bytes(b"".join(new))
+
+
+@cache
+def latest_date() -> date:
+    found = date(2000, 1, 1)
+    for path in DATA_DIR.glob("*.csv"):
+        for cells in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")):
+            for cell in cells:
+                if len(cell) == 10 and cell[4] == "-" and cell[7] == "-" and cell[:4].isdigit():
+                    try:
+                        found = max(found, date.fromisoformat(cell))
+                    except ValueError:
+                        pass
+    return found
+
+
+TODAY = latest_date()
+TOMORROW = (TODAY + timedelta(days=1)).isoformat()
+
+
+def _count_row(unit: str) -> Callable[[dict[str, str]], bool]:
+    return lambda r: r["unit"] == unit and r["value"] != ""
+
+
+def _ranged(r: dict[str, str]) -> bool:
+    return r["low"] != "" and r["high"] != "" and float(r["low"]) < float(r["high"])
+
+
+# --- cells: numbers, ranges, coordinates ------------------------------------------------------------
+
+
+def negative_head_count(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("people")), "value", "-5")
+
+
+def negative_death_toll(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("deaths")), "value", "-1")
+
+
+def infinite_value(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("people")), "value", "inf")
+
+
+def negative_infinity(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("km")), "value", "-INF")
+
+
+def nan_value(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("deaths")), "value", "NaN")
+
+
+def nan_probability(data: Path) -> None:
+    put(data, "likelihood_scale", 2, "low", "nan")
+
+
+def fractional_people(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("people")), "value", "1200.5")
+
+
+def fractional_deaths_in_range(data: Path) -> None:
+    line = find(data, "figures", lambda r: r["unit"] == "deaths" and _ranged(r))
+    put(data, "figures", line, "low", str(float(get(data, "figures", line, "low")) + 0.25))
+
+
+def value_outside_own_range(data: Path) -> None:
+    line = find(data, "figures", lambda r: r["value"] != "" and _ranged(r))
+    put(data, "figures", line, "value", str(float(get(data, "figures", line, "high")) * 2 + 1))
+
+
+def low_above_high(data: Path) -> None:
+    line = find(data, "figures", _ranged)
+    low, high = get(data, "figures", line, "low"), get(data, "figures", line, "high")
+    put(data, "figures", line, "low", high)
+    put(data, "figures", line, "high", low)
+
+
+def neither_value_nor_range(data: Path) -> None:
+    line = find(data, "figures", lambda r: r["value"] != "" and r["low"] == "")
+    put(data, "figures", line, "value", "")
+
+
+def unknown_unit(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("people")), "unit", "persons")
+
+
+def swapped_latitude_longitude(data: Path) -> None:
+    line = find(data, "places", lambda r: r["place_id"] == "damascus")
+    lat, lon = get(data, "places", line, "latitude"), get(data, "places", line, "longitude")
+    put(data, "places", line, "latitude", lon)
+    put(data, "places", line, "longitude", lat)
+
+
+def place_in_turkey(data: Path) -> None:
+    put(data, "places", find(data, "places", lambda r: r["place_id"] == "aleppo"), "latitude", "39.9")
+
+
+def longitude_sign_lost(data: Path) -> None:
+    put(data, "places", find(data, "places", lambda r: r["place_id"] == "hama"), "longitude", "-36.75783")
+
+
+def latitude_beyond_90(data: Path) -> None:
+    put(data, "places", 2, "latitude", "95")
+
+
+# --- cells: dates -----------------------------------------------------------------------------------
+
+
+def as_of_after_today(data: Path) -> None:
+    put(data, "figures", 2, "as_of", TOMORROW)
+
+
+def accessed_after_today(data: Path) -> None:
+    put(data, "sources", 2, "accessed", TOMORROW)
+
+
+def accessed_before_published(data: Path) -> None:
+    line = find(data, "sources", lambda r: r["published"] != "" and r["published"] > "1950")
+    day = date.fromisoformat(get(data, "sources", line, "published")) - timedelta(days=1)
+    put(data, "sources", line, "accessed", day.isoformat())
+
+
+def event_after_its_report(data: Path) -> None:
+    line = find(data, "events", lambda r: r["date"] != "" and r["date"] <= r["as_of"] and r["as_of"] > "1950")
+    day = date.fromisoformat(get(data, "events", line, "as_of")) + timedelta(days=1)
+    put(data, "events", line, "date", day.isoformat())
+
+
+def impossible_date(data: Path) -> None:
+    put(data, "events", 2, "date", "2024-02-30")
+
+
+def month_13(data: Path) -> None:
+    put(data, "events", 2, "date", "2024-13-01")
+
+
+def date_in_another_format(data: Path) -> None:
+    put(data, "events", 2, "date", "05/12/2024")
+
+
+def date_before_schema_minimum(data: Path) -> None:
+    put(data, "events", 2, "date", "1890-01-01")
+
+
+# --- cells: ids and references ----------------------------------------------------------------------
+
+
+def judgment_cites_missing_row(data: Path) -> None:
+    line = 2
+    put(data, "judgments", line, "basis", get(data, "judgments", line, "basis") + " Z9999")
+
+
+def judgment_cites_deleted_event(data: Path) -> None:
+    cited = get(data, "judgments", 2, "basis").split()[0]
+    table = {"E": "events", "N": "figures"}.get(cited[0], "events")
+    key = rows(data, table)[0][0]
+    write(data, table, [r for r in rows(data, table) if dict(zip(rows(data, table)[0], r)).get(key) != cited])
+
+
+def unknown_source_id(data: Path) -> None:
+    put(data, "events", 2, "source_id", "no-such-source")
+
+
+def unknown_place_id(data: Path) -> None:
+    put(data, "figures", find(data, "figures", lambda r: r["place_id"] != ""), "place_id", "atlantis")
+
+
+def undeclared_reference_broken(data: Path) -> None:
+    """A *_id column whose foreign key is not declared is still checked against the table keyed by it."""
+    edit_descriptor(
+        data,
+        lambda d: resource(d, "events")["schema"].__setitem__(
+            "foreignKeys", [fk for fk in resource(d, "events")["schema"]["foreignKeys"] if fk["fields"] != ["place_id"]]
+        ),
+    )
+    put(data, "events", find(data, "events", lambda r: r["place_id"] != ""), "place_id", "atlantis")
+
+
+def duplicate_id(data: Path) -> None:
+    put(data, "events", 3, "event_id", get(data, "events", 2, "event_id"))
+
+
+def malformed_id(data: Path) -> None:
+    put(data, "events", 2, "event_id", "e1")
+
+
+# --- cells: text --------------------------------------------------------------------------------------
+
+
+def mis_encoded_latin1_bytes(data: Path) -> None:
+    raw = lines(data, "sources")
+    i = next(i for i, line in enumerate(raw) if "é".encode() in line)
+    raw[i] = raw[i].decode("utf-8").encode("latin-1", errors="replace")
+    put_lines(data, "sources", raw)
+
+
+def mojibake(data: Path) -> None:
+    line = find(data, "sources", lambda r: "é" in r["title"])
+    title = get(data, "sources", line, "title")
+    put(data, "sources", line, "title", title.encode("utf-8").decode("cp1252", errors="replace"))
+
+
+def decomposed_accents(data: Path) -> None:
+    line = find(data, "sources", lambda r: "é" in r["title"])
+    put(data, "sources", line, "title", unicodedata.normalize("NFD", get(data, "sources", line, "title")))
+
+
+def control_character(data: Path) -> None:
+    put(data, "events", 2, "summary", "Bell\x07 in the summary")
+
+
+def zero_width_space(data: Path) -> None:
+    put(data, "events", 2, "summary", "Zero\u200bwidth space")
+
+
+def markup_in_text(data: Path) -> None:
+    put(data, "events", 2, "summary", "<script>alert(1)</script>")
+
+
+def leading_space(data: Path) -> None:
+    put(data, "events", 2, "summary", " leading space")
+
+
+def required_cell_empty(data: Path) -> None:
+    put(data, "events", 2, "summary", "")
+
+
+def unmatched_brace_in_title(data: Path) -> None:
+    put(data, "sources", 2, "title", "An {unmatched brace")
+
+
+def balanced_braces_in_publisher(data: Path) -> None:
+    put(data, "sources", 2, "publisher", "The {Daily} Star")
+
+
+def bad_url(data: Path) -> None:
+    put(data, "sources", 2, "url", "htp:/bad url")
+
+
+def grade_not_in_scale(data: Path) -> None:
+    put(data, "sources", 2, "reliability", "G")
+
+
+def thousands_separator(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("people")), "value", "1,000")
+
+
+def fractional_credibility(data: Path) -> None:
+    put(data, "events", 2, "credibility", "2.5")
+
+
+def credibility_out_of_scale(data: Path) -> None:
+    put(data, "events", 2, "credibility", "9")
+
+
+def huge_integer(data: Path) -> None:
+    put(data, "places", find(data, "places", lambda r: r["geonameid"] != ""), "geonameid", "9" * 30)
+
+
+def word_for_number(data: Path) -> None:
+    put(data, "events", 2, "credibility", "high")
+
+
+# --- rows and lines ---------------------------------------------------------------------------------
+
+
+def blank_line_inside(data: Path) -> None:
+    raw = lines(data, "events")
+    put_lines(data, "events", [*raw[:5], b"\n", *raw[5:]])
+
+
+def truncated_line(data: Path) -> None:
+    raw = lines(data, "events")
+    raw[10] = b",".join(raw[10].split(b",")[:3]) + b"\n"
+    put_lines(data, "events", raw)
+
+
+def truncated_file(data: Path) -> None:
+    raw = (data / "places.csv").read_bytes()
+    (data / "places.csv").write_bytes(raw[: raw.rindex(b",", 0, len(raw) - 2)])
+
+
+def stray_comma(data: Path) -> None:
+    line = find(data, "places", lambda r: r["place_id"] == "hama")
+    raw = lines(data, "places")
+    raw[line - 1] = raw[line - 1].replace(b",Hama,", b",Ha,ma,", 1)
+    put_lines(data, "places", raw)
+
+
+def unclosed_quote(data: Path) -> None:
+    raw = lines(data, "actors")
+    raw[3] = raw[3].replace(b",", b',"', 1)
+    put_lines(data, "actors", raw)
+
+
+def duplicated_row(data: Path) -> None:
+    raw = lines(data, "figures")
+    put_lines(data, "figures", [*raw[:4], raw[3], *raw[4:]])
+
+
+def emptied_judgments(data: Path) -> None:
+    put_lines(data, "judgments", lines(data, "judgments")[:1])
+
+
+def emptied_sources(data: Path) -> None:
+    put_lines(data, "sources", lines(data, "sources")[:1])
+
+
+# --- files ----------------------------------------------------------------------------------------------
+
+
+def missing_file(data: Path) -> None:
+    (data / "judgments.csv").unlink()
+
+
+def empty_file(data: Path) -> None:
+    (data / "figures.csv").write_bytes(b"")
+
+
+def byte_order_mark(data: Path) -> None:
+    (data / "sources.csv").write_bytes(b"\xef\xbb\xbf" + (data / "sources.csv").read_bytes())
+
+
+def utf16_file(data: Path) -> None:
+    path = data / "places.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+
+
+def renamed_column(data: Path) -> None:
+    raw = lines(data, "events")
+    raw[0] = raw[0].replace(b"summary", b"description", 1)
+    put_lines(data, "events", raw)
+
+
+def dropped_column(data: Path) -> None:
+    write(data, "actors", [r[:-1] for r in rows(data, "actors")])
+
+
+def extra_column(data: Path) -> None:
+    write(data, "actors", [[*r, "x"] for r in rows(data, "actors")])
+
+
+def swapped_columns(data: Path) -> None:
+    write(data, "actors", [[r[1], r[0], *r[2:]] for r in rows(data, "actors")])
+
+
+def windows_1252_file(data: Path) -> None:
+    path = data / "places.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+
+
+# --- the descriptor ---------------------------------------------------------------------------------
+
+
+def package_without_resources(data: Path) -> None:
+    edit_descriptor(data, lambda d: d.__setitem__("resources", []))
+
+
+def descriptor_without_resources_key(data: Path) -> None:
+    edit_descriptor(data, lambda d: d.pop("resources"))
+
+
+def mistyped_field_type(data: Path) -> None:
+    edit_descriptor(data, lambda d: field(d, "events", "credibility").__setitem__("type", "interger"))
+
+
+def misspelt_constraint(data: Path) -> None:
+    edit_descriptor(data, lambda d: field(d, "events", "credibility")["constraints"].__setitem__("maximun", 6))
+
+
+def broken_pattern(data: Path) -> None:
+    edit_descriptor(data, lambda d: field(d, "events", "summary")["constraints"].__setitem__("pattern", "(["))
+
+
+def minimum_of_wrong_type(data: Path) -> None:
+    edit_descriptor(data, lambda d: field(d, "events", "date")["constraints"].__setitem__("minimum", "long ago"))
+
+
+def primary_key_not_a_field(data: Path) -> None:
+    edit_descriptor(data, lambda d: resource(d, "events")["schema"].__setitem__("primaryKey", ["id"]))
+
+
+def foreign_key_to_missing_table(data: Path) -> None:
+    edit_descriptor(
+        data, lambda d: resource(d, "events")["schema"]["foreignKeys"][0]["reference"].__setitem__("resource", "nope")
+    )
+
+
+def resource_path_escapes_folder(data: Path) -> None:
+    edit_descriptor(data, lambda d: resource(d, "events").__setitem__("path", "../events.csv"))
+
+
+def fields_not_a_list(data: Path) -> None:
+    edit_descriptor(data, lambda d: resource(d, "events")["schema"].__setitem__("fields", {"name": "x"}))
+
+
+def unreadable_json(data: Path) -> None:
+    path = data / DESCRIPTOR
+    path.write_text(path.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+
+
+def descriptor_not_an_object(data: Path) -> None:
+    (data / DESCRIPTOR).write_text("[]", encoding="utf-8")
+
+
+def descriptor_missing(data: Path) -> None:
+    (data / DESCRIPTOR).unlink()
+
+
+def descriptor_not_utf8(data: Path) -> None:
+    (data / DESCRIPTOR).write_bytes(b'{"resources": "\xff"}')
+
+
+@dataclass(frozen=True)
+class Corruption:
+    name: str
+    apply: Callable[[Path], None]
+    expect: str  # a fragment one of the messages must contain
+    only: bool = False  # exactly one message
+
+
+def _c(apply: Callable[[Path], None], expect: str, only: bool = False) -> Corruption:
+    return Corruption(apply.__name__, apply, expect, only)
+
+
+CATALOGUE: list[Corruption] = [
+    _c(negative_head_count, "expected a count of people >= 0", only=True),
+    _c(negative_death_toll, "expected a count of deaths >= 0"),
+    _c(infinite_value, "expected a finite number"),
+    _c(negative_infinity, "expected a finite number"),
+    _c(nan_value, "expected a finite number", only=True),
+    _c(nan_probability, "likelihood_scale.csv: line 2: field 'low' value 'nan': expected a finite number"),
+    _c(fractional_people, "expected a whole number of people", only=True),
+    _c(fractional_deaths_in_range, "field 'low' value"),
+    _c(value_outside_own_range, "expected a value within its own range"),
+    _c(low_above_high, "expected low <= high"),
+    _c(neither_value_nor_range, "expected a value, or both low and high"),
+    _c(unknown_unit, "expected a unit listed in COUNT_UNITS or MEASURE_UNITS"),
+    _c(swapped_latitude_longitude, "within Syria"),
+    _c(place_in_turkey, "field 'latitude' value '39.9': expected a latitude within Syria"),
+    _c(longitude_sign_lost, "field 'longitude' value '-36.75783': expected a longitude within Syria"),
+    _c(latitude_beyond_90, "places.csv: line 2: field 'latitude' value '95': expected a value <= 90"),
+    _c(as_of_after_today, f"figures.csv: line 2: field 'as_of' value '{TOMORROW}': expected a date not after today"),
+    _c(accessed_after_today, f"field 'accessed' value '{TOMORROW}': expected a date not after today"),
+    _c(accessed_before_published, "field 'accessed' value"),
+    _c(event_after_its_report, "field 'as_of' value"),
+    _c(impossible_date, "events.csv: line 2: field 'date' value '2024-02-30': expected a date written YYYY-MM-DD"),
+    _c(month_13, "expected a date written YYYY-MM-DD"),
+    _c(date_in_another_format, "field 'date' value '05/12/2024': expected a date written YYYY-MM-DD"),
+    _c(date_before_schema_minimum, "expected a value >= 1946-01-01"),
+    _c(judgment_cites_missing_row, "judgments.csv: line 2: field 'basis'", only=True),
+    _c(judgment_cites_deleted_event, "expected ids of rows that exist"),
+    _c(unknown_source_id, "field 'source_id' value 'no-such-source': expected an id listed in sources.csv"),
+    _c(unknown_place_id, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),
+    _c(undeclared_reference_broken, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),
+    _c(duplicate_id, "events.csv: line 3: field 'event_id'"),
+    _c(malformed_id, "expected an id such as E001"),
+    _c(mis_encoded_latin1_bytes, "is not valid UTF-8; expected UTF-8 text", only=True),
+    _c(mojibake, "expected correctly decoded UTF-8 text"),
+    _c(decomposed_accents, "expected text in Unicode NFC form"),
+    _c(control_character, "expected text without control or invisible characters"),
+    _c(zero_width_space, "expected text without control or invisible characters"),
+    _c(markup_in_text, "expected text without leading/trailing spaces and without < or >"),
+    _c(leading_space, "expected text without leading/trailing spaces"),
+    _c(required_cell_empty, "events.csv: line 2: field 'summary' value '': expected a value (the field is required)"),
+    _c(unmatched_brace_in_title, "sources.csv: line 2: field 'title' value 'An {unmatched brace': expected text"),
+    _c(balanced_braces_in_publisher, "field 'publisher' value 'The {Daily} Star': expected text without { or }"),
+    _c(bad_url, "expected an http(s) URL without spaces"),
+    _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),
+    _c(thousands_separator, "expected a number"),
+    _c(fractional_credibility, "field 'credibility' value '2.5': expected a whole number"),
+    _c(credibility_out_of_scale, "expected a value <= 6"),
+    _c(huge_integer, "expected a whole number"),
+    _c(word_for_number, "field 'credibility' value 'high': expected a whole number"),
+    _c(blank_line_inside, "events.csv: line 6: is blank", only=True),
+    _c(truncated_line, "events.csv: line 11 has 3 cells, header has", only=True),
+    _c(truncated_file, "(truncated line?)", only=True),
+    _c(stray_comma, "cells, header has", only=True),
+    _c(unclosed_quote, "actors.csv: line 4"),
+    _c(duplicated_row, "figures.csv: line 5: field 'figure_id'", only=True),
+    _c(emptied_judgments, "judgments.csv: has a header but no rows", only=True),
+    _c(emptied_sources, "expected an id listed in sources.csv"),
+    _c(missing_file, "judgments.csv: file is missing", only=True),
+    _c(empty_file, "figures.csv: file is empty", only=True),
+    _c(byte_order_mark, "sources.csv: line 1: starts with a byte-order mark", only=True),
+    _c(utf16_file, "places.csv: line 1: byte 0xff is not valid UTF-8", only=True),
+    _c(windows_1252_file, "is not valid UTF-8", only=True),
+    _c(renamed_column, "missing column(s) summary; unexpected column(s) description", only=True),
+    _c(dropped_column, "actors.csv: line 1: header", only=True),
+    _c(extra_column, "unexpected column(s) x", only=True),
+    _c(swapped_columns, "columns in the wrong order", only=True),
+    _c(package_without_resources, "datapackage.json: has no resources", only=True),
+    _c(descriptor_without_resources_key, "datapackage.json: has no resources", only=True),
+    _c(mistyped_field_type, "field 'credibility': type 'interger' is not a Table Schema type", only=True),
+    _c(misspelt_constraint, "unknown constraint 'maximun'", only=True),
+    _c(broken_pattern, "is not a regular expression", only=True),
+    _c(minimum_of_wrong_type, "constraint 'minimum' value 'long ago' is not a date", only=True),
+    _c(primary_key_not_a_field, "primaryKey ['id']", only=True),
+    _c(foreign_key_to_missing_table, "datapackage.json: resource 'events': foreign key", only=True),
+    _c(resource_path_escapes_folder, "path '../events.csv'", only=True),
+    _c(fields_not_a_list, "expected a 'schema' object with a non-empty 'fields' list", only=True),
+    _c(unreadable_json, "datapackage.json: cannot be read as JSON", only=True),
+    _c(descriptor_not_an_object, "datapackage.json: expected a JSON object", only=True),
+    _c(descriptor_missing, "datapackage.json: file is missing", only=True),
+    _c(descriptor_not_utf8, "datapackage.json: cannot be read as JSON", only=True),
+]

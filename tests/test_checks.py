@@ -1,0 +1,122 @@
+"""Each semantic rule and each catalogued corruption: bad input is reported, one line per problem, never raised."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from corruptions import CATALOGUE, TODAY, Corruption
+
+from hamabook import DATA_DIR
+from hamabook.__main__ import main
+from hamabook.data import DataError, checks, load, parse_package, validate_package
+
+# Every message is one line: a cell (file: line N: field 'x' value 'v': expected ...), a line
+# (file: line N ...) or a whole file (file: ...).
+MESSAGE = re.compile(
+    r"(?P<file>[\w.-]+\.(csv|json)): "
+    r"(line \d+: field '[^']+' value .*: expected .+|line \d+( |: ).+|(?!line \d).+)"
+)
+
+
+def assert_messages(problems: list[str]) -> None:
+    for line in problems:
+        assert "\n" not in line and MESSAGE.fullmatch(line), f"message not in the agreed form: {line!r}"
+        assert "could not run" not in line, line
+
+
+@pytest.fixture(scope="module")
+def real_tables():
+    tables, problems = parse_package(DATA_DIR)
+    assert problems == []
+    return tables
+
+
+def test_real_data_passes_every_rule():
+    assert validate_package(today=TODAY) == []
+
+
+@pytest.mark.parametrize("rule", checks.RULES, ids=lambda r: r.__name__)
+def test_rule_is_documented_and_quiet_on_real_data(rule, real_tables):
+    assert rule.__doc__ and "prevent" in rule.__doc__.lower(), f"{rule.__name__} must say which failure it prevents"
+    prefixes = tuple(checks.exempt_prefixes(real_tables))
+    found = [p for p in rule(real_tables, TODAY) if not prefixes or not p.startswith(prefixes)]
+    assert found == []
+
+
+def test_every_exemption_is_still_needed(real_tables):
+    """An exemption whose row now passes (data fixed) must be deleted from checks.EXEMPTIONS."""
+    raw = checks.run_checks(real_tables, TODAY, exemptions=False)
+    prefixes = checks.exempt_prefixes(real_tables)
+    for name, key, field in checks.EXEMPTIONS:
+        assert (name, key, field) in prefixes.values(), f"exemption {name} {key} {field}: no such row"
+    for prefix, entry in prefixes.items():
+        assert any(p.startswith(prefix) for p in raw), f"exemption {entry} is no longer needed: delete it"
+
+
+@pytest.mark.parametrize("corruption", CATALOGUE, ids=lambda c: c.name)
+def test_corruption_is_reported(corruption: Corruption, data_copy: Path):
+    corruption.apply(data_copy)
+    problems = validate_package(data_copy, today=TODAY)
+    assert problems, f"{corruption.name} was accepted"
+    assert_messages(problems)
+    assert any(corruption.expect in p for p in problems), f"{corruption.expect!r} not in {problems}"
+    if corruption.only:
+        assert len(problems) == 1, problems
+    with pytest.raises(DataError):
+        load("events", data_copy)
+
+
+def test_catalogue_has_fifty_kinds_with_unique_names():
+    names = [c.name for c in CATALOGUE]
+    assert len(names) >= 50 and len(set(names)) == len(names)
+
+
+def test_every_rule_fires_on_some_corruption(tmp_path: Path):
+    """Each rule is proved by at least one catalogued corruption (run on a fresh copy each)."""
+    fired = set()
+    for corruption in CATALOGUE:
+        copy = tmp_path / corruption.name
+        shutil.copytree(DATA_DIR, copy)
+        corruption.apply(copy)
+        tables, problems = parse_package(copy)
+        if problems:
+            continue
+        for rule in checks.RULES:
+            if rule(tables, TODAY):
+                fired.add(rule.__name__)
+    assert {r.__name__ for r in checks.RULES} - fired == set()
+
+
+def test_cli_reports_and_exits_1_without_writing(data_copy: Path, capsys):
+    next(c for c in CATALOGUE if c.name == "stray_comma").apply(data_copy)
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    assert main(["validate", str(data_copy), "--today", TODAY.isoformat()]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[-1] == "data package INVALID: 1 problem(s)"
+    assert_messages(err[:-1])
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_cli_accepts_the_real_package(capsys):
+    assert main(["validate", "--today", TODAY.isoformat()]) == 0
+    assert "data package valid" in capsys.readouterr().out
+
+
+def test_validation_date_is_a_parameter(data_copy: Path):
+    next(c for c in CATALOGUE if c.name == "as_of_after_today").apply(data_copy)
+    assert validate_package(data_copy, today=TODAY)
+    from datetime import timedelta
+
+    assert validate_package(data_copy, today=TODAY + timedelta(days=1)) == []
+
+
+def test_rule_that_crashes_is_one_line(monkeypatch, real_tables):
+    def broken(tables, today):
+        """Prevents nothing."""
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(checks, "RULES", [broken])
+    assert checks.run_checks(real_tables, TODAY) == [
+        "datapackage.json: rule broken could not run (ZeroDivisionError: boom)"
+    ]
