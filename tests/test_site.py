@@ -1,109 +1,76 @@
-"""Open every page of the built site in headless Chromium, served from loopback, as a reader would."""
+"""Open every page of the built site in headless Chromium, served from loopback, as a reader would.
+
+Each page is visited once per viewport (desktop, 375 px phone, desktop with JavaScript off); everything
+checked is gathered during that visit and each test asserts on its part. Waits are on conditions, never
+fixed sleeps. A missing build fails (it does not skip). ``HAMABOOK_SITE`` points the tests at another build.
+"""
 
 import csv
 import functools
 import io
 import json
+import os
 import re
-import threading
 import urllib.parse
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from hamabook import ROOT
+from hamabook.build.browser import LOOPBACK, chromium, serve
 
 pytestmark = pytest.mark.site
 
-SITE = ROOT / "_build" / "html"
+SITE = Path(os.environ.get("HAMABOOK_SITE", ROOT / "_build" / "html"))
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Markup that should have been rendered: roles, directive fences, directive options.
 RAW_MYST = re.compile(r"\{(?:glue|cite|doc|numref|ref|download|bibliography)[:}]|```|^:::|^:class:", re.M)
-PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
+NO_SITE = "(no built site)"
+PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts) or [NO_SITE]
+CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.*\})\]\);')
+# Everything a reader can interact with; any one of them starts the chart runtime (see render.CHART_LOADER).
+WAKE = "() => window.dispatchEvent(new Event('scroll'))"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def _require_site():
+    if PAGES == [NO_SITE]:
+        pytest.fail(f"no built site in {SITE}: run `make book` first")
 
 
 @pytest.fixture(scope="module")
 def site_url():
-    if not PAGES:
-        pytest.fail("no built site in _build/html: run `make book` first")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    _require_site()
+    with serve(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 
-def _open(browser, url, width=1280):
-    """Open ``url``; return the page and the lists of problems seen while loading it."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _open(browser, url, width=1280, javascript=True):
+    """Open ``url``; return the context, the page and the lists of problems seen while loading it."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
-    seen = {"outside": [], "failed": [], "console": []}
+    seen = {"outside": [], "failed": [], "console": [], "requests": []}
 
     def on_request(request):
-        host = urllib.parse.urlparse(request.url).hostname
         if request.url.startswith("data:"):
             return
-        if host not in ("127.0.0.1", "localhost"):
+        seen["requests"].append(request.url)
+        if urllib.parse.urlparse(request.url).hostname not in LOOPBACK:
             seen["outside"].append(request.url)
 
     page.on("request", on_request)
-    page.route(lambda u: urllib.parse.urlparse(u).hostname not in ("127.0.0.1", "localhost", None), lambda r: r.abort())
+    page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
     page.on("requestfailed", lambda r: seen["failed"].append(r.url))
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(m.text))
     page.on("pageerror", lambda e: seen["console"].append(str(e)))
     page.goto(url, wait_until="networkidle")
     return context, page, seen
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly(browser, site_url, path):
-    context, page, seen = _open(browser, site_url + path)
-    try:
-        charts = page.locator(".hb-chart")
-        for i in range(charts.count()):
-            chart = charts.nth(i)
-            chart.locator("svg, canvas").first.wait_for(timeout=10_000)
-            box = chart.locator("svg, canvas").first.bounding_box()
-            assert box and box["width"] > 50 and box["height"] > 50, f"chart {i} on {path} is empty"
-        body = page.inner_text("body")
-        assert "{glue" not in body, f"raw glue markup on {path}"
-        leaked = RAW_MYST.findall(page.inner_text("main"))
-        assert leaked == [], f"raw MyST markup on {path}: {leaked}"
-        empty = page.eval_on_selector_all(".pasted-text", "els => els.filter(e => !e.textContent.trim()).length")
-        assert empty == 0, f"{empty} empty glued value(s) on {path}"
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
-    finally:
-        context.close()
-    assert seen["outside"] == [], f"requests outside the site from {path}: {seen['outside']}"
-    assert seen["failed"] == [], f"failed requests from {path}: {seen['failed']}"
-    assert seen["console"] == [], f"console errors on {path}: {seen['console']}"
 
 
 def _download(page, href: str) -> str:
@@ -117,60 +84,177 @@ def _download(page, href: str) -> str:
     return response.body().decode("utf-8", "replace")
 
 
-def test_every_figure_has_caption_alt_credit_and_its_data(browser, site_url):
-    figures = 0
-    for path in PAGES:
-        context, page, _ = _open(browser, site_url + path)
-        try:
-            for fig in page.locator("figure.hb-figure").all():
-                figures += 1
-                fid = fig.get_attribute("id")
-                assert fig.locator(".hb-caption").inner_text().strip(), f"{fid}: no caption"
-                alt = fig.evaluate(
-                    "f => f.querySelector('.hb-chart')?.getAttribute('aria-label') || f.querySelector('img')?.getAttribute('alt')"
-                )
-                assert alt and alt.strip(), f"{fid}: no text alternative"
-                assert fig.locator(".hb-credit").inner_text().startswith("Source"), f"{fid}: no source credit"
-                rows = list(
-                    csv.DictReader(io.StringIO(_download(page, fig.locator("a.hb-download").get_attribute("href"))))
-                )
-                assert rows, f"{fid}: the CSV has no data rows"
-                script = fig.evaluate("f => f.querySelector('script')?.textContent || ''")
-                match = re.search(r'hbEmbed\("vega-[0-9a-f]+", (\{.*\})\); \}', script)
-                if match:  # an Altair chart: the CSV holds exactly the rows and columns it draws
-                    (drawn,) = json.loads(match.group(1))["datasets"].values()
-                    assert len(rows) == len(drawn), f"{fid}: CSV rows differ from the chart's data"
-                    assert set(rows[0]) == set(drawn[0]), f"{fid}: CSV columns differ from the chart's data"
-        finally:
-            context.close()
+STATIC_CHARTS_JS = """() => [...document.querySelectorAll('.hb-chart')].map(c => {
+  const img = c.querySelector('img.hb-chart-static');
+  const box = img ? img.getBoundingClientRect() : null;
+  return {id: c.id, img: !!img, complete: !!img && img.complete && img.naturalWidth > 0,
+          width: box ? box.width : 0, height: box ? box.height : 0, alt: img ? img.alt : ''};
+})"""
+
+FIGURES_JS = """() => [...document.querySelectorAll('figure.hb-figure')].map(f => ({
+  id: f.id,
+  caption: (f.querySelector('.hb-caption')?.innerText || '').trim(),
+  alt: f.querySelector('.hb-chart')?.getAttribute('aria-label') || f.querySelector('img')?.getAttribute('alt') || '',
+  credit: f.querySelector('.hb-credit')?.innerText || '',
+  csv: f.querySelector('a.hb-download')?.getAttribute('href') || '',
+  script: f.querySelector('script')?.textContent || '',
+}))"""
+
+
+@functools.cache
+def desktop(browser, site_url, path) -> dict:
+    """One visit at 1280 px: load, check the static charts, wake the runtime, draw every chart, scan."""
+    _require_site()
+    context, page, seen = _open(browser, site_url + path)
+    found = {"path": path}
+    try:
+        found["static_charts"] = page.evaluate(STATIC_CHARTS_JS)
+        found["runtime_before_interaction"] = [u for u in seen["requests"] if "vega-bundle" in u]
+        found["body"] = page.inner_text("body")
+        found["main"] = page.inner_text("main")
+        found["empty_glue"] = page.eval_on_selector_all(
+            ".pasted-text", "els => els.filter(e => !e.textContent.trim()).length"
+        )
+        found["figures"] = page.evaluate(FIGURES_JS)
+        found["downloads"] = page.eval_on_selector_all("a[download]", "els => els.map(e => e.getAttribute('href'))")
+        found["download_texts"] = {h: _download(page, h) for h in dict.fromkeys(found["downloads"])}
+        found["headings"] = page.eval_on_selector_all(
+            "main h1, main h2, main h3, main h4, main h5, main h6",
+            "els => els.filter(e => e.getClientRects().length).map(e => +e.tagName[1])",
+        )
+        # Wake the chart runtime as a reader would, bring each chart into view, wait until it is drawn.
+        page.evaluate(WAKE)
+        drawn = []
+        charts = page.locator(".hb-chart")
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            chart.scroll_into_view_if_needed()
+            chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.wait_for(timeout=15_000)
+            page.wait_for_function(
+                "id => !document.querySelector('#' + id + ' .hb-chart-static')", arg=chart.get_attribute("id")
+            )
+            box = chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.bounding_box()
+            drawn.append((chart.get_attribute("id"), box))
+        found["drawn"] = drawn
+        page.wait_for_load_state("networkidle")
+        # What the reader's visit requested and logged; axe-core's own fetches (it re-requests
+        # stylesheets' @imports, resolving them against the wrong base) are not the site's.
+        found["seen"] = {key: list(value) for key, value in seen.items()}
+        from axe_playwright_python.sync_playwright import Axe
+
+        found["axe"] = Axe().run(page).response["violations"]
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
+    finally:
+        context.close()
+    return found
+
+
+@functools.cache
+def mobile(browser, site_url, path) -> dict:
+    """One visit at 375 px: sideways scrolling, once layout has settled (fonts loaded, two frames)."""
+    _require_site()
+    context, page, seen = _open(browser, site_url + path, width=375)
+    try:
+        page.evaluate(
+            "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
+    finally:
+        context.close()
+    return {"overflow": overflow, "seen": seen}
+
+
+@functools.cache
+def no_javascript(browser, site_url, path) -> dict:
+    """One visit with JavaScript disabled: what a reader without scripts sees."""
+    _require_site()
+    context, page, seen = _open(browser, site_url + path, javascript=False)
+    try:
+        page.evaluate("() => 0")  # evaluate works; page scripts do not run
+        charts = page.evaluate(STATIC_CHARTS_JS)
+        charts_in_html = (SITE / path).read_text(encoding="utf-8").count('class="hb-chart"')
+    finally:
+        context.close()
+    return {"charts": charts, "charts_in_html": charts_in_html, "seen": seen}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly(browser, site_url, path):
+    found = desktop(browser, site_url, path)
+    seen = found["seen"]
+    assert seen["outside"] == [], f"requests outside the site from {path}: {seen['outside']}"
+    assert seen["failed"] == [], f"failed requests from {path}: {seen['failed']}"
+    assert seen["console"] == [], f"console errors on {path}: {seen['console']}"
+    assert "{glue" not in found["body"], f"raw glue markup on {path}"
+    leaked = RAW_MYST.findall(found["main"])
+    assert leaked == [], f"raw MyST markup on {path}: {leaked}"
+    assert found["empty_glue"] == 0, f"{found['empty_glue']} empty glued value(s) on {path}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_charts_show_at_once_and_draw_when_in_view(browser, site_url, path):
+    """Before any interaction each chart is a static SVG with its alt text and the runtime is not fetched;
+    once the reader interacts and the chart is in view, the interactive chart replaces it."""
+    found = desktop(browser, site_url, path)
+    for chart in found["static_charts"]:
+        assert chart["img"] and chart["complete"], f"{path}: chart {chart['id']} has no static SVG"
+        assert chart["width"] > 50 and chart["height"] > 50, f"{path}: static chart {chart['id']} is empty"
+        assert chart["alt"].strip(), f"{path}: static chart {chart['id']} has no alt text"
+    assert found["runtime_before_interaction"] == [], f"{path} fetched the chart runtime before any interaction"
+    for chart_id, box in found["drawn"]:
+        assert box and box["width"] > 50 and box["height"] > 50, f"chart {chart_id} on {path} is empty"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_is_visible_without_javascript(browser, site_url, path):
+    found = no_javascript(browser, site_url, path)
+    assert len(found["charts"]) == found["charts_in_html"]
+    for chart in found["charts"]:
+        assert chart["complete"], f"{path}: chart {chart['id']} shows nothing without JavaScript"
+        assert chart["width"] > 50 and chart["height"] > 50, f"{path}: chart {chart['id']} is empty without JavaScript"
+    # (Preloaded scripts show up as failed requests here: the browser blocks them, as it should.)
+    assert found["seen"]["outside"] == [], f"requests outside the site from {path}: {found['seen']['outside']}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_figure_has_caption_alt_credit_and_its_data(browser, site_url, path):
+    found = desktop(browser, site_url, path)
+    for fig in found["figures"]:
+        fid = fig["id"]
+        assert fig["caption"], f"{fid}: no caption"
+        assert fig["alt"].strip(), f"{fid}: no text alternative"
+        assert fig["credit"].startswith("Source"), f"{fid}: no source credit"
+        assert fig["csv"], f"{fid}: no data download"
+        rows = list(csv.DictReader(io.StringIO(found["download_texts"][fig["csv"]])))
+        assert rows, f"{fid}: the CSV has no data rows"
+        match = CHART_SPEC.search(fig["script"])
+        if match:  # an Altair chart: the CSV holds exactly the rows and columns it draws
+            (drawn,) = json.loads(match.group(2))["datasets"].values()
+            assert len(rows) == len(drawn), f"{fid}: CSV rows differ from the chart's data"
+            assert set(rows[0]) == set(drawn[0]), f"{fid}: CSV columns differ from the chart's data"
+
+
+def test_the_site_has_figures_and_downloads(browser, site_url):
+    figures = sum(len(desktop(browser, site_url, p)["figures"]) for p in PAGES)
+    downloads = sum(len(desktop(browser, site_url, p)["downloads"]) for p in PAGES)
     assert figures >= 1, "the site has no figures at all"
+    assert downloads >= 2
 
 
-def test_every_download_link_works(browser, site_url):
-    links = 0
-    for path in PAGES:
-        context, page, _ = _open(browser, site_url + path)
-        try:
-            for href in page.eval_on_selector_all("a[download]", "els => els.map(e => e.getAttribute('href'))"):
-                links += 1
-                assert _download(page, href), f"download {href[:60]} on {path} is empty"
-        finally:
-            context.close()
-    assert links >= 2
+@pytest.mark.parametrize("path", PAGES)
+def test_every_download_link_works(browser, site_url, path):
+    for href, text in desktop(browser, site_url, path)["download_texts"].items():
+        assert text, f"download {href[:60]} on {path} is empty"
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations(browser, site_url, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    context, page, _ = _open(browser, site_url + path)
-    try:
-        results = Axe().run(page)
-    finally:
-        context.close()
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
-        for v in results.response["violations"]
+        for v in desktop(browser, site_url, path)["axe"]
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], f"axe-core on {path}:\n" + "\n".join(serious)
@@ -178,14 +262,7 @@ def test_no_serious_accessibility_violations(browser, site_url, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_headings_in_order(browser, site_url, path):
-    context, page, _ = _open(browser, site_url + path)
-    try:
-        levels = page.eval_on_selector_all(
-            "main h1, main h2, main h3, main h4, main h5, main h6",
-            "els => els.filter(e => e.getClientRects().length).map(e => +e.tagName[1])",
-        )
-    finally:
-        context.close()
+    levels = desktop(browser, site_url, path)["headings"]
     assert levels and levels[0] == 1, f"{path} does not start with one h1: {levels}"
     assert levels.count(1) == 1, f"{path} has more than one h1"
     jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
@@ -194,28 +271,48 @@ def test_headings_in_order(browser, site_url, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_narrow_screen_does_not_scroll_sideways(browser, site_url, path):
-    context, page, _ = _open(browser, site_url + path, width=375)
-    try:
-        page.wait_for_timeout(300)
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
-    finally:
-        context.close()
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px width"
+    found = mobile(browser, site_url, path)
+    assert found["overflow"] <= 0, f"{path} scrolls sideways by {found['overflow']}px at 375px width"
+    assert found["seen"]["console"] == [], f"console errors on {path} at 375px: {found['seen']['console']}"
+
+
+def _chart_page() -> str:
+    _require_site()
+    for path in PAGES:
+        if "window.hbCharts" in (SITE / path).read_text(encoding="utf-8") and path.startswith("book/"):
+            return path
+    pytest.fail("no page draws an Altair chart")
 
 
 def test_charts_follow_dark_mode(browser, site_url):
-    context, page, seen = _open(browser, site_url + "book/intro.html")
+    path = _chart_page()
+    context, page, seen = _open(browser, site_url + path)
     try:
         page.evaluate("() => document.documentElement.dataset.theme = 'dark'")
-        page.wait_for_timeout(800)
-        fills = page.eval_on_selector_all(".hb-chart svg text", "els => els.map(e => getComputedStyle(e).fill)")
-        page.screenshot(path=str(ARTIFACTS / "book_intro.dark.png"), full_page=False)
+        page.evaluate(WAKE)
+        chart = page.locator(".hb-chart").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.hb-chart-live svg text')]"
+            ".some(e => getComputedStyle(e).fill === 'rgb(230, 230, 230)')",
+            timeout=15_000,
+        )
+        # Back to light: the charts redraw with dark text.
+        page.evaluate("() => document.documentElement.dataset.theme = 'light'")
+        page.wait_for_function(
+            "() => ![...document.querySelectorAll('.hb-chart-live svg text')]"
+            ".some(e => getComputedStyle(e).fill === 'rgb(230, 230, 230)')",
+            timeout=15_000,
+        )
+        page.evaluate("() => document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.hb-chart-live svg text')]"
+            ".some(e => getComputedStyle(e).fill === 'rgb(230, 230, 230)')"
+        )
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".dark.png")), full_page=False)
     finally:
         context.close()
-    assert fills, "no chart text found"
-    assert "rgb(230, 230, 230)" in fills, f"chart text did not switch to the dark-mode colour: {set(fills)}"
     assert seen["console"] == []
 
 
@@ -259,17 +356,22 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
     assert len({r for r in reached if r.startswith("download:")}) == downloads, "Tab does not reach every download link"
 
 
-def test_chart_bundle_only_where_charts_are():
+def test_chart_loader_only_where_charts_are_and_no_icon_script():
+    _require_site()
     with_charts = []
     for path in PAGES:
         text = (SITE / path).read_text(encoding="utf-8")
-        loads = "_static/vega-bundle.js" in text
-        assert loads == ("hbEmbed(" in text), f"{path}: bundle loaded={loads} but draws charts={'hbEmbed(' in text}"
+        loads = "_static/hb-charts.js" in text
+        draws = "window.hbCharts" in text
+        assert loads == draws, f"{path}: chart loader loaded={loads} but draws charts={draws}"
+        assert "vega-bundle.js" not in text, f"{path}: the chart runtime is loaded up front"
+        assert "fontawesome.js" not in text, f"{path}: the theme's 1.5 MB icon script is still loaded"
         with_charts.append(loads)
     assert any(with_charts) and not all(with_charts)
 
 
 def test_judgments_link_to_existing_sections():
+    _require_site()
     intro = (SITE / "book" / "intro.html").read_text(encoding="utf-8")
     links = re.findall(r'<li id="j\d+">.*?<a href="([a-z0-9_]+\.html)#([a-z0-9-]+)">Evidence</a>', intro)
     assert len(links) >= 5, "the intro lists fewer than five key judgments"

@@ -1,8 +1,14 @@
-"""Sphinx extension: ships the local chart bundle and the data package with the site.
+"""Sphinx extension: ships the local chart runtime, the book's icons and the data package with the site.
 
-The bundle is generated at build time from the pinned ``vl-convert-python``
-package and written into the output's ``_static``; nothing third-party is
-committed and nothing is fetched when a page is viewed.
+Generated at build time into the output's ``_static`` (nothing third-party is committed, nothing is
+fetched when a page is viewed):
+
+- ``vega-bundle.js``: vega, vega-lite and vega-embed from the pinned ``vl-convert-python``; cached in
+  ``_build/.hamabook`` under a key of the package version and our snippet, so a rebuild does not regenerate it;
+- ``hb-charts.js``: a 1 KB loader, on chart pages only, that fetches the bundle when a chart scrolls into view
+  (every chart is already shown as a static SVG rendered at build time);
+- ``hb-icons.css``: the few icons the themes use, taken from the theme's own Font Awesome script, which is
+  then left out of every page (1.5 MB).
 """
 
 from __future__ import annotations
@@ -17,10 +23,15 @@ from docutils import nodes
 
 from .. import DATA_DIR, ROOT
 from ..dist import data_files, write_zip
-from ..output.render import vega_bundle
+from ..output.render import bundle_key, chart_loader, vega_bundle
+from . import icons
 
 BUNDLE = "vega-bundle.js"
+LOADER = "hb-charts.js"
+ICONS = "hb-icons.css"
 DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
+# Marks a page that draws an Altair chart (see hamabook.output.render.altair_html).
+CHART_MARK = "window.hbCharts"
 
 
 def inputs_digest() -> str:
@@ -50,14 +61,62 @@ def _guard_cache(app, config) -> None:
         stamp.write_text(digest, encoding="utf-8")
 
 
+def _work_dir(app) -> Path:
+    """``_build/.hamabook``: generated templates and the cached chart bundle (kept out of the site)."""
+    return Path(app.doctreedir).parent / ".hamabook"
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _drop_icon_script(app, config) -> None:
+    """Put a copy of the theme's asset macros without the fontawesome.js ``<script>`` ahead of the theme's."""
+    templates = _work_dir(app) / "templates"
+    _write_if_changed(templates / "static" / "webpack-macros.html", icons.webpack_macros_without_icon_script())
+    config.templates_path = [*config.templates_path, str(templates)]
+
+
+def cached_bundle(work: Path) -> Path:
+    """The chart bundle, generated only when the pinned package or our snippet changed."""
+    path = work / f"vega-bundle-{bundle_key()}.js"
+    if not path.exists():
+        for old in work.glob("vega-bundle-*.js"):
+            old.unlink()
+        work.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(vega_bundle(), encoding="utf-8")
+        tmp.replace(path)
+    return path
+
+
+def _write_generated_assets(app) -> None:
+    """Before pages are written (so Sphinx versions their URLs by content): bundle, loader and icons."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    bundle = cached_bundle(_work_dir(app))
+    target = static / BUNDLE
+    if not target.exists() or target.read_bytes() != bundle.read_bytes():
+        shutil.copyfile(bundle, target)
+    _write_if_changed(static / LOADER, chart_loader(BUNDLE))
+    _write_if_changed(static / ICONS, icons.build_icon_css())
+
+
 def _write_static_files(app, exception) -> None:
-    """After an HTML build: the chart bundle, the data package zip and (with a base URL) the sitemap."""
+    """After an HTML build: the data package zip (when the data changed) and, with a base URL, the sitemap."""
     if exception is not None or app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / BUNDLE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(vega_bundle(), encoding="utf-8")
-    write_zip(data_files(), Path(app.outdir) / "_static" / DATA_BUNDLE)
+    target = Path(app.outdir) / "_static" / DATA_BUNDLE
+    files = data_files()
+    digest = hashlib.sha256(b"".join(name.encode() + path.read_bytes() for path, name in files)).hexdigest()
+    stamp = _work_dir(app) / "data-zip.sha256"
+    if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != digest:
+        write_zip(files, target)
+        _write_if_changed(stamp, digest)
     if app.config.html_baseurl:
         write_sitemap(Path(app.outdir), app.config.html_baseurl)
 
@@ -84,15 +143,15 @@ def _is_thebe(asset) -> bool:
 
 def _trim_assets(app, pagename, templatename, context, doctree) -> None:
     """Remove sphinx-thebe's assets (the book has no live kernels, and its inline script,
-    which names a CDN, is declared twice on some pages: a console error), and load the
-    chart bundle only on pages that draw an Altair chart."""
-    has_chart = "hbEmbed(" in context.get("body", "")
+    which names a CDN, is declared twice on some pages: a console error), and add the
+    chart loader only to pages that draw an Altair chart."""
+    has_chart = CHART_MARK in context.get("body", "")
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [
                 asset
                 for asset in context[key]
-                if not _is_thebe(asset) and (has_chart or not str(getattr(asset, "filename", "")).endswith(BUNDLE))
+                if not _is_thebe(asset) and (has_chart or not str(getattr(asset, "filename", "")).endswith(LOADER))
             ]
 
 
@@ -153,8 +212,11 @@ def _unsearch(app, doctree, docname) -> None:
 
 
 def setup(app):
-    app.add_js_file(BUNDLE)
+    app.add_js_file(LOADER)
+    app.add_css_file(ICONS)
     app.connect("config-inited", _guard_cache, priority=100)
+    app.connect("config-inited", _drop_icon_script)
+    app.connect("builder-inited", _write_generated_assets)
     app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", _unsearch, priority=900)
     app.connect("html-page-context", _trim_assets, priority=900)

@@ -1,10 +1,13 @@
 """Offline rendering of charts and tables as HTML the book embeds.
 
-Altair charts become a ``<div>`` with an id derived from the spec's hash and a
-call to ``hbEmbed``, defined in one local JavaScript bundle (vega, vega-lite
-and vega-embed) that :func:`vega_bundle` generates from the pinned
-``vl-convert-python`` package at build time. No CDN is involved and the same
-spec always gives the same HTML.
+An Altair chart becomes a ``<div>`` whose id derives from the spec's hash,
+holding a static SVG rendered at build time by the pinned ``vl-convert-python``
+(so every chart is visible before any script runs, and with JavaScript off),
+plus the spec queued for the interactive runtime. The runtime (vega, vega-lite,
+vega-embed: :func:`vega_bundle`) is generated from the same package and loaded
+by a tiny script (:data:`CHART_LOADER`) only when a chart scrolls into view;
+the interactive chart then replaces the static one and follows dark mode.
+No CDN is involved and the same spec always gives the same HTML.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import html
 import io
 import json
 import re
+import urllib.parse
 
 import altair as alt
 import matplotlib as mpl
 import pandas as pd
 
-# Defines window.hbEmbed(id, spec): draws as SVG, follows the site's light/dark mode.
+# Defines window.hbEmbed(id, spec): draws as SVG into the chart's div (replacing the static SVG)
+# and follows the site's light/dark mode.
 _EMBED_SNIPPET = """
 window.vegaEmbed = vegaEmbed;
 const DARK = {background: null, axis: {labelColor: "#e6e6e6", titleColor: "#e6e6e6",
@@ -37,13 +42,75 @@ function merged(base, over) {
   return out;
 }
 function draw(id, spec) {
+  const box = document.getElementById(id);
+  if (!box) return Promise.resolve(null);
+  let live = box.querySelector(".hb-chart-live");
+  if (!live) {
+    live = document.createElement("div");
+    live.className = "hb-chart-live";
+    box.appendChild(live);
+  }
   const dark = document.documentElement.dataset.theme === "dark";
   const shown = dark ? Object.assign({}, spec, {config: merged(spec.config || {}, DARK)}) : spec;
-  return vegaEmbed("#" + id, shown, {actions: false, renderer: "svg"});
+  return vegaEmbed(live, shown, {actions: false, renderer: "svg"}).then((result) => {
+    box.querySelectorAll(".hb-chart-static").forEach((img) => img.remove());
+    box.classList.add("hb-chart-drawn");
+    return result;
+  });
 }
 window.hbEmbed = function (id, spec) { drawn.push([id, spec]); return draw(id, spec); };
 new MutationObserver(() => drawn.forEach(([id, spec]) => draw(id, spec)))
   .observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+"""
+
+# The only chart script a page loads up front (about 1.5 KB). Once the reader scrolls, moves the
+# pointer, touches or uses the keyboard, it watches each chart's div; when the first chart is in view
+# it loads the runtime bundle (a sibling file, versioned by @KEY@), then draws each chart as it comes
+# into view. So opening a page never fetches the runtime, and the static SVG stays until then (or for
+# good without JavaScript, or if the bundle fails to load).
+CHART_LOADER = """(function () {
+  "use strict";
+  var me = document.currentScript;
+  var url = (me ? me.src : "").replace(/[^/]*$/, "@BUNDLE@?v=@KEY@");
+  var loading = null;
+  function runtime() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = url;
+        s.onload = resolve;
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+  function draw(entry) {
+    return runtime().then(function () { return window.hbEmbed(entry[0], entry[1]); });
+  }
+  var EVENTS = ["scroll", "wheel", "pointermove", "pointerdown", "touchstart", "keydown", "focusin"];
+  function watch() {
+    EVENTS.forEach(function (name) { window.removeEventListener(name, watch, true); });
+    var queue = window.hbCharts || [];
+    window.hbCharts = {push: draw};
+    if (!("IntersectionObserver" in window)) { queue.forEach(draw); return; }
+    var byId = {};
+    var seen = new IntersectionObserver(function (changes) {
+      changes.forEach(function (change) {
+        if (change.isIntersecting && byId[change.target.id]) {
+          seen.unobserve(change.target);
+          draw(byId[change.target.id]);
+        }
+      });
+    });
+    queue.forEach(function (entry) {
+      var el = document.getElementById(entry[0]);
+      byId[entry[0]] = entry;
+      if (el) seen.observe(el);
+    });
+  }
+  EVENTS.forEach(function (name) { window.addEventListener(name, watch, {capture: true, passive: true}); });
+})();
 """
 
 
@@ -56,22 +123,74 @@ def vega_bundle() -> str:
     return "(function () {\n" + code + "\n})();\n"
 
 
+def bundle_key() -> str:
+    """Identifies :func:`vega_bundle`'s output without generating it: the pinned package and our snippet."""
+    from importlib.metadata import version
+
+    text = f"vl-convert-python {version('vl-convert-python')}\n{_EMBED_SNIPPET}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def chart_loader(bundle_name: str) -> str:
+    """The loader script, pointing at ``bundle_name`` (a file beside it) at the current bundle key."""
+    return CHART_LOADER.replace("@BUNDLE@", bundle_name).replace("@KEY@", bundle_key())
+
+
 def spec_id(spec: dict) -> str:
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
     return "vega-" + digest[:12]
 
 
 def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
-    """HTML that draws ``chart`` with the local bundle; ``alt_text`` labels it for screen readers."""
+    """HTML showing ``chart`` at once as a static SVG (made at build time) that the interactive chart
+    replaces when the runtime loads; ``alt_text`` labels it for screen readers."""
     spec = chart.to_dict()
     div_id = spec_id(spec)
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    label = html.escape(alt_text)
     return (
-        f'<div class="hb-chart" id="{div_id}" role="img" aria-label="{html.escape(alt_text)}"></div>\n'
-        f'<script>if (window.hbEmbed) {{ hbEmbed("{div_id}", {payload}); }} else {{ '
-        f'document.getElementById("{div_id}").textContent = '
-        f'"(Interactive chart: it draws in the built book; run make book.)"; }}</script>'
+        f'<div class="hb-chart" id="{div_id}" role="img" aria-label="{label}">'
+        f"{static_svg_img(spec, alt_text)}</div>\n"
+        f'<script>(window.hbCharts = window.hbCharts || []).push(["{div_id}", {payload}]);</script>'
     )
+
+
+STATIC_WIDTH = 560  # pixels, for charts whose width follows their container (the theme's default width)
+_SVG_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
+# Characters left as they are in a data: URL (quoted attribute): the rest is percent-encoded,
+# which keeps the SVG nearly as small after gzip as inline markup, unlike base64.
+_URL_SAFE = " ,/:;=()'!*<>@?+$.-_~[]{}|^`"
+
+
+def static_svg(spec: dict, width: int = STATIC_WIDTH) -> str:
+    """The chart's initial state as SVG, rendered in-process by vl-convert (no browser).
+
+    A ``"container"`` width becomes ``width`` pixels. Vega numbers gradient and clip ids with a
+    counter that runs across calls; they are renumbered in order, so a spec always gives the same bytes.
+    """
+    import vl_convert
+
+    spec = dict(spec)
+    if spec.get("width") == "container":
+        spec["width"] = width
+    svg = vl_convert.vegalite_to_svg(spec)
+    names: dict[str, str] = {}
+
+    def renumber(match: re.Match) -> str:
+        new = names.setdefault(match.group(2), f"hb{len(names)}")
+        return match.group(1) + new
+
+    return _SVG_REF.sub(renumber, svg)
+
+
+def static_svg_img(spec: dict, alt_text: str) -> str:
+    """``<img>`` carrying :func:`static_svg` as a ``data:`` URL, with its size and alt text."""
+    svg = static_svg(spec)
+    size = _SVG_SIZE.search(svg)
+    dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
+    src = "data:image/svg+xml," + urllib.parse.quote(svg, safe=_URL_SAFE)
+    return f'<img class="hb-chart-static" src="{src}"{dims} alt="{html.escape(alt_text)}">'
 
 
 def matplotlib_html(fig, alt_text: str) -> str:
