@@ -123,7 +123,11 @@ def evidence_index() -> pd.DataFrame:
 
 def credit(originator: str, publisher: str, via: str = "") -> str:
     """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
-    carriers = [c for c in [*(via.split("; ") if isinstance(via, str) and via else []), publisher] if c != originator]
+    def same(a: str, b: str) -> bool:  # 'SNHR' and 'Syrian Network for Human Rights (SNHR)' are one body
+        return a == b or f"({a})" in b or f"({b})" in a or b.startswith(a + " ") or a.startswith(b + " ")
+
+    chain = [*(via.split("; ") if isinstance(via, str) and via else []), publisher]
+    carriers = [c for c in dict.fromkeys(chain) if not same(originator, c)]
     return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
 
 

@@ -338,7 +338,7 @@ def build() -> Page:
     dead_series = series(dead)
     sohr = {m: latest(dead, m, "SOHR") for m in DEATHS}
     ocha_civ = latest(dead, DEATHS[2], "OCHA")
-    snhr_civ = latest(dead, DEATHS[2], "Syrian Network for Human Rights")
+    snhr_civ = latest(dead, DEATHS[2], "SNHR")
     for key, row in {
         "all": sohr[DEATHS[0]],
         "comb": sohr[DEATHS[1]],
