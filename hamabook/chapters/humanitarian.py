@@ -15,6 +15,7 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
+from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, fmt_date, fmt_date_range, fmt_number, fmt_range, join_words
 from ..rows import credit, with_sources
 from .page import Page
@@ -465,4 +466,8 @@ def build() -> Page:
     latest_row = pd.concat([disp, dead, ret, base_rows]).sort_values("as_of").iloc[-1]
     v["hum_data_as_of"] = prose.date(used.max(), [latest_row["figure_id"]])
     v["hum_disp_as_of"] = prose.date(disp["as_of"].max(), [disp.sort_values("as_of").iloc[-1]["figure_id"]])
+    judgments, scale = load("judgments"), load("likelihood_scale")
+    for jid, box in judgment_boxes(judgments, scale, "humanitarian").items():
+        page.add(jid, box)
+    v.update(verdict_values(judgments, scale, ["J40"]))
     return page
