@@ -1,0 +1,150 @@
+"""What a reader sees on the built site: judgments that read one way, prose without machine artefacts, every
+inserted value one step from its source. Reads the HTML in ``_build/html``; the last test drives Chromium."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hamabook import ROOT
+from hamabook.data import load
+
+pytestmark = pytest.mark.site
+
+SITE = ROOT / "_build" / "html"
+CHAPTERS = ["intro", "military", "argument", "battle", "hama1982", "allies", "humanitarian", "aftermath"]
+VERDICT = re.compile(
+    r"(almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain)"
+    r" \(\d+–\d+ %\),? confidence (low|moderate|high)",
+    re.I,
+)
+ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
+TRAILING_ZERO = re.compile(r"(?<![\d.])\d[\d,]*\.0(?!\d)")
+BAD_PHRASES = re.compile(r"\b(all 2|both 2|of the 1|1 reports|1 sources|1 rows)\b")
+NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")
+
+
+@functools.cache
+def soup(name: str) -> BeautifulSoup:
+    path = SITE / "book" / f"{name}.html"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make book` first")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _main(name: str):
+    return soup(name).select_one("article.bd-article") or soup(name).select_one("main") or soup(name)
+
+
+def _visible_text(node) -> str:
+    node = BeautifulSoup(str(node), "html.parser")
+    for hidden in node.select("script, style, .hb-note, details:not([open]) > :not(summary)"):
+        hidden.decompose()
+    return node.get_text(" ", strip=True)
+
+
+def test_each_judgment_reads_one_way_everywhere_and_shows_its_id():
+    seen: dict[str, set] = {}
+    pages = [p.stem for p in (SITE / "book").glob("*.html")]
+    for name in pages:
+        main = _main(name)
+        for box in main.select(".hb-judgment"):
+            jid = box["id"].upper()
+            assert f"Judgment {jid}" in box.get_text(" "), f"{name}: box {jid} does not show its id"
+            seen.setdefault(jid, set()).update(m.group(0).lower() for m in VERDICT.finditer(box.get_text(" ")))
+        for item in main.select(".hb-judgments li"):
+            jid = item.find("strong").get_text()
+            seen.setdefault(jid, set()).update(m.group(0).lower() for m in VERDICT.finditer(item.get_text(" ")))
+        for value in main.select('.hb-val[data-key$="_verdict"]'):
+            jid = value["data-key"].split("_")[0].upper()
+            seen.setdefault(jid, set()).add(value.contents[0].strip().lower())
+    two_ways = {jid: verdicts for jid, verdicts in seen.items() if len(verdicts) > 1}
+    assert not two_ways
+    boxed = {box["id"].upper() for name in pages for box in _main(name).select(".hb-judgment")}
+    assert set(load("judgments")["judgment_id"]) <= boxed, "every judgment is shown in a box"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_opens_with_a_bottom_line(name):
+    first = _main(name).select_one(".admonition")
+    assert first is not None and first.select_one(".admonition-title").get_text(strip=True) in (
+        "Bottom line",
+        "Key judgments",
+    )
+    assert "Bottom line" in [t.get_text(strip=True) for t in _main(name).select(".admonition-title")]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_prose_has_no_machine_artefacts(name):
+    main = _main(name)
+    for figure in main.select("figure, .hb-chart, script"):
+        figure.decompose()
+    text = _visible_text(main)
+    assert not ISO_DATE.findall(text), f"{name}: ISO dates in visible text"
+    assert not TRAILING_ZERO.findall(text), f"{name}: numbers with a trailing .0"
+    assert not BAD_PHRASES.findall(text), f"{name}: {BAD_PHRASES.findall(text)}"
+    assert not main.select("strong .hb-val, b .hb-val"), f"{name}: an inserted value is bold"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_numbers_in_prose_open_their_source(name):
+    """At least 90 % of the numbers in a chapter's paragraphs are inserted values with a provenance note."""
+    marked = unmarked = 0
+    for para in _main(name).select("section p, section li"):
+        boxes = para.find_parent(class_=["hb-judgment", "hb-judgments"])  # rendered from judgments.csv
+        if para.find_parent(["table", "figure", "details", "nav"]) or boxes:
+            continue
+        for value in para.select(".hb-val"):
+            marked += len(NUMBER.findall(value.contents[0] if value.contents else ""))
+        bare = BeautifulSoup(str(para), "html.parser")
+        for inserted in bare.select(".hb-val, a, code"):
+            inserted.decompose()
+        unmarked += len(NUMBER.findall(bare.get_text(" ")))
+    assert marked + unmarked == 0 or marked / (marked + unmarked) >= 0.9, (name, marked, unmarked)
+
+
+@pytest.fixture(scope="module")
+def served():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/book/"
+    server.shutdown()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_value_notes_open_on_hover_focus_and_tap(served):
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=True)
+        page = context.new_page()
+        page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+        page.goto(served + "military.html")
+        value = page.locator(".hb-val").first
+        note = value.locator(".hb-note")
+        before = value.bounding_box()
+        value.hover()
+        page.wait_for_function("el => el.getBoundingClientRect().width > 40", arg=note.element_handle())
+        assert value.bounding_box() == before, "the note must not move the text"
+        assert "grade" in note.inner_text() and note.locator("a").first.get_attribute("href").startswith(
+            "evidence.html#row-"
+        )
+        page.mouse.move(0, 0)
+        value.focus()
+        assert page.evaluate("el => el.getBoundingClientRect().width", note.element_handle()) > 40
+        page.locator("body").focus()
+        value.tap()
+        assert page.evaluate("el => el.getBoundingClientRect().width", note.element_handle()) > 40
+        assert note.get_attribute("role") == "note"
+        browser.close()
