@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas pdf serve clean chromium
+.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas pdf serve clean chromium tex
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -19,7 +19,7 @@ help:
 	@echo "make refresh   re-execute notebooks in place so committed outputs match the data"
 	@echo "make bib       regenerate book/references.bib from data/sources.csv"
 	@echo "make dist      reproducible .zip/.tar.gz of the site and of the data package, with SHA256SUMS"
-	@echo "make bench     time cold/no-op builds, nbval and raw execution; page weights (bench/results.json)"
+	@echo "make bench     time builds, nbval, raw execution and make test; page transfer and paint (bench/results.json)"
 	@echo "make pdf       the print edition (needs TeX, see README) into _build/print/_build/latex/"
 	@echo "make serve     preview the built site on http://127.0.0.1:8000"
 
@@ -82,14 +82,24 @@ nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
 	  || { echo "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh" >&2; exit 1; }
 
-browser: chromium
-	$(PYTEST) tests -m site
+# Checks of the built site: every page in Chromium, the committed notebook outputs against the build's
+# own execution (each notebook runs once per `make test`, in `make book`), a rebuild in another time zone
+# and locale (reusing that execution), and the print edition (PDF).
+browser: chromium tex
+	HAMABOOK_REQUIRE_TEX=1 $(PYTEST) tests -m site
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint unit nbval book browser
+# TeX for the print edition, with an Arabic-capable font for Arabic titles (installed when missing; root and apt).
+TEX_PACKAGES := texlive-xetex texlive-science fonts-freefont-otf xindy latexmk fonts-noto-core poppler-utils
+tex:
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null \
+	  && test -n "$$(fc-list 'Noto Naskh Arabic')" \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
+
+test: lint unit book browser
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
@@ -101,10 +111,10 @@ dist: book
 bench: validate
 	$(BIN)/python bench/bench.py
 
-# The print edition. Needs TeX; on Debian: apt-get install texlive-xetex texlive-science fonts-freefont-otf xindy latexmk
+# The print edition. Needs TeX; on Debian `make tex` installs it (apt-get install $(TEX_PACKAGES)).
 # Notebooks run again with HAMABOOK_PRINT=1 so figures carry PNGs and tables Markdown (separate cache).
 pdf: validate
-	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, apt-get install texlive-xetex texlive-science fonts-freefont-otf xindy latexmk" >&2; exit 1; }
+	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, make tex (apt-get install $(TEX_PACKAGES))" >&2; exit 1; }
 	HAMABOOK_PRINT=1 $(BIN)/jupyter-book build --builder pdflatex --path-output _build/print .
 	@echo "Built. Open _build/print/_build/latex/fall-of-hama.pdf"
 

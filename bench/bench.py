@@ -1,6 +1,10 @@
 """Benchmark the build: prints ratios (and raw seconds), writes bench/results.json.
 
-Run with `make bench`. Each timing is the median of N runs (default 3).
+Run with `make bench`. Each timing is the median of N runs (BENCH_RUNS, default 3); `make test` from a
+clean `_build` is timed once (BENCH_MAKE_TEST=0 skips it). Page transfer and first contentful paint are
+measured in Chromium on a first visit (empty cache) to every page served from loopback: transfer counts
+every request, each body gzip-compressed as a server would send it; paint is the median of N visits.
+`python bench/bench.py --pages` measures the current build's pages only.
 Not a test: it measures, it does not pass or fail.
 """
 
@@ -23,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SITE = ROOT / "_build" / "html"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TRANSFER_TARGET_KB = 350
+FCP_TARGET_S = 0.5
 NOTEBOOKS = sorted(str(p) for p in (ROOT / "book").glob("*.ipynb"))
 BUILD = [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(ROOT)]
 
@@ -75,14 +81,63 @@ def largest_spec_kb() -> float:
     sizes = [
         len(m)
         for p in SITE.rglob("*.html")
-        for m in re.findall(r"hbEmbed\(\"vega-[0-9a-f]+\", (\{.*?\})\); \}", p.read_text())
+        for m in re.findall(r'hbCharts \|\| \[\]\)\.push\(\["vega-[0-9a-f]+", (\{.*?\})\]\);', p.read_text())
     ]
     return round(max(sizes, default=0) / 1024, 1)
+
+
+def browser_pages(site: Path = SITE, runs: int = RUNS) -> dict:
+    """First visit to every page in Chromium: gzip transfer of all requests (KB) and median FCP (s)."""
+    sys.path.insert(0, str(ROOT))
+    from hamabook.build.browser import chromium, first_visit, serve
+
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
+    out = {}
+    with serve(site) as url, chromium() as browser:
+        first_visit(browser, url + pages[0])  # warm the browser itself up
+        for name in pages:
+            visits = [first_visit(browser, url + name) for _ in range(max(runs, 1))]
+            paints = [v["fcp_ms"] for v in visits if v["fcp_ms"] is not None]
+            out[name] = {
+                "requests": visits[0]["requests"],
+                "transfer_gzip_kb": round(visits[0]["gzip_bytes"] / 1024, 1),
+                "transfer_raw_kb": round(visits[0]["raw_bytes"] / 1024, 1),
+                "fcp_s": round(statistics.median(paints) / 1000, 3) if paints else None,
+            }
+    return out
+
+
+def page_summary(pages: dict) -> dict:
+    chapters = {k: v for k, v in pages.items() if k.startswith("book/")}
+    worst_kb = max(chapters.items(), key=lambda kv: kv[1]["transfer_gzip_kb"])
+    worst_fcp = max(chapters.items(), key=lambda kv: kv[1]["fcp_s"] or 0)
+    return {
+        f"max chapter transfer / {TRANSFER_TARGET_KB} KB target": round(
+            worst_kb[1]["transfer_gzip_kb"] / TRANSFER_TARGET_KB, 2
+        ),
+        f"max chapter fcp / {FCP_TARGET_S} s target": round((worst_fcp[1]["fcp_s"] or 0) / FCP_TARGET_S, 2),
+        "heaviest page": f"{worst_kb[0]} {worst_kb[1]['transfer_gzip_kb']} KB gzip",
+        "slowest paint": f"{worst_fcp[0]} {worst_fcp[1]['fcp_s']} s",
+    }
+
+
+def make_test_seconds() -> float | None:
+    """`make test` once, from a clean _build (as CI runs it on a fresh clone, minus creating the venv)."""
+    if os.environ.get("BENCH_MAKE_TEST", "1") == "0":
+        return None
+    clean()
+    start = time.perf_counter()
+    subprocess.run(["make", "test"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def main() -> None:
     if "--weights" in sys.argv:  # page weights of the current _build/html only, no timings
         print(json.dumps(page_weights(), indent=2))
+        return
+    if "--pages" in sys.argv:  # transfer and paint of the current _build/html only, no timings
+        pages = browser_pages()
+        print(json.dumps({"pages": pages, "summary": page_summary(pages)}, indent=2))
         return
     raw = timed(raw_execute())
     cold = timed(BUILD, before=clean)
@@ -101,6 +156,8 @@ def main() -> None:
         ]
     )
     weights = page_weights()
+    pages = browser_pages()
+    test = make_test_seconds()
     results = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "runs_per_timing": RUNS,
@@ -109,13 +166,18 @@ def main() -> None:
             "cold_build": round(cold, 2),
             "noop_rebuild": round(noop, 2),
             "nbval": round(nbval, 2),
+            "make_test": round(test, 1) if test is not None else None,
         },
         "ratios": {
             "cold_build / raw_execute (target <= 1.3)": round(cold / raw, 2),
             "noop_rebuild / cold_build (target <= 0.15)": round(noop / cold, 2),
             "nbval / raw_execute (target <= 1.15)": round(nbval / raw, 2),
+            "make_test / raw_execute": round(test / raw, 2) if test is not None else None,
+            "make_test / 12 min CI limit": round(test / 720, 2) if test is not None else None,
+            **page_summary(pages),
         },
         "page_weight": weights,
+        "first_visit": pages,
         "largest_chart_spec_kb (target <= 50)": largest_spec_kb(),
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")

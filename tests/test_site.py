@@ -175,7 +175,8 @@ def no_javascript(browser, site_url, path) -> dict:
     try:
         page.evaluate("() => 0")  # evaluate works; page scripts do not run
         charts = page.evaluate(STATIC_CHARTS_JS)
-        charts_in_html = (SITE / path).read_text(encoding="utf-8").count('class="hb-chart"')
+        shown = urllib.parse.urlparse(page.url).path.lstrip("/") or "index.html"  # index.html redirects
+        charts_in_html = (SITE / shown).read_text(encoding="utf-8").count('class="hb-chart"')
     finally:
         context.close()
     return {"charts": charts, "charts_in_html": charts_in_html, "seen": seen}

@@ -44,3 +44,62 @@ def test_cache_guard_wipes_cache_and_environment_when_inputs_change(monkeypatch,
     monkeypatch.setattr(sphinxext, "inputs_digest", lambda: "two")
     sphinxext._guard_cache(app, config)
     assert not doctrees.exists()
+
+
+def test_static_svg_is_deterministic_and_renumbers_ids():
+    import altair as alt
+    import pandas as pd
+
+    from hamabook.output.render import altair_html, static_svg
+
+    frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    chart = (
+        alt.Chart(frame)
+        .mark_area(
+            color=alt.Gradient(
+                gradient="linear",
+                stops=[alt.GradientStop(color="#fff", offset=0), alt.GradientStop(color="#000", offset=1)],
+            )
+        )
+        .encode(x="x", y="y")
+    )
+    spec = chart.properties(width="container").to_dict()
+    first, second = static_svg(spec), static_svg(spec)  # vega's id counter has moved on in between
+    assert first == second and first.startswith("<svg")
+    assert 'id="hb0"' in first and "url(#hb0)" in first
+    html = altair_html(chart, "A rising then falling area.")
+    assert html == altair_html(chart, "A rising then falling area.")
+    assert (
+        '<img class="hb-chart-static" src="data:image/svg+xml,' in html and 'alt="A rising then falling area."' in html
+    )
+    assert "window.hbCharts" in html and "vega-bundle" not in html
+
+
+def test_chart_bundle_is_cached_by_key(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(sphinxext, "vega_bundle", lambda: calls.append(1) or "bundle")
+    monkeypatch.setattr(sphinxext, "bundle_key", lambda: "k1")
+    path = sphinxext.cached_bundle(tmp_path)
+    assert path.read_text() == "bundle" and sphinxext.cached_bundle(tmp_path) == path and len(calls) == 1
+    monkeypatch.setattr(sphinxext, "bundle_key", lambda: "k2")
+    assert sphinxext.cached_bundle(tmp_path).name == "vega-bundle-k2.js" and len(calls) == 2
+    assert not path.exists()
+
+
+def test_icons_come_from_the_theme_and_cover_its_templates():
+    from hamabook.build import icons
+
+    css = icons.build_icon_css()
+    for name in ("fa-bars", "fa-magnifying-glass", "fa-sun", "fa-moon", "fa-list", "fa-arrow-up"):
+        assert f"--hb-{name}:url(" in css and f"html .{name}::before" in css
+    assert "admonition-title::after" in css  # the theme's CSS-drawn icons too (no web font fetched)
+    assert css == icons.build_icon_css()
+    assert "fontawesome.js" not in icons.webpack_macros_without_icon_script()
+
+
+def test_chart_loader_points_at_the_versioned_bundle():
+    from hamabook.output.render import bundle_key, chart_loader
+
+    loader = chart_loader("vega-bundle.js")
+    assert f"vega-bundle.js?v={bundle_key()}" in loader and "IntersectionObserver" in loader
+    assert len(loader) < 3000

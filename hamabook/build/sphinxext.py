@@ -62,7 +62,7 @@ def _guard_cache(app, config) -> None:
 
 
 def _work_dir(app) -> Path:
-    """``_build/.hamabook``: generated templates and the cached chart bundle (kept out of the site)."""
+    """``_build/.hamabook``: the cached chart bundle and the data zip's stamp (kept out of the site)."""
     return Path(app.doctreedir).parent / ".hamabook"
 
 
@@ -72,11 +72,16 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _drop_icon_script(app, config) -> None:
-    """Put a copy of the theme's asset macros without the fontawesome.js ``<script>`` ahead of the theme's."""
-    templates = _work_dir(app) / "templates"
-    _write_if_changed(templates / "static" / "webpack-macros.html", icons.webpack_macros_without_icon_script())
-    config.templates_path = [*config.templates_path, str(templates)]
+def _drop_icon_script(app) -> None:
+    """Serve the theme's asset macros without the fontawesome.js ``<script>``: a template loader holding
+    that one trimmed template goes ahead of the others (no config change, so builds stay identical)."""
+    if app.builder.format != "html" or not hasattr(app.builder, "templates"):
+        return
+    from jinja2 import DictLoader
+
+    trimmed = DictLoader({"static/webpack-macros.html": icons.webpack_macros_without_icon_script()})
+    app.builder.templates.loaders.insert(0, trimmed)
+    app.builder.templates.templatepathlen += 1
 
 
 def cached_bundle(work: Path) -> Path:
@@ -215,7 +220,7 @@ def setup(app):
     app.add_js_file(LOADER)
     app.add_css_file(ICONS)
     app.connect("config-inited", _guard_cache, priority=100)
-    app.connect("config-inited", _drop_icon_script)
+    app.connect("builder-inited", _drop_icon_script)
     app.connect("builder-inited", _write_generated_assets)
     app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", _unsearch, priority=900)
