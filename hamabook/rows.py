@@ -123,6 +123,7 @@ def evidence_index() -> pd.DataFrame:
 
 def credit(originator: str, publisher: str, via: str = "") -> str:
     """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
+
     def same(a: str, b: str) -> bool:  # 'SNHR' and 'Syrian Network for Human Rights (SNHR)' are one body
         return a == b or f"({a})" in b or f"({b})" in a or b.startswith(a + " ") or a.startswith(b + " ")
 
@@ -165,3 +166,36 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
     tail = f" and {more} more" if more else ""
     label = "data row" if len(row_ids) == 1 else "data rows"
     return f"{label} {join_words(parts) if not more else '; '.join(parts)}{tail}"
+
+
+# --- Control of places: the control-change rows, plus capture events that name who took the place ------------
+
+CAPTURE_CATEGORIES = ("city_captured", "city_entered")
+
+
+def control_reports(changes: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Every report that a named force took a named place, in the shape of ``control_changes.csv``.
+
+    The control-change rows are the detailed record of the Hama battle; capture events (categories
+    :data:`CAPTURE_CATEGORIES` with a place and an actor) add the cities along the rest of the way, so that the
+    map, the distance to Damascus and the chronology count the same reports. An event's ``change_id`` is its
+    event id; who it was taken from, and how, are not recorded for events.
+    """
+    captures = events[events["category"].isin(CAPTURE_CATEGORIES) & events["place_id"].notna()]
+    captures = captures[captures["actor_id"].notna()]
+    from_events = pd.DataFrame(
+        {
+            "change_id": captures["event_id"],
+            "date": captures["date"],
+            "date_precision": captures["date_precision"],
+            "place_id": captures["place_id"],
+            "taken_by": captures["actor_id"],
+            "taken_from": pd.NA,
+            "how": "unknown",
+            "source_id": captures["source_id"],
+            "as_of": captures["as_of"],
+            "credibility": captures["credibility"],
+        }
+    )
+    out = pd.concat([changes[from_events.columns], from_events], ignore_index=True)
+    return out.sort_values(["date", "change_id"]).reset_index(drop=True)

@@ -13,7 +13,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import with_sources
+from ..rows import control_reports, with_sources
 from .page import Page
 
 FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
@@ -28,7 +28,7 @@ CONTEST_WINDOW_DAYS = 1  # claims by both sides within this many days of the lat
 def with_sides(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Add ``taken_by_side`` and ``taken_from_side`` (government, opposition, other) from actors.csv."""
     side = actors.set_index("actor_id")["side"]
-    unknown = sorted(set(changes["taken_by"]).union(changes["taken_from"]) - set(side.index))
+    unknown = sorted(set(changes["taken_by"]).union(changes["taken_from"].dropna()) - set(side.index))
     if unknown:
         raise KeyError(f"control changes name unknown actors: {', '.join(unknown)}")
     return changes.assign(taken_by_side=changes["taken_by"].map(side), taken_from_side=changes["taken_from"].map(side))
@@ -503,16 +503,17 @@ def build() -> Page:
         contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
     )
 
-    # --- distance to Damascus ----------------------------------------------------------------------------
-    dist = front_distance(status, places, "damascus")
+    # --- distance to Damascus: the control changes plus the capture reports of the cities further on --------
+    everywhere = control_by_day(control_reports(changes, load("events")), actors, days)
+    dist = front_distance(everywhere, places, "damascus")
     start, end = dist.iloc[0], dist.iloc[-1]
     dist_ids = dist["last_change_ids"].str.split().explode()
     dist_caption = (
-        f"On {prose.fmt_date(start['day'])} the nearest mapped place reported held by the opposition, "
+        f"On {prose.fmt_date(start['day'])} the nearest place reported held by the opposition, "
         f"{start['nearest']}, was {prose.fmt_number(start['km'])} km from Damascus; "
-        f"by {prose.fmt_date(end['day'])} it was {end['nearest']}, "
-        f"{prose.fmt_number(end['km'])} km away: {prose.fmt_number(start['km'] - end['km'])} km in "
-        f"{(end['day'] - start['day']).days} days."
+        f"by {prose.fmt_date(end['day'])} it had reached "
+        f"{'Damascus itself' if end['km'] == 0 else end['nearest'] + ', ' + prose.fmt_number(end['km']) + ' km away'}: "
+        f"{prose.fmt_number(start['km'] - end['km'])} km in {(end['day'] - start['day']).days} days."
     )
     page.add(
         "battle-front-distance",
@@ -531,18 +532,20 @@ def build() -> Page:
                         *places.loc[
                             places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"
                         ].dropna(),
-                        *changes.loc[changes["change_id"].isin(dist_ids), "source_id"],
+                        *control_reports(changes, load("events"))
+                        .set_index("change_id")
+                        .loc[list(dict.fromkeys(dist_ids)), "source_id"],
                     ]
                 )
             ),
         ),
     )
     v["battle_km_start"] = prose.number(start["km"], start["last_change_ids"].split())
-    v["battle_km_end"] = prose.number(end["km"], end["last_change_ids"].split())
+    end_where = "Damascus itself" if end["km"] == 0 else f"{end['nearest']}, {prose.fmt_number(end['km'])} km away"
+    v["battle_km_end_where"] = prose.text(end_where, end["last_change_ids"].split())
     v["battle_km_start_day"] = prose.date(start["day"], start["last_change_ids"].split())
     v["battle_km_end_day"] = prose.date(end["day"], end["last_change_ids"].split())
     v["battle_km_start_place"] = prose.text(start["nearest"], start["last_change_ids"].split())
-    v["battle_km_end_place"] = prose.text(end["nearest"], end["last_change_ids"].split())
 
     # --- reports per day by side --------------------------------------------------------------------------
     bars = daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]

@@ -38,6 +38,7 @@ def _layers(width: int, height: int, size: int, font: int):
                 "status:N",
                 title="Reported holder",
                 scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_COLOURS)),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
             shape=alt.Shape(
                 "status:N",
@@ -64,10 +65,13 @@ def _layers(width: int, height: int, size: int, font: int):
     return points, cities, labels
 
 
-def _projection(width: int, height: int, scale: float) -> dict:
+HAMA_AREA = (36.66, 35.06)  # longitude, latitude the zoomed battle map centres on (between Hama and Homs)
+
+
+def _projection(width: int, height: int, scale: float, centre: tuple[float, float] = CENTRE) -> dict:
     return {
         "type": "mercator",
-        "center": list(CENTRE),
+        "center": list(centre),
         "scale": scale,
         "translate": [width / 2, height / 2],
         "clipExtent": [[0, 0], [width, height]],
@@ -76,7 +80,7 @@ def _projection(width: int, height: int, scale: float) -> dict:
 
 def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
     """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``."""
-    width, height, scale = 440, 520, 9000
+    width, height, scale = 640, 520, 21000
     days = int(frame["day_index"].max()) + 1
     day = alt.param(
         name="day",
@@ -100,13 +104,13 @@ def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.
         title,
         data=frame,
     )
-    projection = _projection(width, height, scale)
+    projection = _projection(width, height, scale, HAMA_AREA)
     return chart.add_params(day).project(**projection).properties(width=width, height=height)
 
 
 def control_map_panels(frame: pd.DataFrame, order: list[str], columns: int = 4) -> alt.FacetChart:
     """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts."""
-    width, height, scale = 170, 200, 3400
+    width, height, scale = 150, 175, 3000
     points, cities, labels = _layers(width, height, 30, 9)
     chart = alt.layer(_outline(), points, cities, labels, data=frame)
     projection = _projection(width, height, scale)
@@ -138,7 +142,7 @@ def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("day:T", title="Reported date", axis=alt.Axis(format="%d %b", tickCount="day")),
+            x=alt.X("yearmonthdate(day):O", title="Reported date", axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y("reports:Q", title="Reports of a change of hands"),
             color=alt.Color(
                 "taken_by_side:N",
