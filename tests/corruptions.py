@@ -553,7 +553,7 @@ CATALOGUE: list[Corruption] = [
     _c(word_for_number, "field 'credibility' value 'high': expected a whole number"),
     _c(blank_line_inside, "events.csv: line 6: is blank", only=True),
     _c(truncated_line, "events.csv: line 11 has 3 cells, header has", only=True),
-    _c(truncated_file, "(truncated line?)", only=True),
+    _c(truncated_file, "ends without a line break (truncated file?)", only=True),
     _c(stray_comma, "cells, header has", only=True),
     _c(unclosed_quote, "actors.csv: line 4"),
     _c(duplicated_row, "figures.csv: line 5: field 'figure_id'", only=True),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hamabook.data import DataError, load, validate_package
+from hamabook.data import DataError, NotFound, load, row, validate_package
 
 
 def test_package_is_valid():
@@ -228,4 +228,50 @@ def test_load_refuses_invalid_package_and_changes_nothing(data_copy):
     with pytest.raises(DataError) as info:
         load("events", data_copy)
     assert "events.csv: line 2: field 'date'" in str(info.value)
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_unknown_table_is_a_one_line_data_error():
+    with pytest.raises(DataError) as info:
+        load("nope")
+    assert isinstance(info.value, KeyError)
+    assert str(info.value).startswith("no table 'nope' in datapackage.json; tables: sources")
+    assert "\n" not in str(info.value)
+
+
+def test_row_by_id():
+    first = load("events").iloc[0]
+    assert row("events", first["event_id"])["summary"] == first["summary"]
+
+
+def test_row_that_does_not_exist_names_table_and_id():
+    with pytest.raises(NotFound) as info:
+        row("events", "E9999")
+    assert str(info.value) == "events.csv has no row with event_id 'E9999'; expected an id listed there"
+    assert isinstance(info.value, KeyError) and isinstance(info.value, DataError)
+
+
+def test_frictionless_agrees_the_real_package_is_valid():
+    """The hand-written reader must not drift from the standard: Frictionless also accepts the package."""
+    from frictionless import Package
+
+    from hamabook import DATA_DIR
+
+    report = Package(str(DATA_DIR / "datapackage.json")).validate()
+    assert report.valid, [e.message for task in report.tasks for e in task.errors][:5]
+
+
+def test_cli_prints_no_traceback_and_writes_nothing(data_copy):
+    import subprocess
+    import sys
+
+    (data_copy / "datapackage.json").write_text('{"resources": [', encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    result = subprocess.run(
+        [sys.executable, "-m", "hamabook", "validate", str(data_copy)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("datapackage.json: cannot be read as JSON: ")
+    assert result.stdout == ""
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before

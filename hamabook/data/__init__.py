@@ -206,7 +206,7 @@ def _check_field(where: str, field: Any) -> list[str]:
         return [f"{where}: expected an object with a 'name' (and a 'type')"]
     where = f"{where[: where.rindex(' fields[')]} field '{field['name']}'"
     kind = field.get("type", "string")
-    if kind not in TYPE_WORDS:
+    if not isinstance(kind, str) or kind not in TYPE_WORDS:
         return [f"{where}: type {kind!r} is not a Table Schema type; expected one of {', '.join(TYPE_WORDS)}"]
     constraints = field.get("constraints", {})
     if not isinstance(constraints, dict):
@@ -353,8 +353,14 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
         return None, tuple(problems)
     key = tuple(_as_list(schema.get("primaryKey", [])) or [])
     rows, raws, lines = [], [], []
-    reader = csv.reader(io.StringIO(text, newline=""))
     previous, unreadable = 0, 0
+    if not text.endswith(("\n", "\r")):  # every file ends with a line break; one that does not was cut short
+        last = len(text.splitlines())
+        problems.append(f"{path}: line {last}: ends without a line break (truncated file?); expected a complete line")
+        unreadable += 1
+        end = max(text.rfind("\n"), text.rfind("\r"))
+        text = text[: end + 1] if end >= 0 else text
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         next(reader)
         previous = reader.line_num
@@ -371,6 +377,15 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
                 if any("\n" in c or "\r" in c for c in cells):
                     why = "an unclosed double quote?"
                 problems.append(f"{path}: line {line} has {len(cells)} cells, header has {len(names)} ({why})")
+                unreadable += 1
+                continue
+            broken = next((n for n, c in zip(names, cells) if "\n" in c or "\r" in c), None)
+            if broken is not None:  # no cell spans lines: a stray double quote has swallowed line ends
+                cell = dict(zip(names, cells))[broken]
+                problems.append(
+                    f"{path}: line {line}: field '{broken}' value {cell!r}: expected text on one line"
+                    " (a stray double quote joins lines?)"
+                )
                 unreadable += 1
                 continue
             typed = {}
@@ -522,7 +537,15 @@ def _read(path: Path, schema: dict) -> pd.DataFrame:
             dtypes[field["name"]] = "string"
         else:
             dtypes[field["name"]] = "string"
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+    try:
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except (ValueError, OverflowError):  # e.g. a 25-digit number pandas cannot hold as Float64 while parsing
+        text = {name: "string" for name in dtypes}
+        frame = pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""], encoding="utf-8")
+        for name, kind in dtypes.items():
+            if kind in ("Int64", "Float64"):
+                cast = int if kind == "Int64" else float
+                frame[name] = pd.array([None if pd.isna(v) else cast(v) for v in frame[name]], dtype=kind)
     for name in dates:
         frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
     return frame

@@ -76,6 +76,11 @@ def _numbers(table: Table) -> list[str]:
     return table.names("number") + table.names("integer")
 
 
+def _numeric(table: Table, *names: str) -> bool:
+    """Whether the table has all these fields and each holds numbers (rules compare only numbers)."""
+    return all(name in _numbers(table) for name in names)
+
+
 def numbers_finite(tables: dict[str, Table], today: date) -> list[str]:
     """Every number is finite: prevents NaN or inf cells (which parse as numbers) from reaching sums and charts."""
     problems = []
@@ -93,7 +98,7 @@ def units_known(tables: dict[str, Table], today: date) -> list[str]:
     problems = []
     known = COUNT_UNITS | MEASURE_UNITS
     for table in tables.values():
-        if table.field("unit") is None or not _numbers(table):
+        if table.field("unit") is None or table.field("unit").get("type", "string") != "string" or not _numbers(table):
             continue
         for i, row in enumerate(table.rows):
             if row["unit"] is not None and row["unit"] not in known:
@@ -111,7 +116,7 @@ def counts_whole_and_non_negative(tables: dict[str, Table], today: date) -> list
     """Counts of people or things are whole and >= 0: prevents negative head counts and fractional people."""
     problems = []
     for table in tables.values():
-        if table.field("unit") is None:
+        if table.field("unit") is None or table.field("unit").get("type", "string") != "string":
             continue
         for i, row in enumerate(table.rows):
             if row["unit"] not in COUNT_UNITS:
@@ -131,7 +136,7 @@ def low_not_above_high(tables: dict[str, Table], today: date) -> list[str]:
     """low <= high: prevents inverted ranges (a swapped pair draws a negative error bar)."""
     problems = []
     for table in tables.values():
-        if table.field("low") is None or table.field("high") is None:
+        if not _numeric(table, "low", "high"):
             continue
         for i, row in enumerate(table.rows):
             low, high = row["low"], row["high"]
@@ -144,7 +149,7 @@ def value_within_range(tables: dict[str, Table], today: date) -> list[str]:
     """A value lies within its own low-high: prevents a point estimate outside the range reported with it."""
     problems = []
     for table in tables.values():
-        if None in (table.field("value"), table.field("low"), table.field("high")):
+        if not _numeric(table, "value", "low", "high"):
             continue
         for i, row in enumerate(table.rows):
             value, low, high = row["value"], row["low"], row["high"]
@@ -160,7 +165,7 @@ def value_or_range(tables: dict[str, Table], today: date) -> list[str]:
     """A row has a value or both low and high: prevents figures with nothing to draw."""
     problems = []
     for table in tables.values():
-        if None in (table.field("value"), table.field("low"), table.field("high")):
+        if not _numeric(table, "value", "low", "high"):
             continue
         for i, row in enumerate(table.rows):
             if row["value"] is None and (row["low"] is None or row["high"] is None):
@@ -173,7 +178,7 @@ def coordinates_in_syria(tables: dict[str, Table], today: date) -> list[str]:
     problems = []
     boxes = {"latitude": SYRIA_LATITUDE, "longitude": SYRIA_LONGITUDE}
     for table in tables.values():
-        if table.field("latitude") is None or table.field("longitude") is None:
+        if not _numeric(table, "latitude", "longitude"):
             continue
         for i, row in enumerate(table.rows):
             if table.key and len(table.key) == 1 and row[table.key[0]] in OUTSIDE_SYRIA:
