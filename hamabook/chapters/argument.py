@@ -20,6 +20,7 @@ from ..rows import days_between, evidence_index, modal_date, reported_dates
 from .page import Page
 
 RATINGS = ("inconsistent", "neutral", "consistent")
+STRONG_GRADES = ("A", "B", "C")  # the sensitivity test leaves out rows whose source is graded D, E or F
 RATING_COLOURS = ("#c0392b", "#d5d8dc", "#2e86c1")
 
 
@@ -68,6 +69,13 @@ def build() -> Page:
     index = evidence_index()
     cells = matrix(ach, hypotheses, index)
     ranked = scores(cells)
+    strong = scores(cells[cells["reliability"].isin(STRONG_GRADES)])
+    ranked = ranked.merge(
+        strong[["hypothesis_id", "inconsistent"]].rename(columns={"inconsistent": "inconsistent_strong"}),
+        on="hypothesis_id",
+        how="left",
+    ).fillna({"inconsistent_strong": 0})
+    ranked["inconsistent_strong"] = ranked["inconsistent_strong"].astype(int)
     best, second = ranked.iloc[0], ranked.iloc[1]
     evidence_ids = list(dict.fromkeys(cells["row_id"]))
     inconsistent_with = {
@@ -92,7 +100,7 @@ def build() -> Page:
     spell = [*reported_dates(events, "offensive_launch")["event_id"], *reported_dates(events, "regime_end")["event_id"]]
     v["arg_days"] = prose.count(days_between(launch, end), spell, noun="day")
     v["arg_as_of"] = prose.date(index.loc[index["row_id"].isin(evidence_ids), "date"].max(), evidence_ids)
-    v.update(verdict_values(judgments, scale, ["J09", "J03"]))
+    v.update(verdict_values(judgments, scale, ["J09"]))
 
     page.add(
         "hypotheses",
@@ -129,16 +137,24 @@ def build() -> Page:
     page.add(
         "scores",
         table(
-            ranked[["label", *RATINGS]],
+            ranked[["label", *RATINGS, "inconsistent_strong"]],
             "Cells of each kind per explanation, fewest inconsistent first",
             {
                 "label": "Turning point",
                 "inconsistent": "Inconsistent",
                 "neutral": "Neutral",
                 "consistent": "Consistent",
+                "inconsistent_strong": "Inconsistent, sources graded A-C only",
             },
             noun="explanations",
         ),
+    )
+    robust = strong.iloc[0]["hypothesis_id"] == best["hypothesis_id"]
+    strong_ids = tuple(cells.loc[cells["reliability"].isin(STRONG_GRADES), "row_id"].unique())
+    v["arg_n_strong"] = prose.count(len(strong_ids), strong_ids, noun="row")
+    v["arg_sensitivity"] = prose.text(
+        f"{best['label']} still meets the fewest" if robust else f"{strong.iloc[0]['label']} meets the fewest instead",
+        strong_ids,
     )
     for jid, box in judgment_boxes(judgments, scale, "argument").items():
         page.add(jid, box)

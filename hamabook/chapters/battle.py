@@ -151,7 +151,7 @@ def build() -> Page:
     all_ids = list(changes["change_id"])
 
     # --- bottom line ---------------------------------------------------------------------------------
-    v.update(verdict_values(judgments, scale, ["J03", "J07", "J08"]))
+    v.update(verdict_values(judgments, scale, ["J09", "J07", "J08"]))
 
     # --- numbers for the day-by-day account ------------------------------------------------------------
     opp = sided[sided["taken_by_side"] == "opposition"]

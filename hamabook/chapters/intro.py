@@ -23,7 +23,7 @@ CHRONOLOGY_EVENTS = ("offensive_launch", "city_captured", "army_withdrawal", "re
 END_EVENTS = ("regime_end", "assad_exit")
 CITY = "city"  # places.kind of the places whose control changes the chronology lists
 KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
-BOTTOM_LINE = ("J03", "J01")
+BOTTOM_LINE = ("J09", "J01")
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 
 
