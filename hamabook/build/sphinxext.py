@@ -97,6 +97,20 @@ def cached_bundle(work: Path) -> Path:
     return path
 
 
+def cached_icon_css(work: Path) -> str:
+    """The icons' CSS (about a second to extract), generated only when the themes or our extractor change."""
+    from importlib.metadata import version
+
+    recipe = f"{version('pydata-sphinx-theme')} {version('sphinx-book-theme')}\n".encode()
+    key = hashlib.sha256(recipe + Path(icons.__file__).read_bytes()).hexdigest()[:16]
+    path = work / f"hb-icons-{key}.css"
+    if not path.exists():
+        for old in work.glob("hb-icons-*.css"):
+            old.unlink()
+        _write_if_changed(path, icons.build_icon_css())
+    return path.read_text(encoding="utf-8")
+
+
 def _write_generated_assets(app) -> None:
     """Before pages are written (so Sphinx versions their URLs by content): bundle, loader and icons."""
     if app.builder.format != "html":
@@ -108,7 +122,7 @@ def _write_generated_assets(app) -> None:
     if not target.exists() or target.read_bytes() != bundle.read_bytes():
         shutil.copyfile(bundle, target)
     _write_if_changed(static / LOADER, chart_loader(BUNDLE))
-    _write_if_changed(static / ICONS, icons.build_icon_css())
+    _write_if_changed(static / ICONS, cached_icon_css(_work_dir(app)))
 
 
 def _write_static_files(app, exception) -> None:
