@@ -36,7 +36,17 @@ import pandas as pd
 
 from .. import DATA_DIR
 
-__all__ = ["DESCRIPTOR", "DataError", "NotFound", "Table", "descriptor", "load", "row", "validate_package"]
+__all__ = [
+    "DESCRIPTOR",
+    "DataError",
+    "NotFound",
+    "Table",
+    "descriptor",
+    "load",
+    "parse_package",
+    "row",
+    "validate_package",
+]
 
 DESCRIPTOR = "datapackage.json"
 
