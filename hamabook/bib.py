@@ -69,10 +69,10 @@ def entry(row: pd.Series) -> str:
     fields["url"] = "{" + _url(row["url"]) + "}"
     fields["urldate"] = "{" + f"{row['accessed']:%Y-%m-%d}" + "}"
     note = f"Reliability grade {row['reliability']} ({row['kind'].replace('_', ' ')})"
+    if _get(row, "originator") and row["originator"] != row["publisher"]:
+        note += f"; originated by {row['originator']}"
     if _get(row, "via"):
         note += f"; via {row['via']}"
-    if _get(row, "carries"):
-        note += f"; carries {row['carries']}"
     fields["note"] = "{" + escape(note) + "}"
     body = ",\n".join(f"  {key} = {value}" for key, value in fields.items())
     return f"@misc{{{row['source_id']},\n{body}\n}}\n"

@@ -72,11 +72,11 @@ def test_braces_are_refused_not_mangled():
 
 
 def test_entry_fields():
-    text = entry(_row("A & B", carries="AFP", via="Reuters"))
+    text = entry(_row("A & B", originator="AFP", via="Reuters"))
     assert text.startswith("@misc{x-2024,\n")
     assert "title = {{A \\& B}}" in text and "year = {2024}" in text and "month = dec," in text
     assert "url = {https://e.org/a%20b}" in text
-    assert "note = {Reliability grade A (un agency); via Reuters; carries AFP}" in text
+    assert "note = {Reliability grade A (un agency); originated by AFP; via Reuters}" in text
     shown = rendered(text)["x-2024"]["entry"]
     assert "December 2024" in shown and "URL: https://e.org/a%20b" in shown
 

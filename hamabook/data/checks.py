@@ -61,13 +61,8 @@ DATE_ORDER = (("published", "accessed"), ("date", "as_of"), ("made_on", "as_of")
 ID_LIST_FIELDS = ("basis",)
 # Tables the book reads that must have rows. None means every table with a primary key.
 NON_EMPTY_TABLES: tuple[str, ...] | None = None
-# Rows allowed to break one rule, each with its reason: (table, row id, field) -> why. Keep this short;
-# tests/test_checks.py fails when an entry is no longer needed, so fixed data does not leave stale exemptions.
-EXEMPTIONS: dict[tuple[str, str, str], str] = {
-    ("events", "E001", "as_of"): "the report (26 Nov) announced the ceasefire for the next day; awaiting a data fix",
-}
 # Text fields that go into the bibliography (book/references.bib), which cannot show braces.
-BIBLIOGRAPHY_FIELDS = {"sources": ("title", "publisher", "carries")}
+BIBLIOGRAPHY_FIELDS = {"sources": ("title", "publisher", "originator", "via")}
 
 Rule = Callable[[dict[str, Table], date], list[str]]
 
@@ -333,20 +328,7 @@ RULES: list[Rule] = [
 ]
 
 
-def exempt_prefixes(tables: dict[str, Table]) -> dict[str, tuple[str, str, str]]:
-    """The start of the problem line each exemption covers (``file: line N: field 'x' ``)."""
-    prefixes = {}
-    for name, key, field in EXEMPTIONS:
-        table = tables.get(name)
-        if table is None or len(table.key) != 1:
-            continue
-        for i, row in enumerate(table.rows):
-            if str(row[table.key[0]]) == key:
-                prefixes[f"{table.path}: line {table.lines[i]}: field '{field}' "] = (name, key, field)
-    return prefixes
-
-
-def run_checks(tables: dict[str, Table], today: date, exemptions: bool = True) -> list[str]:
+def run_checks(tables: dict[str, Table], today: date) -> list[str]:
     """Run every rule; a rule that fails is reported as one line, never as a traceback."""
     problems = []
     for rule in RULES:
@@ -354,7 +336,4 @@ def run_checks(tables: dict[str, Table], today: date, exemptions: bool = True) -
             problems += rule(tables, today)
         except Exception as exc:  # noqa: BLE001 - a bug in a rule must not hide the other rules' findings
             problems.append(f"{DESCRIPTOR}: rule {rule.__name__} could not run ({type(exc).__name__}: {exc})")
-    if exemptions:
-        prefixes = tuple(exempt_prefixes(tables))
-        problems = [p for p in problems if not p.startswith(prefixes)] if prefixes else problems
     return problems
