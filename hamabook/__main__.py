@@ -28,7 +28,7 @@ def _validate(data_dir: str, today: date | None) -> int:
 
 def _bib(out: Path, check: bool) -> int:
     """Write (or with ``check`` only compare) the bibliography; a message, not a traceback, on bad data."""
-    from .bib import bibtex, write
+    from .build.bib import bibtex, write
 
     try:
         if check:
@@ -66,18 +66,18 @@ def main(argv: list[str] | None = None) -> int:
     refresh.add_argument("notebook")
     args = parser.parse_args(argv)
     if args.command == "bib":
-        from .bib import BIB_PATH
+        from .build.bib import BIB_PATH
 
         return _bib(args.out or BIB_PATH, args.check)
     if args.command == "dist":
-        from .dist import make_dist
+        from .build.dist import make_dist
 
         for path in make_dist(Path(args.site), Path(args.out)):
             print(path)
         print(Path(args.out) / "SHA256SUMS")
         return 0
     if args.command == "refresh":
-        from .notebooks import refresh_notebook
+        from .build.notebooks import refresh_notebook
 
         refresh_notebook(args.notebook)
         print(f"refreshed {args.notebook}")

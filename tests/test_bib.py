@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamabook import ROOT
-from hamabook.bib import BIB_PATH, bibtex, entry, escape, rendered
+from hamabook.build.bib import BIB_PATH, bibtex, entry, escape, rendered
 from hamabook.data import load
 
 

@@ -3,7 +3,7 @@
 import tarfile
 import zipfile
 
-from hamabook import dist
+from hamabook.build import dist
 
 
 def _site(tmp_path):

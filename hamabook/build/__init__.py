@@ -1,1 +1,2 @@
-"""Build plumbing: the Sphinx extension (cache guard, offline assets)."""
+"""Build plumbing: the Sphinx extension (cache guard, offline assets), the bibliography export, release archives
+and the notebook refresher."""

@@ -22,9 +22,9 @@ from pathlib import Path
 from docutils import nodes
 
 from .. import DATA_DIR, ROOT
-from ..dist import data_files, write_zip
 from ..output.render import bundle_key, chart_loader, vega_bundle
 from . import icons
+from .dist import data_files, write_zip
 
 BUNDLE = "vega-bundle.js"
 LOADER = "hb-charts.js"

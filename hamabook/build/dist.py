@@ -14,7 +14,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from . import DATA_DIR
+from .. import DATA_DIR
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can store
 FIXED_EPOCH = 315532800  # the same instant for tar

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import ROOT
-from .data import load
+from .. import ROOT
+from ..data import load
 
 BIB_PATH = ROOT / "book" / "references.bib"
 HEADER = "% Generated from data/sources.csv by `python -m hamabook bib`. Do not edit by hand.\n\n"
@@ -68,6 +68,7 @@ def entry(row: pd.Series) -> str:
         fields["month"] = _MONTHS[row["published"].month - 1]  # a BibTeX macro: the style prints the month name
     fields["url"] = "{" + _url(row["url"]) + "}"
     fields["urldate"] = "{" + f"{row['accessed']:%Y-%m-%d}" + "}"
+    fields["keywords"] = "{" + row["kind"] + "}"  # the bibliography page groups entries by kind of source
     note = f"Reliability grade {row['reliability']} ({row['kind'].replace('_', ' ')})"
     if _get(row, "originator") and row["originator"] != row["publisher"]:
         note += f"; originated by {row['originator']}"
