@@ -12,15 +12,16 @@ def scale():
     return load("likelihood_scale")
 
 
-def _forecasts(words, probability, outcome):
-    n = len(words)
+def _forecasts(terms, probability, outcome, words=None):
+    n = len(terms)
     return pd.DataFrame(
         {
             "forecast_id": [f"P9{i:02d}" for i in range(n)],
             "published": pd.Timestamp("2024-12-01"),
             "forecaster_kind": ["analyst or think tank"] * n,
             "forecaster_side": ["other"] * n,
-            "likelihood_words": words,
+            "likelihood_words": words or ["(as written)"] * n,
+            "scale_term": terms,
             "probability": probability,
             "outcome": outcome,
         }
@@ -32,13 +33,30 @@ def test_band_midpoint(scale):
 
 
 def test_probability_rules(scale):
-    f = _forecasts(["likely", "Very Likely", "probably", None], [None, None, None, 0.3], ["right"] * 4)
+    # The hedge as written is never read: only scale_term (our reading) or a stated number gives a probability.
+    f = _forecasts(
+        ["likely", "Very Likely", None, None],
+        [None, None, None, 0.3],
+        ["right"] * 4,
+        words=["unlikely", "very surprised", "likely", None],
+    )
     got = aftermath.forecast_probability(f, scale)
-    assert got["rule"].tolist() == ["scale midpoint", "scale midpoint", "none", "stated"]
+    assert got["rule"].tolist() == ["scale term", "scale term", "none", "stated"]
     assert got["p"].iloc[0] == pytest.approx(0.675)
     assert got["p"].iloc[1] == pytest.approx(0.875)
     assert math.isnan(got["p"].iloc[2])
     assert got["p"].iloc[3] == pytest.approx(0.3)
+
+
+def test_scale_term_must_be_on_the_scale(scale):
+    with pytest.raises(ValueError):
+        aftermath.forecast_probability(_forecasts(["probably"], [None], ["right"]), scale)
+
+
+def test_real_data_scores_only_coded_forecasts(scale):
+    scored = aftermath.score_forecasts(load("forecasts"), scale)
+    coded = scored["scale_term"].notna() | scored["probability"].notna()
+    assert (scored["scored"] == coded).all()
 
 
 def test_stated_probability_out_of_range(scale):
@@ -57,7 +75,7 @@ def test_brier():
 
 
 def test_score_and_calibration(scale):
-    f = _forecasts(["likely", "likely", "unlikely", "(no hedge)"], [None] * 4, ["right", "wrong", "wrong", "right"])
+    f = _forecasts(["likely", "likely", "unlikely", None], [None] * 4, ["right", "wrong", "wrong", "right"])
     scored = aftermath.score_forecasts(f, scale)
     assert scored["scored"].tolist() == [True, True, True, False]
     cal = aftermath.calibration(scored, scale).set_index("term")
@@ -78,5 +96,6 @@ def test_real_data_scores():
     page = aftermath.build()
     assert page.values["am_n_forecasts"].text == "39"
     assert set(page.shows) >= {"aftermath-forecasts", "aftermath-calibration", "aftermath-outcomes", "J10", "J14"}
+    assert page.values["am_fell_date"].text == "8 December 2024"
     for value in page.values.values():
         assert value.rows or value.table

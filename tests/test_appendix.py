@@ -77,12 +77,28 @@ def test_mix_counts_each_source_once_per_chapter():
     )
     out = sources_page.mix(cites, sources)
     lang = out[out["dimension"] == "language"].set_index("topic")
-    assert lang.loc["battle", "value"] == "Arabic" and lang.loc["battle", "sources"] == 1
-    assert lang.loc["military", "value"] == "other languages"
-    assert set(out[out["dimension"] == "alignment"]["value"]) == {"arab other", "western"}
+    assert lang.loc["Battle for Hama", "value"] == "Arabic" and lang.loc["Battle for Hama", "sources"] == 1
+    assert lang.loc["Military campaign", "value"] == "other languages"
+    # Alignment codes and chapter topics reach the reader as labels, never as raw codes.
+    assert set(out[out["dimension"] == "alignment"]["value"]) == {"Other Arab", "Western"}
+    assert "context" not in set(out["topic"])
+    with pytest.raises(ValueError):
+        sources_page.mix(cites, sources.assign(alignment=["arab_other", "no_such_code"]))
+
+
+def test_topic_label_refuses_an_unknown_topic():
+    assert sources_page.topic_label("context") == "Background and argument"
+    with pytest.raises(KeyError):
+        sources_page.topic_label("nowhere")
 
 
 def test_title_text_glosses_foreign_titles_only():
     assert sources_page.title_text("عنوان", "A title", "ar") == "عنوان (English: A title)"
     assert sources_page.title_text("A title", "A title", "en") == "A title"
     assert sources_page.title_text(None, "Gloss", "ar") == "Gloss"
+
+
+def test_kind_label_keeps_acronyms():
+    assert sources_page.kind_label("ngo") == "NGO"
+    assert sources_page.kind_label("un agency") == "UN agency"
+    assert sources_page.kind_label("state_media") == "State media"

@@ -117,8 +117,60 @@ def test_as_of_text_respects_precision():
 def test_build_credits_registry_originators_and_computes_returns_caption():
     page = hum.build()
     assert page.values["hum_wfp_value"].text == "280,000"
-    assert page.values["hum_wfp_credit"].text.startswith("WFP")
+    assert page.values["hum_wfp_carriers"].text == "AFP and LBCI"
     assert all(v.rows or v.table for v in page.values.values())
-    assert "SARD" not in page.values["hum_wfp_credit"].text
-    returns = page.show("humanitarian-returns-table").data
-    assert "Returns and return planning" in returns and "April 2025" not in returns.split("one row")[0][-40:]
+    # The same 1,100,000 under two definitions is read from two metrics, never mixed.
+    assert page.values["hum_peak_value"].rows != page.values["hum_unhcr_cum_value"].rows
+    assert page.values["hum_dead_split"].text == "772 combatants and 138 civilians"
+    assert set(page.shows) == {
+        "humanitarian-displacement",
+        "humanitarian-displacement-table",
+        "humanitarian-casualties",
+        "humanitarian-hama-table",
+        "J40",
+    }
+
+
+def test_counting_body_is_estimated_by_when_given():
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["N1", "N2"],
+            "metric": ["deaths_all_since_2024_11_27"] * 2,
+            "value": [10.0, 20.0],
+            "low": [None, None],
+            "high": [None, None],
+            "as_of": pd.to_datetime(["2024-12-01", "2024-12-02"]),
+            "estimated_by": ["SOHR", None],
+            "source_id": ["s1", "s2"],
+        }
+    )
+    sources = pd.DataFrame(
+        {
+            "source_id": ["s1", "s2"],
+            "publisher": ["Al-Mayadeen", "OCHA"],
+            "originator": ["AFP", "OCHA (spokesperson)"],
+            "via": [None, None],
+            "reliability": ["C", "A"],
+        }
+    )
+    rows = hum.tidy(figures, sources, ["deaths_all_since_2024_11_27"])
+    assert rows.set_index("figure_id")["organisation"].to_dict() == {"N1": "SOHR", "N2": "OCHA"}
+    assert rows["metric_label"].iloc[0] == "All deaths since 27 Nov"
+    with pytest.raises(KeyError):
+        hum.tidy(figures.assign(metric="no_such_metric"), sources, ["no_such_metric"])
+
+
+def test_table_figures_carry_their_unit():
+    row = pd.Series({"figure_id": "N1", "low": 310e6, "high": 310e6, "unit": "USD"})
+    assert hum.with_unit(row) == "310,000,000 USD"
+    assert hum.with_unit(row.replace("USD", "percent")) == "310,000,000 %"
+    with pytest.raises(ValueError):
+        hum.with_unit(row.drop("unit"))
+
+
+def test_death_split_names_a_date_only_when_it_differs():
+    day = pd.Timestamp("2024-12-08")
+    total = pd.Series({"as_of": day, "low": 910, "high": 910})
+    comb = pd.Series({"as_of": day, "low": 772, "high": 772})
+    civ = pd.Series({"as_of": pd.Timestamp("2024-12-07"), "low": 138, "high": 138, "as_of_precision": "day"})
+    assert hum.death_split(comb, civ, total) == "772 combatants and 138 civilians (as of 7 December 2024)"

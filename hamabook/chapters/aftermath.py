@@ -5,9 +5,11 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
 
 * ``outcome`` says whether the forecast, read by its resolution rule, came true (``right``) or not (``wrong``).
 * The probability of a forecast is its ``probability`` column where the forecaster stated a number (rule
-  ``stated``). Otherwise, if ``likelihood_words`` is a term of the book's likelihood scale
-  (``data/likelihood_scale.csv``, ICD 203), it is the midpoint of that term's band (rule ``scale midpoint``:
-  ``likely``, 55-80 %, gives 0.675). Any other hedge gets no probability and is not scored (rule ``none``).
+  ``stated``). Otherwise, if ``scale_term`` is set (our reading of the forecaster's probability word as a term
+  of the book's likelihood scale, ``data/likelihood_scale.csv``, ICD 203, for the chance of the event in the
+  ``resolution_rule``), it is the midpoint of that term's band (rule ``scale term``: ``likely``, 55-80 %,
+  gives 0.675). A forecast with neither used no probability word and is not scored (rule ``none``); the
+  hedge as written (``likelihood_words``) is never read by itself.
 * The Brier score is ``(p - o) ** 2`` with ``o = 1`` if right and ``0`` if wrong: 0 is perfect, 1 the worst,
   and a flat 50 % forecast always scores 0.25. Unscored forecasts are left out of every mean.
 """
@@ -26,7 +28,7 @@ from ..rows import with_sources
 from .page import Page
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
-RULES = ("stated", "scale midpoint", "none")
+RULES = ("stated", "scale term", "none")
 QUESTIONS = ("transition", "minorities", "sanctions", "russia_bases", "israel_south", "returns", "sdf")
 QUESTION_LABELS = {
     "transition": "Transition",
@@ -38,6 +40,7 @@ QUESTION_LABELS = {
     "sdf": "SDF",
 }
 JUDGMENTS = ("J10", "J11", "J12", "J14")
+SIDE_LABELS = {"government": "Government", "opposition": "Opposition", "other": "Neither side"}
 
 
 def band_midpoints(scale: pd.DataFrame) -> dict[str, float]:
@@ -51,11 +54,14 @@ def forecast_probability(forecasts: pd.DataFrame, scale: pd.DataFrame) -> pd.Dat
     stated = pd.to_numeric(forecasts["probability"], errors="coerce").astype(float)
     if ((stated < 0) | (stated > 1)).any():
         raise ValueError("a stated probability lies outside [0, 1]")
-    words = forecasts["likelihood_words"].fillna("").str.strip().str.lower()
+    words = forecasts["scale_term"].fillna("").astype(str).str.strip().str.lower()
+    unknown = sorted(set(words[words != ""]) - set(mids))
+    if unknown:
+        raise ValueError(f"scale_term not on the likelihood scale: {', '.join(unknown)}")
     read = words.map(mids).astype(float)
     p = stated.where(stated.notna(), read)
     rule = pd.Series("none", index=forecasts.index)
-    rule[read.notna()] = "scale midpoint"
+    rule[read.notna()] = "scale term"
     rule[stated.notna()] = "stated"
     term = words.where(read.notna() & stated.isna(), "")
     return pd.DataFrame({"p": p, "rule": rule, "term": term}, index=forecasts.index)
@@ -116,63 +122,72 @@ def outcome_rows(outcomes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["order", "date", "outcome_id"]).reset_index(drop=True)
 
 
+# The dated developments the page states as facts: glue key -> (question, status as the outcome rows code it,
+# first or last such report). Selected by the ``status`` field, never by the summary text.
+STATUS_FACTS = {
+    "am_fell_date": ("transition", "regime fell", "first"),
+    "am_caretaker_date": ("transition", "caretaker government named", "first"),
+    "am_president_date": ("transition", "al-Sharaa named president", "first"),
+    "am_declaration_date": ("transition", "constitutional declaration signed", "first"),
+    "am_government_date": ("transition", "government formed", "first"),
+    "am_elections_date": ("transition", "indirect elections held", "first"),
+    "am_final_results_date": ("transition", "final results; seats vacant", "first"),
+    "am_coast_monitor_date": ("minorities", "coastal killings (monitor count)", "first"),
+    "am_coast_inquiry_date": ("minorities", "coastal killings (official inquiry)", "first"),
+    "am_coast_un_date": ("minorities", "UN inquiry on coast", "first"),
+    "am_church_date": ("minorities", "church bombing (early toll)", "first"),
+    "am_suwayda_first_date": ("minorities", "Suwayda clashes (monitor count)", "first"),
+    "am_suwayda_last_date": ("minorities", "Suwayda clashes (monitor count)", "last"),
+    "am_eu_decision_date": ("sanctions", "EU decides to lift", "first"),
+    "am_eu_acts_date": ("sanctions", "EU legal acts adopted", "first"),
+    "am_us_ended_date": ("sanctions", "US sanctions programme ended", "first"),
+    "am_caesar_house_date": ("sanctions", "Caesar repeal passes House", "first"),
+    "am_caesar_repealed_date": ("sanctions", "Caesar Act repealed", "first"),
+    "am_tartus_date": ("russia_bases", "Tartus port contract cancelled", "first"),
+    "am_bases_talks_date": ("russia_bases", "bases under negotiation", "first"),
+    "am_israel_stay_date": ("israel_south", "Israel to stay indefinitely", "first"),
+    "am_israel_strike_date": ("israel_south", "Israel strikes Damascus", "first"),
+    "am_sdf_signed_date": ("sdf", "SDF agreement signed", "first"),
+    "am_sdf_talks_date": ("sdf", "integration talks", "first"),
+    "am_sdf_latest_date": ("sdf", "integration understanding; political issues open", "first"),
+}
+
+
+def status_date(rows: pd.DataFrame, question: str, status: str, which: str = "first") -> prose.Value:
+    """The date of the first (or last) report of one status under one question, citing every report of it."""
+    pick = rows[(rows["question"] == question) & (rows["status"] == status)].sort_values(["date", "outcome_id"])
+    if pick.empty:
+        raise LookupError(f"no outcome row with status {status!r} for {question}")
+    row = pick.iloc[0] if which == "first" else pick.iloc[-1]
+    return prose.date(row["date"], list(pick["outcome_id"]), precision=row["date_precision"])
+
+
 def _question_values(page: Page, rows: pd.DataFrame) -> None:
-    """Per question: how many rows, first and latest status with their dates."""
-    keys = {
-        "transition": (
-            "am_transition_n",
-            "am_transition_first",
-            "am_transition_first_date",
-            "am_transition_last",
-            "am_transition_last_date",
-        ),
-        "minorities": (
-            "am_minorities_n",
-            "am_minorities_first",
-            "am_minorities_first_date",
-            "am_minorities_last",
-            "am_minorities_last_date",
-        ),
-        "sanctions": (
-            "am_sanctions_n",
-            "am_sanctions_first",
-            "am_sanctions_first_date",
-            "am_sanctions_last",
-            "am_sanctions_last_date",
-        ),
-        "russia_bases": (
-            "am_russia_bases_n",
-            "am_russia_bases_first",
-            "am_russia_bases_first_date",
-            "am_russia_bases_last",
-            "am_russia_bases_last_date",
-        ),
-        "israel_south": (
-            "am_israel_south_n",
-            "am_israel_south_first",
-            "am_israel_south_first_date",
-            "am_israel_south_last",
-            "am_israel_south_last_date",
-        ),
-        "returns": (
-            "am_returns_n",
-            "am_returns_first",
-            "am_returns_first_date",
-            "am_returns_last",
-            "am_returns_last_date",
-        ),
-        "sdf": ("am_sdf_n", "am_sdf_first", "am_sdf_first_date", "am_sdf_last", "am_sdf_last_date"),
-    }
-    for question, (n, first, first_date, last, last_date) in keys.items():
+    """Per question: how many reports, and the date of each development the prose states."""
+    for question in QUESTIONS:
         q = rows[rows["question"] == question]
         if q.empty:
             raise LookupError(f"no outcome rows for {question}")
-        a, b = q.iloc[0], q.iloc[-1]
-        page.values[n] = prose.count(len(q), q["outcome_id"], noun="report")
-        page.values[first] = prose.text(a["status"], [a["outcome_id"]])
-        page.values[first_date] = prose.date(a["date"], [a["outcome_id"]], precision=a["date_precision"])
-        page.values[last] = prose.text(b["status"], [b["outcome_id"]])
-        page.values[last_date] = prose.date(b["date"], [b["outcome_id"]], precision=b["date_precision"])
+        page.values[f"am_{question}_n"] = prose.count(len(q), q["outcome_id"], noun="report")
+    for key, (question, status, which) in STATUS_FACTS.items():
+        page.values[key] = status_date(rows, question, status, which)
+
+
+def _returns_values(page: Page, figures: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """UNHCR's latest counts of refugees and displaced people back home since 8 December 2024."""
+    for key, metric in (
+        ("am_refugee_returns", "refugee_returns_since_2024_12_08"),
+        ("am_idp_returns", "idp_returns_since_2024_12_08"),
+    ):
+        rows = with_sources(figures[figures["metric"] == metric], sources, ("publisher", "originator"))
+        if rows.empty:
+            raise LookupError(f"no {metric} figure")
+        row = rows.sort_values(["as_of", "credibility", "figure_id"], ascending=[False, True, True]).iloc[0]
+        value = row["value"] if pd.notna(row["value"]) else row["high"]
+        page.values[key] = prose.number(value, [row["figure_id"]])
+        if key == "am_refugee_returns":
+            page.values[f"{key}_date"] = prose.date(row["as_of"], [row["figure_id"]], precision=row["as_of_precision"])
+            page.values[f"{key}_by"] = prose.text(row["originator"], [row["figure_id"]])
 
 
 def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, sources: pd.DataFrame) -> None:
@@ -181,8 +196,7 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
     done = scored[scored["scored"]]
     unscored = scored[~scored["scored"]]
     page.values["am_n_forecasts"] = prose.count(len(scored), ids)
-    page.values["am_published_first"] = prose.date(scored["published"].min(), ids)
-    page.values["am_published_last"] = prose.date(scored["published"].max(), ids)
+    page.values["am_published_span"] = prose.date_range(scored["published"].min(), scored["published"].max(), ids)
     page.values["am_resolves_last"] = prose.date(scored["resolves_by"].max(), ids)
     right = scored[scored["outcome"] == "right"]
     page.values["am_n_right"] = prose.count(len(right), right["forecast_id"])
@@ -205,13 +219,14 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
     page.values["am_gov_side_right"] = prose.text(prose.of_all(len(gov_right), len(gov)), gov["forecast_id"])
     other = scored[scored["forecaster_side"] != "government"]
     other_right = other[other["outcome"] == "right"]
-    page.values["am_other_side_right"] = prose.text(
-        f"{prose.count_word(len(other_right))} of {prose.count_word(len(other))}", other["forecast_id"]
-    )
+    page.values["am_other_side_n"] = prose.count(len(other), other["forecast_id"])
+    page.values["am_other_side_right"] = prose.count(len(other_right), other["forecast_id"])
 
     span = prose.fmt_date_range(scored["published"].min(), scored["published"].max())
     shown = with_sources(scored, sources).assign(
-        p_pct=lambda f: (100 * f["p"]).round(1), brier=lambda f: f["brier"].round(3)
+        p_pct=lambda f: (100 * f["p"]).round(1),
+        brier=lambda f: f["brier"].round(3),
+        forecaster_side=lambda f: f["forecaster_side"].map(SIDE_LABELS),
     )
     page.add(
         "aftermath-forecasts",
@@ -224,6 +239,7 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
                     "forecaster_side",
                     "statement",
                     "likelihood_words",
+                    "term",
                     "resolution_rule",
                     "resolves_by",
                     "outcome",
@@ -234,18 +250,20 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
                     "forecast_id",
                 ]
             ],
-            caption=f"{len(shown)} forecasts published {span}, "
-            "each with the rule that resolves it, its outcome and, where a probability can be assigned, a Brier score",
+            caption=f"{len(shown)} forecasts published {span}, each with the rule that resolves it; the outcome is "
+            "our reading of the outcome against its resolution rule, and a forecast is scored (Brier) only where "
+            "it gave a number or a probability word we read on the likelihood scale",
             labels={
                 "published": "Published",
                 "forecaster": "Who",
                 "forecaster_kind": "Kind",
                 "forecaster_side": "Side",
                 "statement": "Forecast (our words)",
-                "likelihood_words": "Their hedge",
+                "likelihood_words": "Their words",
+                "term": "Our scale reading",
                 "resolution_rule": "Resolves true if",
                 "resolves_by": "Resolves by",
-                "outcome": "Outcome",
+                "outcome": "Outcome (our reading)",
                 "rule": "Probability rule",
                 "p_pct": "Probability (%)",
                 "brier": "Brier score",
@@ -255,20 +273,18 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
             noun="forecasts",
         ),
     )
-    labels = {"forecasts": "Forecasts", "came_true": "Came true", "scored": "Scored", "mean_brier": "Mean Brier score"}
-    page.add(
-        "aftermath-by-kind",
-        table(
-            record_by(scored, "forecaster_kind"),
-            caption="Forecast record by kind of forecaster (mean Brier over scored forecasts only)",
-            labels={"forecaster_kind": "Kind", **labels},
-        ),
-    )
+    labels = {
+        "forecasts": "Forecasts",
+        "came_true": "Came true (our reading)",
+        "scored": "Scored",
+        "mean_brier": "Mean Brier score",
+    }
     page.add(
         "aftermath-by-side",
         table(
-            record_by(scored, "forecaster_side"),
-            caption="Forecast record by the side the forecaster stood on (mean Brier over scored forecasts only)",
+            record_by(scored.assign(forecaster_side=scored["forecaster_side"].map(SIDE_LABELS)), "forecaster_side"),
+            caption="Forecast record by the side the forecaster stood on; came true is our reading of each outcome "
+            "against its resolution rule (mean Brier over scored forecasts only)",
             labels={"forecaster_side": "Side", **labels},
         ),
     )
@@ -299,7 +315,8 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
             alt.layer(diagonal, points, data=drawn).properties(width=360, height=300),
             drawn,
             caption=(
-                f"Of {prose.plural(len(done), 'forecast')} that used a term of the likelihood scale, "
+                f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
+                "scale, "
                 f"{prose.count_word(hits)} came true; by band: "
                 + "; ".join(f"{r.term}, {r.came_true} of {r.forecasts}" for r in cal.itertuples())
                 + "."
@@ -358,7 +375,7 @@ def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) 
         "aftermath-outcomes-table",
         table(
             rows[["label", "date", "date_precision", "status", "summary", "publisher", "credibility", "outcome_id"]],
-            caption="What happened after the fall, by question, one row per report",
+            caption=f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report",
             labels={
                 "label": "Question",
                 "date": "Date",
@@ -373,13 +390,19 @@ def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) 
     )
 
 
+def fmt_range_dates(rows: pd.DataFrame) -> str:
+    return prose.fmt_date_range(rows["date"].min(), rows["date"].max())
+
+
 def build() -> Page:
     theme.apply()
     forecasts, outcomes, scale, sources = (load(t) for t in ("forecasts", "outcomes", "likelihood_scale", "sources"))
+    figures = load("figures")
     judgments = load("judgments")
     page = Page()
     _forecast_section(page, forecasts, scale, sources)
     _outcome_section(page, outcomes, sources)
+    _returns_values(page, figures, sources)
     page.values["am_as_of"] = prose.date(
         outcomes["date"].max(), outcomes.loc[outcomes["date"] == outcomes["date"].max(), "outcome_id"]
     )

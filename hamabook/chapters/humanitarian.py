@@ -39,7 +39,15 @@ def organisation(originator: str) -> str:
     return originator.split(" (")[0].strip()
 
 
-def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+def metric_labels() -> dict[str, str]:
+    """Reader labels of every metric: the chapter's own short labels, else data/metrics.csv."""
+    registry = load("metrics")
+    return {**dict(zip(registry["metric"], registry["label"])), **METRIC_LABELS}
+
+
+def tidy(
+    figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str], labels: dict[str, str] | None = None
+) -> pd.DataFrame:
     """Rows of ``metrics`` with publisher, grade, originator and a plotting value.
 
     ``point`` is the reported value, or the middle of ``low``-``high`` for a
@@ -49,14 +57,20 @@ def tidy(figures: pd.DataFrame, sources: pd.DataFrame, metrics: list[str]) -> pd
     rows = with_sources(
         figures[figures["metric"].isin(metrics)], sources, ("publisher", "originator", "via", "reliability")
     )
-    rows["organisation"] = rows["originator"].map(organisation)
+    # The counting body: whoever the row says made the estimate, else the source's originator.
+    counted = rows["estimated_by"] if "estimated_by" in rows.columns else pd.Series(pd.NA, index=rows.index)
+    rows["organisation"] = counted.where(counted.notna() & (counted != ""), rows["originator"].map(organisation))
     rows["counted_by"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
     is_range = rows["value"].isna()
     rows["low"] = rows["low"].where(is_range, rows["value"])
     rows["high"] = rows["high"].where(is_range, rows["value"])
     rows["point"] = rows["value"].where(~is_range, (rows["low"] + rows["high"]) / 2)
     rows["is_range"] = is_range
-    rows["metric_label"] = rows["metric"].map(METRIC_LABELS).fillna(rows["metric"])
+    labels = metric_labels() if labels is None else labels
+    missing = sorted(set(rows["metric"]) - set(labels))
+    if missing:
+        raise KeyError(f"no reader label for metric(s): {', '.join(missing)}")
+    rows["metric_label"] = rows["metric"].map(labels)
     order = {m: i for i, m in enumerate(metrics)}
     return rows.sort_values(
         ["metric", "organisation", "as_of", "figure_id"], key=lambda s: s.map(order) if s.name == "metric" else s
@@ -113,6 +127,14 @@ def as_text(row: pd.Series) -> str:
     if row["low"] == row["high"]:
         return fmt_number(row["low"])
     return fmt_range(row["low"], row["high"])
+
+
+def with_unit(row: pd.Series) -> str:
+    """A reported figure with its unit, for tables: '310,000,000 USD', '280,000 people', '93 %'."""
+    unit = row.get("unit")
+    if pd.isna(unit) or not unit:
+        raise ValueError(f"figure {row.get('figure_id')} has no unit")
+    return f"{as_text(row)} {'%' if unit == 'percent' else unit}"
 
 
 def spread(rows: pd.DataFrame, metric: str) -> tuple[float, float, int]:
@@ -181,6 +203,16 @@ REPORT_LABELS = {
 }
 
 
+def death_split(combatants: pd.Series, civilians: pd.Series, total: pd.Series) -> str:
+    """'772 combatants and 138 civilians', naming a part's own date only where it differs from the total's."""
+
+    def part(row: pd.Series, noun: str) -> str:
+        same = pd.Timestamp(row["as_of"]) == pd.Timestamp(total["as_of"])
+        return f"{as_text(row)} {noun}" + ("" if same else f" (as of {as_of_text(row)})")
+
+    return f"{part(combatants, 'combatants')} and {part(civilians, 'civilians')}"
+
+
 def _val(row: pd.Series, rows=None) -> Value:
     return prose.text(as_text(row), rows if rows is not None else [row["figure_id"]])
 
@@ -190,7 +222,7 @@ def _when(row: pd.Series) -> Value:
 
 
 def _report_table(rows: pd.DataFrame, caption: str, noun: str = "reports"):
-    frame = rows.sort_values(["as_of", "figure_id"]).assign(figure=lambda d: d.apply(as_text, axis=1))
+    frame = rows.sort_values(["as_of", "figure_id"]).assign(figure=lambda d: d.apply(with_unit, axis=1))
     cols = [
         "as_of",
         "as_of_precision",
@@ -274,7 +306,11 @@ def build() -> Page:
     }.items():
         v[f"hum_{key}_value"] = _val(row)
         v[f"hum_{key}_date"] = _when(row)
-    v["hum_wfp_credit"] = prose.text(wfp["counted_by"], [wfp["figure_id"]])
+    carriers = [c for c in (wfp["via"], wfp["publisher"]) if isinstance(c, str) and c and c != wfp["originator"]]
+    v["hum_wfp_carriers"] = prose.text(join_words(list(dict.fromkeys(carriers))), [wfp["figure_id"]])
+    # The same number under two definitions: OCHA's peak of people still displaced, UNHCR's cumulative count.
+    cum = latest(disp, DISPLACEMENT[0], "UNHCR")
+    v["hum_unhcr_cum_value"], v["hum_unhcr_cum_date"] = _val(cum), _when(cum)
     ids = list(disp["figure_id"])
     v["hum_window"] = prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids)
     v["hum_disp_reports"] = prose.count(len(disp), ids, noun="dated displacement figure")
@@ -342,8 +378,6 @@ def build() -> Page:
     snhr_civ = latest(dead, DEATHS[2], "SNHR")
     for key, row in {
         "all": sohr[DEATHS[0]],
-        "comb": sohr[DEATHS[1]],
-        "civ": sohr[DEATHS[2]],
         "ocha": ocha_civ,
         "snhr": snhr_civ,
     }.items():
@@ -352,6 +386,9 @@ def build() -> Page:
     first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], "SOHR")
     v["hum_dead_first"] = _val(first_day)
     civ, tot = sohr[DEATHS[2]], sohr[DEATHS[0]]
+    v["hum_dead_split"] = prose.text(
+        death_split(sohr[DEATHS[1]], civ, tot), [sohr[DEATHS[1]]["figure_id"], civ["figure_id"]]
+    )
     v["hum_civ_share"] = prose.number(round(100 * civ["point"] / tot["point"]), [civ["figure_id"], tot["figure_id"]])
     drawn_dead = dead_series[
         ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
@@ -376,10 +413,6 @@ def build() -> Page:
             sources=list(dict.fromkeys(dead_series["source_id"])),
         ),
     )
-    page.add(
-        "humanitarian-casualties-table",
-        _report_table(dead, "Death tolls since the offensive began, one row per report"),
-    )
 
     # Baseline of need.
     base_rows = tidy(figures, sources, BASELINE)
@@ -395,10 +428,6 @@ def build() -> Page:
     v["hum_ref"] = _val(ref)
     share = latest(base_rows, "people_in_need_share")
     v["hum_share_need"], v["hum_share_date"] = _val(share), _when(share)
-    page.add(
-        "humanitarian-baseline-table",
-        _report_table(base_rows, "Needs, displacement and refugees before and after the offensive, one row per report"),
-    )
 
     # Returns.
     ret = tidy(figures, sources, RETURNS)
@@ -410,17 +439,9 @@ def build() -> Page:
         v[f"hum_ret_{key}"], v[f"hum_ret_{key}_date"] = _val(row), _when(row)
     v["hum_ret_later_n"] = prose.count(len(later), list(later["figure_id"]), noun="later estimate")
     idp_back = latest(ret, "idp_returns_since_2024_12_08")
-    v["hum_idp_back"], v["hum_idp_back_date"] = _val(idp_back), _when(idp_back)
+    v["hum_idp_back"] = _val(idp_back)
     iom = latest(ret, "returned_home_week_to_2024_12_17")
     v["hum_iom_week"], v["hum_iom_date"] = _val(iom), _when(iom)
-    page.add(
-        "humanitarian-returns-table",
-        _report_table(
-            ret,
-            "Returns and return planning, "
-            f"{fmt_date_range(ret['as_of'].min(), ret['as_of'].max())}, one row per report",
-        ),
-    )
 
     # Hama.
     hama_metrics = list(figures.loc[figures["place_id"] == "hama", "metric"].unique())
@@ -432,11 +453,16 @@ def build() -> Page:
     v["hum_hama_hosted"], v["hum_hama_hosted_date"] = _val(hosted), _when(hosted)
     v["hum_hama_hosted_by"] = prose.text(hosted["organisation"], [hosted["figure_id"]])
     homs = latest(tidy(figures, sources, ["displaced_families_into_homs_city"]), "displaced_families_into_homs_city")
-    v["hum_homs_families"] = _val(homs)
+    v["hum_homs_families"], v["hum_homs_date"] = _val(homs), _when(homs)
+    v["hum_homs_by"] = prose.text(homs["organisation"], [homs["figure_id"]])
     claim = latest(hama_figs, "civilians_killed_hama_reported")
     v["hum_hama_claim"], v["hum_hama_claim_date"] = _val(claim), _when(claim)
     then = latest(dead[dead["as_of"] <= claim["as_of"]], DEATHS[2], "SOHR")
-    v["hum_sohr_civ_then"], v["hum_sohr_civ_then_date"] = _val(then), _when(then)
+    v["hum_sohr_civ_then"] = _val(then)
+    same_day = pd.Timestamp(then["as_of"]) == pd.Timestamp(claim["as_of"])
+    v["hum_sohr_civ_then_when"] = (
+        prose.text("the same day", [then["figure_id"], claim["figure_id"]]) if same_day else _when(then)
+    )
     hama_events = events[
         events["place_id"].isin(["hama", "homs"])
         & events["category"].isin(HAMA_CATEGORIES)

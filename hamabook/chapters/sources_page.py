@@ -9,7 +9,8 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import FOLD_AFTER, block, figure, fold_rows, readable, table
+from ..output.render import table_html, table_markdown
 from ..rows import credit
 from .data_dictionary import Blocks
 from .page import Page
@@ -18,6 +19,16 @@ CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes"
 # The chapter a fact row belongs to: its own ``topic`` where the table has one, else the table's chapter.
 TABLE_TOPIC = {"control_changes": "battle", "forecasts": "aftermath", "outcomes": "aftermath"}
 TOPIC_ORDER = ["military", "battle", "hama1982", "allies", "humanitarian", "aftermath", "context"]
+# Reader labels for the chapter a fact row belongs to ("context" rows serve the opening and argument pages).
+TOPIC_LABELS = {
+    "military": "Military campaign",
+    "battle": "Battle for Hama",
+    "hama1982": "Hama 1982",
+    "allies": "Allies",
+    "humanitarian": "Humanitarian impact",
+    "aftermath": "Aftermath",
+    "context": "Background and argument",
+}
 LANGUAGES = {"en": "English", "ar": "Arabic"}
 GRADES = list("ABCDEF")
 
@@ -41,6 +52,25 @@ def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
+def alignment_labels() -> dict[str, str]:
+    """Reader labels of the alignment codes (data/alignments.csv)."""
+    labels = load("alignments")
+    return dict(zip(labels["alignment"], labels["label"]))
+
+
+def topic_label(topic: str) -> str:
+    if topic not in TOPIC_LABELS:
+        raise KeyError(f"no reader label for chapter topic {topic!r}")
+    return TOPIC_LABELS[topic]
+
+
+def kind_label(kind: str) -> str:
+    """A source kind as a heading: 'ngo' -> 'NGO', 'un agency' -> 'UN agency', 'state media' -> 'State media'."""
+    words = kind.replace("_", " ").split()
+    shown = [w.upper() if w in ("ngo", "un") else w for w in words]
+    return " ".join(shown)[:1].upper() + " ".join(shown)[1:]
+
+
 def language_group(code: str) -> str:
     return LANGUAGES.get(code, "other languages")
 
@@ -54,16 +84,20 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         .merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id", validate="many_to_one")
     )
     used["language"] = used["language"].map(language_group)
-    used["alignment"] = used["alignment"].str.replace("_", " ")
+    used["alignment"] = used["alignment"].map(alignment_labels())
+    if used["alignment"].isna().any():
+        raise ValueError("a source's alignment has no reader label in data/alignments.csv")
     parts = []
     for dim, col in (("language", "language"), ("alignment", "alignment"), ("grade", "reliability")):
         counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
         parts.append(counts.assign(dimension=dim))
     out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
     order = {t: i for i, t in enumerate(TOPIC_ORDER)}
-    return out.sort_values(
+    out = out.sort_values(
         ["dimension", "topic", "value"], key=lambda s: s.map(order) if s.name == "topic" else s
     ).reset_index(drop=True)
+    out["topic"] = out["topic"].map(topic_label)
+    return out
 
 
 def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -76,12 +110,12 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         distinct = part.drop_duplicates("source_id")
         rows.append(
             {
-                "chapter": topic,
+                "chapter": topic_label(topic),
                 "rows": len(part),
                 "sources": len(distinct),
                 "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
                 "arabic": round(100 * (distinct["language"] == "ar").mean()),
-                "top_alignment": distinct["alignment"].value_counts().sort_index().idxmax().replace("_", " "),
+                "top_alignment": alignment_labels()[distinct["alignment"].value_counts().sort_index().idxmax()],
             }
         )
     return pd.DataFrame(rows)
@@ -106,7 +140,8 @@ def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
         title_text(t, e, lang) for t, e, lang in zip(table_["title"], table_["title_en"], table_["language"])
     ]
     table_["kind"] = table_["kind"].str.replace("_", " ")
-    table_["alignment"] = table_["alignment"].str.replace("_", " ")
+    table_["alignment"] = table_["alignment"].map(alignment_labels())
+    table_["language"] = table_["language"].map(lambda c: LANGUAGES.get(c, c))
     return table_[
         [
             "source_id",
@@ -130,7 +165,7 @@ def mix_chart(drawn: pd.DataFrame):
             .transform_filter(alt.datum.dimension == dim)
             .mark_bar()
             .encode(
-                y=alt.Y("topic:N", sort=TOPIC_ORDER, title=None),
+                y=alt.Y("topic:N", sort=[TOPIC_LABELS[t] for t in TOPIC_ORDER], title=None),
                 x=alt.X(
                     "sources:Q",
                     stack="normalize",
@@ -140,7 +175,7 @@ def mix_chart(drawn: pd.DataFrame):
                 color=alt.Color("value:N", title=title, scale=scale),
                 tooltip=["topic", "value", "sources"],
             )
-            .properties(width=440, height=160, title=title.capitalize())
+            .properties(width=440, height=130, title=title.capitalize())
         )
 
     return alt.vconcat(
@@ -197,9 +232,9 @@ def build() -> Page:
             mix_chart(drawn),
             drawn,
             caption=(
-                f"Sources graded A or B make up {best['graded_ab']} % of those the {best['chapter']} rows cite but "
-                f"{worst['graded_ab']} % for {worst['chapter']}; Arabic-language sources are most common in "
-                f"{most_ar['chapter']} ({most_ar['arabic']} %)."
+                f"Sources graded A or B make up {best['graded_ab']} % of the sources cited under "
+                f"{best['chapter']} but {worst['graded_ab']} % under {worst['chapter']}; Arabic-language sources "
+                f"are most common under {most_ar['chapter']} ({most_ar['arabic']} %)."
             ),
             alt_text=(
                 "Three sets of horizontal stacked bars, one bar per chapter topic ("
@@ -232,14 +267,14 @@ def build() -> Page:
     reg = registry(sources, citation_counts())
     parts = []
     for kind, group in reg.groupby("kind", sort=False):
-        group = group.sort_values(["reliability", "credit", "source_id"])
+        group = readable(group.sort_values(["reliability", "credit", "source_id"]).drop(columns="kind"))
+        caption = f"Sources of kind {kind}: {len(group)}"
+        html_table = fold_rows(table_html(group, caption, LABELS, {"title_shown": "url"}), FOLD_AFTER, "sources")
         parts.append(
-            table(
-                group.drop(columns="kind"),
-                caption=f"Sources of kind {kind}: {len(group)}",
-                labels=LABELS,
-                links={"title_shown": "url"},
-                noun="sources",
+            block(
+                f'<details class="hb-group"><summary>{kind_label(kind)}: {len(group)} sources</summary>'
+                f"{html_table}</details>",
+                table_markdown(group, caption, LABELS),
             )
         )
     page.add("sources-registry", Blocks(parts))
