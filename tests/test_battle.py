@@ -92,3 +92,29 @@ def test_build_offers_the_map_and_judgments():
     for name in ("battle-map", "battle-map-panels", "battle-front-distance", "J07", "J08"):
         assert name in page.shows
     assert page.values["battle_reports_n"].rows
+
+
+def test_improbable_reports_do_not_decide():
+    changes = CHANGES.assign(credibility=[3, 5, 3, 3, 3])
+    kept = battle.deciding(changes)
+    assert "K2" not in set(kept["change_id"])
+    all_status = battle.control_by_day(changes, ACTORS, DAYS)
+    kept_status = battle.control_by_day(kept, ACTORS, DAYS)
+    extra = battle.newly_contested(all_status, kept_status)
+    assert set(extra["place_id"]) == {"a"}
+    assert pd.Timestamp("2024-12-02") in set(extra["day"])
+
+
+def test_actor_phrase_reads_as_english():
+    assert battle.actor_phrase("25th Special Tasks Division (formerly Tiger Forces)") == (
+        "the 25th Special Tasks Division"
+    )
+    assert battle.actor_phrase("Hayat Tahrir al-Sham (HTS)") == "Hayat Tahrir al-Sham"
+    assert battle.join_phrases(["the government and army", "the B"]) == "the government and army, and the B"
+    assert battle.join_phrases(["A", "B", "C"]) == "A, B and C"
+
+
+def test_minority_towns_leave_out_sunni_places():
+    page = battle.build()
+    assert "Qamhana" not in page.values["battle_minority_towns"].text
+    assert "_" not in page.values["battle_heard"].text + page.values["battle_unheard"].text

@@ -5,6 +5,8 @@ Every row is selected by its fields (place, side, category, topic, date), never 
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..charts import maps, theme
@@ -23,6 +25,9 @@ FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
 MINORITY = ("minority_town_handover", "minority_assurance")
 HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
 CONTEST_WINDOW_DAYS = 1  # claims by both sides within this many days of the latest report make a place contested
+# Reports rated worse than this on the credibility scale (5 improbable: contradicted by well-established facts;
+# 6 cannot be judged) are listed but do not decide a place's status on the map, its changes of hands or the front.
+DECIDING_CREDIBILITY = 4
 
 
 def with_sides(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -131,6 +136,34 @@ def _names(places: pd.DataFrame, ids) -> list[str]:
     return list(places.set_index("place_id").loc[list(ids), "name"])
 
 
+def deciding(changes: pd.DataFrame, worst: int = DECIDING_CREDIBILITY) -> pd.DataFrame:
+    """The control reports allowed to decide a status: credibility ``worst`` or better (lower is better)."""
+    return changes[changes["credibility"] <= worst]
+
+
+def newly_contested(all_status: pd.DataFrame, kept_status: pd.DataFrame) -> pd.DataFrame:
+    """Place-days contested when every report counts but not when only the deciding reports do."""
+    both = all_status.merge(kept_status, on=["place_id", "day"], suffixes=("", "_kept"))
+    return both[(both["status"] == "contested") & (both["status_kept"] != "contested")]
+
+
+def actor_phrase(name: str) -> str:
+    """An actor's registry name as it reads in a sentence: parentheses dropped, 'the' before common-noun
+    names ('the 25th Special Tasks Division'), none before transliterated ones ('Hayat Tahrir al-Sham')."""
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    return bare if re.search(r"\b(al|el)-", bare) else f"the {bare}"
+
+
+def join_phrases(items) -> str:
+    """join_words, with a comma before the last 'and' when an item itself contains 'and'."""
+    items = list(items)
+    if len(items) > 2 and any(" and " in i for i in items):
+        return f"{', '.join(items[:-1])}, and {items[-1]}"
+    if len(items) == 2 and " and " in items[0]:
+        return f"{items[0]}, and {items[1]}"
+    return prose.join_words(items)
+
+
 def _side_dates(rows: pd.DataFrame, side: str) -> str:
     picked = rows[rows["taken_by_side"] == side]
     if picked.empty:
@@ -165,7 +198,9 @@ def build() -> Page:
     peak = per_day.idxmax()
     peak_ids = opp.loc[opp["date"] == peak, "change_id"]
     same = peak == changes["date"].min()
-    v["battle_peak_day"] = prose.text("the same day", peak_ids) if same else prose.date(peak, peak_ids)
+    v["battle_peak_clause"] = prose.text(
+        "this was also the busiest day" if same else f"the busiest day was {prose.fmt_date(peak)}", peak_ids
+    )
     v["battle_peak_n"] = prose.count(int(per_day.max()), opp.loc[opp["date"] == peak, "change_id"], noun="place")
     hama_opp = opp[opp["place_id"] == "hama"]
     fall = hama_opp["date"].mode().min()
@@ -211,7 +246,7 @@ def build() -> Page:
     )
 
     # places reported changing hands more than once
-    hands = hand_changes(changes, actors)
+    hands = hand_changes(deciding(changes), actors)
     flipped = hands[hands["times"] > 1].sort_values(["times", "place_id"], ascending=[False, True])
     flipped_ids = [i for ids in flipped["change_ids"] for i in ids]
     v["battle_flipped_n"] = prose.count(len(flipped), flipped_ids, noun="place")
@@ -229,8 +264,20 @@ def build() -> Page:
         sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
     ]
     zayn = sided[sided["place_id"] == "jabal-zayn-al-abidin"]
-    v["battle_zayn_opp"] = prose.text(_side_dates(zayn, "opposition"), zayn["change_id"])
-    v["battle_zayn_gov"] = prose.text(_side_dates(zayn, "government"), zayn["change_id"])
+    zayn_opp, zayn_gov = (zayn[zayn["taken_by_side"] == s] for s in ("opposition", "government"))
+    if _side_dates(zayn, "opposition") == _side_dates(zayn, "government"):
+        v["battle_zayn_both"] = prose.text(
+            f"Reports dated {_side_dates(zayn, 'opposition')} put Jabal Zayn al-Abidin in both sides' hands",
+            zayn["change_id"],
+        )
+    else:
+        v["battle_zayn_both"] = prose.text(
+            f"Jabal Zayn al-Abidin was reported held by the opposition on {_side_dates(zayn, 'opposition')} "
+            f"and by the government on {_side_dates(zayn, 'government')}",
+            zayn["change_id"],
+        )
+    v["battle_zayn_opp_n"] = prose.count(len(zayn_opp), zayn_opp["change_id"], noun="report")
+    v["battle_zayn_gov_n"] = prose.count(len(zayn_gov), zayn_gov["change_id"], noun="report")
     qamhana = sided[sided["place_id"] == "qamhana"]
     v["battle_qamhana_opp"] = prose.text(_side_dates(qamhana, "opposition"), qamhana["change_id"])
     for pid, key in (("hama-military-airport", "battle_airbase"), ("hama-central-prison", "battle_prison")):
@@ -240,7 +287,15 @@ def build() -> Page:
         )
     air = sided[(sided["place_id"] == "hama-military-airport") & (sided["taken_by_side"] == "government")]
     v["battle_airbase_gov"] = prose.count(len(air), air["change_id"], noun="report")
-    v["battle_airbase_gov_claimant"] = prose.text(prose.join_words(sorted(set(air["claimed_by"]))), air["change_id"])
+    air_src = with_sources(air, sources)
+    cred = load("credibility_scale").set_index("score")["label"]
+    v["battle_airbase_gov_source"] = prose.text(
+        prose.join_words(
+            f"{pub}, grade {g}, rated {cred.loc[c].lower()}"
+            for pub, g, c in zip(air_src["publisher"], air_src["reliability"], air_src["credibility"])
+        ),
+        air["change_id"],
+    )
     high_rows = with_sources(high.join(pl["name"], on="place_id"), sources).sort_values(
         ["place_id", "date", "change_id"]
     )
@@ -289,7 +344,7 @@ def build() -> Page:
             *ev["event_id"],
             *changes.loc[changes["taken_by"].isin(actors.loc[actors["side"] == side, "actor_id"]), "change_id"],
         ]
-        v[key] = prose.text(prose.join_words(names), rows)
+        v[key] = prose.text(join_phrases(actor_phrase(n) for n in names), rows)
     v["battle_reinforcement_reports"] = prose.count(len(fought), fought["event_id"], noun="report")
 
     # the counter-attack
@@ -298,8 +353,16 @@ def build() -> Page:
     v["battle_counter_dates"] = prose.text(
         prose.join_words(sorted({prose.fmt_date(d) for d in counter["date"]})), counter["event_id"]
     )
-    v["battle_gov_places"] = prose.text(
-        prose.join_words(sorted(_names(places, gov["place_id"].unique()))), gov["change_id"]
+    depth = load("figures")
+    depth = depth[depth["metric"] == "counter_attack_depth_km"]
+    v["battle_depth_n"] = prose.count(len(depth), depth["figure_id"], noun="figure")
+    v["battle_depth_range"] = prose.text(
+        f"{prose.fmt_number(depth['value'].min())} to {prose.fmt_number(depth['value'].max())} km", depth["figure_id"]
+    )
+    sohr = depth[depth["estimated_by"] == "SOHR"]
+    v["battle_depth_sohr_n"] = prose.count(len(sohr), sohr["figure_id"])
+    v["battle_depth_sohr"] = prose.text(
+        prose.join_words(f"{prose.fmt_number(x)} km" for x in sohr["value"]), sohr["figure_id"]
     )
     counter_rows = with_sources(
         pd.concat(
@@ -334,19 +397,18 @@ def build() -> Page:
 
     # the minority towns
     minority = battle[battle["category"].isin(MINORITY)]
-    towns = pl[pl["community"].notna() & pl.index.isin(changes["place_id"])]
+    towns = pl[pl["community"].notna() & (pl["community"] != "Sunni") & pl.index.isin(changes["place_id"])]
     town_rows = sided[sided["place_id"].isin(towns.index)]
     v["battle_minority_towns"] = prose.text(
         prose.join_words(
-            f"{towns.loc[p, 'name']} ({towns.loc[p, 'community'].replace(' (', ': ').rstrip(')')})"
-            for p in towns.index
-            if towns.loc[p, "community"] != "Sunni"
+            f"{towns.loc[p, 'name']} ({towns.loc[p, 'community'].replace(' (', ': ').rstrip(')')})" for p in towns.index
         ),
         town_rows["change_id"],
     )
     v["battle_minority_how"] = prose.text(
         prose.join_words(
-            f"{h} ({prose.plural(n, 'report')})" for h, n in town_rows["how"].value_counts().sort_index().items()
+            f"{'not stated' if h == 'unknown' else h} ({prose.plural(n, 'report')})"
+            for h, n in town_rows["how"].value_counts().sort_index().items()
         ),
         town_rows["change_id"],
     )
@@ -396,7 +458,6 @@ def build() -> Page:
     v["battle_statements_opp"] = prose.count(
         int(stm_by_side.get("opposition", 0)), stm.loc[stm["side"] == "opposition", "event_id"], noun="statement"
     )
-    by_claimant = sided.groupby(["claimed_by", "taken_by_side"]).size().unstack(fill_value=0)
     gov_claims = sided[sided["claimed_by"] == "government"]
     v["battle_gov_claim_retakes"] = prose.count(
         int((gov_claims["taken_by_side"] == "government").sum()), gov_claims["change_id"], noun="report"
@@ -407,41 +468,6 @@ def build() -> Page:
     indep = sided[sided["claimed_by"].isin(["monitor", "journalist"])]
     v["battle_indep_gov"] = prose.count(int((indep["taken_by_side"] == "government").sum()), indep["change_id"])
     v["battle_indep_n"] = prose.count(len(indep), indep["change_id"], noun="report")
-    claim_table = by_claimant.reset_index().rename(columns={"claimed_by": "claimant"})
-    for side in ("opposition", "government"):
-        if side not in claim_table:
-            claim_table[side] = 0
-    page.add(
-        "battle-claimants",
-        table(
-            claim_table[["claimant", "opposition", "government"]],
-            "Who said which side took places: reports of a change of hands by claimant",
-            {
-                "claimant": "Claimed by",
-                "opposition": "Taken by the opposition",
-                "government": "Taken by the government",
-            },
-        ),
-    )
-    st = with_sources(stm, sources).sort_values(["date", "event_id"])
-    page.add(
-        "battle-statements",
-        table(
-            st[["date", "date_precision", "side", "name", "summary", "publisher", "reliability", "credibility"]],
-            "What each side said during the battle",
-            {
-                "date": "Date",
-                "side": "Side",
-                "name": "Speaker",
-                "summary": "What was said (our words)",
-                "publisher": "Source",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            noun="statements",
-        ),
-    )
-
     # the road south
     south = opp[opp["date"] >= ROAD_SOUTH]
     v["battle_south_places"] = prose.text(
@@ -450,21 +476,23 @@ def build() -> Page:
     v["battle_south_dates"] = prose.date_range(south["date"].min(), south["date"].max(), south["change_id"])
 
     # --- the map ------------------------------------------------------------------------------------------
-    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
-    status = control_by_day(changes, actors, days)
+    kept = deciding(changes)
+    days = pd.date_range(kept["date"].min(), LAST_DAY, freq="D")
+    status = control_by_day(kept, actors, days)
     frame = map_frame(status, places)
     mapped = frame[frame["layer"] == "place"]
     last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
     contested_days = mapped[mapped["status"] == "contested"]
     coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
     change_sources = list(dict.fromkeys(changes.loc[changes["place_id"].isin(mapped["place_id"]), "source_id"]))
-    first_report = mapped.loc[mapped["status"] != "no report", "day"].min()
     n_mapped = mapped["place_id"].nunique()
     caption = (
-        f"Of the {n_mapped} places mapped, none has a report before {prose.fmt_date(first_report)}. "
-        f"On {prose.fmt_date(days[-1])} the last reports have {int(last.get('opposition', 0))} held by the "
-        f"opposition, {int(last.get('government', 0))} by the government and {int(last.get('contested', 0))} "
-        f"contested; {prose.plural(contested_days['place_id'].nunique(), 'place')} were contested on at least one day."
+        f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {n_mapped} mapped places coloured by their "
+        f"reported holder. On {prose.fmt_date(days[-1])} the last reports have "
+        f"{prose.count_word(int(last.get('opposition', 0)))} held by the opposition, "
+        f"{prose.count_word(int(last.get('government', 0)))} by the government and "
+        f"{prose.count_word(int(last.get('contested', 0)))} contested; "
+        f"{prose.plural(contested_days['place_id'].nunique(), 'place')} were contested on at least one day."
     )
     order = list(dict.fromkeys(frame.sort_values("day")["day_label"]))
     alt_text = (
@@ -498,13 +526,29 @@ def build() -> Page:
     v["battle_mapped_n"] = prose.count(
         mapped["place_id"].nunique(), changes.loc[changes["place_id"].isin(mapped["place_id"]), "change_id"]
     )
-    v["battle_map_days"] = prose.date_range(days[0], days[-1], table="control_changes")
+    v["battle_map_days"] = prose.date_range(
+        days[0], days[-1], kept.loc[kept["date"].isin([days[0], days[-1]]), "change_id"]
+    )
+    dropped = changes[changes["credibility"] > DECIDING_CREDIBILITY]
+    extra = newly_contested(control_by_day(changes, actors, days), status)
+    v["battle_improbable_n"] = prose.count(len(dropped), dropped["change_id"], noun="report")
+    v["battle_improbable_places"] = prose.text(
+        prose.join_words(
+            f"{pl.loc[p, 'name']} ({prose.fmt_date_range(g['day'].min(), g['day'].max())})"
+            for p, g in extra.groupby("place_id")
+        )
+        if len(extra)
+        else "no place",
+        dropped["change_id"],
+    )
     v["battle_contested_n"] = prose.count(
         contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
     )
 
     # --- distance to Damascus: the control changes plus the capture reports of the cities further on --------
-    everywhere = control_by_day(control_reports(changes, load("events")), actors, days)
+    everywhere = control_by_day(
+        deciding(control_reports(changes, load("events"))), actors, pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
+    )
     dist = front_distance(everywhere, places, "damascus")
     start, end = dist.iloc[0], dist.iloc[-1]
     dist_ids = dist["last_change_ids"].str.split().explode()
@@ -532,7 +576,7 @@ def build() -> Page:
                         *places.loc[
                             places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"
                         ].dropna(),
-                        *control_reports(changes, load("events"))
+                        *deciding(control_reports(changes, load("events")))
                         .set_index("change_id")
                         .loc[list(dict.fromkeys(dist_ids)), "source_id"],
                     ]
@@ -558,8 +602,8 @@ def build() -> Page:
             bars,
             caption=(
                 f"The data hold {prose.plural(int(bars['reports'].sum()), 'report')} of a change of hands; "
-                "reports of government retakes fall in "
-                f"{prose.fmt_date_range(gov_days['day'].min(), gov_days['day'].max())}."
+                "the first report of a government retake is dated "
+                f"{prose.fmt_date(gov_days['day'].min())} and the last {prose.fmt_date(gov_days['day'].max())}."
             ),
             alt_text="Stacked bar chart of reports of places changing hands per day, by the side reported taking them.",
             sources=list(dict.fromkeys(changes["source_id"])),
@@ -580,10 +624,18 @@ def build() -> Page:
         prose.join_words(unmapped), changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
     )
     rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
-    heard = set(sources.loc[sources["source_id"].isin(rows_used["source_id"]), "alignment"])
-    unheard = sorted(set(sources["alignment"]) - heard)
-    v["battle_unheard"] = prose.text(prose.join_words(a.replace("_", " ") for a in unheard), table="sources")
-    v["battle_heard"] = prose.text(prose.join_words(a.replace("_", " ") for a in sorted(heard)), table="sources")
+    read = sources[sources["source_id"].isin(rows_used["source_id"])]
+    labels = load("alignments").set_index("alignment")["label"]
+    heard = [a for a in labels.index if a in set(read["alignment"])]
+    unheard = [a for a in labels.index if a not in set(read["alignment"])]
+    v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
+    v["battle_unheard"] = prose.text(prose.join_words(labels[a] for a in unheard), table="sources")
+    origin = read["originator"].value_counts()
+    top = origin[origin > 2]
+    v["battle_originators_n"] = prose.count(len(origin), table="sources")
+    v["battle_originators_top"] = prose.text(
+        prose.join_words(f"{o} ({prose.plural(int(n), 'source')})" for o, n in top.items()), table="sources"
+    )
     latest = changes["as_of"].max()
     v["battle_as_of"] = prose.date(latest, changes.loc[changes["as_of"] == latest, "change_id"])
     return page

@@ -80,7 +80,7 @@ def _projection(width: int, height: int, scale: float, centre: tuple[float, floa
 
 def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
     """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``."""
-    width, height, scale = 640, 520, 21000
+    width, height, scale = 640, 440, 21000
     days = int(frame["day_index"].max()) + 1
     day = alt.param(
         name="day",
@@ -108,10 +108,10 @@ def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.
     return chart.add_params(day).project(**projection).properties(width=width, height=height)
 
 
-def control_map_panels(frame: pd.DataFrame, order: list[str], columns: int = 4) -> alt.FacetChart:
+def control_map_panels(frame: pd.DataFrame, order: list[str], columns: int = 5) -> alt.FacetChart:
     """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts."""
-    width, height, scale = 150, 175, 3000
-    points, cities, labels = _layers(width, height, 30, 9)
+    width, height, scale = 120, 135, 2400
+    points, cities, labels = _layers(width, height, 22, 8)
     chart = alt.layer(_outline(), points, cities, labels, data=frame)
     projection = _projection(width, height, scale)
     return (
@@ -153,5 +153,5 @@ def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
             ),
             tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), "taken_by_side:N", "reports:Q"],
         )
-        .properties(width="container", height=240)
+        .properties(width="container", height=190)
     )
