@@ -629,7 +629,7 @@ def build() -> Page:
     heard = [a for a in labels.index if a in set(read["alignment"])]
     unheard = [a for a in labels.index if a not in set(read["alignment"])]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
-    v["battle_unheard"] = prose.text(prose.join_words(labels[a] for a in unheard), table="sources")
+    v["battle_unheard"] = prose.text(prose.join_words((labels[a] for a in unheard), "or"), table="sources")
     origin = read["originator"].value_counts()
     top = origin[origin > 2]
     v["battle_originators_n"] = prose.count(len(origin), table="sources")
