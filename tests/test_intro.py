@@ -71,3 +71,19 @@ def test_build_values_and_outputs():
     assert {"key-judgments", "chronology", "capture-dates"} <= set(page.shows)
     assert page.values["launch_date"].text == "27 November 2024"
     assert page.values["data_as_of"].rows  # computed from a row, never typed
+
+
+def test_latest_report_credits_every_row_of_the_latest_date():
+    rows = pd.DataFrame(
+        {"row_id": ["E1", "K1", "N1"], "as_of": [DAY("2024-12-06"), DAY("2024-12-09"), DAY("2024-12-09")]}
+    )
+    out = intro.latest_report(rows)
+    assert out.text == "9 December 2024" and out.rows == ("K1", "N1")
+    with pytest.raises(LookupError):
+        intro.latest_report(rows.assign(as_of=pd.NaT))
+
+
+def test_build_cut_off_and_plain_title_values():
+    page = intro.build()
+    assert page.values["read_up_to"].table == "sources"
+    assert "hama_month" not in page.values

@@ -52,58 +52,6 @@ def test_control_dates_can_be_limited_to_captures():
         military.control_dates(EVENTS, PLACES, ("no_such_category",))
 
 
-def _stops(*rows):
-    return pd.DataFrame(
-        [
-            {
-                "name": name,
-                "latitude": lat,
-                "longitude": lon,
-                "first": pd.Timestamp(first),
-                "headline": pd.Timestamp(head),
-                "last": pd.Timestamp(last),
-            }
-            for name, lat, lon, first, head, last in rows
-        ]
-    )
-
-
-def test_legs_speed_and_same_day_rule():
-    stops = _stops(
-        ("Hama", 35.13179, 36.75783, "2024-12-05", "2024-12-05", "2024-12-05"),
-        ("Homs", 34.72405, 36.72559, "2024-12-07", "2024-12-08", "2024-12-08"),
-        ("Damascus", 33.5102, 36.29128, "2024-12-08", "2024-12-08", "2024-12-08"),
-    )
-    out = military.legs(stops)
-    assert list(out["leg"]) == ["Hama → Homs", "Homs → Damascus"]
-    first = out.iloc[0]
-    assert first["km"] == pytest.approx(45.4, abs=0.5)
-    assert first["days"] == 3
-    assert first["km_per_day"] == pytest.approx(first["km"] / 3, abs=0.1)
-    assert first["km_per_day_low"] == pytest.approx(first["km"] / 3, abs=0.1)  # 5 -> 8 Dec
-    assert first["km_per_day_high"] == pytest.approx(first["km"] / 2, abs=0.1)  # 5 -> 7 Dec
-    second = out.iloc[1]
-    assert bool(second["same_day"]) and second["days"] == 0
-    assert second["km_per_day"] == second["km"]  # a same-day leg counts as one day: a lower bound
-
-
-def test_legs_reject_bad_input():
-    good = _stops(
-        ("Hama", 35.1, 36.7, "2024-12-05", "2024-12-05", "2024-12-05"),
-        ("Homs", 34.7, 36.7, "2024-12-08", "2024-12-08", "2024-12-08"),
-    )
-    with pytest.raises(ValueError, match="before"):
-        military.legs(good.iloc[::-1])
-    with pytest.raises(ValueError, match="two stops"):
-        military.legs(good.iloc[:1])
-    with pytest.raises(KeyError, match="headline"):
-        military.legs(good.drop(columns="headline"))
-    no_coords = good.copy()
-    no_coords.loc[1, "latitude"] = None
-    with pytest.raises(ValueError, match="coordinates"):
-        military.legs(no_coords)
-
-
 def test_reported_distances_either_order_and_miles():
     figures = pd.DataFrame(
         {
@@ -158,6 +106,29 @@ def test_dates_text():
 
 def test_build_values_and_outputs():
     page = military.build()
-    assert {"J01", "J04", "J15", "military-amnesty", "military-exchange-rate"} <= set(page.shows)
+    assert {"J01", "J04", "J15", "military-advance-dates", "military-exchange-rate"} <= set(page.shows)
     assert page.values["mil_launch"].text == "27 November 2024"
     assert all(value.rows or value.table for value in page.values.values())
+
+
+def test_campaign_as_of_ignores_rows_outside_the_campaign():
+    day = pd.Timestamp
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "date": [day("2024-11-27"), day("2024-12-08"), day("2025-03-01")],
+            "as_of": [day("2024-11-28"), day("2024-12-10"), day("2025-03-02")],
+        }
+    )
+    fx = pd.DataFrame({"figure_id": ["N1", "N2"], "as_of": [day("2024-12-01"), day("2025-12-29")]})
+    out = military.campaign_as_of([events, fx], day("2024-11-27"), day("2024-12-08"))
+    assert out.text == "10 December 2024"
+    assert out.rows == ("E2",)
+    with pytest.raises(LookupError):
+        military.campaign_as_of([events.iloc[[2]]], day("2024-11-27"), day("2024-12-08"))
+
+
+def test_build_campaign_values():
+    page = military.build()
+    assert "and" in page.values["mil_sna_starts"].text  # every reported start date, not one
+    assert page.values["mil_as_of"].text.endswith("2024")  # the campaign's rows, not the exchange-rate series

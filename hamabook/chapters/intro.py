@@ -25,6 +25,7 @@ CITY = "city"  # places.kind of the places whose control changes the chronology 
 KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
 BOTTOM_LINE = ("J09", "J01")
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
+NEVER_TAKEN = "a city the rebels had never taken during the war"  # the wording of the capture reports
 
 
 def chronology_rows(
@@ -79,7 +80,6 @@ def build() -> Page:
     launch = modal_date(events, "offensive_launch")
     hama = modal_date(events, "city_captured", "hama")
     damascus = modal_date(events, "city_captured", "damascus")
-    v["hama_month"] = prose.date(hama, hama_rows["event_id"], precision="month")
     v["launch_date"] = prose.date(launch, launch_rows["event_id"])
     v["launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
     late = launch_rows[launch_rows["date"] > launch]
@@ -94,12 +94,11 @@ def build() -> Page:
     v["days_to_damascus"] = prose.count(days_between(launch, damascus), launch_ids + damascus_ids)
     v["days_hama_to_damascus"] = prose.count(days_between(hama, damascus), hama_ids + damascus_ids)
 
-    rank = figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")].iloc[0]
-    rank_source = sources.set_index("source_id").loc[rank["source_id"]]
+    rank_rows = figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")]
+    rank = rank_rows.iloc[0]
     v["hama_rank"] = prose.text(prose.fmt_ordinal(int(rank["value"])), [rank["figure_id"]])
-    v["hama_rank_publisher"] = prose.text(
-        credit(rank_source["originator"], rank_source["publisher"], rank_source["via"]), [rank["figure_id"]]
-    )
+    # The reports of Hama's capture are where the press says the rebels had never taken it during the war.
+    v["hama_never_taken"] = prose.text(NEVER_TAKEN, hama_rows["event_id"])
     length = figures[figures["metric"] == "timeline_days"]
     v["length_range"] = prose.text(span_text(length["value"].astype(float)), length["figure_id"])
     v["length_reports"] = prose.count(len(length), length["figure_id"], noun="report")
@@ -118,8 +117,21 @@ def build() -> Page:
     chron = chronology_rows(events, changes, places, sources, start, end)
     v["chronology_span"] = prose.date_range(start, end, chron["row_id"])
     v["chronology_reports"] = prose.count(len(chron), chron["row_id"], noun="report")
-    latest = chron.loc[chron["as_of"].idxmax()]
-    v["data_as_of"] = prose.date(latest["as_of"], [latest["row_id"]])
+    caps = capture_dates(events, places, sources)
+    used = pd.concat(
+        [
+            chron[["row_id", "as_of"]],
+            caps[["event_id", "as_of"]].rename(columns={"event_id": "row_id"}),
+            *(
+                r[["event_id", "as_of"]].rename(columns={"event_id": "row_id"})
+                for r in (launch_rows, hama_rows, damascus_rows, massacre)
+            ),
+            *(r[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"}) for r in (rank_rows.head(1), length)),
+        ],
+        ignore_index=True,
+    )
+    v["data_as_of"] = latest_report(used)
+    v["read_up_to"] = prose.date(sources["accessed"].max(), table="sources")
     page.add(
         "chronology",
         table(
@@ -139,6 +151,15 @@ def build() -> Page:
     )
     page.add("capture-dates", capture_figure(events, places, sources))
     return page
+
+
+def latest_report(rows: pd.DataFrame) -> prose.Value:
+    """The latest ``as_of`` date among ``rows`` (columns row_id, as_of), credited to the row(s) that carry it."""
+    dated = rows.dropna(subset=["as_of"])
+    if dated.empty:
+        raise LookupError("no dated rows")
+    last = dated["as_of"].max()
+    return prose.date(last, dated.loc[dated["as_of"] == last, "row_id"])
 
 
 def capture_dates(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """The military chapter (``book/military.ipynb``): ``build() -> Page``.
 
-When places changed hands (every reported date), how fast the front moved down the M5, the reported
-distances, the army that gave way (withdrawals, pay, conscription, desertion, flight, the exchange rate),
-Russian strikes on the Rastan bridge, Homs, the SNA's operation and the other fronts. Rows are selected by
+When places changed hands (every reported date), the reported distances along the M5, the army that
+gave way (withdrawals, pay, conscription, desertion, flight, the exchange rate),
+Russian strikes on the Rastan bridge, the SNA's operation and the other fronts. Rows are selected by
 category, metric, topic, place and dates; place ids appear only to define the M5 axis (a geographic fact).
 """
 
@@ -45,47 +45,6 @@ def control_dates(
     return frame.sort_values(["first", "place_id"]).reset_index(drop=True)
 
 
-def legs(stops: pd.DataFrame) -> pd.DataFrame:
-    """Speed of advance between consecutive stops (already in route order).
-
-    ``stops`` needs columns name, latitude, longitude, first, headline, last (dates).
-    Distance is great-circle km. Days use the headline dates; a capture on the same day
-    as the previous one counts as one day, so a same-day speed is a lower bound
-    (flagged in ``same_day``). ``km_per_day_low``/``high`` use the latest/earliest
-    pairing of the reported dates.
-    """
-    needed = {"name", "latitude", "longitude", "first", "headline", "last"}
-    missing = needed - set(stops.columns)
-    if missing:
-        raise KeyError(f"stops lack column(s): {', '.join(sorted(missing))}")
-    if len(stops) < 2:
-        raise ValueError("need at least two stops to form a leg")
-    if stops[["latitude", "longitude"]].isna().any().any():
-        raise ValueError("every stop needs coordinates")
-    rows = []
-    for a, b in zip(stops.itertuples(index=False), stops.iloc[1:].itertuples(index=False)):
-        km = great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
-        days = (b.headline - a.headline).days
-        if days < 0:
-            raise ValueError(f"{b.name} is dated before {a.name}: stops must be in the order they fell")
-        days_min = max((b.first - a.last).days, 0)
-        days_max = (b.last - a.first).days
-        rows.append(
-            {
-                "leg": f"{a.name} → {b.name}",
-                "start": a.headline,
-                "end": b.headline,
-                "km": round(km, 1),
-                "days": days,
-                "km_per_day": round(km / max(days, 1), 1),
-                "km_per_day_low": round(km / max(days_max, 1), 1),
-                "km_per_day_high": round(km / max(days_min, 1), 1),
-                "same_day": days == 0,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def reported_distances(figures: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """Every reported distance between places ``a`` and ``b`` (either order), converted to km.
 
@@ -104,8 +63,8 @@ def reported_distances(figures: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 
 CHAPTER = "military"
 TOPIC = "military"
-# The M5 axis south from Idlib, in road order (a geographic definition, not a selection of rows): the stops
-# whose capture dates give the speed of the advance.
+# The M5 axis south from Idlib, in road order (a geographic definition, not a selection of rows): places on
+# it are the main axis; changes of hands elsewhere after Hama fell are the other fronts.
 M5_ROUTE = ("idlib", "saraqib", "khan-shaykhun", "hama", "rastan", "talbiseh", "homs", "damascus")
 DISTANCE_PAIRS = (("aleppo", "hama"), ("hama", "homs"), ("hama", "damascus"), ("homs", "damascus"))
 ORIGINS = ("offensive_launch", "offensive_rationale", "command_structure", "offensive_preparation", "offensive_context")
@@ -249,19 +208,10 @@ def build():
     dam_rows = reported_dates(events, "city_captured", "damascus")
     v["mil_damascus"] = prose.date(damascus, ids(dam_rows))
     v["mil_days_total"] = prose.count(days_between(launch, damascus), [*launch_rows["event_id"], *dam_rows["event_id"]])
-    page.add(
-        "military-changes",
-        report_table(
-            moves, places, sources, "Towns and cities reported entered or captured, and roads cut, one row per report"
-        ),
-    )
     spread = (held["last"] - held["first"]).dt.days
     contested = held[spread > 0]
-    contested_rows = moves[moves["place_id"].isin(contested.index) & moves["category"].isin(CHANGE_OF_HANDS)]
-    v["mil_contested"] = prose.text(prose.join_words(contested["name"]), contested_rows["event_id"])
     homs_rows = moves[(moves["place_id"] == "homs") & moves["category"].isin(CHANGE_OF_HANDS)]
-    v["mil_homs_first"] = prose.date(held.loc["homs", "first"], homs_rows["event_id"])
-    v["mil_homs_last"] = prose.date(held.loc["homs", "last"], homs_rows["event_id"])
+    v["mil_homs_span"] = prose.date_range(held.loc["homs", "first"], held.loc["homs", "last"], homs_rows["event_id"])
     v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["event_id"], noun="report")
     dots = credited(moves[moves["category"].isin(CHANGE_OF_HANDS) & moves["place_id"].notna()], places, sources)
     drawn = dots[["place", "date", "category", "publisher", "reliability"]]
@@ -285,51 +235,12 @@ def build():
             chart,
             drawn,
             caption=f"In all, {prose.plural(len(drawn), 'report')} date {prose.plural(len(held), 'place')} "
-            f"entered or captured between {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
-            f"only {prose.join_words(contested['name'])} have reports on more than one day.",
+            f"entered or captured, dated {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
+            "reports disagree on the day for "
+            f"{prose.join_words(contested['name'])}.",
             alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported entered "
             "or captured, earliest at the top, coloured by source grade.",
             sources=list(dict.fromkeys(dots["source_id"])),
-        ),
-    )
-
-    # Speed down the M5.
-    launch_low, launch_high = launch_rows["date"].min(), launch_rows["date"].max()
-    start = pid.loc[[M5_ROUTE[0]]].assign(first=launch_low, headline=launch, last=launch_high)
-    stops = pd.concat([start, captured.loc[list(M5_ROUTE[1:])]])
-    speed = legs(stops.rename_axis("place_id").reset_index())
-    route_rows = events[(events["category"] == "city_captured") & events["place_id"].isin(M5_ROUTE)]
-    route_ids = [*launch_rows["event_id"], *ids(route_rows)]
-    fastest = speed.loc[speed["km_per_day"].idxmax()]
-    slowest = speed.loc[speed["km_per_day"].idxmin()]
-    same_day = list(speed.loc[speed["same_day"], "leg"])
-    v["mil_fast_leg"] = prose.text(fastest["leg"], route_ids)
-    v["mil_fast_kmd"] = prose.number(round(fastest["km_per_day"]), route_ids)
-    v["mil_slow_leg"] = prose.text(slowest["leg"], route_ids)
-    v["mil_slow_kmd"] = prose.number(round(slowest["km_per_day"]), route_ids)
-    v["mil_same_day"] = prose.text(prose.join_words(same_day) if same_day else "none", route_ids)
-    drawn_speed = speed[["leg", "km", "days", "km_per_day", "km_per_day_low", "km_per_day_high", "same_day"]]
-    bars = alt.Chart(drawn_speed).encode(y=alt.Y("leg:N", sort=list(speed["leg"]), title=None))
-    chart_speed = (
-        bars.mark_bar(color=theme.PALETTE[0]).encode(
-            x=alt.X("km_per_day:Q", title="Kilometres per day (straight line)"),
-            tooltip=list(drawn_speed.columns),
-        )
-        + bars.mark_rule(color=theme.INK, strokeWidth=2).encode(x="km_per_day_low:Q", x2="km_per_day_high:Q")
-    ).properties(width="container", height=220)
-    coord_sources = list(dict.fromkeys(pid.loc[list(M5_ROUTE), "coord_source_id"].dropna()))
-    page.add(
-        "military-speed",
-        figure(
-            "military-speed",
-            chart_speed,
-            drawn_speed,
-            caption=f"The fastest leg was {fastest['leg']} at about {fastest['km_per_day']:.0f} km a day; the slowest, "
-            f"{slowest['leg']}, at about {slowest['km_per_day']:.0f} km a day"
-            + (f"; the same-day leg ({prose.join_words(same_day)}) is a lower bound." if same_day else "."),
-            alt_text="Horizontal bar chart of straight-line kilometres per day for each leg of the advance down the "
-            "M5 from Idlib to Damascus, with thin lines showing the range from the spread of reported dates.",
-            sources=[*coord_sources, *dict.fromkeys(route_rows["source_id"])],
         ),
     )
 
@@ -381,43 +292,9 @@ def build():
     v["mil_pay_date"] = prose.date(decree["date"].min(), ids(decree))
     v["mil_pay_pct"] = prose.text(value_text(pay), ids(pay, "figure_id"))
     v["mil_pay_reports"] = prose.count(len(pay), pay["figure_id"], noun="report")
-    pay_rows = credited(pay, places, sources).sort_values(["as_of", "figure_id"])
-    page.add(
-        "military-pay",
-        table(
-            pay_rows[["as_of", "as_of_precision", "value", "scope", "source", "reliability", "credibility"]],
-            "Reports of the military pay-rise decree and whom they say it covered",
-            {
-                "as_of": "Date",
-                "value": "Rise (%)",
-                "scope": "Who was covered, per the report",
-                "source": "Source",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            noun="reports",
-        ),
-    )
     usd = figures[figures["metric"] == "soldier_monthly_pay_usd"]
     v["mil_pay_usd"] = prose.text(value_text(usd), ids(usd, "figure_id"))
     v["mil_pay_usd_reports"] = prose.count(len(usd), usd["figure_id"], noun="report")
-    usd_rows = credited(usd, places, sources).sort_values(["as_of", "figure_id"])
-    page.add(
-        "military-soldier-pay",
-        table(
-            usd_rows[["as_of", "as_of_precision", "value", "scope", "source", "reliability", "credibility"]],
-            "Reported monthly pay of a Syrian soldier, in US dollars",
-            {
-                "as_of": "Date",
-                "value": "US$ a month",
-                "scope": "Whose pay, per the report",
-                "source": "Source",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            noun="reports",
-        ),
-    )
     collapse = events[events["category"].isin(COLLAPSE)]
     ids(collapse)
     page.add(
@@ -459,10 +336,10 @@ def build():
             "military-exchange-rate",
             chart_fx,
             drawn_fx,
-            caption=f"Market quotes between {prose.fmt_date_range(during['as_of'].min(), during['as_of'].max())} "
+            caption=f"Market quotes dated {prose.fmt_date_range(during['as_of'].min(), during['as_of'].max())} "
             f"ranged over {value_text(during)} pounds to the dollar, against an official rate of "
-            f"{value_text(before)} on {prose.fmt_date(before['as_of'].iloc[0])} "
-            f"({prose.plural(len(fx), 'report')}, {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}).",
+            f"{value_text(before)} pounds on {prose.fmt_date(before['as_of'].iloc[0])}. The chart draws "
+            f"{prose.plural(len(fx), 'report')}, dated {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}.",
             alt_text="Dated series of reported Syrian pound exchange rates, market and official, each report a dot "
             "with a bar for a quoted buy-sell range.",
             sources=list(dict.fromkeys(fx["source_id"])),
@@ -471,11 +348,6 @@ def build():
     amnesty = reported_dates(events, "amnesty")
     v["mil_amnesty_n"] = prose.count(len(amnesty), ids(amnesty), noun="public offer")
     v["mil_amnesty_span"] = prose.date_range(amnesty["date"].min(), amnesty["date"].max(), amnesty["event_id"])
-    page.add(
-        "military-amnesty",
-        report_table(amnesty, places, sources, "Rebel offers to soldiers who defected or laid down arms"),
-    )
-
     # Russian strikes and the Rastan bridge.
     strikes = reported_dates(events, "airstrike", "rastan")
     v["mil_bridge_reports"] = prose.count(len(strikes), ids(strikes), noun="report")
@@ -486,64 +358,55 @@ def build():
     v["mil_bridge_homs_km"] = prose.text(value_text(bridge_km), ids(bridge_km, "figure_id"))
     rastan = reported_dates(events, "city_captured", "rastan")
     v["mil_rastan_taken"] = prose.text(dates_text(rastan["date"]), ids(rastan))
-    drawn_strikes = credited(strikes, places, sources)[["date", "publisher", "reliability"]]
-    chart_strikes = (
-        alt.Chart(drawn_strikes)
-        .mark_point(filled=True, size=120)
-        .encode(
-            x=alt.X("date:T", title="Reported date of the strike", axis=alt.Axis(format="%d %b", tickCount="day")),
-            y=alt.Y("publisher:N", title=None),
-            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
-            tooltip=["publisher", "reliability", alt.Tooltip("date:T", format="%d %b %Y")],
-        )
-        .properties(width="container", height=240)
-    )
-    page.add(
-        "military-rastan-strikes",
-        figure(
-            "military-rastan-strikes",
-            chart_strikes,
-            drawn_strikes,
-            caption=f"The {prose.plural(len(strikes), 'report')} of strikes on the Rastan bridge date them to "
-            f"{dates_text(strikes['date'])}.",
-            alt_text="Dot chart, one row per outlet, placing each report of the strike on the Rastan bridge at its "
-            "reported date, coloured by source grade.",
-            sources=list(dict.fromkeys(strikes["source_id"])),
-        ),
-    )
-
-    # Homs, the SNA and the other fronts.
-    why = events[(events["category"] == "strategic_importance") & (events["topic"] == TOPIC)]
-    v["mil_why_n"] = prose.count(len(why), ids(why), noun="report")
-    page.add("military-homs", report_table(why, places, sources, "Why Hama and Homs mattered, as reported at the time"))
+    # The SNA and the other fronts.
     sna = reported_dates(events, "sna_operation")
     ids(sna)
     manbij = sna[sna["place_id"] == "manbij"]
     tel = sna[sna["place_id"] == "tel-rifaat"]
-    v["mil_sna_first"] = prose.date(sna["date"].min(), sna["event_id"])
+    # Reports of the start: rows not about the later Manbij fighting, dated within the campaign.
+    starts = sna[~sna["place_id"].isin(["manbij"]) & sna["date"].between(launch_rows["date"].min(), damascus)]
+    v["mil_sna_starts"] = prose.text(dates_text(starts["date"]), starts["event_id"])
     v["mil_tel_rifaat"] = prose.date(tel["date"].min(), tel["event_id"])
     v["mil_manbij_span"] = prose.date_range(manbij["date"].min(), manbij["date"].max(), manbij["event_id"])
     v["mil_manbij_reports"] = prose.count(len(manbij), manbij["event_id"], noun="report")
-    page.add(
-        "military-sna", report_table(sna, places, sources, "The SNA's Operation Dawn of Freedom, one row per report")
-    )
     v["mil_fronts_places"] = prose.text(prose.join_words(pid.loc[fronts["place_id"].unique(), "name"]), ids(fronts))
-    v["mil_fronts_span"] = prose.date_range(fronts["date"].min(), fronts["date"].max(), fronts["event_id"])
-    opened = fronts[fronts["category"] == "front_opened"]
-    v["mil_south_opened"] = prose.date(opened["date"].min(), opened["event_id"])
+    last_front = fronts[fronts["date"] == fronts["date"].max()]
+    v["mil_fronts_last"] = prose.date(last_front["date"].iloc[0], last_front["event_id"])
+    first_front = fronts[fronts["date"] == fronts["date"].min()]
+    v["mil_fronts_first"] = prose.date(first_front["date"].iloc[0], first_front["event_id"])
     page.add(
         "military-other-fronts",
-        report_table(fronts, places, sources, "The other fronts after Hama fell, one row per report"),
+        report_table(fronts, places, sources, "Fronts away from the M5 axis, one row per report"),
     )
 
     # Judgments and the as-of line.
     v.update(verdict_values(judgments, likelihood, list(JUDGMENTS)))
     for jid, box in judgment_boxes(judgments, likelihood, CHAPTER).items():
         page.add(jid, box)
-    dated = pd.concat(
-        [f[["as_of"]].assign(row_id=f["event_id"] if "event_id" in f else f["figure_id"]) for f in used],
-        ignore_index=True,
-    )
-    latest = dated.loc[dated["as_of"].idxmax()]
-    v["mil_as_of"] = prose.date(latest["as_of"], [latest["row_id"]])
+    campaign = (launch_rows["date"].min(), captured.loc["damascus", "last"])
+    v["mil_as_of"] = campaign_as_of(used, *campaign)
+    v["mil_campaign_span"] = prose.date_range(*campaign, [*launch_rows["event_id"], *dam_rows["event_id"]])
     return page
+
+
+def campaign_as_of(used: list[pd.DataFrame], start, end):
+    """The latest report date (``as_of``) among the rows about the campaign: events dated ``start``-``end``
+    and figures whose ``as_of`` falls in that window (so a later series, such as exchange rates, does not
+    set the date). Credited to the row(s) that carry it."""
+    from ..output import prose
+
+    frames = []
+    for f in used:
+        if "event_id" in f:
+            frames.append(
+                f.loc[f["date"].between(start, end), ["event_id", "as_of"]].rename(columns={"event_id": "row_id"})
+            )
+        else:
+            frames.append(
+                f.loc[f["as_of"].between(start, end), ["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"})
+            )
+    dated = pd.concat(frames, ignore_index=True).dropna(subset=["as_of"])
+    if dated.empty:
+        raise LookupError("no dated rows in the campaign window")
+    last = dated["as_of"].max()
+    return prose.date(last, dated.loc[dated["as_of"] == last, "row_id"])
