@@ -235,7 +235,7 @@ def build():
             chart,
             drawn,
             caption=f"In all, {prose.plural(len(drawn), 'report')} date {prose.plural(len(held), 'place')} "
-            f"entered or captured, dated {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
+            f"entered or captured, on days from {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
             "reports disagree on the day for "
             f"{prose.join_words(contested['name'])}.",
             alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported entered "
