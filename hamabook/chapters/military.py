@@ -234,8 +234,8 @@ def build():
             "military-advance-dates",
             chart,
             drawn,
-            caption=f"In all, {prose.plural(len(drawn), 'report')} date {prose.plural(len(held), 'place')} "
-            f"entered or captured, on days from {prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}; "
+            caption=f"In all, {prose.plural(len(drawn), 'report')} give the day {prose.plural(len(held), 'place')} "
+            f"were entered or captured ({prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}); "
             "reports disagree on the day for "
             f"{prose.join_words(contested['name'])}.",
             alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported entered "
