@@ -22,7 +22,12 @@ from hamabook import ROOT
 pytestmark = pytest.mark.site
 
 SITE = Path(os.environ.get("HAMABOOK_SITE", ROOT / "_build" / "html"))
-CACHE = SITE.parent / ".jupyter_cache"
+# `make book` builds in _build/next (then swaps the site into _build/html), so its execution cache is there.
+CACHE = (
+    SITE.parent / ".jupyter_cache"
+    if "HAMABOOK_SITE" in os.environ
+    else ROOT / "_build" / "next" / "_build" / ".jupyter_cache"
+)
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 ADVICE = "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh"
 # nbval's IPyNbFile.skip_compare (without --nbdime): never compared.
