@@ -72,3 +72,37 @@ def test_real_data():
     assert periods.loc["hezbollah", "end"] == pd.Timestamp("2024-12-08")
     assert periods.loc["turkey", "open_ended"]
     assert {"allies-diplomacy", "allies-cost", "J02", "J05", "J13"} <= set(page.shows)
+
+
+def test_kind_labels_come_from_categories_and_never_call_a_non_ally_an_ally():
+    actors = pd.DataFrame(
+        {"actor_id": ["russia", "turkey"], "backs": ["syrian-government", "sna"], "name": ["Russia", "Turkey"]}
+    )
+    categories = pd.DataFrame(
+        {
+            "category": ["ally_statement", "statement", "ally_support"],
+            "label": ["Ally's statement", "Statement or claim", "Outside support"],
+        }
+    )
+    rows = pd.DataFrame(
+        {
+            "actor_id": ["russia", "turkey", "turkey"],
+            "category": ["ally_statement", "ally_statement", "ally_support"],
+        }
+    )
+    got = allies.kind_labels(rows, actors, categories).tolist()
+    assert got == ["Ally's statement", "Statement or claim", "Outside support"]
+    with pytest.raises(KeyError):
+        allies.kind_labels(rows.assign(category="unknown"), actors, categories)
+
+
+def test_longest_backers_names_every_tie():
+    periods = pd.DataFrame({"backer": ["Iran", "Iraqi militias", "Russia"], "years": [12.9, 12.9, 9.2]})
+    assert allies.longest_backers(periods)["backer"].tolist() == ["Iran", "Iraqi militias"]
+    assert allies.longest_backers(periods.iloc[1:])["backer"].tolist() == ["Iraqi militias"]
+
+
+def test_real_tables_show_no_raw_category_ids():
+    page = allies.build()
+    html = "".join(page.shows[name].data for name in ("allies-moves-table", "allies-diplomacy", "allies-cost"))
+    assert "ally_statement" not in html and "ally statement" not in html

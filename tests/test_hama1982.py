@@ -268,3 +268,41 @@ def test_precisions_default_and_column():
     rows = pd.DataFrame({"date": pd.to_datetime(["2022-07-01"])})
     assert hama1982.precisions(rows, "month").tolist() == ["month"]
     assert hama1982.precisions(rows.assign(date_precision=["day"]), "month").tolist() == ["day"]
+
+
+def test_highest_ranked_by_high_end_and_lowest_by_low_end():
+    """The review's case: a 3,000-60,000 range is the highest (by its high end) and among the lowest (by its low
+    end); the 40,000 point figures and 30,000-40,000 ranges tie at the next high end, a 38,000 point comes after."""
+    est = hama1982.bounds(
+        _figures(
+            [
+                ("N1", "m", 1000, None, None, "1982-01-01", "unspecified", "a"),
+                ("N2", "m", 38000, None, None, "1982-01-01", "unspecified", "a"),
+                ("N3", "m", None, 30000, 40000, "1999-01-01", "unspecified", "a"),
+                ("N4", "m", 40000, None, None, "2024-02-01", "unspecified", "a"),
+                ("N5", "m", None, 3000, 60000, "2024-03-01", "unspecified", "a"),
+                ("N6", "m", 2000, None, None, "1982-05-01", "unspecified", "a"),
+            ]
+        )
+    )
+    top, runner_up = hama1982.highest_ends(est)
+    assert top["figure_id"].tolist() == ["N5"]
+    assert runner_up["figure_id"].tolist() == ["N3", "N4"]
+    assert "N2" not in set(runner_up["figure_id"])
+    assert hama1982.lowest_ends(est)["figure_id"].tolist() == ["N1", "N6", "N5"]
+    assert hama1982.lowest_ends(est, k=1)["figure_id"].tolist() == ["N1"]
+    only, none = hama1982.highest_ends(est.iloc[:1])
+    assert only["figure_id"].tolist() == ["N1"] and none.empty
+
+
+def test_distinct_days_merges_an_approximate_copy_of_the_same_day():
+    rows = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-12-07", "2024-12-07", "2024-12-05"]),
+            "date_precision": ["approximate", "day", "approximate"],
+        }
+    )
+    assert hama1982.distinct_days(rows) == [
+        (pd.Timestamp("2024-12-05"), "approximate"),
+        (pd.Timestamp("2024-12-07"), "day"),
+    ]

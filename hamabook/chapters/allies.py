@@ -23,6 +23,7 @@ from .page import Page
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")
 START_CATEGORIES = ("support_start", "military_intervention")
 END_CATEGORY = "ally_withdrawal"
+ALLY_OF = "syrian-government"  # actors.backs value of Assad's allies
 DIPLOMACY_CATEGORIES = ("diplomatic_meeting", "un_statement", "ally_statement")
 WINDOW = ("2024-11-27", "2024-12-08")
 COST_END = "2024-12-31"
@@ -107,10 +108,31 @@ LABELS = {
 }
 
 
+def kind_labels(rows: pd.DataFrame, actors: pd.DataFrame, categories: pd.DataFrame) -> pd.Series:
+    """The reader's label of each row's category (``categories.csv``). A label that calls the actor an ally
+    ("Ally's ...") is not used for an actor that does not back the Syrian government: a statement then gets the
+    label of the plain ``statement`` category, so the US and Turkey are never called Assad's allies."""
+    labels = categories.set_index("category")["label"]
+    missing = sorted(set(rows["category"]) - set(labels.index))
+    if missing:
+        raise KeyError(f"categories without a label in categories.csv: {missing}")
+    allies = set(actors.loc[actors["backs"] == ALLY_OF, "actor_id"])
+    out = rows["category"].map(labels)
+    wrong = out.str.contains(r"\bally\b|\bally's\b", case=False, regex=True) & ~rows["actor_id"].isin(allies)
+    out[wrong & rows["category"].isin(STATEMENT_CATEGORIES)] = labels["statement"]
+    return out
+
+
+def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
+    """Every backer whose support ran longest, in years to one decimal as the support table shows them (a start
+    known only to the year cannot separate backers by days): several when they tie."""
+    return periods[periods["years"] == periods["years"].max()]
+
+
 def _report_table(rows, sources, actors, caption):
     shown = with_sources(rows, sources).merge(actors[["actor_id", "name"]], on="actor_id", how="left")
     shown["actor"] = shown["name"].fillna("")
-    shown["category"] = shown["category"].str.replace("_", " ")
+    shown["category"] = kind_labels(shown, actors, load("categories")).to_numpy()
     cols = ["date", "date_precision", "actor", "category", "summary", "publisher", "reliability", "event_id"]
     return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
 
@@ -134,9 +156,11 @@ def build() -> Page:
         prose.join_words(periods.loc[periods["open_ended"], "backer"]),
         periods.loc[periods["open_ended"], "start_event"],
     )
-    longest = periods.sort_values("years", ascending=False).iloc[0]
-    v["al_longest"] = prose.text(longest["backer"], [longest["start_event"]])
-    v["al_longest_since"] = prose.date(longest["start"], [longest["start_event"]], precision=longest["start_precision"])
+    longest = longest_backers(periods)
+    first = longest.sort_values("start").iloc[0]
+    v["al_longest"] = prose.text(prose.join_words(longest["backer"]), longest["start_event"])
+    v["al_longest_since"] = prose.date(first["start"], longest["start_event"], precision=first["start_precision"])
+    since = prose.fmt_date_at(first["start"], first["start_precision"])
     drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]
     chart = (
         alt.Chart(drawn)
@@ -164,8 +188,8 @@ def build() -> Page:
             chart,
             drawn,
             caption=(
-                f"{longest['backer']} backed its side longest of the {prose.count_word(len(periods))} backers "
-                "in our data; "
+                f"Of the {prose.count_word(len(periods))} backers in our data, the longest support recorded is "
+                f"that of {prose.join_words(longest['backer'])} (since {since}); "
                 f"support ended in our data for {prose.join_words(ended['backer'])} "
                 f"({prose.fmt_date_range(ended['end'].min(), ended['end'].max())})."
             ),
@@ -318,7 +342,7 @@ def build() -> Page:
     v["al_hezbollah_max"] = prose.number(hez_max["value"].max(), hez_max["figure_id"])
     troops = figures[figures["metric"] == "us_troops_in_syria"]
     v["al_us_troops_range"] = prose.text(
-        prose.fmt_range(troops["value"].min(), troops["value"].max()), troops["figure_id"]
+        prose.fmt_range(troops["value"].min(), troops["value"].max(), "troops"), troops["figure_id"]
     )
     iraqi = figures[figures["metric"] == "iraqi_fighters_crossed_into_syria"]
     v["al_iraqi_fighters"] = prose.number(iraqi["value"].max(), iraqi["figure_id"])

@@ -261,6 +261,34 @@ def named_estimates(rows: pd.DataFrame) -> str:
     )
 
 
+def lowest_ends(estimates: pd.DataFrame, k: int = 3) -> pd.DataFrame:
+    """The estimates whose LOW end is among the ``k`` smallest distinct low ends (ties all included),
+    smallest first, then by high end and date."""
+    cut = sorted(estimates["low_"].unique())[:k]
+    rows = estimates[estimates["low_"].isin(cut)]
+    return rows.sort_values(["low_", "high_", "as_of", "figure_id"])
+
+
+def highest_ends(estimates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Estimates ranked by their HIGH end: the rows at the largest high end, and the rows at the next
+    largest (empty if every row shares one high end); each oldest first."""
+    ends = sorted(estimates["high_"].unique(), reverse=True)
+    top = estimates[estimates["high_"] == ends[0]].sort_values(["as_of", "figure_id"])
+    rest = estimates[estimates["high_"] == ends[1]] if len(ends) > 1 else estimates.iloc[0:0]
+    return top, rest.sort_values(["as_of", "figure_id"])
+
+
+def distinct_days(rows: pd.DataFrame) -> list[tuple[pd.Timestamp, str]]:
+    """Each distinct date of ``rows`` once, with the finest precision any row gives it ('day' over 'approximate'),
+    oldest first: two reports of 7 December, one of them approximate, read as one date."""
+    order = {"day": 0, "approximate": 1, "month": 2, "year": 3}
+    out: dict = {}
+    for d, p in zip(rows["date"], precisions(rows), strict=True):
+        if d not in out or order.get(p, 9) < order.get(out[d], 9):
+            out[d] = p
+    return sorted(out.items())
+
+
 def precisions(rows: pd.DataFrame, default: str = "day") -> pd.Series:
     """Each event's date precision (``date_precision`` when the table has it, else ``default``)."""
     if "date_precision" in rows:
@@ -303,7 +331,6 @@ def build() -> Page:
     dated = start_rows[precisions(start_rows) == "day"]  # reports that give a day
     on_start = dated[dated["date"] == start]
     v["h82_massacre_month"] = prose.date(start, on_start["event_id"], precision="month")
-    v["h82_massacre_year"] = prose.date(start, on_start["event_id"], precision="year")
     v["h82_capture_month"] = prose.date(
         capture, capture_rows.loc[capture_rows["date"] == capture, "event_id"], precision="month"
     )
@@ -332,27 +359,9 @@ def build() -> Page:
         prose.fmt_range(troops["low_"], troops["high_"], "soldiers"), troops["figure_id"]
     )
     v["h82_troops_by"] = prose.text(made_by(troops.to_frame().T)[0], troops["figure_id"])
+    v["h82_fighters_by"] = prose.text(made_by(fighters.to_frame().T)[0], fighters["figure_id"])
     v["h82_fighters_range"] = prose.text(
         prose.fmt_range(fighters["low_"], fighters["high_"], "fighters"), fighters["figure_id"]
-    )
-    page.add(
-        "hama1982-days",
-        table(
-            days.assign(value=days["value"].astype(int))[
-                ["value", "scope", "summary", "publisher", "url", "reliability", "credibility"]
-            ],
-            caption="How long the assault lasted, one row per source",
-            labels={
-                "value": "Days",
-                "scope": "What is counted",
-                "summary": "What the source says (our words)",
-                "publisher": "Copy read",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            links={"publisher": "url"},
-            noun="sources",
-        ),
     )
 
     # --- The death toll ---
@@ -360,10 +369,7 @@ def build() -> Page:
     ids = toll["figure_id"]
     stats = spread(toll)
     v["h82_n_estimates"] = prose.count(stats["n"], ids)
-    v["h82_n_estimators"] = prose.count(toll["source_id"].nunique(), ids)
     first, last = toll.iloc[0], toll.iloc[-1]
-    v["h82_first_estimate_year"] = prose.date(first["as_of"], first["figure_id"], precision="year")
-    v["h82_last_estimate_year"] = prose.date(last["as_of"], last["figure_id"], precision="year")
     lo_rows = toll[toll["low_"] == stats["lowest"]]["figure_id"]
     hi_rows = toll[toll["high_"] == stats["highest"]]["figure_id"]
     v["h82_toll_lowest"] = prose.number(stats["lowest"], lo_rows)
@@ -371,7 +377,6 @@ def build() -> Page:
     v["h82_toll_ratio"] = prose.number(round(stats["ratio"]), [*lo_rows, *hi_rows])
     v["h82_toll_median"] = prose.number(stats["median"], ids)
     v["h82_toll_iqr_range"] = prose.text(prose.fmt_range(stats["q1"], stats["q3"], "deaths"), ids)
-    v["h82_toll_iqr"] = prose.number(stats["iqr"], ids)
 
     drawn = toll.drop(columns=["low", "high"]).rename(
         columns={
@@ -451,7 +456,6 @@ def build() -> Page:
                     "estimate",
                     "made_by",
                     "scope",
-                    "summary",
                     "publisher",
                     "url",
                     "reliability",
@@ -501,51 +505,18 @@ def build() -> Page:
     )
     v["h82_dis_documented"] = prose.number(dis_doc["value"], dis_doc["figure_id"])
     v["h82_boast"] = prose.number(boast["value"], boast["figure_id"])
-    by_low = toll.sort_values(["high_", "as_of", "figure_id"])
-    by_high = toll.sort_values(["low_", "as_of", "figure_id"], ascending=[False, True, True])
-    v["h82_lowest_named"] = prose.text(named_estimates(by_low.head(3)), by_low.head(3)["figure_id"])
-    v["h82_highest_named"] = prose.text(named_estimates(by_high.head(3)), by_high.head(3)["figure_id"])
-    page.add(
-        "hama1982-disappeared",
-        table(
-            dis.assign(value=dis["value"].map(prose.fmt_number))[
-                ["as_of", "as_of_precision", "value", "scope", "summary", "publisher", "url", "reliability"]
-            ],
-            caption="The disappeared: estimates and documented cases",
-            labels={
-                "as_of": "Estimate made",
-                "value": "People",
-                "scope": "What is counted",
-                "summary": "What the source says (our words)",
-                "publisher": "Copy read",
-                "reliability": "Grade",
-            },
-            links={"publisher": "url"},
-            noun="rows",
-        ),
+    lowest = lowest_ends(toll)
+    top, runner_up = highest_ends(toll)
+    v["h82_lowest_named"] = prose.text(named_estimates(lowest), lowest["figure_id"])
+    v["h82_highest_named"] = prose.text(named_estimates(top), top["figure_id"])
+    v["h82_next_high"] = prose.number(runner_up["high_"].iloc[0], runner_up["figure_id"])
+    v["h82_n_next_high"] = prose.count(len(runner_up), runner_up["figure_id"])
+    points = runner_up[~runner_up["is_range"]]
+    v["h82_n_next_high_point"] = prose.count(
+        len(points), points["figure_id"] if len(points) else runner_up["figure_id"]
     )
     undated = metric_rows(figures, DEATH_TOLL_UNDATED, sources)
     undated = undated.assign(made_by=made_by(undated))
-    v["h82_n_undated"] = prose.count(len(undated), undated["figure_id"])
-    page.add(
-        "hama1982-undated",
-        table(
-            _estimate_table(undated)[
-                ["estimate", "scope", "summary", "publisher", "url", "reliability", "credibility"]
-            ],
-            caption="Undated retellings of estimates (not in the chart above: the date each was made is unknown)",
-            labels={
-                "estimate": "Deaths",
-                "scope": "What is counted",
-                "summary": "What the source says (our words)",
-                "publisher": "Copy read",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            links={"publisher": "url"},
-            noun="retellings",
-        ),
-    )
 
     # --- Hama then and now ---
     pop = population_then_and_now(figures, sources, start.year)
@@ -608,8 +579,7 @@ def build() -> Page:
         int(days_between(start, video["date"]) / 365.25), [video["event_id"], *on_start["event_id"]]
     )
     v["h82_defection_date"] = prose.text(
-        prose.join_words(sorted({prose.fmt_date_at(d, p) for d, p in zip(later["date"], precisions(later))})),
-        later["event_id"],
+        prose.join_words(prose.fmt_date_at(d, p) for d, p in distinct_days(later)), later["event_id"]
     )
     v["h82_defection_after"] = prose.count(
         days_between(video["date"], later["date"].min()), [video["event_id"], *later["event_id"]], noun="day"
@@ -619,7 +589,8 @@ def build() -> Page:
         sources,
         ("publisher", "reliability", "url"),
     )
-    memory = memory.assign(kind=memory["category"].str.replace("_", " "), date_precision=precisions(memory))
+    labels = load("categories").set_index("category")["label"]
+    memory = memory.assign(kind=memory["category"].map(labels), date_precision=precisions(memory))
     page.add(
         "hama1982-memory",
         table(
@@ -646,25 +617,6 @@ def build() -> Page:
     acc = with_sources(acc, sources, ("publisher", "kind", "reliability", "url"))
     acc = acc.assign(date_precision=precisions(acc))
     _accountability(v, acc, figures, toll)
-    page.add(
-        "hama1982-accountability",
-        table(
-            acc.assign(step=acc["category"].str.replace("_", " "))[
-                ["date", "date_precision", "step", "summary", "publisher", "url", "reliability", "credibility"]
-            ],
-            caption="Proceedings against Rifaat al-Assad, one row per report",
-            labels={
-                "date": "Date",
-                "step": "Step",
-                "summary": "What was reported (our words)",
-                "publisher": "Copy read",
-                "reliability": "Grade",
-                "credibility": "Credibility",
-            },
-            links={"publisher": "url"},
-            noun="reports",
-        ),
-    )
 
     # --- Who carried it out; before 1982; Hama in 2011 ---
     _perpetrators(page, mine, load("actors"), figures, sources)
@@ -716,34 +668,11 @@ def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.
     v["h82_fr_conviction_date"] = event_date(convicted)
     v["h82_fr_appeal_date"] = event_date(upheld)
     v["h82_fr_final_date"] = event_date(final)
-    v["h82_acc_steps"] = prose.count(len(acc), acc["event_id"], noun="report")
-    v["h82_acc_span"] = prose.text(
-        prose.fmt_date_range(acc["date"].min(), acc["date"].max())
-        if (precisions(acc) == "day").all()
-        else f"{acc['date'].min().year}–{acc['date'].max().year}",
-        acc["event_id"],
-    )
     v["h82_sentence_years"] = prose.count(int(sentence["value"]), sentence["figure_id"], noun="year")
     v["h82_assets_m"] = prose.text(f"{prose.fmt_number(assets['value'] / 1e6)} million euros", assets["figure_id"])
     v["h82_return_year"] = prose.date(
         pd.Timestamp(year=int(back["value"]), month=1, day=1), back["figure_id"], precision="year"
     )
-
-
-def _event_table(rows: pd.DataFrame, sources: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    rows = with_sources(rows.sort_values(["date", "event_id"]), sources, ("publisher", "reliability", "url"))
-    rows = rows.assign(date_precision=precisions(rows))
-    return rows[["date", "date_precision", *extra, "summary", "publisher", "url", "reliability", "credibility"]]
-
-
-EVENT_LABELS = {
-    "date": "Date",
-    "force": "Force named",
-    "summary": "What was reported (our words)",
-    "publisher": "Copy read",
-    "reliability": "Grade",
-    "credibility": "Credibility",
-}
 
 
 def _perpetrators(page: Page, mine: pd.DataFrame, actors: pd.DataFrame, figures: pd.DataFrame, sources) -> None:
@@ -757,16 +686,6 @@ def _perpetrators(page: Page, mine: pd.DataFrame, actors: pd.DataFrame, figures:
     v["h82_force_accounts"] = prose.count(len(named), named["event_id"], noun="account")
     v["h82_dc_strength"] = prose.text(
         prose.fmt_range(strength["low_"], strength["high_"], "men"), strength["figure_id"]
-    )
-    page.add(
-        "hama1982-forces",
-        table(
-            _event_table(named.rename(columns={"name": "force"}), sources, ("force",)),
-            caption="Accounts that name the forces that assaulted Hama in 1982, one row per report",
-            labels=EVENT_LABELS,
-            links={"publisher": "url"},
-            noun="accounts",
-        ),
     )
 
 
@@ -785,16 +704,6 @@ def _before(page: Page, mine: pd.DataFrame, figures: pd.DataFrame, sources) -> N
     )
     v["h82_palmyra_date"] = event_date(palmyra)
     v["h82_law_date"] = prose.date(law["date"].mode().min(), law["event_id"])
-    page.add(
-        "hama1982-before",
-        table(
-            _event_table(ctx, sources),
-            caption=f"Before the assault, {ctx['date'].min().year}–{ctx['date'].max().year}: one row per report",
-            labels=EVENT_LABELS,
-            links={"publisher": "url"},
-            noun="reports",
-        ),
-    )
 
 
 def _in_2011(page: Page, mine: pd.DataFrame, figures: pd.DataFrame, sources) -> None:
@@ -814,13 +723,3 @@ def _in_2011(page: Page, mine: pd.DataFrame, figures: pd.DataFrame, sources) -> 
         prose.fmt_range(deaths["low_"].min(), deaths["high_"].max(), "people"), deaths["figure_id"]
     )
     v["h82_2011_death_counts"] = prose.count(len(deaths), deaths["figure_id"], noun="count")
-    page.add(
-        "hama1982-in-2011",
-        table(
-            _event_table(rows, sources),
-            caption=f"Hama in {rows['date'].min().year}: protests, a diplomatic visit and the army's assault",
-            labels=EVENT_LABELS,
-            links={"publisher": "url"},
-            noun="reports",
-        ),
-    )
