@@ -4,7 +4,7 @@ Every corruption is a function that damages a copy of ``data/`` in place; :data:
 fragment the validator's report must contain. Rows are chosen by what they hold (a figure counted in people,
 a source with a publication date...), not by line number, so the catalogue survives changes to the data.
 ``TODAY`` is the day validation is run "on": the latest date in the real package, so the real data is never
-in the future and one day later always is.
+in the future; ``TOMORROW`` is in the future whichever of the two days validation uses.
 """
 
 from __future__ import annotations
@@ -95,7 +95,8 @@ def latest_date() -> date:
 
 
 TODAY = latest_date()
-TOMORROW = (TODAY + timedelta(days=1)).isoformat()
+# after both the latest date in the package and the real date, so load() (which validates "today") refuses it too
+TOMORROW = (max(TODAY, date.today()) + timedelta(days=1)).isoformat()
 
 
 def _count_row(unit: str) -> Callable[[dict[str, str]], bool]:
