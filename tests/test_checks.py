@@ -2,10 +2,11 @@
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
-from corruptions import CATALOGUE, TODAY, Corruption
+from corruptions import CATALOGUE, TODAY, TOMORROW, Corruption
 
 from hamabook import DATA_DIR
 from hamabook.__main__ import main
@@ -94,9 +95,7 @@ def test_cli_accepts_the_real_package(capsys):
 def test_validation_date_is_a_parameter(data_copy: Path):
     next(c for c in CATALOGUE if c.name == "as_of_after_today").apply(data_copy)
     assert validate_package(data_copy, today=TODAY)
-    from datetime import timedelta
-
-    assert validate_package(data_copy, today=TODAY + timedelta(days=1)) == []
+    assert validate_package(data_copy, today=date.fromisoformat(TOMORROW)) == []
 
 
 def test_rule_that_crashes_is_one_line(monkeypatch, real_tables):
