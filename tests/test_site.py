@@ -374,7 +374,9 @@ def test_chart_loader_only_where_charts_are_and_no_icon_script():
 def test_judgments_link_to_existing_sections():
     _require_site()
     intro = (SITE / "book" / "intro.html").read_text(encoding="utf-8")
-    links = re.findall(r'<li id="j\d+">.*?<a href="([a-z0-9_]+\.html)#([a-z0-9-]+)">Evidence</a>', intro)
-    assert len(links) >= 5, "the intro lists fewer than five key judgments"
-    for page, anchor in links:
-        assert f'id="{anchor}"' in (SITE / "book" / page).read_text(encoding="utf-8"), f"{page}#{anchor} does not exist"
+    links = re.findall(r'<li><strong>(J\d+)</strong>.*?<a href="([a-z0-9_]+\.html)#(j\d+)">', intro)
+    assert len(links) >= 12, "the intro lists fewer than twelve key judgments"
+    for jid, page, anchor in links:
+        assert anchor == jid.lower(), f"{jid} links to #{anchor}"
+        target = (SITE / "book" / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in target and f"Judgment {jid}" in target, f"{page}#{anchor} is not {jid}'s box"

@@ -225,7 +225,7 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
     span = prose.fmt_date_range(scored["published"].min(), scored["published"].max())
     shown = with_sources(scored, sources).assign(
         p_pct=lambda f: (100 * f["p"]).round(1),
-        brier=lambda f: f["brier"].round(3),
+        brier=lambda f: [("" if pd.isna(b) else f"{b:.2f}") for b in f["brier"]],  # two decimals, as in the prose
         forecaster_side=lambda f: f["forecaster_side"].map(SIDE_LABELS),
     )
     page.add(

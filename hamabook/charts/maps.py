@@ -42,8 +42,9 @@ def _layers(width: int, height: int, size: int, font: int):
             ),
             shape=alt.Shape(
                 "status:N",
+                title="Reported holder",
                 scale=alt.Scale(domain=list(STATUSES), range=["circle", "square", "diamond", "cross"]),
-                legend=None,
+                legend=alt.Legend(orient="bottom", direction="horizontal"),  # merges with the colour legend
             ),
             size=alt.value(size),
             tooltip=["name:N", "day_label:N", "status:N", "last_change_ids:N"],

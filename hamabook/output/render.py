@@ -88,7 +88,9 @@ CHART_LOADER = """(function () {
   function draw(entry) {
     return runtime().then(function () { return window.hbEmbed(entry[0], entry[1]); });
   }
-  var EVENTS = ["scroll", "wheel", "pointermove", "pointerdown", "touchstart", "keydown", "focusin"];
+  // Only what a reader does: the theme scrolls and focuses the page itself on load, so "scroll" and "focusin"
+  // would wake the runtime before anyone interacts.
+  var EVENTS = ["wheel", "pointermove", "pointerdown", "touchstart", "keydown"];
   function watch() {
     EVENTS.forEach(function (name) { window.removeEventListener(name, watch, true); });
     var queue = window.hbCharts || [];
@@ -148,8 +150,11 @@ def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
     div_id = spec_id(spec)
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     label = html.escape(alt_text)
+    # A chart with a control (a slider) is a group a keyboard can enter; any other chart is one image. Both are
+    # focusable, because a chart wider than the column scrolls inside its box.
+    role = "group" if any("bind" in param for param in spec.get("params", [])) else "img"
     return (
-        f'<div class="hb-chart" id="{div_id}" role="img" aria-label="{label}">'
+        f'<div class="hb-chart" id="{div_id}" role="{role}" aria-label="{label}" tabindex="0">'
         f"{static_svg_img(spec, alt_text)}</div>\n"
         f'<script>(window.hbCharts = window.hbCharts || []).push(["{div_id}", {payload}]);</script>'
     )
