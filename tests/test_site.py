@@ -29,7 +29,7 @@ NO_SITE = "(no built site)"
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts) or [NO_SITE]
 CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.*\})\]\);')
 # Everything a reader can interact with; any one of them starts the chart runtime (see render.CHART_LOADER).
-WAKE = "() => window.dispatchEvent(new Event('scroll'))"
+WAKE = "() => window.dispatchEvent(new Event('pointermove'))"  # what a reader's first move sends
 
 
 def _require_site():
