@@ -148,3 +148,50 @@ def test_value_notes_open_on_hover_focus_and_tap(served):
         assert page.evaluate("el => el.getBoundingClientRect().width", note.element_handle()) > 40
         assert note.get_attribute("role") == "note"
         browser.close()
+
+
+def _page(served, path):
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    p = sync_playwright().start()
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    page.goto(served + path)
+    return p, browser, page
+
+
+def test_the_control_map_slider_changes_the_day(served):
+    """The day-by-day map draws in Chromium and its slider moves the map to another day."""
+    p, browser, page = _page(served, "battle.html")
+    try:
+        chart = page.locator("#fig-battle-map .hb-chart")
+        chart.scroll_into_view_if_needed()
+        page.mouse.move(10, 10)  # a reader's first move wakes the chart runtime
+        slider = chart.locator("input[type=range]")
+        slider.wait_for(timeout=15_000)
+        before = chart.locator(".hb-chart-live svg").inner_html()
+        slider.evaluate("el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        page.wait_for_function(
+            "([sel, old]) => document.querySelector(sel).innerHTML !== old",
+            arg=["#fig-battle-map .hb-chart-live svg", before],
+        )
+    finally:
+        browser.close()
+        p.stop()
+
+
+def test_long_tables_unfold_with_the_keyboard(served):
+    p, browser, page = _page(served, "military.html")
+    try:
+        fold = page.locator(".hb-fold").first
+        hidden = fold.locator("tr.hb-more").first
+        assert not hidden.is_visible()
+        fold.locator("input.hb-fold-toggle").focus()
+        page.keyboard.press("Space")
+        assert hidden.is_visible()
+        assert fold.locator(".hb-fold-hide").is_visible()
+    finally:
+        browser.close()
+        p.stop()
