@@ -195,3 +195,17 @@ def test_long_tables_unfold_with_the_keyboard(served):
     finally:
         browser.close()
         p.stop()
+
+
+def test_chapter_pages_fit_in_twelve_screens(served):
+    """At 1280 x 900, with long tables folded, no chapter page is taller than twelve screens."""
+    p, browser, page = _page(served, "intro.html")
+    try:
+        heights = {}
+        for name in CHAPTERS:
+            page.goto(served + f"{name}.html")
+            heights[name] = page.evaluate("document.documentElement.scrollHeight") / 900
+        assert {k: round(v, 1) for k, v in heights.items() if v > 12} == {}
+    finally:
+        browser.close()
+        p.stop()
