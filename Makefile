@@ -86,7 +86,7 @@ nbval: validate
 # own execution (each notebook runs once per `make test`, in `make book`), a rebuild in another time zone
 # and locale (reusing that execution), and the print edition (PDF).
 browser: chromium tex
-	HAMABOOK_REQUIRE_TEX=1 $(PYTEST) tests -m site
+	export HAMABOOK_REQUIRE_TEX=1; $(PYTEST) tests -m site
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
