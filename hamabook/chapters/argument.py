@@ -89,11 +89,11 @@ def build() -> Page:
     v["arg_n_evidence"] = prose.count(len(evidence_ids), evidence_ids, noun="evidence row")
     v["arg_survivor"] = prose.text(best["label"], inconsistent_with[best["hypothesis_id"]] or evidence_ids)
     v["arg_survivor_inconsistent"] = prose.count(
-        int(best["inconsistent"]), inconsistent_with[best["hypothesis_id"]] or evidence_ids, noun="row"
+        int(best["inconsistent"]), inconsistent_with[best["hypothesis_id"]] or evidence_ids
     )
     v["arg_runner_up"] = prose.text(second["label"], inconsistent_with[second["hypothesis_id"]])
     v["arg_runner_up_inconsistent"] = prose.count(
-        int(second["inconsistent"]), inconsistent_with[second["hypothesis_id"]], noun="row"
+        int(second["inconsistent"]), inconsistent_with[second["hypothesis_id"]]
     )
     events = load("events")
     launch, end = modal_date(events, "offensive_launch"), modal_date(events, "regime_end")
