@@ -87,3 +87,26 @@ def test_build_cut_off_and_plain_title_values():
     page = intro.build()
     assert page.values["read_up_to"].table == "sources"
     assert "hama_month" not in page.values
+
+
+def test_fall_sentence_counts_each_city_and_never_says_every_for_one_report():
+    caps = pd.DataFrame(
+        {
+            "name": ["Hama", "Hama", "Damascus", "Aleppo", "Aleppo"],
+            "date": [DAY("2024-12-05"), DAY("2024-12-05"), DAY("2024-12-08"), DAY("2024-11-29"), DAY("2024-12-01")],
+        }
+    )
+    text = intro.fall_sentence(caps, ["Aleppo", "Hama", "Homs", "Damascus"])
+    assert text == (
+        "Both reports date the fall of Hama to 5 December 2024; the one report for Damascus dates its fall to "
+        "8 December 2024; reported dates spread over three days for Aleppo."
+    )
+    with pytest.raises(LookupError):
+        intro.fall_sentence(caps, ["Homs"])
+
+
+def test_capture_chart_counts_control_changes_and_capture_events():
+    page = intro.build()
+    html = page.shows["capture-dates"].data
+    assert "reports date the fall of Hama to 5 December 2024" in html
+    assert "Every report" not in html

@@ -131,4 +131,36 @@ def test_campaign_as_of_ignores_rows_outside_the_campaign():
 def test_build_campaign_values():
     page = military.build()
     assert "and" in page.values["mil_sna_starts"].text  # every reported start date, not one
-    assert page.values["mil_as_of"].text.endswith("2024")  # the campaign's rows, not the exchange-rate series
+    # the campaign's reports (events and control changes), not the exchange-rate series
+    assert all(row[0] in "EK" for row in page.values["mil_as_of"].rows)
+    assert page.values["mil_talbiseh_odd_date"].text == "5 December 2024"
+    assert page.values["mil_talbiseh_date"].text == "6 December 2024"
+    assert page.values["mil_command_first"].text.endswith("2020")
+
+
+def test_odd_date_values_one_report_against_the_rest():
+    day = pd.Timestamp
+    rows = pd.DataFrame(
+        {
+            "change_id": ["K1", "K2", "E3"],
+            "date": [day("2024-12-05"), day("2024-12-06"), day("2024-12-06")],
+            "credibility": [4, 2, 3],
+        }
+    )
+    out = military.odd_date_values(rows, "x")
+    assert out["x_odd_date"].text == "5 December 2024" and out["x_odd_date"].rows == ("K1",)
+    assert out["x_odd_credibility"].text == "4"
+    assert out["x_date"].rows == ("K2", "E3") and out["x_others"].text == "two"
+    with pytest.raises(LookupError):  # all agree: nothing to single out
+        military.odd_date_values(rows.assign(date=day("2024-12-06")), "x")
+    with pytest.raises(LookupError):  # an even split is not one odd report
+        military.odd_date_values(rows.iloc[:2], "x")
+
+
+def test_rows_without_a_place_say_so():
+    places = pd.DataFrame({"place_id": ["hama"], "name": ["Hama"]})
+    sources = pd.DataFrame(
+        {"source_id": ["s1"], "publisher": ["AFP"], "originator": ["AFP"], "via": [pd.NA], "reliability": ["B"]}
+    )
+    rows = pd.DataFrame({"place_id": ["hama", pd.NA], "source_id": ["s1", "s1"]})
+    assert list(military.credited(rows, places, sources)["place"]) == ["Hama", military.NO_PLACE]

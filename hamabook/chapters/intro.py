@@ -15,7 +15,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import key_judgments, verdict_values
-from ..rows import credit, days_between, modal_date, reported_dates, with_sources
+from ..rows import control_reports, credit, days_between, modal_date, reported_dates, with_sources
 from .page import Page
 
 # Event kinds the opening chronology lists (the battle chapter has the full day-by-day record).
@@ -26,6 +26,7 @@ KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose repor
 BOTTOM_LINE = ("J09", "J01")
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NEVER_TAKEN = "a city the rebels had never taken during the war"  # the wording of the capture reports
+NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
 
 
 def chronology_rows(
@@ -50,7 +51,7 @@ def chronology_rows(
         raise LookupError("no chronology rows in that window")
     rows = rows.merge(places[["place_id", "name"]], on="place_id", how="left")
     rows = with_sources(rows, sources, SOURCE_COLUMNS)
-    rows["place"] = rows["name"].fillna("")
+    rows["place"] = rows["name"].fillna(NO_PLACE)
     rows["source"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
     rows = rows.rename(columns={"summary": "what"})
     return rows.sort_values(["date", "row_id"]).reset_index(drop=True)[
@@ -96,7 +97,7 @@ def build() -> Page:
 
     rank_rows = figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")]
     rank = rank_rows.iloc[0]
-    v["hama_rank"] = prose.text(prose.fmt_ordinal(int(rank["value"])), [rank["figure_id"]])
+    v["hama_rank"] = prose.text(f"{prose.fmt_ordinal(int(rank['value']))}-largest", [rank["figure_id"]])
     # The reports of Hama's capture are where the press says the rebels had never taken it during the war.
     v["hama_never_taken"] = prose.text(NEVER_TAKEN, hama_rows["event_id"])
     length = figures[figures["metric"] == "timeline_days"]
@@ -117,11 +118,11 @@ def build() -> Page:
     chron = chronology_rows(events, changes, places, sources, start, end)
     v["chronology_span"] = prose.date_range(start, end, chron["row_id"])
     v["chronology_reports"] = prose.count(len(chron), chron["row_id"], noun="report")
-    caps = capture_dates(events, places, sources)
+    caps = capture_dates(changes, events, places, sources)
     used = pd.concat(
         [
             chron[["row_id", "as_of"]],
-            caps[["event_id", "as_of"]].rename(columns={"event_id": "row_id"}),
+            caps[["change_id", "as_of"]].rename(columns={"change_id": "row_id"}),
             *(
                 r[["event_id", "as_of"]].rename(columns={"event_id": "row_id"})
                 for r in (launch_rows, hama_rows, damascus_rows, massacre)
@@ -149,7 +150,7 @@ def build() -> Page:
             noun="reports",
         ),
     )
-    page.add("capture-dates", capture_figure(events, places, sources))
+    page.add("capture-dates", capture_figure(caps, places))
     return page
 
 
@@ -162,25 +163,46 @@ def latest_report(rows: pd.DataFrame) -> prose.Value:
     return prose.date(last, dated.loc[dated["as_of"] == last, "row_id"])
 
 
-def capture_dates(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Every reported capture date of the :data:`KEY_CITIES`, one row per report."""
-    rows = events[(events["category"] == "city_captured") & events["place_id"].isin(KEY_CITIES)]
+def capture_dates(
+    changes: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    """Every report that one of the :data:`KEY_CITIES` changed hands, one row per report: control changes and
+    capture events together (:func:`hamabook.rows.control_reports`), the reports the battle chapter counts."""
+    rows = control_reports(changes, events)
+    rows = rows[rows["place_id"].isin(KEY_CITIES)]
     rows = with_sources(rows.merge(places[["place_id", "name"]], on="place_id"), sources)
-    return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
+    return rows.sort_values(["date", "change_id"]).reset_index(drop=True)
 
 
-def capture_figure(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
-    caps = capture_dates(events, places, sources)
+def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
+    """How the reports date each city's fall, in ``order``: 'All 12 reports date the fall of Hama to
+    5 December 2024; the one report for Damascus dates it to 8 December 2024; reported dates spread over
+    three days for Aleppo and two days for Homs.' (``caps``: columns name, date)."""
+    parts, spread = [], []
+    for city in order:
+        dates = caps.loc[caps["name"] == city, "date"]
+        if dates.empty:
+            continue
+        days = (dates.max() - dates.min()).days + 1
+        if days > 1:
+            spread.append(f"{prose.count_word(days)} days for {city}")
+        elif len(dates) == 1:
+            parts.append(f"the one report for {city} dates its fall to {prose.fmt_date(dates.iloc[0])}")
+        else:
+            every = prose.of_all(len(dates), len(dates))
+            parts.append(f"{every} reports date the fall of {city} to {prose.fmt_date(dates.iloc[0])}")
+    if spread:
+        parts.append(f"reported dates spread over {prose.join_words(spread)}")
+    if not parts:
+        raise LookupError("no capture reports for the key cities")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
     drawn = caps[["name", "date", "publisher", "reliability"]].rename(columns={"name": "city"})
     order = places.set_index("place_id").loc[list(KEY_CITIES), "name"].tolist()
-    days = caps.groupby("name")["date"].agg(lambda d: (d.max() - d.min()).days + 1)
-    one_day = [c for c in order if days.get(c) == 1]
-    spread = [f"{c} over {prose.plural(int(days[c]), 'day')}" for c in order if days.get(c, 1) > 1]
-    caption = (
-        f"Every report dates the fall of {prose.join_words(one_day)} to a single day"
-        + (f"; reported dates spread for {prose.join_words(spread)}" if spread else "")
-        + f" ({prose.plural(len(caps), 'report')})."
-    )
+    caption = f"{fall_sentence(caps, order)} The chart draws {prose.plural(len(caps), 'report')}."
     chart = (
         alt.Chart(drawn)
         .mark_point(filled=True, size=90, opacity=0.8)

@@ -74,6 +74,8 @@ OTHER_FRONTS = ("front_opened", "border_crossing_taken", "city_captured", "army_
 EXCHANGE = {"syp_per_usd_market": "market", "syp_per_usd_official": "official"}
 JUDGMENTS = ("J01", "J04", "J15")
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
+NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
+COMMAND = "command_structure"  # the category of the reports on how the joint command was built
 REPORT_LABELS = {
     "date": "Date",
     "place": "Place",
@@ -90,7 +92,7 @@ def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) ->
 
     out = rows.merge(places[["place_id", "name"]], on="place_id", how="left")
     out = with_sources(out, sources, SOURCE_COLUMNS)
-    out["place"] = out["name"].fillna("")
+    out["place"] = out["name"].fillna(NO_PLACE)
     out["source"] = [credit(o, p, v) for o, p, v in zip(out["originator"], out["publisher"], out["via"])]
     return out
 
@@ -151,11 +153,13 @@ def build():
     from ..output import prose
     from ..output.figure import figure, table
     from ..output.judgments import judgment_boxes, verdict_values
-    from ..rows import days_between, modal_date, reported_dates, with_sources
+    from ..rows import control_reports, days_between, modal_date, reported_dates, with_sources
     from .page import Page
 
     theme.apply()
-    events, places, figures, sources, actors = (load(t) for t in ("events", "places", "figures", "sources", "actors"))
+    events, places, figures, sources, actors, changes = (
+        load(t) for t in ("events", "places", "figures", "sources", "actors", "control_changes")
+    )
     judgments, likelihood = load("judgments"), load("likelihood_scale")
     page, used = Page(), []
     v = page.values
@@ -179,6 +183,11 @@ def build():
     v["mil_command"] = prose.text(prose.join_words(names), ids(commanded))
     prep = reported_dates(events, "offensive_preparation")
     v["mil_prep_date"] = prose.date(prep["date"].min(), ids(prep), precision=prep["date_precision"].iloc[0])
+    command = reported_dates(events, COMMAND)
+    first_command = command[command["date"] == command["date"].min()]
+    v["mil_command_first"] = prose.date(
+        first_command["date"].iloc[0], ids(first_command), precision=first_command["date_precision"].iloc[0]
+    )
     origins = events[events["category"].isin(ORIGINS)]
     ids(origins)
     page.add(
@@ -208,14 +217,21 @@ def build():
     dam_rows = reported_dates(events, "city_captured", "damascus")
     v["mil_damascus"] = prose.date(damascus, ids(dam_rows))
     v["mil_days_total"] = prose.count(days_between(launch, damascus), [*launch_rows["event_id"], *dam_rows["event_id"]])
-    spread = (held["last"] - held["first"]).dt.days
-    contested = held[spread > 0]
-    homs_rows = moves[(moves["place_id"] == "homs") & moves["category"].isin(CHANGE_OF_HANDS)]
-    v["mil_homs_span"] = prose.date_range(held.loc["homs", "first"], held.loc["homs", "last"], homs_rows["event_id"])
-    v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["event_id"], noun="report")
-    dots = credited(moves[moves["category"].isin(CHANGE_OF_HANDS) & moves["place_id"].notna()], places, sources)
-    drawn = dots[["place", "date", "category", "publisher", "reliability"]]
-    order = list(held.sort_values(["first", "headline"])["name"])
+    # The chart and the disputed days count every report that a place on the axis changed hands: control
+    # changes and capture events together, the reports the battle chapter and the opening chronology count.
+    axis = control_reports(changes, events)
+    axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
+    ids(axis, "change_id")
+    reported = control_dates(axis.assign(event_id=axis["change_id"], category="city_captured"), places)
+    reported = reported.set_index("place_id")
+    contested = reported[reported["last"] > reported["first"]]
+    homs_rows = axis[axis["place_id"] == "homs"]
+    v["mil_homs_span"] = prose.date_range(homs_rows["date"].min(), homs_rows["date"].max(), homs_rows["change_id"])
+    v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["change_id"], noun="report")
+    v.update(odd_date_values(axis[axis["place_id"] == "talbiseh"], "mil_talbiseh"))
+    dots = credited(axis, places, sources)
+    drawn = dots[["place", "date", "publisher", "reliability"]]
+    order = list(reported.sort_values(["first", "headline"])["name"])
     chart = (
         alt.Chart(drawn)
         .mark_point(filled=True, size=80, opacity=0.75)
@@ -223,8 +239,7 @@ def build():
             x=alt.X("date:T", title="Reported date", axis=alt.Axis(format="%d %b", tickCount="day")),
             y=alt.Y("place:N", sort=order, title=None),
             color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
-            shape=alt.Shape("category:N", title="Report", scale=alt.Scale(domain=list(CHANGE_OF_HANDS))),
-            tooltip=["place", alt.Tooltip("date:T", format="%d %b %Y"), "category", "publisher", "reliability"],
+            tooltip=["place", alt.Tooltip("date:T", format="%d %b %Y"), "publisher", "reliability"],
         )
         .properties(width="container", height=320)
     )
@@ -234,12 +249,12 @@ def build():
             "military-advance-dates",
             chart,
             drawn,
-            caption=f"In all, {prose.plural(len(drawn), 'report')} give the day {prose.plural(len(held), 'place')} "
-            f"were entered or captured ({prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}); "
+            caption=f"In all, {prose.plural(len(drawn), 'report')} give the day {prose.plural(len(reported), 'place')} "
+            f"changed hands ({prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}); "
             "reports disagree on the day for "
             f"{prose.join_words(contested['name'])}.",
-            alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported entered "
-            "or captured, earliest at the top, coloured by source grade.",
+            alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported to have "
+            "changed hands, earliest at the top, coloured by source grade.",
             sources=list(dict.fromkeys(dots["source_id"])),
         ),
     )
@@ -366,6 +381,9 @@ def build():
     # Reports of the start: rows not about the later Manbij fighting, dated within the campaign.
     starts = sna[~sna["place_id"].isin(["manbij"]) & sna["date"].between(launch_rows["date"].min(), damascus)]
     v["mil_sna_starts"] = prose.text(dates_text(starts["date"]), starts["event_id"])
+    v["mil_sna_first"] = prose.date(
+        starts["date"].min(), starts.loc[starts["date"] == starts["date"].min(), "event_id"]
+    )
     v["mil_tel_rifaat"] = prose.date(tel["date"].min(), tel["event_id"])
     v["mil_manbij_span"] = prose.date_range(manbij["date"].min(), manbij["date"].max(), manbij["event_id"])
     v["mil_manbij_reports"] = prose.count(len(manbij), manbij["event_id"], noun="report")
@@ -389,6 +407,25 @@ def build():
     return page
 
 
+def odd_date_values(rows: pd.DataFrame, key: str) -> dict:
+    """Where one report dates a change of hands to a different day from all the others: ``<key>_odd_date``
+    and ``<key>_odd_credibility`` (that report), ``<key>_date`` and ``<key>_others`` (the day and the number of
+    the others). ``rows``: control reports of one place (columns change_id, date, credibility)."""
+    from ..output import prose
+
+    counts = rows["date"].value_counts()
+    if len(counts) != 2 or counts.min() != 1 or counts.max() == 1:
+        raise LookupError("the reports do not split into one odd report and a majority")
+    odd = rows[rows["date"] == counts.idxmin()]
+    others = rows[rows["date"] == counts.idxmax()]
+    return {
+        f"{key}_odd_date": prose.date(odd["date"].iloc[0], odd["change_id"]),
+        f"{key}_odd_credibility": prose.text(str(int(odd["credibility"].iloc[0])), odd["change_id"]),
+        f"{key}_date": prose.date(others["date"].iloc[0], others["change_id"]),
+        f"{key}_others": prose.count(len(others), others["change_id"]),
+    }
+
+
 def campaign_as_of(used: list[pd.DataFrame], start, end):
     """The latest report date (``as_of``) among the rows about the campaign: events dated ``start``-``end``
     and figures whose ``as_of`` falls in that window (so a later series, such as exchange rates, does not
@@ -397,7 +434,11 @@ def campaign_as_of(used: list[pd.DataFrame], start, end):
 
     frames = []
     for f in used:
-        if "event_id" in f:
+        if "change_id" in f:
+            frames.append(
+                f.loc[f["date"].between(start, end), ["change_id", "as_of"]].rename(columns={"change_id": "row_id"})
+            )
+        elif "event_id" in f:
             frames.append(
                 f.loc[f["date"].between(start, end), ["event_id", "as_of"]].rename(columns={"event_id": "row_id"})
             )
