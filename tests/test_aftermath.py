@@ -99,3 +99,23 @@ def test_real_data_scores():
     assert page.values["am_fell_date"].text == "8 December 2024"
     for value in page.values.values():
         assert value.rows or value.table
+
+
+def test_hezbollah_call_is_the_earliest_wrong_call_by_a_government_on_neither_side():
+    import pandas as pd
+
+    from hamabook.chapters import aftermath as am
+
+    rows = pd.DataFrame(
+        {
+            "forecast_id": ["A", "B", "C"],
+            "forecaster": ["X (note)", "Y", "Z"],
+            "forecaster_kind": ["government", "government", "analyst"],
+            "forecaster_side": ["other", "other", "other"],
+            "outcome": ["wrong", "wrong", "wrong"],
+            "published": ["2024-11-29", "2024-12-05", "2024-11-01"],
+        }
+    )
+    assert am.hezbollah_call(rows)["forecast_id"] == "A"
+    with pytest.raises(LookupError):
+        am.hezbollah_call(rows.assign(outcome="right"))

@@ -106,3 +106,11 @@ def test_real_tables_show_no_raw_category_ids():
     page = allies.build()
     html = "".join(page.shows[name].data for name in ("allies-moves-table", "allies-diplomacy", "allies-cost"))
     assert "ally_statement" not in html and "ally statement" not in html
+
+
+def test_with_article_names_states_in_a_sentence():
+    from hamabook.chapters.allies import with_article
+
+    assert with_article("United States") == "the United States"
+    assert with_article("Turkey") == "Turkey"
+    assert with_article("the United Nations") == "the United Nations"

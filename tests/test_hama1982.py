@@ -306,3 +306,11 @@ def test_distinct_days_merges_an_approximate_copy_of_the_same_day():
         (pd.Timestamp("2024-12-05"), "approximate"),
         (pd.Timestamp("2024-12-07"), "day"),
     ]
+
+
+def test_short_name_drops_the_transliteration_and_adds_the_article():
+    from hamabook.chapters.hama1982 import short_name
+
+    assert short_name("Defence Companies (Saraya al-Difa)") == "the Defence Companies"
+    assert short_name("Special Forces (al-Wahdat al-Khassa) under Ali Haydar") == "the Special Forces under Ali Haydar"
+    assert short_name("Syrian army") == "the Syrian army"

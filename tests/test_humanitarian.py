@@ -174,3 +174,37 @@ def test_death_split_names_a_date_only_when_it_differs():
     comb = pd.Series({"as_of": day, "low": 772, "high": 772})
     civ = pd.Series({"as_of": pd.Timestamp("2024-12-07"), "low": 138, "high": 138, "as_of_precision": "day"})
     assert hum.death_split(comb, civ, total) == "772 combatants and 138 civilians (as of 7 December 2024)"
+
+
+def test_home_share_divides_by_everyone_displaced_not_the_net_stock():
+    # 486,000 back and 664,000 still displaced: 42 % of the 1,150,000 displaced, not 44 % of a 1.1M peak
+    assert hum.home_share(486000, 664000) == 42
+    assert hum.home_share(1, 1) == 50
+
+
+def test_same_day_total_adds_still_displaced_and_returned_of_one_body():
+    figs = _figures(
+        [
+            ("N1", CUR, 880000, None, None, "2024-12-15", "", "ocha", 2),
+            ("N2", "returned_idps_since_2024_11_27", 220000, None, None, "2024-12-15", "", "ocha", 2),
+            ("N3", "returned_idps_since_2024_11_27", 486000, None, None, "2024-12-27", "", "ocha", 2),
+            ("N4", CUR, 900000, None, None, "2024-12-15", "", "blog", 3),
+        ]
+    )
+    rows = hum.tidy(figs, SOURCES, hum.DISPLACEMENT)
+    both = hum.same_day_total(rows, "OCHA")
+    assert both["still"] + both["home"] == 1100000
+    assert both["rows"] == ["N1", "N2"]
+    with pytest.raises(LookupError):
+        hum.same_day_total(rows, "WFP")
+
+
+def test_bottom_line_and_returns_use_one_series_each():
+    v = hum.build().values
+    # peak and later stock are both "still displaced" figures from OCHA
+    assert v["hum_peak_value"].rows != v["hum_still_value"].rows
+    assert v["hum_sum_total"].text == v["hum_peak_value"].text
+    # the monitored crossings count is smaller than the estimate and not among the later estimates
+    crossed = int(v["hum_ret_crossed"].text.replace(",", ""))
+    assert crossed < int(v["hum_ret_dec"].text.replace(",", ""))
+    assert not set(v["hum_ret_dec"].rows) & set(v["hum_ret_later_n"].rows)

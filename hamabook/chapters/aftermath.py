@@ -251,7 +251,7 @@ def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, 
                 ]
             ],
             caption=f"{len(shown)} forecasts published {span}, each with the rule that resolves it; the outcome is "
-            "our reading of the outcome against its resolution rule, and a forecast is scored (Brier) only where "
+            "our reading against the resolution rule, and a forecast is scored (Brier) only where "
             "it gave a number or a probability word we read on the likelihood scale",
             labels={
                 "published": "Published",
@@ -394,6 +394,35 @@ def fmt_range_dates(rows: pd.DataFrame) -> str:
     return prose.fmt_date_range(rows["date"].min(), rows["date"].max())
 
 
+OUTCOME_KEYS_COAST = "coastal killings (monitor count)"
+
+
+def hezbollah_call(forecasts: pd.DataFrame) -> pd.Series:
+    """The earliest forecast by a government on neither side that we read as wrong (the Israeli intelligence call
+    on Hezbollah); raises unless exactly one forecast is the earliest."""
+    pick = forecasts[
+        (forecasts["forecaster_kind"] == "government")
+        & (forecasts["forecaster_side"] == "other")
+        & (forecasts["outcome"] == "wrong")
+    ]
+    published = pd.to_datetime(pick["published"])
+    pick = pick[published == published.min()]
+    if len(pick) != 1:
+        raise LookupError(f"expected one such forecast, found {len(pick)}")
+    return pick.iloc[0]
+
+
+def _hezbollah_values(page: Page, forecasts: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame) -> None:
+    """What Hezbollah did, for the prose that explains our reading of the forecast that it would defend Assad."""
+    call = hezbollah_call(forecasts)
+    page.values["am_hez_call_who"] = prose.text(call["forecaster"].split(" (")[0], [call["forecast_id"]])
+    page.values["am_hez_call_date"] = prose.date(call["published"], [call["forecast_id"]])
+    sent = figures[figures["metric"] == "hezbollah_fighters_sent"]
+    page.values["am_hez_sent"] = prose.number(sent["value"].max(), sent["figure_id"])
+    out = events[(events["actor_id"] == "hezbollah") & (events["category"] == "ally_withdrawal")]
+    page.values["am_hez_out"] = prose.date(out["date"].min(), out["event_id"])
+
+
 def build() -> Page:
     theme.apply()
     forecasts, outcomes, scale, sources = (load(t) for t in ("forecasts", "outcomes", "likelihood_scale", "sources"))
@@ -403,6 +432,9 @@ def build() -> Page:
     _forecast_section(page, forecasts, scale, sources)
     _outcome_section(page, outcomes, sources)
     _returns_values(page, figures, sources)
+    _hezbollah_values(page, forecasts, figures, load("events"))
+    coast = outcomes[(outcomes["question"] == "minorities") & (outcomes["status"] == OUTCOME_KEYS_COAST)]
+    page.values["am_coast_month"] = prose.date(coast["date"].min(), coast["outcome_id"], precision="month")
     page.values["am_as_of"] = prose.date(
         outcomes["date"].max(), outcomes.loc[outcomes["date"] == outcomes["date"].max(), "outcome_id"]
     )

@@ -123,6 +123,12 @@ def kind_labels(rows: pd.DataFrame, actors: pd.DataFrame, categories: pd.DataFra
     return out
 
 
+def with_article(name: str) -> str:
+    """A country or body named as a noun phrase in a sentence: 'United States' -> 'the United States'."""
+    plural_state = name.split(" (")[0].endswith(("States", "Nations", "Emirates", "Kingdom"))
+    return f"the {name}" if plural_state and not name.lower().startswith("the ") else name
+
+
 def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
     """Every backer whose support ran longest, in years to one decimal as the support table shows them (a start
     known only to the year cannot separate backers by days): several when they tie."""
@@ -131,7 +137,7 @@ def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
 
 def _report_table(rows, sources, actors, caption):
     shown = with_sources(rows, sources).merge(actors[["actor_id", "name"]], on="actor_id", how="left")
-    shown["actor"] = shown["name"].fillna("")
+    shown["actor"] = shown["name"].fillna("no actor recorded")
     shown["category"] = kind_labels(shown, actors, load("categories")).to_numpy()
     cols = ["date", "date_precision", "actor", "category", "summary", "publisher", "reliability", "event_id"]
     return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
@@ -151,14 +157,14 @@ def build() -> Page:
     ids = list(periods["start_event"]) + [e for e in periods["end_event"] if e]
     v["al_n_backers"] = prose.count(len(periods), ids)
     ended = periods[~periods["open_ended"]]
-    v["al_ended"] = prose.text(prose.join_words(ended["backer"]), ended["end_event"])
+    v["al_ended"] = prose.text(prose.join_words(ended["backer"].map(with_article)), ended["end_event"])
     v["al_open"] = prose.text(
-        prose.join_words(periods.loc[periods["open_ended"], "backer"]),
+        prose.join_words(periods.loc[periods["open_ended"], "backer"].map(with_article)),
         periods.loc[periods["open_ended"], "start_event"],
     )
     longest = longest_backers(periods)
     first = longest.sort_values("start").iloc[0]
-    v["al_longest"] = prose.text(prose.join_words(longest["backer"]), longest["start_event"])
+    v["al_longest"] = prose.text(prose.join_words(longest["backer"].map(with_article)), longest["start_event"])
     v["al_longest_since"] = prose.date(first["start"], longest["start_event"], precision=first["start_precision"])
     since = prose.fmt_date_at(first["start"], first["start_precision"])
     drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]

@@ -413,9 +413,8 @@ def build() -> Page:
         town_rows["change_id"],
     )
     v["battle_minority_n"] = prose.count(len(minority), minority["event_id"], noun="report")
-    mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), sources).sort_values(
-        ["date", "place_id", "change_id"]
-    )
+    mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), sources)
+    mt = mt.assign(how=mt["how"].replace({"unknown": "not stated"})).sort_values(["date", "place_id", "change_id"])
     page.add(
         "battle-minority",
         table(

@@ -278,6 +278,14 @@ def highest_ends(estimates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return top, rest.sort_values(["as_of", "figure_id"])
 
 
+def short_name(label: str) -> str:
+    """An actor's label as prose: 'Defence Companies (Saraya al-Difa)' -> 'the Defence Companies' (the
+    transliteration in brackets dropped, the definite article added)."""
+    head, _, tail = label.partition(" (")
+    rest = tail.split(")", 1)[1] if ")" in tail else ""
+    return "the " + (head + rest).strip()
+
+
 def distinct_days(rows: pd.DataFrame) -> list[tuple[pd.Timestamp, str]]:
     """Each distinct date of ``rows`` once, with the finest precision any row gives it ('day' over 'approximate'),
     oldest first: two reports of 7 December, one of them approximate, read as one date."""
@@ -359,7 +367,9 @@ def build() -> Page:
         prose.fmt_range(troops["low_"], troops["high_"], "soldiers"), troops["figure_id"]
     )
     v["h82_troops_by"] = prose.text(made_by(troops.to_frame().T)[0], troops["figure_id"])
-    v["h82_fighters_by"] = prose.text(made_by(fighters.to_frame().T)[0], fighters["figure_id"])
+    # The prose gives both sizes in one sentence under one name.
+    if made_by(fighters.to_frame().T)[0] != v["h82_troops_by"].text:
+        raise ValueError("the force sizes now come from two bodies; the assault paragraph names one")
     v["h82_fighters_range"] = prose.text(
         prose.fmt_range(fighters["low_"], fighters["high_"], "fighters"), fighters["figure_id"]
     )
@@ -578,11 +588,11 @@ def build() -> Page:
     v["h82_elapsed_years"] = prose.number(
         int(days_between(start, video["date"]) / 365.25), [video["event_id"], *on_start["event_id"]]
     )
+    # Statements with a firm day; an undated message (approximate date) is described as undated in the prose.
+    dated = later[precisions(later) == "day"]
+    dated = dated if not dated.empty else later
     v["h82_defection_date"] = prose.text(
-        prose.join_words(prose.fmt_date_at(d, p) for d, p in distinct_days(later)), later["event_id"]
-    )
-    v["h82_defection_after"] = prose.count(
-        days_between(video["date"], later["date"].min()), [video["event_id"], *later["event_id"]], noun="day"
+        prose.join_words(prose.fmt_date_at(d, p) for d, p in distinct_days(dated)), dated["event_id"]
     )
     memory = with_sources(
         mine[mine["category"].isin(MEMORY_CATEGORIES)].sort_values(["date", "event_id"]),
@@ -682,7 +692,9 @@ def _perpetrators(page: Page, mine: pd.DataFrame, actors: pd.DataFrame, figures:
     named = named.merge(actors[["actor_id", "name", "kind"]], on="actor_id", how="left")
     units = named[named["kind"] != "state"].sort_values(["date", "event_id"])
     strength = metric_rows(figures, DC_STRENGTH).iloc[0]
-    v["h82_forces"] = prose.text(prose.join_words(dict.fromkeys(units["name"])), units["event_id"])
+    v["h82_forces"] = prose.text(
+        prose.join_words(dict.fromkeys(short_name(n) for n in units["name"])), units["event_id"]
+    )
     v["h82_force_accounts"] = prose.count(len(named), named["event_id"], noun="account")
     v["h82_dc_strength"] = prose.text(
         prose.fmt_range(strength["low_"], strength["high_"], "men"), strength["figure_id"]

@@ -213,6 +213,31 @@ def death_split(combatants: pd.Series, civilians: pd.Series, total: pd.Series) -
     return f"{part(combatants, 'combatants')} and {part(civilians, 'civilians')}"
 
 
+def home_share(home: float, still: float) -> int:
+    """Percentage of everyone displaced who is back home: home / (home + still displaced)."""
+    return round(100 * home / (home + still))
+
+
+def same_day_total(rows: pd.DataFrame, organisation_name: str) -> dict:
+    """The latest day on which ``organisation_name`` gave both a still-displaced and a returned figure:
+    the two numbers, their sum's parts and the row ids (still displaced first)."""
+    own = rows[rows["organisation"] == organisation_name]
+    still = own[own["metric"] == DISPLACEMENT[1]]
+    home = own[own["metric"] == DISPLACEMENT[2]]
+    days = sorted(set(still["as_of"]) & set(home["as_of"]))
+    if not days:
+        raise LookupError(f"no day with both still-displaced and returned figures from {organisation_name}")
+    day = days[-1]
+    s = _best_first(still[still["as_of"] == day]).iloc[0]
+    h = _best_first(home[home["as_of"] == day]).iloc[0]
+    return {
+        "as_of": day,
+        "still": float(s["point"]),
+        "home": float(h["point"]),
+        "rows": [s["figure_id"], h["figure_id"]],
+    }
+
+
 def _val(row: pd.Series, rows=None) -> Value:
     return prose.text(as_text(row), rows if rows is not None else [row["figure_id"]])
 
@@ -315,7 +340,18 @@ def build() -> Page:
     v["hum_window"] = prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids)
     v["hum_disp_reports"] = prose.count(len(disp), ids, noun="dated displacement figure")
     v["hum_disp_orgs"] = prose.count(disp["organisation"].nunique(), ids, noun="counting organisation")
-    v["hum_home_share"] = prose.number(round(100 * home["point"] / top["point"]), [home["figure_id"], top["figure_id"]])
+    # Returns as a share of everyone displaced (back home plus still displaced), both from the OCHA series.
+    ocha_still = latest(disp, DISPLACEMENT[1], home["organisation"])
+    v["hum_still_ocha"], v["hum_still_ocha_date"] = _val(ocha_still), _when(ocha_still)
+    v["hum_home_share"] = prose.number(
+        home_share(home["point"], ocha_still["point"]), [home["figure_id"], ocha_still["figure_id"]]
+    )
+    # Why OCHA's peak and UNHCR's cumulative count coincide: still displaced plus returned on one day.
+    both = same_day_total(disp, top["organisation"])
+    v["hum_sum_date"] = prose.date(both["as_of"], both["rows"])
+    v["hum_sum_still"] = prose.number(both["still"], [both["rows"][0]])
+    v["hum_sum_home"] = prose.number(both["home"], [both["rows"][1]])
+    v["hum_sum_total"] = prose.number(both["still"] + both["home"], both["rows"])
     order = [METRIC_LABELS[m] for m in DISPLACEMENT]
     drawn = disp_series[
         [
@@ -338,10 +374,10 @@ def build() -> Page:
             displacement_chart(drawn, order),
             drawn,
             caption=(
-                f"Displacement counts rose from {as_text(first)} on {fmt_date(first['as_of'])} to a peak of "
-                f"{as_text(top)} people still displaced on {fmt_date(top['as_of'])}; by {fmt_date(home['as_of'])} "
-                f"{as_text(home)} had gone home. Lines join only figures of one organisation and one definition; "
-                "vertical bars are ranges."
+                f"{top['organisation']}'s count of people still displaced peaked at {as_text(top)} on "
+                f"{fmt_date(top['as_of'])} and stood at {as_text(ocha_still)} on {fmt_date(ocha_still['as_of'])}; "
+                f"by {fmt_date(home['as_of'])} it counted {as_text(home)} people back in their areas of origin. "
+                "Lines join only figures of one organisation and one definition; vertical bars are ranges."
             ),
             alt_text=(
                 "Three stacked line charts sharing a date axis, "
@@ -432,9 +468,21 @@ def build() -> Page:
     # Returns.
     ret = tidy(figures, sources, RETURNS)
     in_dec = in_window(ret[ret["metric"] == RETURNS[0]], START, END)
-    counted = latest(in_dec[in_dec["organisation"] == "UNHCR"], RETURNS[0])
-    v["hum_ret_dec"], v["hum_ret_dec_date"] = _val(counted), _when(counted)
-    later = ret[(ret["metric"] == RETURNS[0]) & (ret["as_of"] > end)].sort_values("as_of")
+    unhcr_dec = in_dec[in_dec["organisation"] == "UNHCR"]
+    estimate = latest(unhcr_dec, RETURNS[0])
+    # The same estimate relayed again after the window is not a later estimate.
+    repeats = ret[
+        (ret["metric"] == RETURNS[0])
+        & (ret["organisation"] == estimate["organisation"])
+        & (ret["high"] == estimate["high"])
+    ]
+    v["hum_ret_dec"] = _val(estimate, list(repeats["figure_id"]))
+    v["hum_ret_dec_date"] = prose.date(estimate["as_of"], list(repeats["figure_id"]), precision="month")
+    # UNHCR's count through the crossings it monitored: its December figure below the estimate.
+    crossings = latest(unhcr_dec[unhcr_dec["high"] < estimate["low"]], RETURNS[0])
+    v["hum_ret_crossed"], v["hum_ret_crossed_date"] = _val(crossings), _when(crossings)
+    later = ret[(ret["metric"] == RETURNS[0]) & (ret["as_of"] > end) & ~ret["figure_id"].isin(repeats["figure_id"])]
+    later = later.sort_values("as_of")
     for key, row in {"first": later.iloc[0], "last": later.iloc[-1]}.items():
         v[f"hum_ret_{key}"], v[f"hum_ret_{key}_date"] = _val(row), _when(row)
     v["hum_ret_later_n"] = prose.count(len(later), list(later["figure_id"]), noun="later estimate")
