@@ -196,7 +196,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return out.drop(columns=[c for c in out.columns if c.endswith("_precision")])
 
 
-FOLD_AFTER = 5  # longer tables show their first rows; the rest open with "Show all"
+FOLD_AFTER = 4  # longer tables show their first rows; the rest open with "Show all"
 
 
 def fold_rows(table: str, keep: int, noun: str) -> str:
