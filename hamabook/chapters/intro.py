@@ -7,10 +7,10 @@ as the battle chapter. Rows are selected by category, place kind and dates only.
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from ..charts import theme
+from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
@@ -203,17 +203,7 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
     drawn = caps[["name", "date", "publisher", "reliability"]].rename(columns={"name": "city"})
     order = places.set_index("place_id").loc[list(KEY_CITIES), "name"].tolist()
     caption = f"{fall_sentence(caps, order)} The chart draws {prose.plural(len(caps), 'report')}."
-    chart = (
-        alt.Chart(drawn)
-        .mark_point(filled=True, size=90, opacity=0.8)
-        .encode(
-            x=alt.X("date:T", title="Reported date of capture", axis=alt.Axis(format="%d %b", tickCount="day")),
-            y=alt.Y("city:N", sort=order, title=None),
-            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
-            tooltip=["city", alt.Tooltip("date:T", format="%d %b %Y"), "publisher", "reliability"],
-        )
-        .properties(width="container", height=180)
-    )
+    chart = report_dots(drawn, "city", order, x_title="Reported date of capture", height=180, size=90, opacity=0.8)
     return figure(
         "capture-dates",
         chart,

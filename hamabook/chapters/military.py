@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..charts.geo import great_circle_km
+from ..charts.kinds import report_dots
 
 # Event categories that mean a place changed hands (first entry or capture).
 CHANGE_OF_HANDS = ("city_entered", "city_captured")
@@ -232,17 +233,7 @@ def build():
     dots = credited(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
     order = list(reported.sort_values(["first", "headline"])["name"])
-    chart = (
-        alt.Chart(drawn)
-        .mark_point(filled=True, size=80, opacity=0.75)
-        .encode(
-            x=alt.X("date:T", title="Reported date", axis=alt.Axis(format="%d %b", tickCount="day")),
-            y=alt.Y("place:N", sort=order, title=None),
-            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
-            tooltip=["place", alt.Tooltip("date:T", format="%d %b %Y"), "publisher", "reliability"],
-        )
-        .properties(width="container", height=320)
-    )
+    chart = report_dots(drawn, "place", order, x_title="Reported date", height=320, size=80, opacity=0.75)
     page.add(
         "military-advance-dates",
         figure(
