@@ -199,3 +199,18 @@ def control_reports(changes: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     )
     out = pd.concat([changes[from_events.columns], from_events], ignore_index=True)
     return out.sort_values(["date", "change_id"]).reset_index(drop=True)
+
+
+# --- Reader labels of the codes the data use ----------------------------------------------------------------
+
+REGISTRIES = {"alignments": "alignment", "categories": "category", "metrics": "metric"}
+
+
+def labels(registry: str) -> pd.Series:
+    """The reader's label of every code in a registry table (``alignments``, ``categories`` or ``metrics``),
+    indexed by code, in the registry's order: what pages show instead of a raw code."""
+    from .data import load
+
+    if registry not in REGISTRIES:
+        raise KeyError(f"no label registry {registry!r}; registries: {', '.join(REGISTRIES)}")
+    return load(registry).set_index(REGISTRIES[registry])["label"]

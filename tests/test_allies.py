@@ -90,10 +90,10 @@ def test_kind_labels_come_from_categories_and_never_call_a_non_ally_an_ally():
             "category": ["ally_statement", "ally_statement", "ally_support"],
         }
     )
-    got = allies.kind_labels(rows, actors, categories).tolist()
+    got = allies.kind_labels(rows, actors, categories.set_index("category")["label"]).tolist()
     assert got == ["Ally's statement", "Statement or claim", "Outside support"]
     with pytest.raises(KeyError):
-        allies.kind_labels(rows.assign(category="unknown"), actors, categories)
+        allies.kind_labels(rows.assign(category="unknown"), actors, categories.set_index("category")["label"])
 
 
 def test_longest_backers_names_every_tie():

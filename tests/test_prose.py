@@ -107,3 +107,13 @@ def test_long_tables_fold_without_repeating_rows():
     assert 'type="checkbox"' in out and "<label for=" in out
     short = "<table><tbody><tr><td>1</td></tr></tbody></table>"
     assert fold_rows(short, FOLD_AFTER, "rows") == short
+
+
+def test_registry_labels_replace_codes_in_registry_order():
+    from hamabook.rows import labels
+
+    alignments = labels("alignments")
+    assert alignments["un_ngo"] == "UN or NGO" and list(alignments.index)[0] == "syrian_government"
+    assert labels("categories")["city_captured"]
+    with pytest.raises(KeyError, match="no label registry"):
+        labels("places")

@@ -17,6 +17,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
+from ..rows import labels as registry_labels
 from ..rows import with_sources
 from .page import Page
 
@@ -108,11 +109,10 @@ LABELS = {
 }
 
 
-def kind_labels(rows: pd.DataFrame, actors: pd.DataFrame, categories: pd.DataFrame) -> pd.Series:
+def kind_labels(rows: pd.DataFrame, actors: pd.DataFrame, labels: pd.Series) -> pd.Series:
     """The reader's label of each row's category (``categories.csv``). A label that calls the actor an ally
     ("Ally's ...") is not used for an actor that does not back the Syrian government: a statement then gets the
     label of the plain ``statement`` category, so the US and Turkey are never called Assad's allies."""
-    labels = categories.set_index("category")["label"]
     missing = sorted(set(rows["category"]) - set(labels.index))
     if missing:
         raise KeyError(f"categories without a label in categories.csv: {missing}")
@@ -138,7 +138,7 @@ def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
 def _report_table(rows, sources, actors, caption):
     shown = with_sources(rows, sources).merge(actors[["actor_id", "name"]], on="actor_id", how="left")
     shown["actor"] = shown["name"].fillna("no actor recorded")
-    shown["category"] = kind_labels(shown, actors, load("categories")).to_numpy()
+    shown["category"] = kind_labels(shown, actors, registry_labels("categories")).to_numpy()
     cols = ["date", "date_precision", "actor", "category", "summary", "publisher", "reliability", "event_id"]
     return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
 

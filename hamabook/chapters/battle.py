@@ -16,6 +16,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
 from ..rows import control_reports, with_sources
+from ..rows import labels as registry_labels
 from .page import Page
 
 FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
@@ -624,7 +625,7 @@ def build() -> Page:
     )
     rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
     read = sources[sources["source_id"].isin(rows_used["source_id"])]
-    labels = load("alignments").set_index("alignment")["label"]
+    labels = registry_labels("alignments")
     heard = [a for a in labels.index if a in set(read["alignment"])]
     unheard = [a for a in labels.index if a not in set(read["alignment"])]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")

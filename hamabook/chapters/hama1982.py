@@ -21,6 +21,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
 from ..rows import days_between, modal_date, reported_dates, with_sources
+from ..rows import labels as registry_labels
 from .page import Page
 
 CHAPTER = "hama1982"
@@ -599,7 +600,7 @@ def build() -> Page:
         sources,
         ("publisher", "reliability", "url"),
     )
-    labels = load("categories").set_index("category")["label"]
+    labels = registry_labels("categories")
     memory = memory.assign(kind=memory["category"].map(labels), date_precision=precisions(memory))
     page.add(
         "hama1982-memory",

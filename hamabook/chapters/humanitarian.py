@@ -18,6 +18,7 @@ from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, fmt_date, fmt_date_range, fmt_number, fmt_range, join_words
 from ..rows import credit, with_sources
+from ..rows import labels as registry_labels
 from .page import Page
 
 # Readable names for the metrics the chapter charts (order = facet order).
@@ -41,8 +42,7 @@ def organisation(originator: str) -> str:
 
 def metric_labels() -> dict[str, str]:
     """Reader labels of every metric: the chapter's own short labels, else data/metrics.csv."""
-    registry = load("metrics")
-    return {**dict(zip(registry["metric"], registry["label"])), **METRIC_LABELS}
+    return {**registry_labels("metrics").to_dict(), **METRIC_LABELS}
 
 
 def tidy(

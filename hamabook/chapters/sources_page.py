@@ -12,6 +12,7 @@ from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, fold_rows, readable, table
 from ..output.render import table_html, table_markdown
 from ..rows import credit
+from ..rows import labels as registry_labels
 from .data_dictionary import Blocks
 from .page import Page
 
@@ -52,12 +53,6 @@ def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def alignment_labels() -> dict[str, str]:
-    """Reader labels of the alignment codes (data/alignments.csv)."""
-    labels = load("alignments")
-    return dict(zip(labels["alignment"], labels["label"]))
-
-
 def topic_label(topic: str) -> str:
     if topic not in TOPIC_LABELS:
         raise KeyError(f"no reader label for chapter topic {topic!r}")
@@ -84,7 +79,7 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         .merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id", validate="many_to_one")
     )
     used["language"] = used["language"].map(language_group)
-    used["alignment"] = used["alignment"].map(alignment_labels())
+    used["alignment"] = used["alignment"].map(registry_labels("alignments"))
     if used["alignment"].isna().any():
         raise ValueError("a source's alignment has no reader label in data/alignments.csv")
     parts = []
@@ -104,6 +99,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Per chapter: fact rows, distinct sources, and the share of those sources graded A-B, in Arabic, and the
     most frequent alignment."""
     used = cites.merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id")
+    alignments = registry_labels("alignments")
     rows = []
     for topic in [t for t in TOPIC_ORDER if t in set(used["topic"])]:
         part = used[used["topic"] == topic]
@@ -115,7 +111,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
                 "sources": len(distinct),
                 "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
                 "arabic": round(100 * (distinct["language"] == "ar").mean()),
-                "top_alignment": alignment_labels()[distinct["alignment"].value_counts().sort_index().idxmax()],
+                "top_alignment": alignments[distinct["alignment"].value_counts().sort_index().idxmax()],
             }
         )
     return pd.DataFrame(rows)
@@ -140,7 +136,7 @@ def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
         title_text(t, e, lang) for t, e, lang in zip(table_["title"], table_["title_en"], table_["language"])
     ]
     table_["kind"] = table_["kind"].str.replace("_", " ")
-    table_["alignment"] = table_["alignment"].map(alignment_labels())
+    table_["alignment"] = table_["alignment"].map(registry_labels("alignments"))
     table_["language"] = table_["language"].map(lambda c: LANGUAGES.get(c, c))
     return table_[
         [
