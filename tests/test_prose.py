@@ -99,14 +99,16 @@ def test_page_refuses_duplicates_and_unknown_names():
 
 
 def test_long_tables_fold_without_repeating_rows():
-    from hamabook.output.figure import FOLD_AFTER, fold_rows, table
+    from hamabook.output.figure import FOLD_AFTER, table
+    from hamabook.output.render import table_html
 
     out = table(pd.DataFrame({"a": range(FOLD_AFTER + 3)}), "cap", noun="reports").data
     assert out.count("<tr") == FOLD_AFTER + 3 + 1  # every row once, plus the header row
     assert out.count('class="hb-more"') == 3 and f"Show all {FOLD_AFTER + 3} reports" in out
     assert 'type="checkbox"' in out and "<label for=" in out
-    short = "<table><tbody><tr><td>1</td></tr></tbody></table>"
-    assert fold_rows(short, FOLD_AFTER, "rows") == short
+    short = pd.DataFrame({"a": range(FOLD_AFTER)})
+    assert table_html(short, "cap", fold_after=FOLD_AFTER) == table_html(short, "cap")
+    assert "hb-fold" not in table_html(short, "cap", fold_after=FOLD_AFTER)
 
 
 def test_registry_labels_replace_codes_in_registry_order():

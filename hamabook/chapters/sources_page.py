@@ -9,7 +9,7 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import FOLD_AFTER, block, figure, fold_rows, readable, table
+from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_markdown
 from ..rows import credit
 from ..rows import labels as registry_labels
@@ -265,7 +265,7 @@ def build() -> Page:
     for kind, group in reg.groupby("kind", sort=False):
         group = readable(group.sort_values(["reliability", "credit", "source_id"]).drop(columns="kind"))
         caption = f"Sources of kind {kind}: {len(group)}"
-        html_table = fold_rows(table_html(group, caption, LABELS, {"title_shown": "url"}), FOLD_AFTER, "sources")
+        html_table = table_html(group, caption, LABELS, {"title_shown": "url"}, fold_after=FOLD_AFTER, noun="sources")
         parts.append(
             block(
                 f'<details class="hb-group"><summary>{kind_label(kind)}: {len(group)} sources</summary>'

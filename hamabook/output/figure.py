@@ -11,7 +11,6 @@ therefore has all four by construction.
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import os
 import re
@@ -199,29 +198,6 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 FOLD_AFTER = 4  # longer tables show their first rows; the rest open with "Show all"
 
 
-def fold_rows(table: str, keep: int, noun: str) -> str:
-    """Hide the rows of an HTML table after the first ``keep`` until the reader asks for them.
-
-    One table, not two: the rows after ``keep`` carry the class ``hb-more`` and a checkbox (keyboard-operable,
-    labelled "Show all N <noun>") reveals them with CSS alone, so it works without scripts and screen readers
-    never meet the same rows twice. Print shows every row.
-    """
-    head, sep, body = table.partition("<tbody>")
-    rows = body.split("<tr>")
-    if not sep or len(rows) - 1 <= keep:
-        return table
-    n = len(rows) - 1
-    shown = "".join("<tr>" + r for r in rows[1 : keep + 1])
-    more = "".join('<tr class="hb-more">' + r for r in rows[keep + 1 :])
-    toggle = "fold-" + hashlib.sha256(table.encode()).hexdigest()[:12]
-    return (
-        f'<div class="hb-fold"><input type="checkbox" class="hb-fold-toggle" id="{toggle}">'
-        f"{head}{sep}{rows[0]}{shown}{more}"
-        f'<label for="{toggle}"><span class="hb-fold-show">Show all {n} {html.escape(noun)}</span>'
-        f'<span class="hb-fold-hide">Show the first {keep} only</span></label></div>'
-    )
-
-
 def table(
     frame: pd.DataFrame,
     caption: str,
@@ -232,9 +208,9 @@ def table(
 ) -> HTML | Bundle:
     """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box.
 
-    A table longer than :data:`FOLD_AFTER` rows shows its first rows and folds the rest (:func:`fold_rows`).
+    A table longer than :data:`FOLD_AFTER` rows shows its first rows and folds the rest (see ``table_html``).
     Print shows it all.
     """
     frame = readable(frame)
-    full = fold_rows(table_html(frame, caption, labels, links), FOLD_AFTER, noun)
+    full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun)
     return block(full, table_markdown(frame, caption, labels))

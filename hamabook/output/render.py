@@ -212,11 +212,19 @@ def table_html(
     caption: str,
     labels: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    *,
+    fold_after: int | None = None,
+    noun: str = "rows",
 ) -> str:
     """An accessible HTML table; every cell is escaped, so markup in data shows as text.
 
     ``links`` maps a shown column to a column holding a URL: that cell becomes a link,
     and the URL column itself is not shown.
+
+    With ``fold_after``, a longer table shows its first rows and hides the rest until the reader asks: one table,
+    not two; the rows after ``fold_after`` carry the class ``hb-more`` and a checkbox (keyboard-operable, labelled
+    "Show all N <noun>") reveals them with CSS alone, so it works without scripts and screen readers never meet
+    the same rows twice. Print shows every row.
     """
     labels, links = labels or {}, links or {}
     shown = [c for c in frame.columns if c not in links.values()]
@@ -229,11 +237,22 @@ def table_html(
             if col in links and _cell_text(record[links[col]]):
                 text = f'<a href="{html.escape(_cell_text(record[links[col]]))}">{text or "link"}</a>'
             cells.append(f"<td>{text}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (
+        rows.append("".join(cells))
+    start = (
         '<div class="hb-table-wrap" tabindex="0">'
-        f'<table class="hb-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f'<table class="hb-table"><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>'
+    )
+    end = "</tbody></table></div>"
+    whole = start + "".join(f"<tr>{r}</tr>" for r in rows) + end
+    if fold_after is None or len(rows) <= fold_after:
+        return whole
+    shown = "".join(f"<tr>{r}</tr>" for r in rows[:fold_after])
+    more = "".join(f'<tr class="hb-more">{r}</tr>' for r in rows[fold_after:])
+    toggle = "fold-" + hashlib.sha256(whole.encode()).hexdigest()[:12]
+    return (
+        f'<div class="hb-fold"><input type="checkbox" class="hb-fold-toggle" id="{toggle}">{start}{shown}{more}{end}'
+        f'<label for="{toggle}"><span class="hb-fold-show">Show all {len(rows)} {html.escape(noun)}</span>'
+        f'<span class="hb-fold-hide">Show the first {fold_after} only</span></label></div>'
     )
 
 
