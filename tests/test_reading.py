@@ -3,15 +3,15 @@ inserted value one step from its source. Reads the HTML in ``_build/html``; the 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from bs4 import BeautifulSoup
 
 from hamabook import ROOT
+from hamabook.build.browser import chromium, serve
 from hamabook.data import load
 
 pytestmark = pytest.mark.site
@@ -110,27 +110,31 @@ def test_numbers_in_prose_open_their_source(name):
 
 @pytest.fixture(scope="module")
 def served():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/book/"
-    server.shutdown()
+    with serve(SITE) as url:
+        yield url + "book/"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
-def test_value_notes_open_on_hover_focus_and_tap(served):
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=True)
+@contextlib.contextmanager
+def _page(browser, url: str, touch: bool = False):
+    """A page at 1280 x 900 that may not reach beyond loopback; closed with its context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=touch)
+    try:
         page = context.new_page()
-        page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
-        page.goto(served + "military.html")
+        page.route(lambda u: not u.startswith("http://127.0.0.1"), lambda route: route.abort())
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
+def test_value_notes_open_on_hover_focus_and_tap(served, browser):
+    with _page(browser, served + "military.html", touch=True) as page:
         value = page.locator(".hb-val").first
         note = value.locator(".hb-note")
         before = value.bounding_box()
@@ -147,25 +151,11 @@ def test_value_notes_open_on_hover_focus_and_tap(served):
         value.tap()
         assert page.evaluate("el => el.getBoundingClientRect().width", note.element_handle()) > 40
         assert note.get_attribute("role") == "note"
-        browser.close()
 
 
-def _page(served, path):
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    p = sync_playwright().start()
-    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
-    page.goto(served + path)
-    return p, browser, page
-
-
-def test_the_control_map_slider_changes_the_day(served):
+def test_the_control_map_slider_changes_the_day(served, browser):
     """The day-by-day map draws in Chromium and its slider moves the map to another day."""
-    p, browser, page = _page(served, "battle.html")
-    try:
+    with _page(browser, served + "battle.html") as page:
         chart = page.locator("#fig-battle-map .hb-chart")
         chart.scroll_into_view_if_needed()
         page.mouse.move(10, 10)  # a reader's first move wakes the chart runtime
@@ -177,14 +167,10 @@ def test_the_control_map_slider_changes_the_day(served):
             "([sel, old]) => document.querySelector(sel).innerHTML !== old",
             arg=["#fig-battle-map .hb-chart-live svg", before],
         )
-    finally:
-        browser.close()
-        p.stop()
 
 
-def test_long_tables_unfold_with_the_keyboard(served):
-    p, browser, page = _page(served, "military.html")
-    try:
+def test_long_tables_unfold_with_the_keyboard(served, browser):
+    with _page(browser, served + "military.html") as page:
         fold = page.locator(".hb-fold").first
         hidden = fold.locator("tr.hb-more").first
         assert not hidden.is_visible()
@@ -192,20 +178,13 @@ def test_long_tables_unfold_with_the_keyboard(served):
         page.keyboard.press("Space")
         assert hidden.is_visible()
         assert fold.locator(".hb-fold-hide").is_visible()
-    finally:
-        browser.close()
-        p.stop()
 
 
-def test_chapter_pages_fit_in_twelve_screens(served):
+def test_chapter_pages_fit_in_twelve_screens(served, browser):
     """At 1280 x 900, with long tables folded, no chapter page is taller than twelve screens."""
-    p, browser, page = _page(served, "intro.html")
-    try:
+    with _page(browser, served + "intro.html") as page:
         heights = {}
         for name in CHAPTERS:
             page.goto(served + f"{name}.html")
             heights[name] = page.evaluate("document.documentElement.scrollHeight") / 900
         assert {k: round(v, 1) for k, v in heights.items() if v > 12} == {}
-    finally:
-        browser.close()
-        p.stop()
