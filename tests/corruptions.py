@@ -305,12 +305,12 @@ def required_cell_empty(data: Path) -> None:
     put(data, "events", 2, "summary", "")
 
 
-def unmatched_brace_in_title(data: Path) -> None:
-    put(data, "sources", 2, "title", "An {unmatched brace")
+def private_use_character_in_title(data: Path) -> None:
+    put(data, "sources", 2, "title", "A title \ue000 with a private-use character")
 
 
-def balanced_braces_in_publisher(data: Path) -> None:
-    put(data, "sources", 2, "publisher", "The {Daily} Star")
+def private_use_character_in_publisher(data: Path) -> None:
+    put(data, "sources", 2, "publisher", "The \uf8ff Star")
 
 
 def bad_url(data: Path) -> None:
@@ -543,8 +543,8 @@ CATALOGUE: list[Corruption] = [
     _c(markup_in_text, "expected text without leading/trailing spaces and without < or >"),
     _c(leading_space, "expected text without leading/trailing spaces"),
     _c(required_cell_empty, "events.csv: line 2: field 'summary' value '': expected a value (the field is required)"),
-    _c(unmatched_brace_in_title, "sources.csv: line 2: field 'title' value 'An {unmatched brace': expected text"),
-    _c(balanced_braces_in_publisher, "field 'publisher' value 'The {Daily} Star': expected text without { or }"),
+    _c(private_use_character_in_title, "sources.csv: line 2: field 'title' value 'A title \\ue000 with a private-use"),
+    _c(private_use_character_in_publisher, "field 'publisher' value 'The \\uf8ff Star': expected text without private-use"),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),
     _c(thousands_separator, "expected a number"),

@@ -4,9 +4,12 @@ The only reader of ``book/references.bib`` is pybtex (through sphinxcontrib-bibt
 as BibTeX, decodes LaTeX with latexcodec and treats braces as grouping. :func:`escape` writes text so that
 pybtex shows it exactly as written: backslash, tilde, %, #, & and _ become LaTeX commands that latexcodec
 decodes back; $ and ^ stay as they are (pybtex shows them literally, while their LaTeX escapes would leave
-a backslash in the page); TeX ligatures (-- `` '' ?` !`) are broken with ``{}``. Braces cannot be shown
-by pybtex at all, so the data rule ``bibliography_text_has_no_braces`` refuses them and :func:`escape`
-raises. Titles are wrapped in braces so the style keeps their capitals (proper names stay capitalised).
+a backslash in the page); TeX ligatures (-- `` '' ?` !`) are broken with ``{}``. pybtex has no escape for a
+brace (it reads every brace as grouping and drops it), so :func:`escape` writes each brace as a private-use
+stand-in character that pybtex passes through untouched, and :func:`restore` turns the stand-ins back into
+braces in what pybtex rendered (the book's Sphinx extension does this on every page). The data rule
+``bibliography_text_has_no_brace_stand_ins`` keeps the stand-ins out of the registry, so the mapping is one to
+one. Titles are wrapped in braces so the style keeps their capitals (proper names stay capitalised).
 """
 
 from __future__ import annotations
@@ -21,7 +24,11 @@ from ..data import load
 BIB_PATH = ROOT / "book" / "references.bib"
 HEADER = "% Generated from data/sources.csv by `python -m hamabook bib`. Do not edit by hand.\n\n"
 
+# Private-use code points that stand for { and } inside the .bib file (see the module docstring).
+BRACE_STAND_INS = {"{": "\ue000", "}": "\ue001"}
+_RESTORE = str.maketrans({v: k for k, v in BRACE_STAND_INS.items()})
 _LATEX_SPECIAL = {
+    **BRACE_STAND_INS,
     "\\": r"\textbackslash{}",
     "~": r"\textasciitilde{}",
     "&": r"\&",
@@ -35,9 +42,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def escape(text: str) -> str:
-    """Write ``text`` for a BibTeX field so that pybtex renders it exactly (whitespace runs read as one space)."""
-    if "{" in text or "}" in text:
-        raise ValueError(f"cannot put braces in the bibliography (pybtex reads them as grouping): {text!r}")
+    """Write ``text`` for a BibTeX field so that pybtex renders it exactly, once :func:`restore` has put its
+    braces back (whitespace runs read as one space)."""
     text = " ".join(text.split())
     out = []
     for i, ch in enumerate(text):
@@ -45,6 +51,11 @@ def escape(text: str) -> str:
         if ch in _LIGATURE_FIRST and text[i + 1 : i + 2] in _LIGATURE_SECOND:
             out.append("{}")
     return "".join(out)
+
+
+def restore(text: str) -> str:
+    """Text as rendered by pybtex with the brace stand-ins written by :func:`escape` turned back into braces."""
+    return text.translate(_RESTORE)
 
 
 def _url(url: str) -> str:
@@ -108,6 +119,6 @@ def rendered(text: str) -> dict[str, dict[str, str]]:
     shown = {}
     for formatted in style.format_entries(database.entries.values()):
         fields = database.entries[formatted.key].fields
-        shown[formatted.key] = {name: Text.from_latex(value).render(backend) for name, value in fields.items()}
-        shown[formatted.key]["entry"] = formatted.text.render(backend)
+        shown[formatted.key] = {name: restore(Text.from_latex(value).render(backend)) for name, value in fields.items()}
+        shown[formatted.key]["entry"] = restore(formatted.text.render(backend))
     return shown

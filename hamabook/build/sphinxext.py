@@ -24,6 +24,7 @@ from docutils import nodes
 from .. import DATA_DIR, ROOT
 from ..output.render import bundle_key, chart_loader, vega_bundle
 from . import icons
+from .bib import BRACE_STAND_INS, restore
 from .dist import data_files, write_zip
 
 BUNDLE = "vega-bundle.js"
@@ -230,6 +231,14 @@ def _unsearch(app, doctree, docname) -> None:
             container.replace_self(wrapper)
 
 
+def _restore_braces(app, doctree, docname) -> None:
+    """Put back the braces that the bibliography carried through pybtex as stand-ins (see hamabook.build.bib)."""
+    marks = tuple(BRACE_STAND_INS.values())
+    for text in list(doctree.findall(nodes.Text)):
+        if any(mark in text for mark in marks):
+            text.parent.replace(text, nodes.Text(restore(str(text))))
+
+
 def setup(app):
     app.add_js_file(LOADER)
     app.add_css_file(ICONS)
@@ -238,6 +247,7 @@ def setup(app):
     app.connect("builder-inited", _write_generated_assets)
     app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", _unsearch, priority=900)
+    app.connect("doctree-resolved", _restore_braces)
     app.connect("html-page-context", _trim_assets, priority=900)
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)

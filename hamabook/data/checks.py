@@ -61,8 +61,8 @@ DATE_ORDER = (("published", "accessed"), ("date", "as_of"), ("made_on", "as_of")
 ID_LIST_FIELDS = ("basis",)
 # Tables the book reads that must have rows. None means every table with a primary key.
 NON_EMPTY_TABLES: tuple[str, ...] | None = None
-# Text fields that go into the bibliography (book/references.bib), which cannot show braces.
-BIBLIOGRAPHY_FIELDS = {"sources": ("title", "publisher", "originator", "via")}
+# Text fields that go into the bibliography (book/references.bib), where private-use characters stand for braces.
+BIBLIOGRAPHY_FIELDS = {"sources": ("title", "title_en", "publisher", "originator", "via")}
 
 Rule = Callable[[dict[str, Table], date], list[str]]
 
@@ -294,9 +294,9 @@ def _unmojibake(text: str) -> str | None:
     return None
 
 
-def bibliography_text_has_no_braces(tables: dict[str, Table], today: date) -> list[str]:
-    """Text exported to the bibliography has no { or }: prevents titles that pybtex (the bibliography renderer,
-    which reads braces as grouping) would show without their braces, or that break the build when unmatched."""
+def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) -> list[str]:
+    """Text exported to the bibliography has no private-use characters: prevents a title whose own characters
+    would turn into braces in the bibliography, where the writer uses two of them to carry braces through pybtex."""
     problems = []
     for name, fields in BIBLIOGRAPHY_FIELDS.items():
         table = tables.get(name)
@@ -306,8 +306,8 @@ def bibliography_text_has_no_braces(tables: dict[str, Table], today: date) -> li
             if table.field(field) is None:
                 continue
             for i, raw in enumerate(table.raw):
-                if "{" in raw[field] or "}" in raw[field]:
-                    problems.append(table.problem(i, field, "text without { or } (write ( ) or [ ] instead)"))
+                if any(unicodedata.category(ch) == "Co" for ch in raw[field]):
+                    problems.append(table.problem(i, field, "text without private-use characters (Unicode category Co)"))
     return problems
 
 
@@ -324,7 +324,7 @@ RULES: list[Rule] = [
     cited_ids_exist,
     tables_not_empty,
     text_clean,
-    bibliography_text_has_no_braces,
+    bibliography_text_has_no_private_use,
 ]
 
 
