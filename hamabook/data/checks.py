@@ -307,7 +307,7 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
                 continue
             for i, raw in enumerate(table.raw):
                 if any(unicodedata.category(ch) == "Co" for ch in raw[field]):
-                    problems.append(table.problem(i, field, "text without private-use characters (Unicode category Co)"))
+                    problems.append(table.problem(i, field, "text without private-use characters (category Co)"))
     return problems
 
 
