@@ -544,7 +544,10 @@ CATALOGUE: list[Corruption] = [
     _c(leading_space, "expected text without leading/trailing spaces"),
     _c(required_cell_empty, "events.csv: line 2: field 'summary' value '': expected a value (the field is required)"),
     _c(private_use_character_in_title, "sources.csv: line 2: field 'title' value 'A title \\ue000 with a private-use"),
-    _c(private_use_character_in_publisher, "field 'publisher' value 'The \\uf8ff Star': expected text without private-use"),
+    _c(
+        private_use_character_in_publisher,
+        "field 'publisher' value 'The \\uf8ff Star': expected text without private-use",
+    ),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),
     _c(thousands_separator, "expected a number"),
