@@ -132,6 +132,16 @@ def credit(originator: str, publisher: str, via: str = "") -> str:
     return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
 
 
+def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
+    """The distinct originators behind ``row_ids`` (looked up in :func:`evidence_index`), in row order: two
+    copies of one agency's report count once, however many outlets carried them."""
+    by_id = index.set_index("row_id")
+    unknown = [r for r in row_ids if r not in by_id.index]
+    if unknown:
+        raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
+    return list(dict.fromkeys(by_id.loc[list(row_ids), "originator"]))
+
+
 def row_anchor(row_id: str) -> str:
     """The HTML id of a row on the evidence page."""
     return "row-" + row_id.lower()

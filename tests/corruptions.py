@@ -313,6 +313,11 @@ def private_use_character_in_publisher(data: Path) -> None:
     put(data, "sources", 2, "publisher", "The \uf8ff Star")
 
 
+def copy_graded_above_its_originator(data: Path) -> None:
+    line = find(data, "sources", lambda r: r["originator"] == "SOHR" and r["reliability"] == "C")
+    put(data, "sources", line, "reliability", "A")
+
+
 def bad_url(data: Path) -> None:
     put(data, "sources", 2, "url", "htp:/bad url")
 
@@ -548,6 +553,7 @@ CATALOGUE: list[Corruption] = [
         private_use_character_in_publisher,
         "field 'publisher' value 'The \\uf8ff Star': expected text without private-use",
     ),
+    _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),
     _c(thousands_separator, "expected a number"),

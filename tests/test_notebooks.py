@@ -89,3 +89,24 @@ def test_prose_and_module_agree(path):
 def test_prose_uses_the_quiet_glue_role(path):
     text = "\n".join(_cells(path, "markdown"))
     assert "{glue:text}" not in text, f"{path.name}: use {{glue}}`key` (value with its provenance note)"
+
+
+BOTTOM_LINE = re.compile(r":::\{admonition\} Bottom line\n(.*?)\n:::", re.S)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_bottom_line_numbers_state_their_sourcing(path):
+    """Every value a bottom line states from data rows (judgment verdicts aside) is a headline value, so the page
+    labels it single-source when one originator stands behind it; a value resting on the same rows as a headline
+    value beside it (a figure's date, say) is covered by that label."""
+    boxes = BOTTOM_LINE.findall("\n".join(_cells(path, "markdown")))
+    assert len(boxes) <= 1, f"{path.name}: expected at most one bottom line, found {len(boxes)}"
+    if not boxes:
+        pytest.skip(f"{path.name} has no bottom line")
+    page = _page(path)
+    keys = [k for k in GLUE_ROLE.findall(boxes[0]) if not k.endswith("_verdict") and page.values[k].rows]
+    headline_rows = {r for k in keys if page.values[k].headline for r in page.values[k].rows}
+    loose = [k for k in keys if not page.values[k].headline and not set(page.values[k].rows) <= headline_rows]
+    assert not loose, f"{path.name}: bottom-line values not marked prose.headline(...): {loose}"
+    stray = [k for k, v in page.values.items() if v.headline and k not in GLUE_ROLE.findall(boxes[0])]
+    assert not stray, f"{path.name}: headline values outside the bottom line: {stray}"

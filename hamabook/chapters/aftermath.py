@@ -441,4 +441,12 @@ def build() -> Page:
     page.values.update(verdict_values(judgments, scale, list(JUDGMENTS)))
     for jid, box in judgment_boxes(judgments, scale, "aftermath").items():
         page.add(jid, box)
+    page.headline(
+        "am_gov_side_right",
+        "am_gov_side_n",
+        "am_israel_stay_date",
+        "am_president_date",
+        "am_coast_month",
+        "am_us_ended_date",
+    )
     return page

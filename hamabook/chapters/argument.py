@@ -158,4 +158,5 @@ def build() -> Page:
     )
     for jid, box in judgment_boxes(judgments, scale, "argument").items():
         page.add(jid, box)
+    page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
     return page

@@ -644,6 +644,7 @@ def build() -> Page:
     v.update(verdict_values(judgments, likelihood, ["J06", "J30", "J31", "J33"]))
     for jid, box in judgment_boxes(judgments, likelihood, CHAPTER).items():
         page.add(jid, box)
+    page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
     return page
 
 

@@ -544,4 +544,5 @@ def build() -> Page:
     for jid, box in judgment_boxes(judgments, scale, "humanitarian").items():
         page.add(jid, box)
     v.update(verdict_values(judgments, scale, ["J40"]))
+    page.headline("hum_peak_value", "hum_still_value")
     return page

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..output.prose import Value, glue_values
-from ..rows import evidence_index, provenance_note
+from ..output.prose import Value, glue_values, headline, single_source
+from ..rows import evidence_index, originators, provenance_note
 
 
 @dataclass
@@ -24,11 +24,20 @@ class Page:
             raise KeyError(f"{name!r} is already on this page")
         self.shows[name] = output
 
+    def headline(self, *keys: str) -> None:
+        """Mark the values the bottom line states, so each says in the text when it rests on one originator."""
+        for key in keys:
+            self.values[key] = headline(self.values[key])
+
     def glue(self) -> None:
-        """Glue every value with its provenance note (run once, in the notebook's first cell)."""
+        """Glue every value with its provenance note (run once, in the notebook's first cell); a headline value
+        resting on one originator's reports is labelled single-source in the text."""
         index = evidence_index()
         notes = {key: provenance_note(v.rows, index, v.table) for key, v in self.values.items()}
-        glue_values(self.values, notes)
+        values = {
+            key: single_source(v, originators(v.rows, index)) if v.headline else v for key, v in self.values.items()
+        }
+        glue_values(values, notes)
 
     def show(self, name: str):
         """The figure, table or box called ``name``, for display in a notebook cell."""

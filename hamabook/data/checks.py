@@ -260,6 +260,22 @@ def tables_not_empty(tables: dict[str, Table], today: date) -> list[str]:
     ]
 
 
+def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[str]:
+    """A source is graded no higher than its originator's standing: prevents a repost or relay of a monitor's or
+    a party's claim from lending the claim the carrier's better grade (a SOHR figure in a wire story stays C)."""
+    sources, originators = tables.get("sources"), tables.get("originators")
+    if sources is None or originators is None or not sources.field("reliability"):
+        return []
+    standing = {r["originator"]: r["standing"] for r in originators.rows}
+    problems = []
+    for i, row in enumerate(sources.rows):
+        cap = standing.get(row["originator"])
+        if cap is not None and row["reliability"] is not None and row["reliability"] < cap:
+            expected = f"a grade of {cap} or weaker (the standing of originator {row['originator']!r})"
+            problems.append(sources.problem(i, "reliability", expected))
+    return problems
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffd]")
 
 
@@ -325,6 +341,7 @@ RULES: list[Rule] = [
     tables_not_empty,
     text_clean,
     bibliography_text_has_no_private_use,
+    grade_not_above_originator,
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -154,11 +154,14 @@ class Value:
 
     ``rows`` are ids of rows in the data package (events, figures, control changes, ...). A value
     computed from no row (a count of our own sources, say) names the table it counts in ``table``.
+    A ``headline`` value is one a chapter's bottom line states: when its rows come from a single originator,
+    the page says so in the text (see :func:`headline` and ``Page.glue``).
     """
 
     text: str
     rows: tuple[str, ...] = ()
     table: str = ""
+    headline: bool = False
 
     def __post_init__(self):
         if not self.text.strip():
@@ -192,6 +195,20 @@ def date_range(start, end, rows=(), *, table: str = "") -> Value:
 
 def text(value: str, rows=(), *, table: str = "") -> Value:
     return Value(str(value), _ids(rows), table)
+
+
+def headline(value: Value) -> Value:
+    """The same value, marked as a bottom-line number whose sourcing the text must state."""
+    if not value.rows:
+        raise ValueError(f"headline value {value.text!r} must rest on data rows")
+    return replace(value, headline=True)
+
+
+def single_source(value: Value, originators: list[str]) -> Value:
+    """A headline value labelled in its own text when every row behind it comes from one originator."""
+    if len(originators) > 1:
+        return value
+    return replace(value, text=f"{value.text} (single source: {originators[0]})")
 
 
 def value_html(key: str, value: Value, note: str) -> str:
