@@ -72,6 +72,7 @@ def test_mix_counts_each_source_once_per_chapter():
             "source_id": ["s1", "s2"],
             "language": ["ar", "fr"],
             "alignment": ["arab_other", "western"],
+            "originator": ["SOHR", "AFP"],
             "reliability": ["D", "A"],
         }
     )
@@ -81,6 +82,9 @@ def test_mix_counts_each_source_once_per_chapter():
     assert lang.loc["Military campaign", "value"] == "other languages"
     # Alignment codes and chapter topics reach the reader as labels, never as raw codes.
     assert set(out[out["dimension"] == "alignment"]["value"]) == {"Other Arab", "Western"}
+    # The side is the originator's (SOHR, a monitor, read in an Arab outlet), not the carrier's.
+    side = out[out["dimension"] == "side"].set_index("topic")
+    assert side.loc["Battle for Hama", "value"] == "Independent monitor"
     assert "context" not in set(out["topic"])
     with pytest.raises(ValueError):
         sources_page.mix(cites, sources.assign(alignment=["arab_other", "no_such_code"]))

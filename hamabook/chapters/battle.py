@@ -626,8 +626,9 @@ def build() -> Page:
     rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
     read = sources[sources["source_id"].isin(rows_used["source_id"])]
     labels = registry_labels("alignments")
-    heard = [a for a in labels.index if a in set(read["alignment"])]
-    unheard = [a for a in labels.index if a not in set(read["alignment"])]
+    sides = set(read["originator"].map(load("originators").set_index("originator")["alignment"]))
+    heard = [a for a in labels.index if a in sides]
+    unheard = [a for a in labels.index if a not in sides]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
     v["battle_unheard"] = prose.text(prose.join_words((labels[a] for a in unheard), "or"), table="sources")
     origin = read["originator"].value_counts()

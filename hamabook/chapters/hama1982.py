@@ -20,7 +20,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import days_between, modal_date, reported_dates, with_sources
+from ..rows import CAPTURE_CATEGORIES, days_between, modal_date, reported_dates, with_sources
 from ..rows import labels as registry_labels
 from .page import Page
 
@@ -336,7 +336,8 @@ def build() -> Page:
     start = modal_date(events, "hama_1982")
     start_rows = reported_dates(events, "hama_1982")
     capture = modal_date(events, "city_captured", "hama")
-    capture_rows = reported_dates(events, "city_captured", "hama")
+    # Every report that the rebels took or entered the city (rows.CAPTURE_CATEGORIES), not only "captured".
+    capture_rows = pd.concat([reported_dates(events, c, "hama") for c in CAPTURE_CATEGORIES])
     dated = start_rows[precisions(start_rows) == "day"]  # reports that give a day
     on_start = dated[dated["date"] == start]
     v["h82_massacre_month"] = prose.date(start, on_start["event_id"], precision="month")

@@ -70,20 +70,32 @@ def language_group(code: str) -> str:
     return LANGUAGES.get(code, "other languages")
 
 
+def with_sides(sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources with ``side``: the alignment of each source's originator (whose claim a reader hears),
+    beside ``alignment``, that of the publisher whose copy was read."""
+    sides = load("originators").set_index("originator")["alignment"]
+    return sources.assign(side=sources["originator"].map(sides))
+
+
 def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Distinct sources each chapter cites, counted by language, alignment and grade (long form: one row per
-    chapter, dimension and value)."""
+    """Distinct sources each chapter cites, counted by language, publisher's alignment, originator's side and
+    grade (long form: one row per chapter, dimension and value)."""
     used = (
         cites[["topic", "source_id"]]
         .drop_duplicates()
-        .merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id", validate="many_to_one")
+        .merge(
+            with_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]],
+            on="source_id",
+            validate="many_to_one",
+        )
     )
     used["language"] = used["language"].map(language_group)
-    used["alignment"] = used["alignment"].map(registry_labels("alignments"))
-    if used["alignment"].isna().any():
-        raise ValueError("a source's alignment has no reader label in data/alignments.csv")
+    for col in ("alignment", "side"):
+        used[col] = used[col].map(registry_labels("alignments"))
+        if used[col].isna().any():
+            raise ValueError(f"a source's {col} has no reader label in data/alignments.csv")
     parts = []
-    for dim, col in (("language", "language"), ("alignment", "alignment"), ("grade", "reliability")):
+    for dim, col in (("language", "language"), ("alignment", "alignment"), ("side", "side"), ("grade", "reliability")):
         counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
         parts.append(counts.assign(dimension=dim))
     out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
@@ -98,7 +110,9 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Per chapter: fact rows, distinct sources, and the share of those sources graded A-B, in Arabic, and the
     most frequent alignment."""
-    used = cites.merge(sources[["source_id", "language", "alignment", "reliability"]], on="source_id")
+    used = cites.merge(
+        with_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]], on="source_id"
+    )
     alignments = registry_labels("alignments")
     rows = []
     for topic in [t for t in TOPIC_ORDER if t in set(used["topic"])]:
@@ -112,6 +126,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
                 "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
                 "arabic": round(100 * (distinct["language"] == "ar").mean()),
                 "top_alignment": alignments[distinct["alignment"].value_counts().sort_index().idxmax()],
+                "sides": distinct["side"].nunique(),
             }
         )
     return pd.DataFrame(rows)
@@ -176,7 +191,8 @@ def mix_chart(drawn: pd.DataFrame):
 
     return alt.vconcat(
         panel("language", "language"),
-        panel("alignment", "alignment"),
+        panel("alignment", "alignment of the publisher"),
+        panel("side", "side of the originator"),
         panel("grade", "grade", alt.Scale(domain=GRADES)),
         data=drawn,
     ).resolve_scale(color="independent")
@@ -233,9 +249,10 @@ def build() -> Page:
                 f"are most common under {most_ar['chapter']} ({most_ar['arabic']} %)."
             ),
             alt_text=(
-                "Three sets of horizontal stacked bars, one bar per chapter topic ("
+                "Four sets of horizontal stacked bars, one bar per chapter topic ("
                 + ", ".join(summary["chapter"])
-                + "), showing the share of distinct sources cited by language, by alignment and by reliability grade."
+                + "), showing the share of distinct sources cited by language, by the alignment of the publisher, by"
+                " the side of the originator and by reliability grade."
             ),
             sources=[],
             own_data="data/sources.csv and the topic of each fact row",
@@ -255,7 +272,8 @@ def build() -> Page:
                 "sources": "Sources cited",
                 "graded_ab": "Graded A or B (%)",
                 "arabic": "In Arabic (%)",
-                "top_alignment": "Most common alignment",
+                "top_alignment": "Most common publisher alignment",
+                "sides": "Originators' sides heard",
             },
             noun="chapters",
         ),
