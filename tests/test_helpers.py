@@ -16,7 +16,7 @@ import hamabook.rows as analysis
 from hamabook.charts.geo import great_circle_km  # noqa: E402
 from hamabook.output import figure as figures
 from hamabook.output import prose as text  # noqa: E402
-from hamabook.output import render
+from hamabook.output import render, runtime
 
 
 def test_fmt_number():
@@ -154,7 +154,7 @@ def test_figure_requires_drawn_data_and_text():
 
 
 def test_bundle_defines_embed_function():
-    bundle = render.vega_bundle()
+    bundle = runtime.vega_bundle()
     assert bundle.startswith("(function () {")
     assert "window.hbEmbed" in bundle
     assert "https://cdn" not in bundle

@@ -28,7 +28,7 @@ RAW_MYST = re.compile(r"\{(?:glue|cite|doc|numref|ref|download|bibliography)[:}]
 NO_SITE = "(no built site)"
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts) or [NO_SITE]
 CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.*\})\]\);')
-# Everything a reader can interact with; any one of them starts the chart runtime (see render.CHART_LOADER).
+# Everything a reader can interact with; any one of them starts the chart runtime (see runtime.CHART_LOADER).
 WAKE = "() => window.dispatchEvent(new Event('pointermove'))"  # what a reader's first move sends
 
 

@@ -98,7 +98,7 @@ def test_icons_come_from_the_theme_and_cover_its_templates():
 
 
 def test_chart_loader_points_at_the_versioned_bundle():
-    from hamabook.output.render import bundle_key, chart_loader
+    from hamabook.output.runtime import bundle_key, chart_loader
 
     loader = chart_loader("vega-bundle.js")
     assert f"vega-bundle.js?v={bundle_key()}" in loader and "IntersectionObserver" in loader

@@ -22,9 +22,8 @@ from pathlib import Path
 from docutils import nodes
 
 from .. import DATA_DIR, ROOT
-from ..output.render import bundle_key, chart_loader, vega_bundle
+from ..output.runtime import bundle_key, chart_loader, vega_bundle
 from . import icons
-from .bib import BRACE_STAND_INS, restore
 from .dist import data_files, write_zip
 
 BUNDLE = "vega-bundle.js"
@@ -233,6 +232,8 @@ def _unsearch(app, doctree, docname) -> None:
 
 def _restore_braces(app, doctree, docname) -> None:
     """Put back the braces that the bibliography carried through pybtex as stand-ins (see hamabook.build.bib)."""
+    from .bib import BRACE_STAND_INS, restore  # here, not at the top: bib loads pandas, which a no-op build skips
+
     marks = tuple(BRACE_STAND_INS.values())
     for text in list(doctree.findall(nodes.Text)):
         if any(mark in text for mark in marks):
