@@ -10,11 +10,11 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test lint unit validate nbval build browser refresh bib dist bench atlas pdf serve clean chromium tex
+.PHONY: help venv book test test-parts test-site test-print lint unit validate nbval build site print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
-	@echo "make test      set up .venv and run every check (lint, unit, data, nbval, strict build, browser)"
+	@echo "make test      set up .venv and run every check on two cores (lint, unit, data, strict build, site, PDF)"
 	@echo "make validate  validate the data package (one line per problem)"
 	@echo "make refresh   re-execute notebooks in place so committed outputs match the data"
 	@echo "make bib       regenerate book/references.bib from data/sources.csv"
@@ -76,7 +76,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check hamabook tests bench
 
 unit: $(STAMP)
-	$(PYTEST) tests -m "not site"
+	$(PYTEST) tests -m "not site and not print_edition"
 
 nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
@@ -84,9 +84,15 @@ nbval: validate
 
 # Checks of the built site: every page in Chromium, the committed notebook outputs against the build's
 # own execution (each notebook runs once per `make test`, in `make book`), a rebuild in another time zone
-# and locale (reusing that execution), and the print edition (PDF).
-browser: chromium tex
-	export HAMABOOK_REQUIRE_TEX=1; $(PYTEST) tests -m site
+# and locale (reusing that execution). Run after `make book`.
+site: chromium
+	$(PYTEST) tests -m site
+
+# Checks of the print edition that `make pdf` built (TeX required: `make tex`).
+print-check: tex
+	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) tests -m print_edition
+
+browser: site print-check
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
@@ -99,7 +105,17 @@ tex:
 	  && test -n "$$(fc-list 'Noto Naskh Arabic')" \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
 
-test: lint unit book browser
+# Every check, on two cores: the site and the print edition build side by side, then the site checks run
+# beside the print check, the unit tests and the linter (`--output-sync` keeps each part's log together).
+test: $(STAMP) chromium tex
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts
+
+# Order matters under -j2: the site build starts first, and its checks (the longest part) as soon as it ends.
+test-parts: test-site test-print unit lint
+test-site: book
+	$(MAKE) --no-print-directory site
+test-print: pdf
+	$(MAKE) --no-print-directory print-check
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
@@ -113,10 +129,13 @@ bench: validate
 
 # The print edition. Needs TeX; on Debian `make tex` installs it (apt-get install $(TEX_PACKAGES)).
 # Notebooks run again with HAMABOOK_PRINT=1 so figures carry PNGs and tables Markdown (separate cache).
-pdf: validate
+PRINT_OUT := _build/print
+pdf: bib
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, make tex (apt-get install $(TEX_PACKAGES))" >&2; exit 1; }
-	HAMABOOK_PRINT=1 $(BIN)/jupyter-book build --builder pdflatex --path-output _build/print .
-	@echo "Built. Open _build/print/_build/latex/fall-of-hama.pdf"
+	@mkdir -p _build
+	@HAMABOOK_PRINT=1 $(BIN)/jupyter-book build --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
+	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
+	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"
 
 bib: validate
 	$(BIN)/python -m hamabook bib --out book/references.bib

@@ -1,7 +1,8 @@
 """The print edition builds, with every figure as an image, captions as text and Arabic titles typeset.
 
-`make test` installs TeX (`make tex`) and sets HAMABOOK_REQUIRE_TEX=1, so there a missing TeX fails
-the test; run on its own without TeX, it is skipped.
+`make test` installs TeX (`make tex`), builds the print edition with `make pdf` beside the site build and runs
+this check with HAMABOOK_PRINT_BUILD pointing at that build and HAMABOOK_REQUIRE_TEX=1 (a missing TeX fails).
+Run on its own, the test builds the PDF itself, and is skipped without TeX.
 """
 
 import os
@@ -16,7 +17,9 @@ import pytest
 from hamabook import ROOT
 from hamabook.output.figure import PRINT_ENV
 
-pytestmark = pytest.mark.site
+pytestmark = pytest.mark.print_edition
+# The --path-output of a print build to check (set by `make test`); unset, the test builds one itself.
+PRINT_BUILD = "HAMABOOK_PRINT_BUILD"
 
 HAVE_TEX = all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext", "pdfimages"))
 ARABIC = re.compile("[\u0600-\u06ff]")
@@ -27,16 +30,20 @@ def test_pdf_has_every_figure_its_caption_and_arabic_text(tmp_path):
         if os.environ.get("HAMABOOK_REQUIRE_TEX") == "1":
             pytest.fail("TeX is not installed: run `make tex` (Debian: apt-get install texlive-xetex ...)")
         pytest.skip("TeX is not installed (make tex)")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    run = subprocess.run(
-        [str(jb), "build", "--builder", "pdflatex", "--path-output", str(tmp_path), str(ROOT)],
-        cwd=ROOT,
-        env={**os.environ, PRINT_ENV: "1"},
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, f"the PDF build failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
-    latex = tmp_path / "_build" / "latex"
+    if os.environ.get(PRINT_BUILD):
+        out = Path(os.environ[PRINT_BUILD])
+    else:
+        out = tmp_path
+        jb = Path(sys.executable).with_name("jupyter-book")
+        run = subprocess.run(
+            [str(jb), "build", "--builder", "pdflatex", "--path-output", str(out), str(ROOT)],
+            cwd=ROOT,
+            env={**os.environ, PRINT_ENV: "1"},
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, f"the PDF build failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
+    latex = out / "_build" / "latex"
     pdf = latex / "fall-of-hama.pdf"
     images = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
