@@ -230,3 +230,11 @@ def test_print_mode_adds_png_and_markdown(monkeypatch):
     assert md["text/html"] == "" and md["text/markdown"].startswith("**Rise \\*fast\\*** Source: GeoNames")
     table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
     assert table["text/markdown"] == "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"
+
+
+def test_table_labels_shared_columns_unless_told_otherwise():
+    frame = pd.DataFrame({"date": ["2024-12-05"], "reliability": ["B"], "credibility": [2]})
+    shown = figures.table(frame, "c").data
+    assert "<th scope=\"col\">Date</th>" in shown and ">Grade</th>" in shown and ">Credibility</th>" in shown
+    own = figures.table(frame, "c", labels={"reliability": "Copy's grade"}).data
+    assert ">Copy&#x27;s grade</th>" in own and ">Grade</th>" not in own

@@ -378,11 +378,9 @@ def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) 
             caption=f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report",
             labels={
                 "label": "Question",
-                "date": "Date",
                 "status": "Status",
                 "summary": "What was reported (our words)",
                 "publisher": "Source",
-                "credibility": "Credibility",
                 "outcome_id": "Row",
             },
             noun="reports",

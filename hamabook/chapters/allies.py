@@ -98,13 +98,10 @@ def select(events: pd.DataFrame, categories, start, end, topics=("allies",), act
 
 
 LABELS = {
-    "date": "Date",
     "actor": "Actor",
     "category": "Kind",
     "summary": "What was reported (our words)",
     "publisher": "Source",
-    "reliability": "Grade",
-    "credibility": "Credibility",
     "event_id": "Row",
 }
 

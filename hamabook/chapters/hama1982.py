@@ -482,8 +482,6 @@ def build() -> Page:
                 "scope": "What is counted",
                 "summary": "What the source says (our words)",
                 "publisher": "Copy read",
-                "reliability": "Grade",
-                "credibility": "Credibility",
             },
             links={"publisher": "url"},
             noun="estimates",
@@ -612,12 +610,9 @@ def build() -> Page:
                 "statements, framing and commemoration, one row per report"
             ),
             labels={
-                "date": "Date",
                 "kind": "Kind",
                 "summary": "What was reported (our words)",
                 "publisher": "Copy read",
-                "reliability": "Grade",
-                "credibility": "Credibility",
             },
             links={"publisher": "url"},
             noun="reports",

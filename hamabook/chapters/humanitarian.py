@@ -198,8 +198,6 @@ REPORT_LABELS = {
     "figure": "Figure",
     "scope": "Definition and area",
     "counted_by": "Source (originator, via carrier)",
-    "reliability": "Grade",
-    "credibility": "Credibility",
 }
 
 
@@ -527,12 +525,9 @@ def build() -> Page:
             hama_events[["date", "date_precision", "name", "summary", "credit", "reliability", "credibility"]],
             caption="What the fighting meant for Hama and Homs, one row per report",
             labels={
-                "date": "Date",
                 "name": "Place",
                 "summary": "What was reported (our words)",
                 "credit": "Source",
-                "reliability": "Grade",
-                "credibility": "Credibility",
             },
         ),
     )

@@ -140,12 +140,9 @@ def build() -> Page:
             caption=f"Chronology, {prose.fmt_date_range(start, end)}: front-moving events and city control "
             "changes, one row per report",
             labels={
-                "date": "Date",
                 "place": "Place",
                 "what": "What was reported (our words)",
                 "source": "Source",
-                "reliability": "Grade",
-                "credibility": "Credibility",
             },
             noun="reports",
         ),

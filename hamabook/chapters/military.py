@@ -78,12 +78,9 @@ SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
 COMMAND = "command_structure"  # the category of the reports on how the joint command was built
 REPORT_LABELS = {
-    "date": "Date",
     "place": "Place",
     "what": "What was reported (our words)",
     "source": "Source",
-    "reliability": "Grade",
-    "credibility": "Credibility",
 }
 
 

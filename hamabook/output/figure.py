@@ -198,6 +198,10 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 FOLD_AFTER = 4  # longer tables show their first rows; the rest open with "Show all"
 
 
+# Headers of columns that mean the same in every table; a table's own labels add to or override them.
+COLUMN_LABELS = {"date": "Date", "reliability": "Grade", "credibility": "Credibility"}
+
+
 def table(
     frame: pd.DataFrame,
     caption: str,
@@ -212,5 +216,6 @@ def table(
     Print shows it all.
     """
     frame = readable(frame)
+    labels = {**COLUMN_LABELS, **(labels or {})}
     full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun)
     return block(full, table_markdown(frame, caption, labels))
