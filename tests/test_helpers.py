@@ -235,6 +235,6 @@ def test_print_mode_adds_png_and_markdown(monkeypatch):
 def test_table_labels_shared_columns_unless_told_otherwise():
     frame = pd.DataFrame({"date": ["2024-12-05"], "reliability": ["B"], "credibility": [2]})
     shown = figures.table(frame, "c").data
-    assert "<th scope=\"col\">Date</th>" in shown and ">Grade</th>" in shown and ">Credibility</th>" in shown
+    assert '<th scope="col">Date</th>' in shown and ">Grade</th>" in shown and ">Credibility</th>" in shown
     own = figures.table(frame, "c", labels={"reliability": "Copy's grade"}).data
     assert ">Copy&#x27;s grade</th>" in own and ">Grade</th>" not in own
