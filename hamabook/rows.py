@@ -132,14 +132,19 @@ def credit(originator: str, publisher: str, via: str = "") -> str:
     return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
 
 
-def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
-    """The distinct originators behind ``row_ids`` (looked up in :func:`evidence_index`), in row order: two
-    copies of one agency's report count once, however many outlets carried them."""
+def _cited(row_ids: tuple[str, ...], index: pd.DataFrame) -> pd.DataFrame:
+    """:func:`evidence_index` by row id, after checking that every row a value cites exists."""
     by_id = index.set_index("row_id")
     unknown = [r for r in row_ids if r not in by_id.index]
     if unknown:
         raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
-    return list(dict.fromkeys(by_id.loc[list(row_ids), "originator"]))
+    return by_id
+
+
+def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
+    """The distinct originators behind ``row_ids`` (looked up in :func:`evidence_index`), in row order: two
+    copies of one agency's report count once, however many outlets carried them."""
+    return list(dict.fromkeys(_cited(row_ids, index).loc[list(row_ids), "originator"]))
 
 
 def row_anchor(row_id: str) -> str:
@@ -159,10 +164,7 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
 
     if not row_ids:
         return f"counted from this book's data package, table {html.escape(table)}.csv"
-    by_id = index.set_index("row_id")
-    unknown = [r for r in row_ids if r not in by_id.index]
-    if unknown:
-        raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
+    by_id = _cited(row_ids, index)
     shown = row_ids[:4]
     parts = []
     for rid in shown:
@@ -224,3 +226,12 @@ def labels(registry: str) -> pd.Series:
     if registry not in REGISTRIES:
         raise KeyError(f"no label registry {registry!r}; registries: {', '.join(REGISTRIES)}")
     return load(registry).set_index(REGISTRIES[registry])["label"]
+
+
+def with_originator_sides(sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources with ``side``: the alignment of each source's originator (whose claim a reader hears),
+    beside ``alignment``, that of the publisher whose copy was read."""
+    from .data import load
+
+    sides = load("originators").set_index("originator")["alignment"]
+    return sources.assign(side=sources["originator"].map(sides))

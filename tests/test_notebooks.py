@@ -104,9 +104,10 @@ def test_bottom_line_numbers_state_their_sourcing(path):
     if not boxes:
         pytest.skip(f"{path.name} has no bottom line")
     page = _page(path)
-    keys = [k for k in GLUE_ROLE.findall(boxes[0]) if not k.endswith("_verdict") and page.values[k].rows]
+    stated = GLUE_ROLE.findall(boxes[0])
+    keys = [k for k in stated if not k.endswith("_verdict") and page.values[k].rows]
     headline_rows = {r for k in keys if page.values[k].headline for r in page.values[k].rows}
     loose = [k for k in keys if not page.values[k].headline and not set(page.values[k].rows) <= headline_rows]
     assert not loose, f"{path.name}: bottom-line values not marked prose.headline(...): {loose}"
-    stray = [k for k, v in page.values.items() if v.headline and k not in GLUE_ROLE.findall(boxes[0])]
+    stray = [k for k, v in page.values.items() if v.headline and k not in stated]
     assert not stray, f"{path.name}: headline values outside the bottom line: {stray}"

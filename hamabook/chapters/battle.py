@@ -15,7 +15,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import control_reports, with_sources
+from ..rows import control_reports, with_originator_sides, with_sources
 from ..rows import labels as registry_labels
 from .page import Page
 
@@ -617,7 +617,7 @@ def build() -> Page:
     rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
     read = sources[sources["source_id"].isin(rows_used["source_id"])]
     labels = registry_labels("alignments")
-    sides = set(read["originator"].map(load("originators").set_index("originator")["alignment"]))
+    sides = set(with_originator_sides(read)["side"])
     heard = [a for a in labels.index if a in sides]
     unheard = [a for a in labels.index if a not in sides]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")

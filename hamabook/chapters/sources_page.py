@@ -11,7 +11,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_markdown
-from ..rows import credit
+from ..rows import credit, with_originator_sides
 from ..rows import labels as registry_labels
 from .data_dictionary import Blocks
 from .page import Page
@@ -70,13 +70,6 @@ def language_group(code: str) -> str:
     return LANGUAGES.get(code, "other languages")
 
 
-def with_sides(sources: pd.DataFrame) -> pd.DataFrame:
-    """The sources with ``side``: the alignment of each source's originator (whose claim a reader hears),
-    beside ``alignment``, that of the publisher whose copy was read."""
-    sides = load("originators").set_index("originator")["alignment"]
-    return sources.assign(side=sources["originator"].map(sides))
-
-
 def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Distinct sources each chapter cites, counted by language, publisher's alignment, originator's side and
     grade (long form: one row per chapter, dimension and value)."""
@@ -84,7 +77,7 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         cites[["topic", "source_id"]]
         .drop_duplicates()
         .merge(
-            with_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]],
+            with_originator_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]],
             on="source_id",
             validate="many_to_one",
         )
@@ -111,7 +104,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Per chapter: fact rows, distinct sources, and the share of those sources graded A-B, in Arabic, and the
     most frequent alignment."""
     used = cites.merge(
-        with_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]], on="source_id"
+        with_originator_sides(sources)[["source_id", "language", "alignment", "side", "reliability"]], on="source_id"
     )
     alignments = registry_labels("alignments")
     rows = []
