@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts test-site test-print lint unit validate nbval build site print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
+.PHONY: help venv book test test-parts lint unit validate nbval build site print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -84,12 +84,12 @@ nbval: validate
 
 # Checks of the built site: every page in Chromium, the committed notebook outputs against the build's
 # own execution (each notebook runs once per `make test`, in `make book`), a rebuild in another time zone
-# and locale (reusing that execution). Run after `make book`.
-site: chromium
+# and locale (reusing that execution).
+site: chromium book
 	$(PYTEST) tests -m site
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
-print-check: tex
+print-check: tex pdf
 	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) tests -m print_edition
 
 browser: site print-check
@@ -111,11 +111,7 @@ test: $(STAMP) chromium tex
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts
 
 # Order matters under -j2: the site build starts first, and its checks (the longest part) as soon as it ends.
-test-parts: test-site test-print unit lint
-test-site: book
-	$(MAKE) --no-print-directory site
-test-print: pdf
-	$(MAKE) --no-print-directory print-check
+test-parts: site print-check unit lint
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
