@@ -221,15 +221,18 @@ def test_their_estimate_pairs_source_and_scope_class():
 def test_step_and_dated_list():
     acc = pd.DataFrame(
         {
-            "event_id": ["E1", "E2", "E3"],
-            "category": ["indictment", "arrest_warrant", "arrest_warrant"],
-            "date": pd.to_datetime(["2024-03-11", "2021-11-30", "2023-08-16"]),
-            "date_precision": ["day", "month", "day"],
-            "publisher": ["OAG", "Swiss Times", "SNHR"],
+            "event_id": ["E1", "E2", "E3", "E4", "E5"],
+            "category": ["indictment", "arrest_warrant", "arrest_warrant", "conviction", "conviction"],
+            "date": pd.to_datetime(["2024-03-11", "2021-11-30", "2023-08-16", "2020-06-17", "2020-06-17"]),
+            "date_precision": ["day", "month", "day", "day", "day"],
+            "publisher": ["OAG", "Swiss Times", "SNHR", "AFP", "France 24"],
         }
     )
-    assert hama1982.step(acc, "indictment")["event_id"] == "E1"
-    with pytest.raises(LookupError):
+    assert hama1982.step(acc, "indictment")["event_id"].tolist() == ["E1"]
+    # Two reports of one conviction agree on its date: the date rests on both.
+    convicted = hama1982.step_date(hama1982.step(acc, "conviction"))
+    assert convicted.text == "17 June 2020" and set(convicted.rows) == {"E4", "E5"}
+    with pytest.raises(ValueError, match="E2, E3"):
         hama1982.step(acc, "arrest_warrant")
     with pytest.raises(LookupError):
         hama1982.step(acc, "final_ruling")

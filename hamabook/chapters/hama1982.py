@@ -644,12 +644,22 @@ def build() -> Page:
     return page
 
 
-def step(acc: pd.DataFrame, category: str) -> pd.Series:
-    """The one event of an accountability step (LookupError if the data has none or several)."""
+def step(acc: pd.DataFrame, category: str) -> pd.DataFrame:
+    """The reports of one accountability step, oldest first.
+
+    LookupError if the data has none; ValueError if they date the step differently (the prose states one date).
+    """
     rows = acc[acc["category"] == category]
-    if len(rows) != 1:
-        raise LookupError(f"{len(rows)} {category} events (expected one): {', '.join(rows['event_id'])}")
-    return rows.iloc[0]
+    if rows.empty:
+        raise LookupError(f"no {category} events in the data")
+    if rows["date"].nunique() != 1:
+        raise ValueError(f"{category} reports give different dates: {', '.join(rows['event_id'])}")
+    return rows
+
+
+def step_date(rows: pd.DataFrame) -> prose.Value:
+    """The date of a step, resting on every report of it."""
+    return event_date(rows.iloc[0], tuple(rows["event_id"]))
 
 
 def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.DataFrame) -> None:
@@ -662,20 +672,20 @@ def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.
     if not warrants["date"].is_unique:  # the prose says each report dates the warrant differently
         raise ValueError(f"warrant reports share a date: {', '.join(warrants['event_id'])}")
     convicted, upheld, final = (step(acc, c) for c in ("conviction", "appeal_ruling", "final_ruling"))
-    swiss = toll[toll["source_id"] == indict["source_id"]].iloc[0]
+    swiss = toll[toll["source_id"].isin(indict["source_id"])].iloc[0]
     sentence = metric_rows(figures, FRENCH_SENTENCE).iloc[0]
     assets = metric_rows(figures, FRENCH_ASSETS).iloc[0]
     back = metric_rows(figures, RETURN_YEAR).iloc[0]
-    v["h82_indict_date"] = event_date(indict)
+    v["h82_indict_date"] = step_date(indict)
     v["h82_swiss_range"] = prose.text(prose.fmt_range(swiss["low_"], swiss["high_"], "deaths"), swiss["figure_id"])
-    v["h82_close_date"] = event_date(close)
+    v["h82_close_date"] = step_date(close)
     v["h82_warrant_dates"] = prose.text(
         dated_list(warrants, "date", "date_precision", "publisher"), warrants["event_id"]
     )
     v["h82_n_warrant_reports"] = prose.count(len(warrants), warrants["event_id"], noun="report")
-    v["h82_fr_conviction_date"] = event_date(convicted)
-    v["h82_fr_appeal_date"] = event_date(upheld)
-    v["h82_fr_final_date"] = event_date(final)
+    v["h82_fr_conviction_date"] = step_date(convicted)
+    v["h82_fr_appeal_date"] = step_date(upheld)
+    v["h82_fr_final_date"] = step_date(final)
     v["h82_sentence_years"] = prose.count(int(sentence["value"]), sentence["figure_id"], noun="year")
     v["h82_assets_m"] = prose.text(f"{prose.fmt_number(assets['value'] / 1e6)} million euros", assets["figure_id"])
     v["h82_return_year"] = prose.date(
