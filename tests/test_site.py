@@ -27,6 +27,9 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 RAW_MYST = re.compile(r"\{(?:glue|cite|doc|numref|ref|download|bibliography)[:}]|```|^:::|^:class:", re.M)
 NO_SITE = "(no built site)"
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts) or [NO_SITE]
+# Full-page screenshots of every visit go to test-artifacts/screenshots when this is set (for a reviewer's eyes;
+# no check reads them, and taking them is a fifth of the visits' time).
+SCREENSHOTS = os.environ.get("HAMABOOK_SCREENSHOTS") == "1"
 CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.*\})\]\);')
 # Everything a reader can interact with; any one of them starts the chart runtime (see runtime.CHART_LOADER).
 WAKE = "() => window.dispatchEvent(new Event('pointermove'))"  # what a reader's first move sends
@@ -55,22 +58,51 @@ def _open(browser, url, width=1280, javascript=True):
     context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
     seen = {"outside": [], "failed": [], "console": [], "requests": []}
+    pending = set()
 
     def on_request(request):
         if request.url.startswith("data:"):
             return
+        pending.add(request)
         seen["requests"].append(request.url)
         if urllib.parse.urlparse(request.url).hostname not in LOOPBACK:
             seen["outside"].append(request.url)
 
+    def on_failed(request):
+        pending.discard(request)
+        seen["failed"].append(request.url)
+
     page.on("request", on_request)
+    page.on("requestfinished", lambda r: pending.discard(r))
     page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
-    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
+    page.on("requestfailed", on_failed)
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(m.text))
     page.on("pageerror", lambda e: seen["console"].append(str(e)))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
+    served = SITE / (urllib.parse.urlparse(url).path.lstrip("/") or "index.html")
+    if 'http-equiv="Refresh"' in served.read_text(encoding="utf-8"):  # a redirect page (index.html): follow it
+        page.wait_for_url(lambda u: u != url, wait_until="load")
+    _settle(page, pending)
+    seen["pending"] = pending
     return context, page, seen
+
+
+def _settle(page, pending: set, timeout_ms: int = 15_000) -> None:
+    """Wait until the fonts are in and no request the page made is still in flight (every request
+    the page starts is counted, unlike Playwright's 500 ms "networkidle" heuristic)."""
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    waited = 0
+    while pending and waited < timeout_ms:
+        page.wait_for_timeout(10)
+        waited += 10
+    assert not pending, f"requests still in flight after {timeout_ms} ms: {[r.url for r in pending]}"
+
+
+def _screenshot(page, path: str, full_page: bool) -> None:
+    if SCREENSHOTS:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=path, full_page=full_page)
 
 
 def _download(page, href: str) -> str:
@@ -136,15 +168,14 @@ def desktop(browser, site_url, path) -> dict:
             box = chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.bounding_box()
             drawn.append((chart.get_attribute("id"), box))
         found["drawn"] = drawn
-        page.wait_for_load_state("networkidle")
+        _settle(page, seen["pending"])
         # What the reader's visit requested and logged; axe-core's own fetches (it re-requests
         # stylesheets' @imports, resolving them against the wrong base) are not the site's.
-        found["seen"] = {key: list(value) for key, value in seen.items()}
+        found["seen"] = {key: list(value) for key, value in seen.items() if key != "pending"}
         from axe_playwright_python.sync_playwright import Axe
 
         found["axe"] = Axe().run(page).response["violations"]
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
+        _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
     finally:
         context.close()
     return found
@@ -160,8 +191,7 @@ def mobile(browser, site_url, path) -> dict:
             "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
         )
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
+        _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
     finally:
         context.close()
     return {"overflow": overflow, "seen": seen}
@@ -310,8 +340,7 @@ def test_charts_follow_dark_mode(browser, site_url):
             "() => [...document.querySelectorAll('.hb-chart-live svg text')]"
             ".some(e => getComputedStyle(e).fill === 'rgb(230, 230, 230)')"
         )
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / (path.replace("/", "_") + ".dark.png")), full_page=False)
+        _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".dark.png")), full_page=False)
     finally:
         context.close()
     assert seen["console"] == []
@@ -350,6 +379,9 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
                     "if (e.closest('.bd-sidebar-primary nav')) return 'toc:' + e.getAttribute('href'); return ''; }"
                 )
             )
+            toc = any(r.startswith("toc:") for r in reached)
+            if toc and len({r for r in reached if r.startswith("download:")}) == downloads:
+                break  # everything this test looks for has been reached
     finally:
         context.close()
     assert any(r.startswith("toc:") for r in reached), "Tab never reaches the table of contents"
