@@ -389,7 +389,7 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
     assert len({r for r in reached if r.startswith("download:")}) == downloads, "Tab does not reach every download link"
 
 
-def test_chart_loader_only_where_charts_are_and_no_icon_script():
+def test_chart_loader_only_where_charts_are_and_no_icon_script_or_search_index():
     _require_site()
     with_charts = []
     for path in PAGES:
@@ -399,6 +399,8 @@ def test_chart_loader_only_where_charts_are_and_no_icon_script():
         assert loads == draws, f"{path}: chart loader loaded={loads} but draws charts={draws}"
         assert "vega-bundle.js" not in text, f"{path}: the chart runtime is loaded up front"
         assert "fontawesome.js" not in text, f"{path}: the theme's 1.5 MB icon script is still loaded"
+        if path != "search.html":  # search-as-you-type is off: only the search page needs the index
+            assert "searchindex.js" not in text, f"{path}: loads the 230 KB search index up front"
         with_charts.append(loads)
     assert any(with_charts) and not all(with_charts)
 

@@ -29,6 +29,7 @@ from .dist import data_files, write_zip
 BUNDLE = "vega-bundle.js"
 LOADER = "hb-charts.js"
 ICONS = "hb-icons.css"
+TEMPLATES = Path(__file__).parent / "templates"
 DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
 # Marks a page that draws an Altair chart (see hamabook.output.render.altair_html).
 CHART_MARK = "window.hbCharts"
@@ -240,8 +241,14 @@ def _restore_braces(app, doctree, docname) -> None:
             text.parent.replace(text, nodes.Text(restore(str(text))))
 
 
+def _add_templates(app, config) -> None:
+    """The book's template overrides (``templates/``), ahead of the theme's."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
 def setup(app):
     app.add_js_file(LOADER)
+    app.connect("config-inited", _add_templates)
     app.add_css_file(ICONS)
     app.connect("config-inited", _guard_cache, priority=100)
     app.connect("builder-inited", _drop_icon_script)
