@@ -313,6 +313,10 @@ def private_use_character_in_publisher(data: Path) -> None:
     put(data, "sources", 2, "publisher", "The \uf8ff Star")
 
 
+def emoji_in_title(data: Path) -> None:
+    put(data, "sources", 2, "title", "\U0001f534 What is happening in Syria")
+
+
 def copy_graded_above_its_originator(data: Path) -> None:
     line = find(data, "sources", lambda r: r["originator"] == "SOHR" and r["reliability"] == "C")
     put(data, "sources", line, "reliability", "A")
@@ -553,6 +557,7 @@ CATALOGUE: list[Corruption] = [
         private_use_character_in_publisher,
         "field 'publisher' value 'The \\uf8ff Star': expected text without private-use",
     ),
+    _c(emoji_in_title, "What is happening in Syria': expected text without private-use characters or emoji"),
     _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),

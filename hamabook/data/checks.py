@@ -310,9 +310,15 @@ def _unmojibake(text: str) -> str | None:
     return None
 
 
+def _unprintable(ch: str) -> bool:
+    """A private-use character (the bibliography writer carries braces through pybtex as two of them) or an
+    emoji or pictograph from U+1F000 up (the print edition's fonts have no glyph for them)."""
+    return unicodedata.category(ch) == "Co" or ord(ch) >= 0x1F000
+
+
 def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) -> list[str]:
-    """Text exported to the bibliography has no private-use characters: prevents a title whose own characters
-    would turn into braces in the bibliography, where the writer uses two of them to carry braces through pybtex."""
+    """Text exported to the bibliography has no private-use characters and no emoji: prevents a title whose
+    characters would turn into braces in the bibliography, or print as a gap in the PDF."""
     problems = []
     for name, fields in BIBLIOGRAPHY_FIELDS.items():
         table = tables.get(name)
@@ -322,8 +328,8 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
             if table.field(field) is None:
                 continue
             for i, raw in enumerate(table.raw):
-                if any(unicodedata.category(ch) == "Co" for ch in raw[field]):
-                    problems.append(table.problem(i, field, "text without private-use characters (category Co)"))
+                if any(_unprintable(ch) for ch in raw[field]):
+                    problems.append(table.problem(i, field, "text without private-use characters or emoji"))
     return problems
 
 
