@@ -76,6 +76,14 @@ def _numeric(table: Table, *names: str) -> bool:
     return all(name in _numbers(table) for name in names)
 
 
+def _numeric_rows(tables: dict[str, Table], *names: str):
+    """(table, row index, row) for every row of the tables whose fields ``names`` all hold numbers."""
+    for table in tables.values():
+        if _numeric(table, *names):
+            for i, row in enumerate(table.rows):
+                yield table, i, row
+
+
 def numbers_finite(tables: dict[str, Table], today: date) -> list[str]:
     """Every number is finite: prevents NaN or inf cells (which parse as numbers) from reaching sums and charts."""
     problems = []
@@ -130,41 +138,32 @@ def counts_whole_and_non_negative(tables: dict[str, Table], today: date) -> list
 def low_not_above_high(tables: dict[str, Table], today: date) -> list[str]:
     """low <= high: prevents inverted ranges (a swapped pair draws a negative error bar)."""
     problems = []
-    for table in tables.values():
-        if not _numeric(table, "low", "high"):
-            continue
-        for i, row in enumerate(table.rows):
-            low, high = row["low"], row["high"]
-            if low is not None and high is not None and low > high:
-                problems.append(table.problem(i, "low", f"low <= high ({table.raw[i]['high']})"))
+    for table, i, row in _numeric_rows(tables, "low", "high"):
+        low, high = row["low"], row["high"]
+        if low is not None and high is not None and low > high:
+            problems.append(table.problem(i, "low", f"low <= high ({table.raw[i]['high']})"))
     return problems
 
 
 def value_within_range(tables: dict[str, Table], today: date) -> list[str]:
     """A value lies within its own low-high: prevents a point estimate outside the range reported with it."""
     problems = []
-    for table in tables.values():
-        if not _numeric(table, "value", "low", "high"):
+    for table, i, row in _numeric_rows(tables, "value", "low", "high"):
+        value, low, high = row["value"], row["low"], row["high"]
+        if None in (value, low, high) or low > high:
             continue
-        for i, row in enumerate(table.rows):
-            value, low, high = row["value"], row["low"], row["high"]
-            if None in (value, low, high) or low > high:
-                continue
-            if not low <= value <= high:
-                raw = table.raw[i]
-                problems.append(table.problem(i, "value", f"a value within its own range {raw['low']}-{raw['high']}"))
+        if not low <= value <= high:
+            raw = table.raw[i]
+            problems.append(table.problem(i, "value", f"a value within its own range {raw['low']}-{raw['high']}"))
     return problems
 
 
 def value_or_range(tables: dict[str, Table], today: date) -> list[str]:
     """A row has a value or both low and high: prevents figures with nothing to draw."""
     problems = []
-    for table in tables.values():
-        if not _numeric(table, "value", "low", "high"):
-            continue
-        for i, row in enumerate(table.rows):
-            if row["value"] is None and (row["low"] is None or row["high"] is None):
-                problems.append(table.problem(i, "value", "a value, or both low and high"))
+    for table, i, row in _numeric_rows(tables, "value", "low", "high"):
+        if row["value"] is None and (row["low"] is None or row["high"] is None):
+            problems.append(table.problem(i, "value", "a value, or both low and high"))
     return problems
 
 
@@ -172,25 +171,22 @@ def coordinates_in_syria(tables: dict[str, Table], today: date) -> list[str]:
     """Latitude and longitude fall in Syria's box: prevents swapped or mistyped coordinates misplacing a map mark."""
     problems = []
     boxes = {"latitude": SYRIA_LATITUDE, "longitude": SYRIA_LONGITUDE}
-    for table in tables.values():
-        if not _numeric(table, "latitude", "longitude"):
+    for table, i, row in _numeric_rows(tables, "latitude", "longitude"):
+        if table.key and len(table.key) == 1 and row[table.key[0]] in OUTSIDE_SYRIA:
             continue
-        for i, row in enumerate(table.rows):
-            if table.key and len(table.key) == 1 and row[table.key[0]] in OUTSIDE_SYRIA:
-                continue
-            if "country" in row and row["country"] not in (None, "Syria"):
-                continue
-            for name, (low, high) in boxes.items():
-                value = row[name]
-                if value is not None and not low - BOX_MARGIN <= value <= high + BOX_MARGIN:
-                    problems.append(
-                        table.problem(
-                            i,
-                            name,
-                            f"a {name} within Syria ({low}-{high}; swapped latitude and longitude?"
-                            " a place outside Syria goes in OUTSIDE_SYRIA in hamabook/data/checks.py)",
-                        )
+        if "country" in row and row["country"] not in (None, "Syria"):
+            continue
+        for name, (low, high) in boxes.items():
+            value = row[name]
+            if value is not None and not low - BOX_MARGIN <= value <= high + BOX_MARGIN:
+                problems.append(
+                    table.problem(
+                        i,
+                        name,
+                        f"a {name} within Syria ({low}-{high}; swapped latitude and longitude?"
+                        " a place outside Syria goes in OUTSIDE_SYRIA in hamabook/data/checks.py)",
                     )
+                )
     return problems
 
 
