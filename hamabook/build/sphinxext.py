@@ -248,8 +248,8 @@ def _add_templates(app, config) -> None:
 
 def setup(app):
     app.add_js_file(LOADER)
-    app.connect("config-inited", _add_templates)
     app.add_css_file(ICONS)
+    app.connect("config-inited", _add_templates)
     app.connect("config-inited", _guard_cache, priority=100)
     app.connect("builder-inited", _drop_icon_script)
     app.connect("builder-inited", _write_generated_assets)
