@@ -99,9 +99,12 @@ class NotFound(DataError, KeyError):
         return self.problems[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
-    """One parsed table: typed ``rows`` (None for an empty cell), the ``raw`` cell text and each row's file line."""
+    """One parsed table: typed ``rows`` (None for an empty cell), the ``raw`` cell text and each row's file line.
+
+    Compared and hashed by identity: a table parsed from the same bytes is the same (cached) object, so checks
+    between two tables can be cached on the pair."""
 
     name: str
     path: str
@@ -461,18 +464,33 @@ def _foreign_key_problems(tables: dict[str, Table], resources: list[dict]) -> li
             target = tables.get(fk["reference"].get("resource") or res["name"])
             if table is None or target is None or not target.complete:
                 continue  # the missing or partly unreadable table is reported on its own
-            fields, ref_fields = _as_list(fk["fields"]), _as_list(fk["reference"]["fields"])
-            known = {tuple(r[k] for k in ref_fields) for r in target.rows}
-            for i, row in enumerate(table.rows):
-                value = tuple(row[k] for k in fields)
-                if any(v is None for v in value) or value in known:
-                    continue
-                cells = ", ".join(repr(table.raw[i][k]) for k in fields)
-                problems.append(
-                    f"{table.path}: line {table.lines[i]}: field '{','.join(fields)}' value {cells}: "
-                    f"expected an id listed in {target.path}"
-                )
+            fields, ref_fields = tuple(_as_list(fk["fields"])), tuple(_as_list(fk["reference"]["fields"]))
+            problems += _unknown_references(table, fields, target, ref_fields)
     return problems
+
+
+@lru_cache(maxsize=64)
+def _keys(table: Table, fields: tuple[str, ...]) -> frozenset[tuple]:
+    return frozenset(tuple(r[k] for k in fields) for r in table.rows)
+
+
+@lru_cache(maxsize=256)
+def _unknown_references(
+    table: Table, fields: tuple[str, ...], target: Table, ref_fields: tuple[str, ...]
+) -> tuple[str, ...]:
+    """One problem per row of ``table`` whose ``fields`` name no row of ``target``; cached on the two tables."""
+    known = _keys(target, ref_fields)
+    problems = []
+    for i, row in enumerate(table.rows):
+        value = tuple(row[k] for k in fields)
+        if any(v is None for v in value) or value in known:
+            continue
+        cells = ", ".join(repr(table.raw[i][k]) for k in fields)
+        problems.append(
+            f"{table.path}: line {table.lines[i]}: field '{','.join(fields)}' value {cells}: "
+            f"expected an id listed in {target.path}"
+        )
+    return tuple(problems)
 
 
 # --- the package -----------------------------------------------------------------------------------

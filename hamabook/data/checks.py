@@ -306,10 +306,10 @@ def _unmojibake(text: str) -> str | None:
     return None
 
 
-def _unprintable(ch: str) -> bool:
-    """A private-use character (the bibliography writer carries braces through pybtex as two of them) or an
-    emoji or pictograph from U+1F000 up (the print edition's fonts have no glyph for them)."""
-    return unicodedata.category(ch) == "Co" or ord(ch) >= 0x1F000
+# A private-use character (the bibliography writer carries braces through pybtex as two of them; the planes'
+# private-use areas lie above U+1F000) or an emoji or pictograph from U+1F000 up (the print edition's fonts
+# have no glyph for them).
+_UNPRINTABLE = re.compile("[\ue000-\uf8ff\U0001f000-\U0010ffff]")
 
 
 def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) -> list[str]:
@@ -324,7 +324,7 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
             if table.field(field) is None:
                 continue
             for i, raw in enumerate(table.raw):
-                if any(_unprintable(ch) for ch in raw[field]):
+                if _UNPRINTABLE.search(raw[field]):
                     problems.append(table.problem(i, field, "text without private-use characters or emoji"))
     return problems
 
