@@ -124,12 +124,12 @@ bench: validate
 	$(BIN)/python bench/bench.py
 
 # The print edition. Needs TeX; on Debian `make tex` installs it (apt-get install $(TEX_PACKAGES)).
-# Notebooks run again with HAMABOOK_PRINT=1 so figures carry PNGs and tables Markdown (separate cache).
+# Nothing runs twice: the LaTeX builder reads the site build's executed notebooks (hamabook.build.printed),
+# so the PDF always shows what the site shows.
 PRINT_OUT := _build/print
-pdf: bib
+pdf: book
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, make tex (apt-get install $(TEX_PACKAGES))" >&2; exit 1; }
-	@mkdir -p _build
-	@HAMABOOK_PRINT=1 $(BIN)/jupyter-book build --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
+	@HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build/jupyter_execute $(BIN)/jupyter-book build --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
 	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
 	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"
 

@@ -1,5 +1,6 @@
 """Unit tests of the package's helpers: formatting, distance, analysis, rendering, the figure helper."""
 
+import base64
 import json
 import re
 import urllib.parse
@@ -210,26 +211,64 @@ def test_long_source_lists_fold_into_details():
     assert figures.source_credit(ids[:2]).startswith("Sources: ")
 
 
-def test_print_mode_adds_png_and_markdown(monkeypatch):
-    from IPython.display import HTML
+def _figure_output(obj) -> dict:
+    """The execute_result a notebook stores for ``obj``."""
+    data, metadata = obj._repr_mimebundle_()
+    return {"output_type": "execute_result", "metadata": metadata, "data": data, "execution_count": 1}
+
+
+def test_outputs_carry_print_markdown_and_the_pdf_draws_figures_from_their_svg():
+    from hamabook.build.printed import StaleExecution, print_notebook
 
     data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
     chart = alt.Chart(data).mark_line().encode(x="x", y="y").properties(width="container")
-    shown = []
-    monkeypatch.setattr(figures, "display", shown.append)
-    assert isinstance(
-        figures.figure("f", chart, data, caption="c", alt_text="a", sources=["geonames-cities15000"]), HTML
-    )
-    assert shown == []
-    monkeypatch.setenv(figures.PRINT_ENV, "1")
     out = figures.figure("f", chart, data, caption="Rise *fast*", alt_text="a", sources=["geonames-cities15000"])
-    assert shown == []  # nothing is displayed until the page shows the figure
-    out._ipython_display_()
-    image, md = (part._repr_mimebundle_() for part in shown)
-    assert image["image/png"] and "hb-figure" in image["text/html"]
-    assert md["text/html"] == "" and md["text/markdown"].startswith("**Rise \\*fast\\*** Source: GeoNames")
-    table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
-    assert table["text/markdown"] == "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"
+    shown, meta = out._repr_mimebundle_()
+    assert list(shown) == ["text/html"] and "hb-figure" in shown["text/html"]  # the site parses HTML only
+    caption = meta[figures.PRINT_MARKDOWN]
+    assert caption.startswith("**Rise \\*fast\\*** Source: GeoNames")
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    drawn = figures.figure("g", fig, data, caption="c", alt_text="a", sources=["geonames-cities15000"])
+    plt.close(fig)
+    _, table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
+    assert table[figures.PRINT_MARKDOWN] == (
+        "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"
+    )
+
+    source = {"cells": [{"cell_type": "markdown", "source": "# T"}, {"cell_type": "code", "source": "page.show()"}]}
+    executed = json.loads(json.dumps(source))
+    plain = {"output_type": "execute_result", "metadata": {}, "data": {"text/html": "<p>x</p>"}}
+    executed["cells"][1]["outputs"] = [
+        _figure_output(out),
+        _figure_output(drawn),
+        _figure_output(figures.block("<p>b</p>", "b")),
+        plain,
+    ]
+    printed = [o["data"] for o in print_notebook(executed, source)["cells"][1]["outputs"]]
+    assert [sorted(d) for d in printed] == [["image/png"], ["text/markdown"]] * 2 + [["text/markdown"], ["text/html"]]
+    for image in (printed[0]["image/png"], printed[2]["image/png"]):
+        assert base64.b64decode(image).startswith(b"\x89PNG")
+    assert printed[1]["text/markdown"] == caption and printed[4]["text/markdown"] == "b"
+    assert printed[5] == plain["data"]  # no print Markdown: left as it was
+    assert "outputs" not in source["cells"][1]  # the inputs are left alone
+    stale = json.loads(json.dumps(executed))
+    stale["cells"][1]["source"] = "page.show('other')"
+    with pytest.raises(StaleExecution):
+        print_notebook(stale, source)
+
+
+def test_static_svgs_reads_back_what_the_renderers_embed():
+    from hamabook.output.render import altair_html, matplotlib_html, static_svg, static_svgs
+
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
+    assert static_svgs(altair_html(chart, "a & b")) == [static_svg(chart.to_dict())]
+    fig, ax = plt.subplots()
+    ax.set_title('5 < 6 & "q"')
+    (svg,) = static_svgs(matplotlib_html(fig, "a"))
+    plt.close(fig)
+    assert svg.startswith("<?xml") and "&lt; 6 &amp;" in svg
+    assert static_svgs("<p>no chart</p>") == []
 
 
 def test_table_labels_shared_columns_unless_told_otherwise():

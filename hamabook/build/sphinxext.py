@@ -23,7 +23,7 @@ from docutils import nodes
 
 from .. import DATA_DIR, ROOT
 from ..output.runtime import bundle_key, chart_loader, vega_bundle
-from . import icons
+from . import icons, printed
 from .dist import data_files, write_zip
 
 BUNDLE = "vega-bundle.js"
@@ -250,6 +250,7 @@ def setup(app):
     app.add_js_file(LOADER)
     app.add_css_file(ICONS)
     app.connect("config-inited", _add_templates)
+    printed.setup(app)
     app.connect("config-inited", _guard_cache, priority=100)
     app.connect("builder-inited", _drop_icon_script)
     app.connect("builder-inited", _write_generated_assets)

@@ -10,34 +10,22 @@ therefore has all four by construction.
 
 from __future__ import annotations
 
-import base64
 import html
-import os
 import re
 import urllib.parse
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML
 
 from ..data import load
 from .render import (
     altair_html,
-    altair_png,
     matplotlib_html,
-    matplotlib_png,
     md_escape,
     table_html,
     table_markdown,
 )
-
-# Set by `make pdf`: outputs then also carry PNG images and Markdown, which the LaTeX builder can use.
-# HTML builds and the committed notebooks never set it, so their outputs stay HTML only.
-PRINT_ENV = "HAMABOOK_PRINT"
-
-
-def print_mode() -> bool:
-    return os.environ.get(PRINT_ENV) == "1"
 
 
 class Bundle:
@@ -50,21 +38,26 @@ class Bundle:
         return self.mimes
 
 
-class Sequence:
-    """Several outputs shown one after another where the object is displayed (print edition: image, then
-    caption), so a figure built ahead of time still appears where the page shows it."""
-
-    def __init__(self, *parts):
-        self.parts = parts
-
-    def _ipython_display_(self):
-        for part in self.parts:
-            display(part)
+# Output metadata key of the Markdown a Printable carries for the print edition.
+PRINT_MARKDOWN = "hamabook_print_markdown"
 
 
-def block(html_text: str, markdown: str) -> HTML | Bundle:
-    """HTML for the site; in print mode also Markdown, for the PDF."""
-    return Bundle(text_html=html_text, text_markdown=markdown) if print_mode() else HTML(html_text)
+class Printable(HTML):
+    """HTML for the site that also carries Markdown for the print edition, in the output's metadata (so the
+    site build never parses it), where :mod:`hamabook.build.printed` takes it for the PDF. One execution
+    serves both editions."""
+
+    def __init__(self, html_text: str, markdown: str):
+        super().__init__(html_text)
+        self.markdown = markdown
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.data}, {PRINT_MARKDOWN: self.markdown}
+
+
+def block(html_text: str, markdown: str) -> Printable:
+    """A block of the page: HTML for the site, Markdown for the PDF."""
+    return Printable(html_text, markdown)
 
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -132,7 +125,7 @@ def figure(
     alt_text: str,
     sources: list[str],
     own_data: str | None = None,
-) -> HTML | Bundle:
+) -> Printable:
     """Render a captioned, credited figure with a CSV download of ``data``.
 
     ``name`` is a stable lowercase-hyphenated id; it becomes the HTML id
@@ -165,14 +158,9 @@ def figure(
         f"Download the data drawn (CSV, {len(data)} rows)</a></div>"
         "</figcaption></figure>"
     )
-    if not print_mode():
-        return HTML(markup)
-    png = altair_png(chart) if isinstance(chart, alt.TopLevelMixin) else matplotlib_png(chart)
-    credit_text = re.sub(r"<[^>]+>", "", credit.replace("; show all", ""))
-    return Sequence(
-        Bundle(text_html=markup, image_png=base64.b64encode(png).decode("ascii")),
-        Bundle(text_html="", text_markdown=f"**{md_escape(caption)}** {md_escape(html.unescape(credit_text))}"),
-    )
+    # The print edition draws the figure from its static SVG (hamabook.build.printed), then this caption.
+    credit_text = html.unescape(re.sub(r"<[^>]+>", "", credit.replace("; show all", "")))
+    return Printable(markup, f"**{md_escape(caption)}** {md_escape(credit_text)}")
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -209,7 +197,7 @@ def table(
     links: dict[str, str] | None = None,
     *,
     noun: str = "rows",
-) -> HTML | Bundle:
+) -> Printable:
     """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box.
 
     A table longer than :data:`FOLD_AFTER` rows shows its first rows and folds the rest (see ``table_html``).

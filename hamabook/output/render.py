@@ -94,6 +94,18 @@ def matplotlib_html(fig, alt_text: str) -> str:
     return f'<img class="hb-static-chart" src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt_text)}">'
 
 
+_STATIC_IMG = re.compile(r'<img class="hb-(?:chart-static|static-chart)" src="data:image/svg\+xml(;base64)?,([^"]*)"')
+
+
+def static_svgs(markup: str) -> list[str]:
+    """The SVG of every static chart image in ``markup``, as :func:`static_svg_img` (percent-encoded) and
+    :func:`matplotlib_html` (base64) embed them: what the print edition turns into images."""
+    return [
+        base64.b64decode(data).decode("utf-8") if b64 else urllib.parse.unquote(data)
+        for b64, data in _STATIC_IMG.findall(markup)
+    ]
+
+
 def table_html(
     frame: pd.DataFrame,
     caption: str,
@@ -159,22 +171,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 def md_escape(text: str) -> str:
     """Backslash-escape Markdown punctuation so text from data renders literally."""
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def altair_png(chart: alt.TopLevelMixin, width: int = 640) -> bytes:
-    """A static PNG of an Altair chart (a 'container' width becomes ``width`` pixels)."""
-    import vl_convert
-
-    spec = chart.to_dict()
-    if spec.get("width") == "container":
-        spec["width"] = width
-    return vl_convert.vegalite_to_png(spec, scale=1.5)
-
-
-def matplotlib_png(fig) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
-    return buffer.getvalue()
 
 
 def table_markdown(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> str:

@@ -1,0 +1,101 @@
+"""The print edition from the site build's execution: no notebook runs a second time.
+
+`make pdf` builds the site first, then the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site
+build's executed notebooks (``jupyter_execute``). Execution is then off, and each notebook's source is
+replaced, as Sphinx reads it, by its executed copy in print form (:func:`print_notebook`): an output that
+carries print Markdown in its metadata (:class:`hamabook.output.figure.Printable`) shows that Markdown, and
+a figure becomes a PNG drawn from the static SVG the site shows, followed by its caption and credit.
+An executed copy whose code differs from the source (a stale build) stops the build.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import os
+from pathlib import Path
+
+from ..output.figure import PRINT_MARKDOWN
+from ..output.render import static_svgs
+
+PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
+FIGURE_MARK = 'class="hb-figure"'
+PNG_SCALE = 2.0  # the SVGs are sized in CSS pixels; twice that prints sharply at the page's width
+
+
+class StaleExecution(RuntimeError):
+    """The executed notebook does not match its source: the site build that made it is out of date."""
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else value or ""
+
+
+def _code(nb: dict) -> list[str]:
+    return [_text(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def _png(svg: str) -> str:
+    import vl_convert
+
+    return base64.b64encode(vl_convert.svg_to_png(svg, scale=PNG_SCALE)).decode("ascii")
+
+
+def _print_outputs(output: dict) -> list[dict]:
+    """An output carrying print Markdown becomes that Markdown (a figure: its image, then its caption);
+    any other output stays as it is."""
+    markdown = _text(output.get("metadata", {}).get(PRINT_MARKDOWN))
+    if not markdown:
+        return [output]
+    shown = [{"output_type": "display_data", "metadata": {}, "data": {"text/markdown": markdown}}]
+    markup = _text(output.get("data", {}).get("text/html"))
+    if FIGURE_MARK not in markup:
+        return shown
+    svgs = static_svgs(markup)
+    if len(svgs) != 1:
+        raise ValueError(f"a figure's HTML should hold one static image, found {len(svgs)}")
+    return [{"output_type": "display_data", "metadata": {}, "data": {"image/png": _png(svgs[0])}}, *shown]
+
+
+def print_notebook(executed: dict, source: dict) -> dict:
+    """``executed`` (the site build's run of ``source``) in print form; raises StaleExecution if its code
+    cells differ from the source's."""
+    if _code(executed) != _code(source):
+        raise StaleExecution("its code cells differ from the source notebook's")
+    nb = copy.deepcopy(executed)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [out for output in cell.get("outputs", []) for out in _print_outputs(output)]
+    return nb
+
+
+def _use_site_execution(app, config) -> None:
+    """With HAMABOOK_PRINT_FROM set: nothing executes and notebooks are read from the site build's run."""
+    executed = os.environ.get(PRINT_FROM_ENV)
+    if not executed:
+        return
+    if not Path(executed).is_dir():
+        raise StaleExecution(f"{PRINT_FROM_ENV}={executed}: no such directory; build the site first (make book)")
+    config.nb_execution_mode = "off"
+    app.connect("source-read", _read_executed)
+
+
+def _read_executed(app, docname: str, source: list[str]) -> None:
+    path = Path(app.env.doc2path(docname))
+    if path.suffix != ".ipynb":
+        return
+    executed = Path(os.environ[PRINT_FROM_ENV]) / f"{docname}.ipynb"
+    if not executed.is_file():
+        raise StaleExecution(f"{executed}: missing; build the site first (make book)")
+    app.env.note_dependency(str(executed))  # a new site build makes Sphinx read the page again
+    try:
+        printed = print_notebook(json.loads(executed.read_text(encoding="utf-8")), json.loads(source[0]))
+    except StaleExecution as exc:
+        raise StaleExecution(f"{executed}: {exc}; build the site again (make book)") from None
+    source[0] = json.dumps(printed, ensure_ascii=False)
+
+
+def setup(app) -> None:
+    """Called by :mod:`hamabook.build.sphinxext`; runs before the execution cache guard reads the mode."""
+    app.connect("config-inited", _use_site_execution, priority=50)
