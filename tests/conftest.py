@@ -1,3 +1,5 @@
+import functools
+import importlib
 import shutil
 from pathlib import Path
 
@@ -12,3 +14,15 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@functools.cache
+def _built(module: str):
+    return importlib.import_module(f"hamabook.chapters.{module}").build()
+
+
+@pytest.fixture(scope="session")
+def chapter():
+    """``chapter("battle")``: that chapter's page built from the real data package, once per test session
+    (tests read a page, none changes it)."""
+    return _built

@@ -92,8 +92,8 @@ def test_outcome_rows_reject_unknown_question():
         aftermath.outcome_rows(outcomes, load("sources"))
 
 
-def test_real_data_scores():
-    page = aftermath.build()
+def test_real_data_scores(chapter):
+    page = chapter("aftermath")
     assert page.values["am_n_forecasts"].text == "39"
     assert set(page.shows) >= {"aftermath-forecasts", "aftermath-calibration", "aftermath-outcomes", "J10", "J14"}
     assert page.values["am_fell_date"].text == "8 December 2024"

@@ -66,8 +66,8 @@ def test_select_filters_category_topic_date_actor():
     assert got["event_id"].tolist() == ["X4"]
 
 
-def test_real_data():
-    page = allies.build()
+def test_real_data(chapter):
+    page = chapter("allies")
     periods = allies.support_periods(load("events"), load("actors"), "2024-12-08").set_index("backer_id")
     assert periods.loc["hezbollah", "end"] == pd.Timestamp("2024-12-08")
     assert periods.loc["turkey", "open_ended"]
@@ -102,8 +102,8 @@ def test_longest_backers_names_every_tie():
     assert allies.longest_backers(periods.iloc[1:])["backer"].tolist() == ["Iraqi militias"]
 
 
-def test_real_tables_show_no_raw_category_ids():
-    page = allies.build()
+def test_real_tables_show_no_raw_category_ids(chapter):
+    page = chapter("allies")
     html = "".join(page.shows[name].data for name in ("allies-moves-table", "allies-diplomacy", "allies-cost"))
     assert "ally_statement" not in html and "ally statement" not in html
 

@@ -87,8 +87,8 @@ def test_front_distance_takes_the_nearest_opposition_place():
     assert dist.loc[pd.Timestamp("2024-12-04"), "km"] < dist.loc[pd.Timestamp("2024-12-01"), "km"]
 
 
-def test_build_offers_the_map_and_judgments():
-    page = battle.build()
+def test_build_offers_the_map_and_judgments(chapter):
+    page = chapter("battle")
     for name in ("battle-map", "battle-map-panels", "battle-front-distance", "J07", "J08"):
         assert name in page.shows
     assert page.values["battle_reports_n"].rows
@@ -114,7 +114,7 @@ def test_actor_phrase_reads_as_english():
     assert battle.join_phrases(["A", "B", "C"]) == "A, B and C"
 
 
-def test_minority_towns_leave_out_sunni_places():
-    page = battle.build()
+def test_minority_towns_leave_out_sunni_places(chapter):
+    page = chapter("battle")
     assert "Qamhana" not in page.values["battle_minority_towns"].text
     assert "_" not in page.values["battle_heard"].text + page.values["battle_unheard"].text

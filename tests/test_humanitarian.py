@@ -114,8 +114,8 @@ def test_as_of_text_respects_precision():
     )
 
 
-def test_build_credits_registry_originators_and_computes_returns_caption():
-    page = hum.build()
+def test_build_credits_registry_originators_and_computes_returns_caption(chapter):
+    page = chapter("humanitarian")
     assert page.values["hum_wfp_value"].text == "280,000"
     assert page.values["hum_wfp_carriers"].text == "AFP and LBCI"
     assert all(v.rows or v.table for v in page.values.values())
@@ -199,8 +199,8 @@ def test_same_day_total_adds_still_displaced_and_returned_of_one_body():
         hum.same_day_total(rows, "WFP")
 
 
-def test_bottom_line_and_returns_use_one_series_each():
-    v = hum.build().values
+def test_bottom_line_and_returns_use_one_series_each(chapter):
+    v = chapter("humanitarian").values
     # peak and later stock are both "still displaced" figures from OCHA
     assert v["hum_peak_value"].rows != v["hum_still_value"].rows
     assert v["hum_sum_total"].text == v["hum_peak_value"].text

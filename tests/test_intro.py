@@ -66,8 +66,8 @@ def test_span_text():
     assert intro.span_text([11.0]) == "11 days"
 
 
-def test_build_values_and_outputs():
-    page = intro.build()
+def test_build_values_and_outputs(chapter):
+    page = chapter("intro")
     assert {"key-judgments", "chronology", "capture-dates"} <= set(page.shows)
     assert page.values["launch_date"].text == "27 November 2024"
     assert page.values["data_as_of"].rows  # computed from a row, never typed
@@ -83,8 +83,8 @@ def test_latest_report_credits_every_row_of_the_latest_date():
         intro.latest_report(rows.assign(as_of=pd.NaT))
 
 
-def test_build_cut_off_and_plain_title_values():
-    page = intro.build()
+def test_build_cut_off_and_plain_title_values(chapter):
+    page = chapter("intro")
     assert page.values["read_up_to"].table == "sources"
     assert "hama_month" not in page.values
 
@@ -105,8 +105,8 @@ def test_fall_sentence_counts_each_city_and_never_says_every_for_one_report():
         intro.fall_sentence(caps, ["Homs"])
 
 
-def test_capture_chart_counts_control_changes_and_capture_events():
-    page = intro.build()
+def test_capture_chart_counts_control_changes_and_capture_events(chapter):
+    page = chapter("intro")
     html = page.shows["capture-dates"].data
     assert "reports date the fall of Hama to 5 December 2024" in html
     assert "Every report" not in html

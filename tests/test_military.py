@@ -104,8 +104,8 @@ def test_dates_text():
     assert military.dates_text(pd.to_datetime(["2024-12-05"])) == "5 December 2024"
 
 
-def test_build_values_and_outputs():
-    page = military.build()
+def test_build_values_and_outputs(chapter):
+    page = chapter("military")
     assert {"J01", "J04", "J15", "military-advance-dates", "military-exchange-rate"} <= set(page.shows)
     assert page.values["mil_launch"].text == "27 November 2024"
     assert all(value.rows or value.table for value in page.values.values())
@@ -128,8 +128,8 @@ def test_campaign_as_of_ignores_rows_outside_the_campaign():
         military.campaign_as_of([events.iloc[[2]]], day("2024-11-27"), day("2024-12-08"))
 
 
-def test_build_campaign_values():
-    page = military.build()
+def test_build_campaign_values(chapter):
+    page = chapter("military")
     assert "and" in page.values["mil_sna_starts"].text  # every reported start date, not one
     # the campaign's reports (events and control changes), not the exchange-rate series
     assert all(row[0] in "EK" for row in page.values["mil_as_of"].rows)

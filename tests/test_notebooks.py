@@ -8,10 +8,8 @@ its own (row ids, text searches, data literals, long cells).
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -48,12 +46,11 @@ def _cells(path: Path, kind: str) -> list[str]:
     return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
 
 
-@cache
-def _page(path: Path):
+def _page(path: Path, chapter):
     code = "\n".join(_cells(path, "code"))
     module = MODULE.search(code)
     assert module, f"{path.name}: no `page = <chapter>.build()` line"
-    return importlib.import_module(f"hamabook.chapters.{module.group(1)}").build()
+    return chapter(module.group(1))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -71,8 +68,8 @@ def test_notebooks_hold_little_code():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_prose_and_module_agree(path):
-    page = _page(path)
+def test_prose_and_module_agree(path, chapter):
+    page = _page(path, chapter)
     used = set(GLUE_ROLE.findall("\n".join(_cells(path, "markdown"))))
     produced = set(page.values)
     assert not used - produced, f"{path.name} inserts values its module does not produce: {sorted(used - produced)}"
@@ -95,7 +92,7 @@ BOTTOM_LINE = re.compile(r":::\{admonition\} Bottom line\n(.*?)\n:::", re.S)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_bottom_line_numbers_state_their_sourcing(path):
+def test_bottom_line_numbers_state_their_sourcing(path, chapter):
     """Every value a bottom line states from data rows (judgment verdicts aside) is a headline value, so the page
     labels it single-source when one originator stands behind it; a value resting on the same rows as a headline
     value beside it (a figure's date, say) is covered by that label."""
@@ -103,7 +100,7 @@ def test_bottom_line_numbers_state_their_sourcing(path):
     assert len(boxes) <= 1, f"{path.name}: expected at most one bottom line, found {len(boxes)}"
     if not boxes:
         pytest.skip(f"{path.name} has no bottom line")
-    page = _page(path)
+    page = _page(path, chapter)
     stated = GLUE_ROLE.findall(boxes[0])
     keys = [k for k in stated if not k.endswith("_verdict") and page.values[k].rows]
     headline_rows = {r for k in keys if page.values[k].headline for r in page.values[k].rows}

@@ -178,13 +178,3 @@ def test_long_tables_unfold_with_the_keyboard(served, browser):
         page.keyboard.press("Space")
         assert hidden.is_visible()
         assert fold.locator(".hb-fold-hide").is_visible()
-
-
-def test_chapter_pages_fit_in_twelve_screens(served, browser):
-    """At 1280 x 900, with long tables folded, no chapter page is taller than twelve screens."""
-    with _page(browser, served + "intro.html") as page:
-        heights = {}
-        for name in CHAPTERS:
-            page.goto(served + f"{name}.html")
-            heights[name] = page.evaluate("document.documentElement.scrollHeight") / 900
-        assert {k: round(v, 1) for k, v in heights.items() if v > 12} == {}

@@ -3,12 +3,13 @@
 Generated at build time into the output's ``_static`` (nothing third-party is committed, nothing is
 fetched when a page is viewed):
 
-- ``vega-bundle.js``: vega, vega-lite and vega-embed from the pinned ``vl-convert-python``; cached in
-  ``_build/.hamabook`` under a key of the package version and our snippet, so a rebuild does not regenerate it;
+- ``vega-bundle.js``: vega, vega-lite and vega-embed from the pinned ``vl-convert-python``; cached with the
+  environment (:func:`asset_cache`) under a key of the package version and our snippet, so neither a rebuild nor a
+  clean build regenerates it;
 - ``hb-charts.js``: a 1 KB loader, on chart pages only, that fetches the bundle when a chart scrolls into view
   (every chart is already shown as a static SVG rendered at build time);
 - ``hb-icons.css``: the few icons the themes use, taken from the theme's own Font Awesome script, which is
-  then left out of every page (1.5 MB).
+  then left out of every page (1.5 MB); cached the same way, under a key of the themes' versions.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hashlib
 import html
 import re
 import shutil
+import sys
 from pathlib import Path
 
 from docutils import nodes
@@ -63,8 +65,16 @@ def _guard_cache(app, config) -> None:
 
 
 def _work_dir(app) -> Path:
-    """``_build/.hamabook``: the cached chart bundle and the data zip's stamp (kept out of the site)."""
+    """``_build/.hamabook``: the data zip's stamp (kept out of the site)."""
     return Path(app.doctreedir).parent / ".hamabook"
+
+
+def asset_cache(app) -> Path:
+    """Where assets derived only from the pinned packages are kept: inside the virtual environment that
+    pinned them (so a clean ``_build`` does not regenerate them), or ``_build/.hamabook`` outside one."""
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.prefix) / "share" / "hamabook"
+    return _work_dir(app)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -118,12 +128,12 @@ def _write_generated_assets(app) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    bundle = cached_bundle(_work_dir(app))
+    bundle = cached_bundle(asset_cache(app))
     target = static / BUNDLE
     if not target.exists() or target.read_bytes() != bundle.read_bytes():
         shutil.copyfile(bundle, target)
     _write_if_changed(static / LOADER, chart_loader(BUNDLE))
-    _write_if_changed(static / ICONS, cached_icon_css(_work_dir(app)))
+    _write_if_changed(static / ICONS, cached_icon_css(asset_cache(app)))
 
 
 def _write_static_files(app, exception) -> None:

@@ -46,23 +46,34 @@ def status_on(reports: pd.DataFrame, day: pd.Timestamp, window: int = CONTEST_WI
     No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
     latest one decide: one side in all of them gives that side; both sides give 'contested'.
     """
-    known = reports[reports["date"] <= day]
-    if known.empty:
+    return _status(_records(reports), day, window)
+
+
+def _records(reports: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
+    """A place's dated reports as (date, change_id, side), in date then id order."""
+    rows = zip(reports["date"], reports["change_id"], reports["taken_by_side"], strict=True)
+    return sorted(r for r in rows if not pd.isna(r[0]))
+
+
+def _status(records: list[tuple], day: pd.Timestamp, window: int) -> tuple[str, list[str]]:
+    known = [r for r in records if r[0] <= day]
+    if not known:
         return "no report", []
-    latest = known["date"].max()
-    recent = known[known["date"] >= latest - pd.Timedelta(days=window)].sort_values(["date", "change_id"])
-    sides = set(recent["taken_by_side"])
-    status = sides.pop() if len(sides) == 1 else "contested"
-    return status, list(recent["change_id"])
+    start = known[-1][0] - pd.Timedelta(days=window)
+    recent = [r for r in known if r[0] >= start]
+    sides = {side for _, _, side in recent}
+    return (sides.pop() if len(sides) == 1 else "contested"), [change_id for _, change_id, _ in recent]
 
 
 def control_by_day(changes: pd.DataFrame, actors: pd.DataFrame, days) -> pd.DataFrame:
     """One row per place in ``changes`` and day: place_id, day, status, last_change_ids (space-separated)."""
     sided = with_sides(changes, actors)
+    days = pd.to_datetime(list(days))
     rows = []
     for place_id, reports in sided.groupby("place_id", sort=True):
-        for day in pd.to_datetime(list(days)):
-            status, ids = status_on(reports, day)
+        records = _records(reports)
+        for day in days:
+            status, ids = _status(records, day, CONTEST_WINDOW_DAYS)
             rows.append({"place_id": place_id, "day": day, "status": status, "last_change_ids": " ".join(ids)})
     return pd.DataFrame(rows, columns=["place_id", "day", "status", "last_change_ids"])
 

@@ -24,38 +24,42 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 WORLD_ATLAS = Path(sys.prefix) / "share" / "world-atlas" / "package" / "countries-50m.json"
 
 
-def _decode_arcs(topology: dict) -> list[list[list[float]]]:
-    """Absolute [lon, lat] points of every arc of a quantized, delta-encoded TopoJSON topology."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append([round(x * sx + tx, 4), round(y * sy + ty, 4)])
-        arcs.append(points)
-    return arcs
+def _decode_arc(arc: list[list[int]], transform: dict) -> list[list[float]]:
+    """Absolute [lon, lat] points of one arc of a quantized, delta-encoded TopoJSON topology."""
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+    x = y = 0
+    points = []
+    for dx, dy in arc:
+        x, y = x + dx, y + dy
+        points.append([round(x * sx + tx, 4), round(y * sy + ty, 4)])
+    return points
 
 
-def _ring(indexes: list[int], arcs: list[list[list[float]]]) -> list[list[float]]:
+def _ring(indexes: list[int], arc) -> list[list[float]]:
+    """A ring from arc indexes; ``arc(i)`` gives arc i's points."""
     ring: list[list[float]] = []
     for i in indexes:
-        points = arcs[i] if i >= 0 else arcs[~i][::-1]  # a negative index means the arc reversed
+        points = arc(i) if i >= 0 else arc(~i)[::-1]  # a negative index means the arc reversed
         ring.extend(points if not ring else points[1:])  # consecutive arcs share an end point
     return ring
 
 
 def topojson_feature(topology: dict, layer: str, feature_id: str) -> dict:
     """One feature of a TopoJSON layer as a GeoJSON Feature (Polygon or MultiPolygon)."""
-    arcs = _decode_arcs(topology)
+    decoded: dict[int, list[list[float]]] = {}
+
+    def arc(i: int) -> list[list[float]]:  # only the feature's own arcs are decoded
+        if i not in decoded:
+            decoded[i] = _decode_arc(topology["arcs"][i], topology["transform"])
+        return decoded[i]
+
     for geometry in topology["objects"][layer]["geometries"]:
         if geometry.get("id") != feature_id:
             continue
         if geometry["type"] == "Polygon":
-            coordinates = [_ring(r, arcs) for r in geometry["arcs"]]
+            coordinates = [_ring(r, arc) for r in geometry["arcs"]]
         elif geometry["type"] == "MultiPolygon":
-            coordinates = [[_ring(r, arcs) for r in polygon] for polygon in geometry["arcs"]]
+            coordinates = [[_ring(r, arc) for r in polygon] for polygon in geometry["arcs"]]
         else:
             raise ValueError(f"feature {feature_id} is a {geometry['type']}, not a polygon")
         return {
