@@ -34,6 +34,8 @@ SCREENSHOTS = os.environ.get("HAMABOOK_SCREENSHOTS") == "1"
 CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.*\})\]\);')
 # Everything a reader can interact with; any one of them starts the chart runtime (see runtime.CHART_LOADER).
 WAKE = "() => window.dispatchEvent(new Event('pointermove'))"  # what a reader's first move sends
+NARROW = 375  # a phone's width, in CSS pixels
+SCREEN = {"width": 1280, "height": 900}
 
 
 def _require_site():
@@ -54,39 +56,62 @@ def browser():
         yield b
 
 
-def _open(browser, url, width=1280, javascript=True):
-    """Open ``url``; return the context, the page and the lists of problems seen while loading it."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
-    page = context.new_page()
-    seen = {"outside": [], "failed": [], "console": [], "requests": []}
-    pending = set()
+class Tab:
+    """A browser tab that visits page after page. Opening a tab costs more than the visit itself, so the
+    per-page checks share one tab per kind of visit (with and without JavaScript); the cache it keeps does
+    not hide anything checked, since a request served from cache is still reported as a request.
+    Each visit records the requests the page made, those that failed or left the site, and console errors."""
 
-    def on_request(request):
+    def __init__(self, browser, javascript: bool = True):
+        self.context = browser.new_context(viewport=SCREEN, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.seen: dict[str, list] = {}
+        self.pending: set = set()
+        page = self.page
+        page.on("request", self._on_request)
+        page.on("requestfinished", lambda r: self.pending.discard(r))
+        page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
+        page.on("requestfailed", self._on_failed)
+        page.on("response", lambda r: r.status >= 400 and self.seen["failed"].append(f"{r.status} {r.url}"))
+        page.on("console", lambda m: m.type in ("error", "warning") and self.seen["console"].append(m.text))
+        page.on("pageerror", lambda e: self.seen["console"].append(str(e)))
+
+    def _on_request(self, request) -> None:
         if request.url.startswith("data:"):
             return
-        pending.add(request)
-        seen["requests"].append(request.url)
+        self.pending.add(request)
+        self.seen["requests"].append(request.url)
         if urllib.parse.urlparse(request.url).hostname not in LOOPBACK:
-            seen["outside"].append(request.url)
+            self.seen["outside"].append(request.url)
 
-    def on_failed(request):
-        pending.discard(request)
-        seen["failed"].append(request.url)
+    def _on_failed(self, request) -> None:
+        self.pending.discard(request)
+        self.seen["failed"].append(request.url)
 
-    page.on("request", on_request)
-    page.on("requestfinished", lambda r: pending.discard(r))
-    page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
-    page.on("requestfailed", on_failed)
-    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.status} {r.url}"))
-    page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(m.text))
-    page.on("pageerror", lambda e: seen["console"].append(str(e)))
-    page.goto(url, wait_until="load")
-    served = SITE / (urllib.parse.urlparse(url).path.lstrip("/") or "index.html")
-    if 'http-equiv="Refresh"' in served.read_text(encoding="utf-8"):  # a redirect page (index.html): follow it
-        page.wait_for_url(lambda u: u != url, wait_until="load")
-    _settle(page, pending)
-    seen["pending"] = pending
-    return context, page, seen
+    def visit(self, url: str, width: int = SCREEN["width"]):
+        """Load ``url`` at ``width`` (following a redirect page) and wait until it has settled; return the
+        page and what this visit saw."""
+        self.seen = {"outside": [], "failed": [], "console": [], "requests": []}
+        self.pending = set()
+        self.page.set_viewport_size({"width": width, "height": SCREEN["height"]})
+        self.page.goto(url, wait_until="load")
+        served = SITE / (urllib.parse.urlparse(url).path.lstrip("/") or "index.html")
+        if 'http-equiv="Refresh"' in served.read_text(encoding="utf-8"):  # a redirect page (index.html): follow it
+            self.page.wait_for_url(lambda u: u != url, wait_until="load")
+        _settle(self.page, self.pending)
+        return self.page, self.seen
+
+
+@functools.cache
+def _shared_tab(browser, javascript: bool) -> Tab:
+    return Tab(browser, javascript)
+
+
+def _open(browser, url, width=SCREEN["width"], javascript=True):
+    """Open ``url`` in a tab of its own; return the context, the page and what the visit saw."""
+    tab = Tab(browser, javascript)
+    page, seen = tab.visit(url, width)
+    return tab.context, page, seen
 
 
 def _settle(page, pending: set, timeout_ms: int = 15_000) -> None:
@@ -134,8 +159,6 @@ FIGURES_JS = """() => [...document.querySelectorAll('figure.hb-figure')].map(f =
 }))"""
 
 
-NARROW = 375  # a phone's width, in CSS pixels
-SCREEN = {"width": 1280, "height": 900}
 SETTLED_LAYOUT = (
     "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
 )
@@ -146,55 +169,53 @@ def desktop(browser, site_url, path) -> dict:
     """One visit per page. It loads at 375 px (sideways scrolling, once layout has settled), then widens to
     1280 x 900 to measure the page's height, check the static charts, wake the runtime, draw every chart, scan."""
     _require_site()
-    context, page, seen = _open(browser, site_url + path, width=NARROW)
+    tab = _shared_tab(browser, True)
+    page, seen = tab.visit(site_url + path, width=NARROW)
     found = {"path": path}
-    try:
-        page.evaluate(SETTLED_LAYOUT)
-        found["overflow"] = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    page.evaluate(SETTLED_LAYOUT)
+    found["overflow"] = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
+    page.set_viewport_size(SCREEN)
+    page.evaluate(SETTLED_LAYOUT)
+    found["screens"] = page.evaluate("document.documentElement.scrollHeight") / SCREEN["height"]
+    found["static_charts"] = page.evaluate(STATIC_CHARTS_JS)
+    found["runtime_before_interaction"] = [u for u in seen["requests"] if "vega-bundle" in u]
+    found["body"] = page.inner_text("body")
+    found["main"] = page.inner_text("main")
+    found["empty_glue"] = page.eval_on_selector_all(
+        ".pasted-text", "els => els.filter(e => !e.textContent.trim()).length"
+    )
+    found["figures"] = page.evaluate(FIGURES_JS)
+    found["downloads"] = page.eval_on_selector_all("a[download]", "els => els.map(e => e.getAttribute('href'))")
+    found["download_texts"] = {h: _download(page, h) for h in dict.fromkeys(found["downloads"])}
+    found["headings"] = page.eval_on_selector_all(
+        "main h1, main h2, main h3, main h4, main h5, main h6",
+        "els => els.filter(e => e.getClientRects().length).map(e => +e.tagName[1])",
+    )
+    # Wake the chart runtime as a reader would, bring each chart into view, wait until it is drawn.
+    page.evaluate(WAKE)
+    drawn = []
+    charts = page.locator(".hb-chart")
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.wait_for(timeout=15_000)
+        page.wait_for_function(
+            "id => !document.querySelector('#' + id + ' .hb-chart-static')", arg=chart.get_attribute("id")
         )
-        _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".mobile.png")), full_page=True)
-        page.set_viewport_size(SCREEN)
-        page.evaluate(SETTLED_LAYOUT)
-        found["screens"] = page.evaluate("document.documentElement.scrollHeight") / SCREEN["height"]
-        found["static_charts"] = page.evaluate(STATIC_CHARTS_JS)
-        found["runtime_before_interaction"] = [u for u in seen["requests"] if "vega-bundle" in u]
-        found["body"] = page.inner_text("body")
-        found["main"] = page.inner_text("main")
-        found["empty_glue"] = page.eval_on_selector_all(
-            ".pasted-text", "els => els.filter(e => !e.textContent.trim()).length"
-        )
-        found["figures"] = page.evaluate(FIGURES_JS)
-        found["downloads"] = page.eval_on_selector_all("a[download]", "els => els.map(e => e.getAttribute('href'))")
-        found["download_texts"] = {h: _download(page, h) for h in dict.fromkeys(found["downloads"])}
-        found["headings"] = page.eval_on_selector_all(
-            "main h1, main h2, main h3, main h4, main h5, main h6",
-            "els => els.filter(e => e.getClientRects().length).map(e => +e.tagName[1])",
-        )
-        # Wake the chart runtime as a reader would, bring each chart into view, wait until it is drawn.
-        page.evaluate(WAKE)
-        drawn = []
-        charts = page.locator(".hb-chart")
-        for i in range(charts.count()):
-            chart = charts.nth(i)
-            chart.scroll_into_view_if_needed()
-            chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.wait_for(timeout=15_000)
-            page.wait_for_function(
-                "id => !document.querySelector('#' + id + ' .hb-chart-static')", arg=chart.get_attribute("id")
-            )
-            box = chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.bounding_box()
-            drawn.append((chart.get_attribute("id"), box))
-        found["drawn"] = drawn
-        _settle(page, seen["pending"])
-        # What the reader's visit requested and logged; axe-core's own fetches (it re-requests
-        # stylesheets' @imports, resolving them against the wrong base) are not the site's.
-        found["seen"] = {key: list(value) for key, value in seen.items() if key != "pending"}
-        from axe_playwright_python.sync_playwright import Axe
+        box = chart.locator(".hb-chart-live svg, .hb-chart-live canvas").first.bounding_box()
+        drawn.append((chart.get_attribute("id"), box))
+    found["drawn"] = drawn
+    _settle(page, tab.pending)
+    # What the reader's visit requested and logged; axe-core's own fetches (it re-requests
+    # stylesheets' @imports, resolving them against the wrong base) are not the site's.
+    found["seen"] = {key: list(value) for key, value in seen.items()}
+    from axe_playwright_python.sync_playwright import Axe
 
-        found["axe"] = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
-        _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
-    finally:
-        context.close()
+    found["axe"] = Axe().run(page).response["violations"]
+    _screenshot(page, path=str(ARTIFACTS / (path.replace("/", "_") + ".png")), full_page=True)
     return found
 
 
@@ -202,15 +223,12 @@ def desktop(browser, site_url, path) -> dict:
 def no_javascript(browser, site_url, path) -> dict:
     """One visit with JavaScript disabled: what a reader without scripts sees."""
     _require_site()
-    context, page, seen = _open(browser, site_url + path, javascript=False)
-    try:
-        page.evaluate("() => 0")  # evaluate works; page scripts do not run
-        charts = page.evaluate(STATIC_CHARTS_JS)
-        shown = urllib.parse.urlparse(page.url).path.lstrip("/") or "index.html"  # index.html redirects
-        charts_in_html = (SITE / shown).read_text(encoding="utf-8").count('class="hb-chart"')
-    finally:
-        context.close()
-    return {"charts": charts, "charts_in_html": charts_in_html, "seen": seen}
+    page, seen = _shared_tab(browser, False).visit(site_url + path)
+    page.evaluate("() => 0")  # evaluate works; page scripts do not run
+    charts = page.evaluate(STATIC_CHARTS_JS)
+    shown = urllib.parse.urlparse(page.url).path.lstrip("/") or "index.html"  # index.html redirects
+    charts_in_html = (SITE / shown).read_text(encoding="utf-8").count('class="hb-chart"')
+    return {"charts": charts, "charts_in_html": charts_in_html, "seen": dict(seen)}
 
 
 @pytest.mark.parametrize("path", PAGES)
