@@ -277,3 +277,17 @@ def test_table_labels_shared_columns_unless_told_otherwise():
     assert '<th scope="col">Date</th>' in shown and ">Grade</th>" in shown and ">Credibility</th>" in shown
     own = figures.table(frame, "c", labels={"reliability": "Copy's grade"}).data
     assert ">Copy&#x27;s grade</th>" in own and ">Grade</th>" not in own
+
+
+def test_outside_matches_every_url_off_loopback_and_nothing_else():
+    from hamabook.build.browser import OUTSIDE
+
+    for url in (
+        "https://cdn.example.org/x.js",
+        "http://127.0.0.1.evil.com/",
+        "ws://example.org:80/",
+        "http://10.0.0.1/",
+    ):
+        assert OUTSIDE.search(url), url
+    for url in ("http://127.0.0.1:8000/book/x.html", "http://localhost/", "data:text/csv,a", "about:blank", "blob:x"):
+        assert not OUTSIDE.search(url), url

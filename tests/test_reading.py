@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hamabook import ROOT
-from hamabook.build.browser import chromium, serve
+from hamabook.build.browser import OUTSIDE, chromium, serve
 from hamabook.data import load
 
 pytestmark = pytest.mark.site
@@ -126,7 +126,7 @@ def _page(browser, url: str, touch: bool = False):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=touch)
     try:
         page = context.new_page()
-        page.route(lambda u: not u.startswith("http://127.0.0.1"), lambda route: route.abort())
+        page.route(OUTSIDE, lambda route: route.abort())
         page.goto(url)
         yield page
     finally:

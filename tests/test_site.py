@@ -18,7 +18,7 @@ import pytest
 from test_reading import CHAPTERS
 
 from hamabook import ROOT
-from hamabook.build.browser import LOOPBACK, chromium, serve
+from hamabook.build.browser import LOOPBACK, OUTSIDE, chromium, serve
 
 pytestmark = pytest.mark.site
 
@@ -70,7 +70,7 @@ class Tab:
         page = self.page
         page.on("request", self._on_request)
         page.on("requestfinished", lambda r: self.pending.discard(r))
-        page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
+        page.route(OUTSIDE, lambda r: r.abort())
         page.on("requestfailed", self._on_failed)
         page.on("response", lambda r: r.status >= 400 and self.seen["failed"].append(f"{r.status} {r.url}"))
         page.on("console", lambda m: m.type in ("error", "warning") and self.seen["console"].append(m.text))

@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import re
 import threading
-import urllib.parse
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +25,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = ("127.0.0.1", "localhost")
+# A URL on a host other than loopback (data: and other URLs without a host do not match). A pattern, not a
+# Python callable, so the browser aborts such requests itself instead of asking Python about every request.
+OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*://(?!(?:127\.0\.0\.1|localhost)(?::\d+)?/)")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -78,7 +81,7 @@ def first_visit(browser, url: str, width: int = 1280, height: int = 900) -> dict
     page = context.new_page()
     responses = []
     page.on("response", lambda r: responses.append(r))
-    page.route(lambda u: urllib.parse.urlparse(u).hostname not in (*LOOPBACK, None), lambda r: r.abort())
+    page.route(OUTSIDE, lambda r: r.abort())
     try:
         page.goto(url, wait_until="networkidle")
         fcp = page.evaluate(FCP_JS)
