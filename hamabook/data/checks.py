@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
 from . import DESCRIPTOR, Table
 
@@ -278,20 +279,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u
 def text_clean(tables: dict[str, Table], today: date) -> list[str]:
     """Text is NFC Unicode without control characters or mojibake: prevents look-alike ids that do not match,
     invisible characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
+    return [problem for table in tables.values() for problem in _unclean_text(table)]
+
+
+@lru_cache(maxsize=64)
+def _unclean_text(table: Table) -> tuple[str, ...]:
+    """text_clean for one table; cached on the parsed table (the same bytes give the same object)."""
     problems = []
-    for table in tables.values():
-        for name in table.names("string"):
-            for i, raw in enumerate(table.raw):
-                text = raw[name]
-                if _CONTROL.search(text):
-                    problems.append(table.problem(i, name, "text without control or invisible characters"))
-                elif text.isascii():
-                    continue
-                elif not unicodedata.is_normalized("NFC", text):
-                    problems.append(table.problem(i, name, "text in Unicode NFC form (composed accents)"))
-                elif (fixed := _unmojibake(text)) is not None:
-                    problems.append(table.problem(i, name, f"correctly decoded UTF-8 text ({fixed!r}?)"))
-    return problems
+    for name in table.names("string"):
+        for i, raw in enumerate(table.raw):
+            text = raw[name]
+            if _CONTROL.search(text):
+                problems.append(table.problem(i, name, "text without control or invisible characters"))
+            elif text.isascii():
+                continue
+            elif not unicodedata.is_normalized("NFC", text):
+                problems.append(table.problem(i, name, "text in Unicode NFC form (composed accents)"))
+            elif (fixed := _unmojibake(text)) is not None:
+                problems.append(table.problem(i, name, f"correctly decoded UTF-8 text ({fixed!r}?)"))
+    return tuple(problems)
 
 
 def _unmojibake(text: str) -> str | None:
