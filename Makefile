@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -82,11 +82,16 @@ nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
 	  || { echo "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh" >&2; exit 1; }
 
-# Checks of the built site: every page in Chromium, the committed notebook outputs against the build's
-# own execution (each notebook runs once per `make test`, in `make book`), a rebuild in another time zone
-# and locale (reusing that execution).
-site: chromium book
-	$(PYTEST) tests -m site
+# Checks of the built site, in two parts that make -j2 runs side by side: every page in Chromium (site-browser),
+# and the files (site-files): the committed notebook outputs against the build's own execution (each notebook
+# runs once per `make test`, in `make book`), a rebuild in another time zone and locale (reusing that execution).
+site: site-browser site-files
+
+site-browser: chromium book
+	$(PYTEST) tests -m "site and browser"
+
+site-files: book
+	$(PYTEST) tests -m "site and not browser"
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf
@@ -105,13 +110,15 @@ tex:
 	  && test -n "$$(fc-list 'Noto Naskh Arabic')" \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
 
-# Every check, on two cores: the site and the print edition build side by side, then the site checks run
-# beside the print check, the unit tests and the linter (`--output-sync` keeps each part's log together).
+# Every check, on two cores: the site builds beside the unit tests, then its browser checks run beside the print
+# edition (built from the site's execution), its check, the file checks and the linter (`--output-sync` keeps
+# each part's log together).
 test: $(STAMP) chromium tex
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts
 
-# Order matters under -j2: the site build starts first, and its checks (the longest part) as soon as it ends.
-test-parts: site print-check unit lint
+# Order matters under -j2: the site build starts first (the unit tests beside it), and its browser checks (the
+# longest part) as soon as it ends; the PDF, its check, the file checks and lint fill the other core.
+test-parts: site-browser print-check unit site-files lint
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done

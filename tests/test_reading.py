@@ -133,6 +133,7 @@ def _page(browser, url: str, touch: bool = False):
         context.close()
 
 
+@pytest.mark.browser
 def test_value_notes_open_on_hover_focus_and_tap(served, browser):
     with _page(browser, served + "military.html", touch=True) as page:
         value = page.locator(".hb-val").first
@@ -153,6 +154,7 @@ def test_value_notes_open_on_hover_focus_and_tap(served, browser):
         assert note.get_attribute("role") == "note"
 
 
+@pytest.mark.browser
 def test_the_control_map_slider_changes_the_day(served, browser):
     """The day-by-day map draws in Chromium and its slider moves the map to another day."""
     with _page(browser, served + "battle.html") as page:
@@ -169,6 +171,7 @@ def test_the_control_map_slider_changes_the_day(served, browser):
         )
 
 
+@pytest.mark.browser
 def test_long_tables_unfold_with_the_keyboard(served, browser):
     with _page(browser, served + "military.html") as page:
         fold = page.locator(".hb-fold").first

@@ -20,7 +20,7 @@ from test_reading import CHAPTERS
 from hamabook import ROOT
 from hamabook.build.browser import LOOPBACK, OUTSIDE, chromium, serve
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 SITE = Path(os.environ.get("HAMABOOK_SITE", ROOT / "_build" / "html"))
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
