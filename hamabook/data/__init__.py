@@ -181,25 +181,32 @@ def _bound(kind: str, value: Any) -> Any:
     return _parse(kind, str(value))
 
 
-def _cell_problems(table: str, line: int, field: dict, text: str, value: Any) -> str | None:
-    """Check one typed cell against its constraints; return the problem or None."""
+@lru_cache(maxsize=256)
+def _allowed(kind: str, enum: tuple) -> tuple:
+    """An enum constraint's values in the field's type (parsed once per field, not once per cell)."""
+    return tuple(_bound(kind, v) for v in enum)
+
+
+def _cell_problem(field: dict, text: str, value: Any) -> str | None:
+    """Check one typed cell against its constraints; return what was expected instead, or None."""
     kind = field.get("type", "string")
     constraints = field.get("constraints", {})
-    where = f"{table}: line {line}: field '{field['name']}' value {text!r}: expected "
+    if not constraints:
+        return None
     pattern = constraints.get("pattern")
     if pattern is not None and kind == "string" and not re.fullmatch(pattern, text):
-        return where + PATTERN_MEANINGS.get(pattern, f"text matching {pattern}")
-    if "enum" in constraints and value not in [_bound(kind, v) for v in constraints["enum"]]:
-        return where + "one of " + ", ".join(map(str, constraints["enum"]))
+        return PATTERN_MEANINGS.get(pattern, f"text matching {pattern}")
+    if "enum" in constraints and value not in _allowed(kind, tuple(constraints["enum"])):
+        return "one of " + ", ".join(map(str, constraints["enum"]))
     comparable = not (isinstance(value, float) and math.isnan(value))
     if "minimum" in constraints and comparable and value < _bound(kind, constraints["minimum"]):
-        return where + f"a value >= {constraints['minimum']}"
+        return f"a value >= {constraints['minimum']}"
     if "maximum" in constraints and comparable and value > _bound(kind, constraints["maximum"]):
-        return where + f"a value <= {constraints['maximum']}"
+        return f"a value <= {constraints['maximum']}"
     if "minLength" in constraints and len(text) < constraints["minLength"]:
-        return where + f"at least {constraints['minLength']} characters"
+        return f"at least {constraints['minLength']} characters"
     if "maxLength" in constraints and len(text) > constraints["maxLength"]:
-        return where + f"at most {constraints['maxLength']} characters"
+        return f"at most {constraints['maxLength']} characters"
     return None
 
 
@@ -404,23 +411,21 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
             typed = {}
             for field, cell in zip(fields, cells):
                 kind = field.get("type", "string")
-                constraints = field.get("constraints", {})
-                where = f"{path}: line {line}: field '{field['name']}' value {cell!r}: expected "
+                expected = None
                 if cell == "":
                     typed[field["name"]] = None
-                    if constraints.get("required") or field["name"] in key:
-                        problems.append(where + "a value (the field is required)")
-                    continue
-                try:
-                    value = _parse(kind, cell)
-                except (ValueError, OverflowError):
-                    problems.append(where + TYPE_WORDS[kind])
-                    typed[field["name"]] = None
-                    continue
-                typed[field["name"]] = value
-                found = _cell_problems(path, line, field, cell, value)
-                if found:
-                    problems.append(found)
+                    if field.get("constraints", {}).get("required") or field["name"] in key:
+                        expected = "a value (the field is required)"
+                else:
+                    try:
+                        typed[field["name"]] = value = _parse(kind, cell)
+                    except (ValueError, OverflowError):
+                        typed[field["name"]] = None
+                        expected = TYPE_WORDS[kind]
+                    else:
+                        expected = _cell_problem(field, cell, value)
+                if expected:
+                    problems.append(f"{path}: line {line}: field '{field['name']}' value {cell!r}: expected {expected}")
             rows.append(typed)
             raws.append(dict(zip(names, cells)))
             lines.append(line)
