@@ -103,3 +103,13 @@ def test_chart_loader_points_at_the_versioned_bundle():
     loader = chart_loader("vega-bundle.js")
     assert f"vega-bundle.js?v={bundle_key()}" in loader and "IntersectionObserver" in loader
     assert len(loader) < 3000
+
+
+def test_the_extension_loads_without_the_analysis_stack():
+    """A no-op rebuild imports the extension only: pandas, Altair, matplotlib and IPython stay unloaded."""
+    import subprocess
+    import sys
+
+    probe = "import sys, hamabook.build.sphinxext; print(sorted({'pandas', 'altair', 'matplotlib', 'IPython'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -16,9 +16,6 @@ import json
 import os
 from pathlib import Path
 
-from ..output.figure import PRINT_MARKDOWN
-from ..output.render import static_svgs
-
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
 PNG_SCALE = 2.0  # the SVGs are sized in CSS pixels; twice that prints sharply at the page's width
@@ -45,6 +42,10 @@ def _png(svg: str) -> str:
 def _print_outputs(output: dict) -> list[dict]:
     """An output carrying print Markdown becomes that Markdown (a figure: its image, then its caption);
     any other output stays as it is."""
+    # Here, not at the top: these load pandas and Altair, which a no-op site build never needs.
+    from ..output.figure import PRINT_MARKDOWN
+    from ..output.render import static_svgs
+
     markdown = _text(output.get("metadata", {}).get(PRINT_MARKDOWN))
     if not markdown:
         return [output]
