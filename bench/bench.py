@@ -1,7 +1,7 @@
 """Benchmark the build: prints ratios (and raw seconds), writes bench/results.json.
 
-Run with `make bench`. Each timing is the median of N runs (BENCH_RUNS, default 3); `make test` from a
-clean `_build` is timed once (BENCH_MAKE_TEST=0 skips it). Page transfer and first contentful paint are
+Run with `make bench`. Each timing is the median of N runs (BENCH_RUNS, default 3), `make test` from a
+clean `_build` included (BENCH_MAKE_TEST=0 skips it). Page transfer and first contentful paint are
 measured in Chromium on a first visit (empty cache) to every page served from loopback: transfer counts
 every request, each body gzip-compressed as a server would send it; paint is the median of N visits.
 `python bench/bench.py --pages` measures the current build's pages only.
@@ -122,13 +122,10 @@ def page_summary(pages: dict) -> dict:
 
 
 def make_test_seconds() -> float | None:
-    """`make test` once, from a clean _build (as CI runs it on a fresh clone, minus creating the venv)."""
+    """`make test` from a clean _build (as CI runs it on a fresh clone, minus creating the venv)."""
     if os.environ.get("BENCH_MAKE_TEST", "1") == "0":
         return None
-    clean()
-    start = time.perf_counter()
-    subprocess.run(["make", "test"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return timed(["make", "test"], before=clean)
 
 
 def main() -> None:
