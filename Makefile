@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check browser refresh bib dist bench atlas pdf serve clean chromium tex
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -97,8 +97,6 @@ site-files: book
 print-check: tex pdf
 	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) tests -m print_edition
 
-browser: site print-check
-
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -134,8 +132,11 @@ bench: validate
 # Nothing runs twice: the LaTeX builder reads the site build's executed notebooks (hamabook.build.printed),
 # so the PDF always shows what the site shows.
 PRINT_OUT := _build/print
-pdf: book
+# Before the site build, so a machine without TeX is told at once.
+pdf-tools:
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, make tex (apt-get install $(TEX_PACKAGES))" >&2; exit 1; }
+
+pdf: pdf-tools book
 	@HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build/jupyter_execute $(BIN)/jupyter-book build --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
 	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
 	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"

@@ -245,7 +245,10 @@ def test_outputs_carry_print_markdown_and_the_pdf_draws_figures_from_their_svg()
         _figure_output(figures.block("<p>b</p>", "b")),
         plain,
     ]
-    printed = [o["data"] for o in print_notebook(executed, source)["cells"][1]["outputs"]]
+    source["cells"][0]["source"] = "# T, revised since the site build"
+    whole = print_notebook(executed, source)
+    assert whole["cells"][0]["source"] == "# T, revised since the site build"  # prose as it is now
+    printed = [o["data"] for o in whole["cells"][1]["outputs"]]
     assert [sorted(d) for d in printed] == [["image/png"], ["text/markdown"]] * 2 + [["text/markdown"], ["text/html"]]
     for image in (printed[0]["image/png"], printed[2]["image/png"]):
         assert base64.b64decode(image).startswith(b"\x89PNG")

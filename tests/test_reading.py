@@ -1,5 +1,6 @@
 """What a reader sees on the built site: judgments that read one way, prose without machine artefacts, every
-inserted value one step from its source. Reads the HTML in ``_build/html``; the last test drives Chromium."""
+inserted value one step from its source. Reads the HTML in ``_build/html``; the tests marked ``browser`` drive
+Chromium."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from pages import CHAPTERS
 
 from hamabook import ROOT
 from hamabook.build.browser import OUTSIDE, chromium, serve
@@ -17,7 +19,6 @@ from hamabook.data import load
 pytestmark = pytest.mark.site
 
 SITE = ROOT / "_build" / "html"
-CHAPTERS = ["intro", "military", "argument", "battle", "hama1982", "allies", "humanitarian", "aftermath"]
 VERDICT = re.compile(
     r"(almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain)"
     r" \(\d+–\d+ %\),? confidence (low|moderate|high)",
@@ -181,3 +182,35 @@ def test_long_tables_unfold_with_the_keyboard(served, browser):
         page.keyboard.press("Space")
         assert hidden.is_visible()
         assert fold.locator(".hb-fold-hide").is_visible()
+
+
+def _require_site() -> None:
+    if not SITE.is_dir():
+        pytest.fail(f"no built site in {SITE}: run `make book` first")
+
+
+def test_chart_loader_only_where_charts_are_and_no_icon_script_or_search_index():
+    _require_site()
+    with_charts = []
+    for path in sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts):
+        text = (SITE / path).read_text(encoding="utf-8")
+        loads = "_static/hb-charts.js" in text
+        draws = "window.hbCharts" in text
+        assert loads == draws, f"{path}: chart loader loaded={loads} but draws charts={draws}"
+        assert "vega-bundle.js" not in text, f"{path}: the chart runtime is loaded up front"
+        assert "fontawesome.js" not in text, f"{path}: the theme's 1.5 MB icon script is still loaded"
+        if path != "search.html":  # search-as-you-type is off: only the search page needs the index
+            assert "searchindex.js" not in text, f"{path}: loads the 230 KB search index up front"
+        with_charts.append(loads)
+    assert any(with_charts) and not all(with_charts)
+
+
+def test_judgments_link_to_existing_sections():
+    _require_site()
+    intro = (SITE / "book" / "intro.html").read_text(encoding="utf-8")
+    links = re.findall(r'<li><strong>(J\d+)</strong>.*?<a href="([a-z0-9_]+\.html)#(j\d+)">', intro)
+    assert len(links) >= 12, "the intro lists fewer than twelve key judgments"
+    for jid, page, anchor in links:
+        assert anchor == jid.lower(), f"{jid} links to #{anchor}"
+        target = (SITE / "book" / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in target and f"Judgment {jid}" in target, f"{page}#{anchor} is not {jid}'s box"

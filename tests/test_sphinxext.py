@@ -1,3 +1,5 @@
+import pytest
+
 from hamabook.build import sphinxext
 
 
@@ -113,3 +115,43 @@ def test_the_extension_loads_without_the_analysis_stack():
     probe = "import sys, hamabook.build.sphinxext; print(sorted({'pandas', 'altair', 'matplotlib', 'IPython'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_print_build_refuses_a_site_build_made_on_other_inputs(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from hamabook.build import printed, sphinxext
+
+    executed = tmp_path / "_build" / "jupyter_execute"
+    executed.mkdir(parents=True)
+    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(executed))
+    connected = []
+    app, config = SimpleNamespace(connect=lambda *a: connected.append(a)), SimpleNamespace(nb_execution_mode="cache")
+    with pytest.raises(printed.StaleExecution, match="build the site first"):
+        printed._use_site_execution(app, config)
+    stamp = tmp_path / "_build" / ".jupyter_cache" / sphinxext.STAMP_NAME
+    stamp.parent.mkdir()
+    stamp.write_text("another digest")
+    with pytest.raises(printed.StaleExecution, match="changed since"):
+        printed._use_site_execution(app, config)
+    assert connected == [] and config.nb_execution_mode == "cache"
+    stamp.write_text(sphinxext.inputs_digest())
+    printed._use_site_execution(app, config)
+    assert config.nb_execution_mode == "off" and connected[0][0] == "source-read"
+
+
+def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_markdown():
+    import nbformat
+
+    from hamabook.build.notebooks import strip_volatile
+    from hamabook.output.figure import PRINT_MARKDOWN
+
+    nb = nbformat.v4.new_notebook()
+    output = nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"}, metadata={PRINT_MARKDOWN: "x"})
+    cell = nbformat.v4.new_code_cell(
+        "page.show('x')", outputs=[output], metadata={"execution": {"iopub.execute_input": "2026-11-30T05:00:00Z"}}
+    )
+    nb.cells.append(cell)
+    stripped = strip_volatile(nb)
+    assert stripped.cells[0].outputs[0].data == {"text/html": "<p>x</p>"}
+    assert PRINT_MARKDOWN not in stripped.cells[0].outputs[0].metadata and "execution" not in stripped.cells[0].metadata

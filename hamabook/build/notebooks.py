@@ -9,9 +9,14 @@ from nbclient import NotebookClient
 
 
 def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop per-run metadata (execution timestamps) so a re-run changes only real outputs."""
+    """Drop per-run metadata (execution timestamps) so a re-run changes only real outputs, and the print
+    edition's Markdown (the PDF takes it from the site build's own run; nothing would check a committed copy)."""
+    from ..output.figure import PRINT_MARKDOWN
+
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("metadata", {}).pop(PRINT_MARKDOWN, None)
     nb.metadata.pop("widgets", None)
     return nb
 

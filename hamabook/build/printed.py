@@ -1,11 +1,12 @@
 """The print edition from the site build's execution: no notebook runs a second time.
 
 `make pdf` builds the site first, then the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site
-build's executed notebooks (``jupyter_execute``). Execution is then off, and each notebook's source is
-replaced, as Sphinx reads it, by its executed copy in print form (:func:`print_notebook`): an output that
-carries print Markdown in its metadata (:class:`hamabook.output.figure.Printable`) shows that Markdown, and
-a figure becomes a PNG drawn from the static SVG the site shows, followed by its caption and credit.
-An executed copy whose code differs from the source (a stale build) stops the build.
+build's executed notebooks (``jupyter_execute``). Execution is then off, and each notebook, as Sphinx reads
+it, takes the outputs of its executed copy in print form (:func:`print_notebook`): an output that carries
+print Markdown in its metadata (:class:`hamabook.output.figure.Printable`) shows that Markdown, and a figure
+becomes a PNG drawn from the static SVG the site shows, followed by its caption and credit. Prose comes from
+the source as it is now. A site build that ran other code, or on other data, package or requirements (its
+execution cache's stamp), stops the build.
 """
 
 from __future__ import annotations
@@ -60,24 +61,33 @@ def _print_outputs(output: dict) -> list[dict]:
 
 
 def print_notebook(executed: dict, source: dict) -> dict:
-    """``executed`` (the site build's run of ``source``) in print form; raises StaleExecution if its code
-    cells differ from the source's."""
+    """The source notebook (its prose and code as they are now) with the outputs of ``executed`` (the site
+    build's run of it) in print form; raises StaleExecution if the two notebooks' code cells differ."""
     if _code(executed) != _code(source):
         raise StaleExecution("its code cells differ from the source notebook's")
-    nb = copy.deepcopy(executed)
+    nb = copy.deepcopy(source)
+    runs = (c for c in executed["cells"] if c["cell_type"] == "code")
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            cell["outputs"] = [out for output in cell.get("outputs", []) for out in _print_outputs(output)]
+            cell["outputs"] = [out for output in next(runs).get("outputs", []) for out in _print_outputs(output)]
     return nb
 
 
 def _use_site_execution(app, config) -> None:
-    """With HAMABOOK_PRINT_FROM set: nothing executes and notebooks are read from the site build's run."""
+    """With HAMABOOK_PRINT_FROM set: nothing executes and notebooks are read from the site build's run, which
+    must have run on the data, package and requirements as they are now (its execution cache's stamp)."""
     executed = os.environ.get(PRINT_FROM_ENV)
     if not executed:
         return
-    if not Path(executed).is_dir():
-        raise StaleExecution(f"{PRINT_FROM_ENV}={executed}: no such directory; build the site first (make book)")
+    from .sphinxext import STAMP_NAME, inputs_digest
+
+    stamp = Path(executed).parent / ".jupyter_cache" / STAMP_NAME
+    if not stamp.is_file():
+        raise StaleExecution(f"{PRINT_FROM_ENV}={executed}: no site build there; build the site first (make book)")
+    if stamp.read_text(encoding="utf-8") != inputs_digest():
+        raise StaleExecution(
+            f"{executed}: data, package or requirements changed since; build the site again (make book)"
+        )
     config.nb_execution_mode = "off"
     app.connect("source-read", _read_executed)
 

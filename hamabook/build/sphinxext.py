@@ -37,6 +37,10 @@ DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
 CHART_MARK = "window.hbCharts"
 
 
+# In the execution cache: the inputs_digest() its results were computed with.
+STAMP_NAME = "hamabook-inputs.sha256"
+
+
 def inputs_digest() -> str:
     """Hash of everything a notebook's outputs depend on besides its own code cells."""
     h = hashlib.sha256()
@@ -55,7 +59,7 @@ def _guard_cache(app, config) -> None:
     if config.nb_execution_mode != "cache":
         return
     cache = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
-    stamp = cache / "hamabook-inputs.sha256"
+    stamp = cache / STAMP_NAME
     digest = inputs_digest()
     if not stamp.exists() or stamp.read_text(encoding="utf-8") != digest:
         shutil.rmtree(cache, ignore_errors=True)

@@ -40,15 +40,6 @@ def with_sides(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return changes.assign(taken_by_side=changes["taken_by"].map(side), taken_from_side=changes["taken_from"].map(side))
 
 
-def status_on(reports: pd.DataFrame, day: pd.Timestamp, window: int = CONTEST_WINDOW_DAYS) -> tuple[str, list[str]]:
-    """A place's status on ``day`` from its reports (with ``taken_by_side``) and the ids that decide it.
-
-    No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
-    latest one decide: one side in all of them gives that side; both sides give 'contested'.
-    """
-    return _status(_records(reports), day, window)
-
-
 def _records(reports: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
     """A place's dated reports as (date, change_id, side), in date then id order."""
     rows = zip(reports["date"], reports["change_id"], reports["taken_by_side"], strict=True)
@@ -56,6 +47,11 @@ def _records(reports: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
 
 
 def _status(records: list[tuple], day: pd.Timestamp, window: int) -> tuple[str, list[str]]:
+    """A place's status on ``day`` from its :func:`_records` and the ids that decide it.
+
+    No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
+    latest one decide: one side in all of them gives that side; both sides give 'contested'.
+    """
     known = [r for r in records if r[0] <= day]
     if not known:
         return "no report", []

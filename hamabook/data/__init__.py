@@ -182,9 +182,10 @@ def _bound(kind: str, value: Any) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _allowed(kind: str, enum: tuple) -> tuple:
-    """An enum constraint's values in the field's type (parsed once per field, not once per cell)."""
-    return tuple(_bound(kind, v) for v in enum)
+def _allowed(kind: str, enum_json: str) -> tuple:
+    """An enum constraint's values (as JSON: 1, 1.0 and true stay apart) in the field's type, parsed once per
+    field, not once per cell."""
+    return tuple(_bound(kind, v) for v in json.loads(enum_json))
 
 
 def _cell_problem(field: dict, text: str, value: Any) -> str | None:
@@ -196,7 +197,7 @@ def _cell_problem(field: dict, text: str, value: Any) -> str | None:
     pattern = constraints.get("pattern")
     if pattern is not None and kind == "string" and not re.fullmatch(pattern, text):
         return PATTERN_MEANINGS.get(pattern, f"text matching {pattern}")
-    if "enum" in constraints and value not in _allowed(kind, tuple(constraints["enum"])):
+    if "enum" in constraints and value not in _allowed(kind, json.dumps(constraints["enum"])):
         return "one of " + ", ".join(map(str, constraints["enum"]))
     comparable = not (isinstance(value, float) and math.isnan(value))
     if "minimum" in constraints and comparable and value < _bound(kind, constraints["minimum"]):
