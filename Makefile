@@ -75,8 +75,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check hamabook tests bench book
 	$(BIN)/ruff format --check hamabook tests bench
 
+# Each part collects only the test files that can hold its tests (collecting every file costs a few seconds):
+# the files marking tests `site` or `print_edition`, found by grep, and the rest.
+SITE_TESTS := $(shell grep -l "pytest.mark.site" tests/test_*.py)
+PRINT_TESTS := $(shell grep -l "pytest.mark.print_edition" tests/test_*.py)
+UNIT_TESTS := $(filter-out $(SITE_TESTS) $(PRINT_TESTS),$(wildcard tests/test_*.py))
+
 unit: $(STAMP)
-	$(PYTEST) tests -m "not site and not print_edition"
+	$(PYTEST) $(UNIT_TESTS) -m "not site and not print_edition"
 
 nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
@@ -88,14 +94,14 @@ nbval: validate
 site: site-browser site-files
 
 site-browser: chromium book
-	$(PYTEST) tests -m "site and browser"
+	$(PYTEST) $(SITE_TESTS) -m "site and browser"
 
 site-files: book
-	$(PYTEST) tests -m "site and not browser"
+	$(PYTEST) $(SITE_TESTS) -m "site and not browser"
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf
-	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) tests -m print_edition
+	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) $(PRINT_TESTS) -m print_edition
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
