@@ -26,3 +26,12 @@ def chapter():
     """``chapter("battle")``: that chapter's page built from the real data package, once per test session
     (tests read a page, none changes it)."""
     return _built
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser check of the session."""
+    from hamabook.build.browser import chromium
+
+    with chromium() as launched:
+        yield launched

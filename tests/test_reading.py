@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pages import CHAPTERS
 
 from hamabook import ROOT
-from hamabook.build.browser import OUTSIDE, chromium, serve
+from hamabook.build.browser import OUTSIDE, serve
 from hamabook.data import load
 
 pytestmark = pytest.mark.site
@@ -113,12 +113,6 @@ def test_numbers_in_prose_open_their_source(name):
 def served():
     with serve(SITE) as url:
         yield url + "book/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ import pytest
 from pages import CHAPTERS
 
 from hamabook import ROOT
-from hamabook.build.browser import OUTSIDE, chromium, serve
+from hamabook.build.browser import OUTSIDE, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -48,12 +48,6 @@ def site_url():
     _require_site()
     with serve(SITE) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 class Tab:
