@@ -181,15 +181,15 @@ def _bound(kind: str, value: Any) -> Any:
     return _parse(kind, str(value))
 
 
-@lru_cache(maxsize=256)
-def _allowed(kind: str, enum_json: str) -> tuple:
-    """An enum constraint's values (as JSON: 1, 1.0 and true stay apart) in the field's type, parsed once per
-    field, not once per cell."""
-    return tuple(_bound(kind, v) for v in json.loads(enum_json))
+def _allowed(field: dict) -> tuple | None:
+    """A field's enum values in its type (parsed once per field, not once per cell), or None without an enum."""
+    enum = field.get("constraints", {}).get("enum")
+    return None if enum is None else tuple(_bound(field.get("type", "string"), v) for v in enum)
 
 
-def _cell_problem(field: dict, text: str, value: Any) -> str | None:
-    """Check one typed cell against its constraints; return what was expected instead, or None."""
+def _cell_problem(field: dict, text: str, value: Any, allowed: tuple | None) -> str | None:
+    """Check one typed cell against its constraints (``allowed``: the field's :func:`_allowed` values); return
+    what was expected instead, or None."""
     kind = field.get("type", "string")
     constraints = field.get("constraints", {})
     if not constraints:
@@ -197,7 +197,7 @@ def _cell_problem(field: dict, text: str, value: Any) -> str | None:
     pattern = constraints.get("pattern")
     if pattern is not None and kind == "string" and not re.fullmatch(pattern, text):
         return PATTERN_MEANINGS.get(pattern, f"text matching {pattern}")
-    if "enum" in constraints and value not in _allowed(kind, json.dumps(constraints["enum"])):
+    if allowed is not None and value not in allowed:
         return "one of " + ", ".join(map(str, constraints["enum"]))
     comparable = not (isinstance(value, float) and math.isnan(value))
     if "minimum" in constraints and comparable and value < _bound(kind, constraints["minimum"]):
@@ -369,6 +369,7 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
     path, schema = res["path"], res["schema"]
     fields = schema["fields"]
     names = [f["name"] for f in fields]
+    enums = [_allowed(f) for f in fields]
     problems, text = _check_bytes(path, raw, names)
     if text is None:
         return None, tuple(problems)
@@ -410,7 +411,7 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
                 unreadable += 1
                 continue
             typed = {}
-            for field, cell in zip(fields, cells):
+            for field, cell, allowed in zip(fields, cells, enums):
                 kind = field.get("type", "string")
                 expected = None
                 if cell == "":
@@ -424,7 +425,7 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
                         typed[field["name"]] = None
                         expected = TYPE_WORDS[kind]
                     else:
-                        expected = _cell_problem(field, cell, value)
+                        expected = _cell_problem(field, cell, value, allowed)
                 if expected:
                     problems.append(f"{path}: line {line}: field '{field['name']}' value {cell!r}: expected {expected}")
             rows.append(typed)
