@@ -135,15 +135,17 @@ bench: validate
 	$(BIN)/python bench/bench.py
 
 # The print edition. Needs TeX; on Debian `make tex` installs it (apt-get install $(TEX_PACKAGES)).
-# Nothing runs twice: the LaTeX builder reads the site build's executed notebooks (hamabook.build.printed),
+# Nothing runs twice: the LaTeX builder reads the site build's execution cache (hamabook.build.printed),
 # so the PDF always shows what the site shows.
 PRINT_OUT := _build/print
 # Before the site build, so a machine without TeX is told at once.
 pdf-tools:
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null || { echo "make pdf needs TeX: on Debian, make tex (apt-get install $(TEX_PACKAGES))" >&2; exit 1; }
 
+# LATEXMKOPTS=-xelatex: each LaTeX pass writes XDV and xdvipdfmx makes the PDF once, at the end (Sphinx's
+# default writes a PDF on every pass).
 pdf: pdf-tools book
-	@HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build/jupyter_execute $(BIN)/jupyter-book build --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
+	@LATEXMKOPTS=-xelatex HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build/.jupyter_cache $(BIN)/jupyter-book build $(BUILD_FLAGS) --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
 	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
 	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"
 

@@ -249,9 +249,10 @@ def test_outputs_carry_print_markdown_and_the_pdf_draws_figures_from_their_svg()
     whole = print_notebook(executed, source)
     assert whole["cells"][0]["source"] == "# T, revised since the site build"  # prose as it is now
     printed = [o["data"] for o in whole["cells"][1]["outputs"]]
-    assert [sorted(d) for d in printed] == [["image/png"], ["text/markdown"]] * 2 + [["text/markdown"], ["text/html"]]
-    for image in (printed[0]["image/png"], printed[2]["image/png"]):
-        assert base64.b64decode(image).startswith(b"\x89PNG")
+    drawing = ["application/pdf"]
+    assert [sorted(d) for d in printed] == [drawing, ["text/markdown"]] * 2 + [["text/markdown"], ["text/html"]]
+    for image in (printed[0]["application/pdf"], printed[2]["application/pdf"]):
+        assert base64.b64decode(image).startswith(b"%PDF-")
     assert printed[1]["text/markdown"] == caption and printed[4]["text/markdown"] == "b"
     assert printed[5] == plain["data"]  # no print Markdown: left as it was
     assert "outputs" not in source["cells"][1]  # the inputs are left alone

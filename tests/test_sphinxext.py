@@ -1,3 +1,6 @@
+import copy
+import json
+
 import pytest
 
 from hamabook.build import sphinxext
@@ -122,15 +125,14 @@ def test_print_build_refuses_a_site_build_made_on_other_inputs(tmp_path, monkeyp
 
     from hamabook.build import printed, sphinxext
 
-    executed = tmp_path / "_build" / "jupyter_execute"
-    executed.mkdir(parents=True)
-    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(executed))
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(cache))
     connected = []
     app, config = SimpleNamespace(connect=lambda *a: connected.append(a)), SimpleNamespace(nb_execution_mode="cache")
     with pytest.raises(printed.StaleExecution, match="build the site first"):
         printed._use_site_execution(app, config)
-    stamp = tmp_path / "_build" / ".jupyter_cache" / sphinxext.STAMP_NAME
-    stamp.parent.mkdir()
+    stamp = cache / sphinxext.STAMP_NAME
+    stamp.parent.mkdir(parents=True)
     stamp.write_text("another digest")
     with pytest.raises(printed.StaleExecution, match="changed since"):
         printed._use_site_execution(app, config)
@@ -155,3 +157,36 @@ def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_markdown():
     stripped = strip_volatile(nb)
     assert stripped.cells[0].outputs[0].data == {"text/html": "<p>x</p>"}
     assert PRINT_MARKDOWN not in stripped.cells[0].outputs[0].metadata and "execution" not in stripped.cells[0].metadata
+
+
+def test_print_build_reads_whole_outputs_from_the_execution_cache(tmp_path, monkeypatch):
+    """The print edition takes each notebook's outputs from the site build's execution cache, glued values
+    included (myst-nb's executed copies lack them), and refuses a notebook whose code the site did not run."""
+    from types import SimpleNamespace
+
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    from hamabook.build import printed
+
+    source = nbformat.v4.new_notebook()
+    source.cells = [nbformat.v4.new_markdown_cell("Held {glue}`n` places."), nbformat.v4.new_code_cell("glue('n', 3)")]
+    run = copy.deepcopy(source)
+    glued = nbformat.v4.new_output(
+        "display_data",
+        data={"text/plain": "3"},
+        metadata={"scrapbook": {"name": "n", "mime_prefix": ""}},
+    )
+    run.cells[1].outputs = [glued]
+    cache_dir = tmp_path / ".jupyter_cache"
+    get_cache(str(cache_dir)).cache_notebook_bundle(CacheBundleIn(run, "book/page.ipynb"), check_validity=False)
+    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(cache_dir))
+    app = SimpleNamespace(env=SimpleNamespace(doc2path=lambda d: f"book/{d}.ipynb", note_dependency=lambda p: None))
+    text = [nbformat.writes(source)]
+    printed._read_executed(app, "page", text)
+    cell = json.loads(text[0])["cells"][1]
+    assert cell["outputs"][0]["metadata"]["scrapbook"]["name"] == "n" and "".join(cell["source"]) == "glue('n', 3)"
+    source.cells[1].source = "glue('n', 4)"
+    with pytest.raises(printed.StaleExecution, match="did not run in the site build"):
+        printed._read_executed(app, "page", [nbformat.writes(source)])

@@ -14,6 +14,7 @@ one. Titles are wrapped in braces so the style keeps their capitals (proper name
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -107,15 +108,22 @@ def write(path: Path = BIB_PATH, sources: pd.DataFrame | None = None) -> bool:
     return True
 
 
+@functools.cache
+def _pybtex():
+    """pybtex's BibTeX parser class, its unsrt style and text backend, looked up once: pybtex finds each plugin
+    by scanning every installed package's entry points (about 10 ms a lookup)."""
+    from pybtex.plugin import find_plugin
+
+    parser = find_plugin("pybtex.database.input", "bibtex")
+    return parser, find_plugin("pybtex.style.formatting", "unsrt")(), find_plugin("pybtex.backends", "text")()
+
+
 def rendered(text: str) -> dict[str, dict[str, str]]:
     """How pybtex (the book's bibliography renderer) shows each entry: key -> {'entry': text, field: text}."""
-    from pybtex.database import parse_string
-    from pybtex.plugin import find_plugin
     from pybtex.richtext import Text
 
-    database = parse_string(text, "bibtex")
-    style = find_plugin("pybtex.style.formatting", "unsrt")()
-    backend = find_plugin("pybtex.backends", "text")()  # looked up once: render_as() scans plugins every call
+    parser, style, backend = _pybtex()
+    database = parser().parse_string(text)
     shown = {}
     for formatted in style.format_entries(database.entries.values()):
         fields = database.entries[formatted.key].fields

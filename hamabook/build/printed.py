@@ -1,12 +1,13 @@
 """The print edition from the site build's execution: no notebook runs a second time.
 
 `make pdf` builds the site first, then the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site
-build's executed notebooks (``jupyter_execute``). Execution is then off, and each notebook, as Sphinx reads
-it, takes the outputs of its executed copy in print form (:func:`print_notebook`): an output that carries
+build's execution cache (jupyter-cache, which keeps each run's outputs whole: the ``jupyter_execute`` copies
+lack the glued values, which myst-nb takes out of them). Execution is then off, and each notebook, as Sphinx
+reads it, takes the outputs of its cached run in print form (:func:`print_notebook`): an output that carries
 print Markdown in its metadata (:class:`hamabook.output.figure.Printable`) shows that Markdown, and a figure
-becomes a PNG drawn from the static SVG the site shows, followed by its caption and credit. Prose comes from
-the source as it is now. A site build that ran other code, or on other data, package or requirements (its
-execution cache's stamp), stops the build.
+becomes a vector PDF drawn from the static SVG the site shows (its text stays text, in embedded fonts), followed
+by its caption and credit. Prose comes from the source as it is now. A site build that ran other code, or on
+other data, package or requirements (its execution cache's stamp), stops the build.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pathlib import Path
 
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
-PNG_SCALE = 2.0  # the SVGs are sized in CSS pixels; twice that prints sharply at the page's width
 
 
 class StaleExecution(RuntimeError):
@@ -34,10 +34,10 @@ def _code(nb: dict) -> list[str]:
     return [_text(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
 
 
-def _png(svg: str) -> str:
+def _pdf(svg: str) -> str:
     import vl_convert
 
-    return base64.b64encode(vl_convert.svg_to_png(svg, scale=PNG_SCALE)).decode("ascii")
+    return base64.b64encode(vl_convert.svg_to_pdf(svg)).decode("ascii")
 
 
 def _print_outputs(output: dict) -> list[dict]:
@@ -57,7 +57,7 @@ def _print_outputs(output: dict) -> list[dict]:
     svgs = static_svgs(markup)
     if len(svgs) != 1:
         raise ValueError(f"a figure's HTML should hold one static image, found {len(svgs)}")
-    return [{"output_type": "display_data", "metadata": {}, "data": {"image/png": _png(svgs[0])}}, *shown]
+    return [{"output_type": "display_data", "metadata": {}, "data": {"application/pdf": _pdf(svgs[0])}}, *shown]
 
 
 def print_notebook(executed: dict, source: dict) -> dict:
@@ -76,35 +76,39 @@ def print_notebook(executed: dict, source: dict) -> dict:
 def _use_site_execution(app, config) -> None:
     """With HAMABOOK_PRINT_FROM set: nothing executes and notebooks are read from the site build's run, which
     must have run on the data, package and requirements as they are now (its execution cache's stamp)."""
-    executed = os.environ.get(PRINT_FROM_ENV)
-    if not executed:
+    cache = os.environ.get(PRINT_FROM_ENV)
+    if not cache:
         return
     from .sphinxext import STAMP_NAME, inputs_digest
 
-    stamp = Path(executed).parent / ".jupyter_cache" / STAMP_NAME
+    stamp = Path(cache) / STAMP_NAME
     if not stamp.is_file():
-        raise StaleExecution(f"{PRINT_FROM_ENV}={executed}: no site build there; build the site first (make book)")
+        raise StaleExecution(f"{PRINT_FROM_ENV}={cache}: no site build there; build the site first (make book)")
     if stamp.read_text(encoding="utf-8") != inputs_digest():
-        raise StaleExecution(
-            f"{executed}: data, package or requirements changed since; build the site again (make book)"
-        )
+        raise StaleExecution(f"{cache}: data, package or requirements changed since; build the site again (make book)")
     config.nb_execution_mode = "off"
     app.connect("source-read", _read_executed)
 
 
 def _read_executed(app, docname: str, source: list[str]) -> None:
-    path = Path(app.env.doc2path(docname))
-    if path.suffix != ".ipynb":
+    if Path(app.env.doc2path(docname)).suffix != ".ipynb":
         return
-    executed = Path(os.environ[PRINT_FROM_ENV]) / f"{docname}.ipynb"
-    if not executed.is_file():
-        raise StaleExecution(f"{executed}: missing; build the site first (make book)")
-    app.env.note_dependency(str(executed))  # a new site build makes Sphinx read the page again
+    import nbformat
+    from jupyter_cache import get_cache
+
+    from .sphinxext import STAMP_NAME
+
+    cache = Path(os.environ[PRINT_FROM_ENV])
+    app.env.note_dependency(str(cache / STAMP_NAME))  # a site build on new inputs makes Sphinx read the page again
+    notebook = json.loads(source[0])
     try:
-        printed = print_notebook(json.loads(executed.read_text(encoding="utf-8")), json.loads(source[0]))
-    except StaleExecution as exc:
-        raise StaleExecution(f"{executed}: {exc}; build the site again (make book)") from None
-    source[0] = json.dumps(printed, ensure_ascii=False)
+        record = get_cache(str(cache)).match_cache_notebook(nbformat.from_dict(notebook))
+    except KeyError:
+        raise StaleExecution(
+            f"{docname}: its code did not run in the site build in {cache}; build the site again (make book)"
+        ) from None
+    executed = get_cache(str(cache)).get_cache_bundle(record.pk).nb
+    source[0] = json.dumps(print_notebook(executed, notebook), ensure_ascii=False)
 
 
 def setup(app) -> None:
