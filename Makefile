@@ -135,7 +135,7 @@ bench: validate
 	$(BIN)/python bench/bench.py
 
 # The print edition. Needs TeX; on Debian `make tex` installs it (apt-get install $(TEX_PACKAGES)).
-# Nothing runs twice: the LaTeX builder reads the site build's execution cache (hamabook.build.printed),
+# Nothing is read or run twice: the LaTeX builder writes from the site build's doctrees (hamabook.build.printed),
 # so the PDF always shows what the site shows.
 PRINT_OUT := _build/print
 # Before the site build, so a machine without TeX is told at once.
@@ -145,7 +145,7 @@ pdf-tools:
 # LATEXMKOPTS=-xelatex: each LaTeX pass writes XDV and xdvipdfmx makes the PDF once, at the end (Sphinx's
 # default writes a PDF on every pass).
 pdf: pdf-tools book
-	@LATEXMKOPTS=-xelatex HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build/.jupyter_cache $(BIN)/jupyter-book build $(BUILD_FLAGS) --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
+	@LATEXMKOPTS=-xelatex HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build $(BIN)/jupyter-book build $(BUILD_FLAGS) --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
 	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
 	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"
 

@@ -1,6 +1,5 @@
 """Unit tests of the package's helpers: formatting, distance, analysis, rendering, the figure helper."""
 
-import base64
 import json
 import re
 import urllib.parse
@@ -211,55 +210,54 @@ def test_long_source_lists_fold_into_details():
     assert figures.source_credit(ids[:2]).startswith("Sources: ")
 
 
-def _figure_output(obj) -> dict:
-    """The execute_result a notebook stores for ``obj``."""
-    data, metadata = obj._repr_mimebundle_()
-    return {"output_type": "execute_result", "metadata": metadata, "data": data, "execution_count": 1}
+def test_outputs_carry_their_print_form_and_the_pdf_draws_figures_from_their_svg():
+    from docutils import nodes
 
-
-def test_outputs_carry_print_markdown_and_the_pdf_draws_figures_from_their_svg():
-    from hamabook.build.printed import StaleExecution, print_notebook
+    from hamabook.build.printed import figure_pdf, table_nodes
 
     data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
     chart = alt.Chart(data).mark_line().encode(x="x", y="y").properties(width="container")
     out = figures.figure("f", chart, data, caption="Rise *fast*", alt_text="a", sources=["geonames-cities15000"])
     shown, meta = out._repr_mimebundle_()
     assert list(shown) == ["text/html"] and "hb-figure" in shown["text/html"]  # the site parses HTML only
-    caption = meta[figures.PRINT_MARKDOWN]
-    assert caption.startswith("**Rise \\*fast\\*** Source: GeoNames")
+    assert meta[figures.PRINT_MARKDOWN].startswith("**Rise \\*fast\\*** Source: GeoNames")
+    assert figure_pdf(shown["text/html"]).startswith(b"%PDF-")
     fig, ax = plt.subplots()
     ax.plot([1, 2], [3, 4])
     drawn = figures.figure("g", fig, data, caption="c", alt_text="a", sources=["geonames-cities15000"])
     plt.close(fig)
-    _, table = figures.table(pd.DataFrame({"a": ["x|<y>"]}), caption="T_1")._repr_mimebundle_()
-    assert table[figures.PRINT_MARKDOWN] == (
-        "```{list-table} T\\_1\n:header-rows: 1\n:widths: 5\n\n* - a\n* - x\\|\\<y\\>\n```"
-    )
+    assert figure_pdf(drawn.data).startswith(b"%PDF-")
+    with pytest.raises(ValueError, match="one static image"):
+        figure_pdf("<p>no drawing</p>")
 
-    source = {"cells": [{"cell_type": "markdown", "source": "# T"}, {"cell_type": "code", "source": "page.show()"}]}
-    executed = json.loads(json.dumps(source))
-    plain = {"output_type": "execute_result", "metadata": {}, "data": {"text/html": "<p>x</p>"}}
-    executed["cells"][1]["outputs"] = [
-        _figure_output(out),
-        _figure_output(drawn),
-        _figure_output(figures.block("<p>b</p>", "b")),
-        plain,
-    ]
-    source["cells"][0]["source"] = "# T, revised since the site build"
-    whole = print_notebook(executed, source)
-    assert whole["cells"][0]["source"] == "# T, revised since the site build"  # prose as it is now
-    printed = [o["data"] for o in whole["cells"][1]["outputs"]]
-    drawing = ["application/pdf"]
-    assert [sorted(d) for d in printed] == [drawing, ["text/markdown"]] * 2 + [["text/markdown"], ["text/html"]]
-    for image in (printed[0]["application/pdf"], printed[2]["application/pdf"]):
-        assert base64.b64decode(image).startswith(b"%PDF-")
-    assert printed[1]["text/markdown"] == caption and printed[4]["text/markdown"] == "b"
-    assert printed[5] == plain["data"]  # no print Markdown: left as it was
-    assert "outputs" not in source["cells"][1]  # the inputs are left alone
-    stale = json.loads(json.dumps(executed))
-    stale["cells"][1]["source"] = "page.show('other')"
-    with pytest.raises(StaleExecution):
-        print_notebook(stale, source)
+    _, meta = figures.table(pd.DataFrame({"a": ["x|<y>"], "b": [None]}), caption="T_1")._repr_mimebundle_()
+    spec = meta[figures.PRINT_TABLE]
+    assert spec == {"caption": "T_1", "widths": [5, 1], "rows": [["a", "b"], ["x|<y>", ""]]}  # text as it is
+    table = table_nodes(spec)
+    assert table["classes"] == ["colwidths-given"] and table[0].astext() == "T_1"
+    assert [c["colwidth"] for c in table.findall(nodes.colspec)] == [5, 1]
+    (head,), (body,) = table.findall(nodes.thead), table.findall(nodes.tbody)
+    assert [e.astext() for e in head.findall(nodes.entry)] == ["a", "b"]
+    assert [e.astext() for e in body.findall(nodes.entry)] == ["x|<y>", ""]
+    with pytest.raises(ValueError, match="one of the two"):
+        figures.Printable("<p>x</p>")
+
+
+def test_site_build_keeps_the_print_form_beside_the_html():
+    from types import SimpleNamespace
+
+    from myst_nb.core.render import MimeData
+
+    from hamabook.build.printed import PrintForm, print_form
+
+    renderer = SimpleNamespace(render_text_html=lambda data: [data.string])
+    meta = {figures.PRINT_MARKDOWN: ["**a** ", "b"]}
+    shown, printed = PrintForm.handle_mime(renderer, MimeData("text/html", "<p>a</p>", output_metadata=meta), False)
+    assert shown == "<p>a</p>" and isinstance(printed, print_form)
+    assert printed["markdown"] == "**a** b" and printed["table"] is None and not printed["figure"]
+    assert PrintForm.handle_mime(renderer, MimeData("text/html", "<p>a</p>"), False) is None  # no print form
+    assert PrintForm.handle_mime(renderer, MimeData("text/html", "<p>a</p>", output_metadata=meta), True) is None
+    assert PrintForm.handle_mime(renderer, MimeData("text/plain", "a", output_metadata=meta), False) is None
 
 
 def test_static_svgs_reads_back_what_the_renderers_embed():

@@ -1,6 +1,3 @@
-import copy
-import json
-
 import pytest
 
 from hamabook.build import sphinxext
@@ -120,73 +117,49 @@ def test_the_extension_loads_without_the_analysis_stack():
     assert out.strip() == "[]"
 
 
-def test_print_build_refuses_a_site_build_made_on_other_inputs(tmp_path, monkeypatch):
+def test_print_build_starts_from_the_site_doctrees_and_refuses_a_stale_site(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
     from hamabook.build import printed, sphinxext
 
-    cache = tmp_path / "_build" / ".jupyter_cache"
-    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(cache))
+    site = tmp_path / "site" / "_build"
+    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(site))
     connected = []
-    app, config = SimpleNamespace(connect=lambda *a: connected.append(a)), SimpleNamespace(nb_execution_mode="cache")
-    with pytest.raises(printed.StaleExecution, match="build the site first"):
-        printed._use_site_execution(app, config)
-    stamp = cache / sphinxext.STAMP_NAME
-    stamp.parent.mkdir(parents=True)
+    app = SimpleNamespace(connect=lambda *a: connected.append(a), doctreedir=str(tmp_path / "print" / ".doctrees"))
+    with pytest.raises(printed.StaleSite, match="build the site first"):
+        printed._write_from_site(app, None)
+    (site / ".doctrees").mkdir(parents=True)
+    (site / ".doctrees" / "environment.pickle").write_bytes(b"site")
+    stamp = site / ".jupyter_cache" / sphinxext.STAMP_NAME
+    stamp.parent.mkdir()
     stamp.write_text("another digest")
-    with pytest.raises(printed.StaleExecution, match="changed since"):
-        printed._use_site_execution(app, config)
-    assert connected == [] and config.nb_execution_mode == "cache"
+    with pytest.raises(printed.StaleSite, match="changed since"):
+        printed._write_from_site(app, None)
+    assert connected == []
     stamp.write_text(sphinxext.inputs_digest())
-    printed._use_site_execution(app, config)
-    assert config.nb_execution_mode == "off" and connected[0][0] == "source-read"
+    printed._write_from_site(app, None)
+    assert (tmp_path / "print" / ".doctrees" / "environment.pickle").read_bytes() == b"site"
+    assert connected == [("env-before-read-docs", printed._refuse_to_read)]
+    printed._refuse_to_read(app, None, [])  # nothing to read: the print build only writes
+    with pytest.raises(printed.StaleSite, match="book/battle"):
+        printed._refuse_to_read(app, None, ["book/battle"])
 
 
-def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_markdown():
+def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_forms():
     import nbformat
 
     from hamabook.build.notebooks import strip_volatile
-    from hamabook.output.figure import PRINT_MARKDOWN
+    from hamabook.output.figure import PRINT_MARKDOWN, PRINT_TABLE
 
     nb = nbformat.v4.new_notebook()
     output = nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"}, metadata={PRINT_MARKDOWN: "x"})
+    table = nbformat.v4.new_output("display_data", data={"text/html": "<table/>"}, metadata={PRINT_TABLE: {}})
     cell = nbformat.v4.new_code_cell(
-        "page.show('x')", outputs=[output], metadata={"execution": {"iopub.execute_input": "2026-11-30T05:00:00Z"}}
+        "page.show('x')",
+        outputs=[output, table],
+        metadata={"execution": {"iopub.execute_input": "2026-11-30T05:00:00Z"}},
     )
     nb.cells.append(cell)
     stripped = strip_volatile(nb)
     assert stripped.cells[0].outputs[0].data == {"text/html": "<p>x</p>"}
-    assert PRINT_MARKDOWN not in stripped.cells[0].outputs[0].metadata and "execution" not in stripped.cells[0].metadata
-
-
-def test_print_build_reads_whole_outputs_from_the_execution_cache(tmp_path, monkeypatch):
-    """The print edition takes each notebook's outputs from the site build's execution cache, glued values
-    included (myst-nb's executed copies lack them), and refuses a notebook whose code the site did not run."""
-    from types import SimpleNamespace
-
-    import nbformat
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-
-    from hamabook.build import printed
-
-    source = nbformat.v4.new_notebook()
-    source.cells = [nbformat.v4.new_markdown_cell("Held {glue}`n` places."), nbformat.v4.new_code_cell("glue('n', 3)")]
-    run = copy.deepcopy(source)
-    glued = nbformat.v4.new_output(
-        "display_data",
-        data={"text/plain": "3"},
-        metadata={"scrapbook": {"name": "n", "mime_prefix": ""}},
-    )
-    run.cells[1].outputs = [glued]
-    cache_dir = tmp_path / ".jupyter_cache"
-    get_cache(str(cache_dir)).cache_notebook_bundle(CacheBundleIn(run, "book/page.ipynb"), check_validity=False)
-    monkeypatch.setenv(printed.PRINT_FROM_ENV, str(cache_dir))
-    app = SimpleNamespace(env=SimpleNamespace(doc2path=lambda d: f"book/{d}.ipynb", note_dependency=lambda p: None))
-    text = [nbformat.writes(source)]
-    printed._read_executed(app, "page", text)
-    cell = json.loads(text[0])["cells"][1]
-    assert cell["outputs"][0]["metadata"]["scrapbook"]["name"] == "n" and "".join(cell["source"]) == "glue('n', 3)"
-    source.cells[1].source = "glue('n', 4)"
-    with pytest.raises(printed.StaleExecution, match="did not run in the site build"):
-        printed._read_executed(app, "page", [nbformat.writes(source)])
+    assert [o.metadata for o in stripped.cells[0].outputs] == [{}, {}] and "execution" not in stripped.cells[0].metadata

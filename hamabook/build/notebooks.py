@@ -10,13 +10,14 @@ from nbclient import NotebookClient
 
 def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop per-run metadata (execution timestamps) so a re-run changes only real outputs, and the print
-    edition's Markdown (the PDF takes it from the site build's own run; nothing would check a committed copy)."""
-    from ..output.figure import PRINT_MARKDOWN
+    edition's forms (the PDF takes them from the site build's own run; nothing would check a committed copy)."""
+    from ..output.figure import PRINT_MARKDOWN, PRINT_TABLE
 
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
             output.get("metadata", {}).pop(PRINT_MARKDOWN, None)
+            output.get("metadata", {}).pop(PRINT_TABLE, None)
     nb.metadata.pop("widgets", None)
     return nb
 

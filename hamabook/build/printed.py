@@ -1,116 +1,161 @@
-"""The print edition from the site build's execution: no notebook runs a second time.
+"""The print edition, written from the site build's reading of the notebooks: nothing is read or run twice.
 
-`make pdf` builds the site first, then the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site
-build's execution cache (jupyter-cache, which keeps each run's outputs whole: the ``jupyter_execute`` copies
-lack the glued values, which myst-nb takes out of them). Execution is then off, and each notebook, as Sphinx
-reads it, takes the outputs of its cached run in print form (:func:`print_notebook`): an output that carries
-print Markdown in its metadata (:class:`hamabook.output.figure.Printable`) shows that Markdown, and a figure
-becomes a vector PDF drawn from the static SVG the site shows (its text stays text, in embedded fonts), followed
-by its caption and credit. Prose comes from the source as it is now. A site build that ran other code, or on
-other data, package or requirements (its execution cache's stamp), stops the build.
+While the site build reads a notebook, every output carrying print Markdown in its metadata
+(:class:`hamabook.output.figure.Printable`) gets a :class:`print_form` node beside its HTML, holding that
+Markdown (:class:`PrintForm`, a myst-nb MIME renderer registered in ``pyproject.toml``), and Sphinx saves both
+in its doctrees. ``make pdf`` then runs the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site build's
+``_build``: it copies the site's doctrees, finds nothing to read (a page it would have to read stops it) and
+only writes. As LaTeX is written, each print form becomes its Markdown, parsed, after a figure's drawing: a
+vector PDF of the static SVG the site shows (its text stays text, in embedded fonts). The site's own builders
+drop the print forms. A site build made on other data, package or requirements (its execution cache's stamp)
+stops the print build too.
 """
 
 from __future__ import annotations
 
-import base64
-import copy
-import json
+import hashlib
 import os
+import shutil
 from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
+# The output metadata keys holding an output's print form: Markdown, or a table (caption, column widths, rows of
+# plain text, header first). Read by the site build, so not imported from hamabook.output.figure, which loads
+# pandas and Altair.
+PRINT_MARKDOWN = "hamabook_print_markdown"
+PRINT_TABLE = "hamabook_print_table"
+
+logger = logging.getLogger(__name__)
 
 
-class StaleExecution(RuntimeError):
-    """The executed notebook does not match its source: the site build that made it is out of date."""
+class StaleSite(RuntimeError):
+    """The site build the print edition would be written from is missing or out of date."""
 
 
-def _text(value) -> str:
-    return "".join(value) if isinstance(value, list) else value or ""
+class print_form(nodes.General, nodes.Element):  # noqa: N801 (docutils names node classes in lower case)
+    """An output's print form: ``markdown`` or ``table`` (see PRINT_TABLE), and ``figure`` (whether a drawing
+    precedes it)."""
 
 
-def _code(nb: dict) -> list[str]:
-    return [_text(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+class PrintForm:
+    """myst-nb MIME renderer: an HTML output that carries print Markdown is rendered as HTML followed by its
+    print form."""
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool) -> list[nodes.Element] | None:
+        markdown, table = data.output_metadata.get(PRINT_MARKDOWN), data.output_metadata.get(PRINT_TABLE)
+        if inline or data.mime_type != "text/html" or not (markdown or table):
+            return None
+        markdown = "".join(markdown) if isinstance(markdown, list) else markdown
+        printed = print_form(markdown=markdown, table=table, figure=FIGURE_MARK in data.string)
+        return [*renderer.render_text_html(data), printed]
 
 
-def _pdf(svg: str) -> str:
+def figure_pdf(markup: str) -> bytes:
+    """The drawing a figure's HTML shows before any script runs, as a vector PDF."""
     import vl_convert
 
-    return base64.b64encode(vl_convert.svg_to_pdf(svg)).decode("ascii")
-
-
-def _print_outputs(output: dict) -> list[dict]:
-    """An output carrying print Markdown becomes that Markdown (a figure: its image, then its caption);
-    any other output stays as it is."""
-    # Here, not at the top: these load pandas and Altair, which a no-op site build never needs.
-    from ..output.figure import PRINT_MARKDOWN
     from ..output.render import static_svgs
 
-    markdown = _text(output.get("metadata", {}).get(PRINT_MARKDOWN))
-    if not markdown:
-        return [output]
-    shown = [{"output_type": "display_data", "metadata": {}, "data": {"text/markdown": markdown}}]
-    markup = _text(output.get("data", {}).get("text/html"))
-    if FIGURE_MARK not in markup:
-        return shown
     svgs = static_svgs(markup)
     if len(svgs) != 1:
         raise ValueError(f"a figure's HTML should hold one static image, found {len(svgs)}")
-    return [{"output_type": "display_data", "metadata": {}, "data": {"application/pdf": _pdf(svgs[0])}}, *shown]
+    return vl_convert.svg_to_pdf(svgs[0])
 
 
-def print_notebook(executed: dict, source: dict) -> dict:
-    """The source notebook (its prose and code as they are now) with the outputs of ``executed`` (the site
-    build's run of it) in print form; raises StaleExecution if the two notebooks' code cells differ."""
-    if _code(executed) != _code(source):
-        raise StaleExecution("its code cells differ from the source notebook's")
-    nb = copy.deepcopy(source)
-    runs = (c for c in executed["cells"] if c["cell_type"] == "code")
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "code":
-            cell["outputs"] = [out for output in next(runs).get("outputs", []) for out in _print_outputs(output)]
-    return nb
+class WritePrintForms(SphinxPostTransform):
+    """LaTeX: an output with a print form becomes its drawing (a figure's) and its parsed Markdown. Other
+    builders: the print forms are dropped. Runs before myst-nb picks each output's MIME type (priority 4), which
+    for LaTeX would find no type it prints among an HTML output's (and warn: an output with no print form)."""
+
+    default_priority = 3
+
+    def run(self, **kwargs) -> None:
+        latex = self.app.builder.format == "latex"
+        for node in list(self.document.findall(print_form)):
+            if latex:
+                bundle = node.parent.parent  # the output's MIME bundle, around its text/html container
+                bundle.replace_self(self._printed(node))
+            else:
+                node.parent.remove(node)
+
+    def _printed(self, node: print_form) -> list[nodes.Node]:
+        from sphinx.transforms import SphinxSmartQuotes
+        from sphinx.util.docutils import new_document
+
+        document = new_document(self.document["source"], self.document.settings)
+        if node["figure"]:
+            markup = "".join(raw.astext() for raw in node.parent.findall(nodes.raw) if raw.get("format") == "html")
+            drawing = figure_pdf(markup)
+            name = hashlib.sha256(drawing).hexdigest() + ".pdf"
+            path = Path(self.app.builder.outdir) / name
+            if not path.exists():
+                path.write_bytes(drawing)
+            document += nodes.image(uri=name, candidates={"application/pdf": name})
+        if node.get("table"):
+            document += table_nodes(node["table"])
+        else:
+            from myst_parser.parsers.sphinx_ import MystParser
+
+            parsed = new_document(self.document["source"], self.document.settings)
+            MystParser().parse(node["markdown"], parsed)
+            document.extend(parsed.children)
+        SphinxSmartQuotes(document, None).apply()  # as every page's text gets while it is read
+        return list(document.children)
 
 
-def _use_site_execution(app, config) -> None:
-    """With HAMABOOK_PRINT_FROM set: nothing executes and notebooks are read from the site build's run, which
-    must have run on the data, package and requirements as they are now (its execution cache's stamp)."""
-    cache = os.environ.get(PRINT_FROM_ENV)
-    if not cache:
+def table_nodes(spec: dict) -> nodes.table:
+    """The docutils table a MyST list-table with these widths, a header row and plain-text cells would give."""
+    header, *body = spec["rows"]
+    table = nodes.table(classes=["colwidths-given"])
+    table += nodes.title(spec["caption"], spec["caption"])
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for width in spec["widths"])
+    for part, rows in ((nodes.thead(), [header]), (nodes.tbody(), body)):
+        for cells in rows:
+            part += nodes.row("", *(nodes.entry("", nodes.paragraph(text, text)) for text in cells))
+        group += part
+    return table
+
+
+def _write_from_site(app, config) -> None:
+    """With HAMABOOK_PRINT_FROM set: start from the site build's doctrees, if made on the data, package and
+    requirements as they are now (its execution cache's stamp)."""
+    site = os.environ.get(PRINT_FROM_ENV)
+    if not site:
         return
     from .sphinxext import STAMP_NAME, inputs_digest
 
-    stamp = Path(cache) / STAMP_NAME
-    if not stamp.is_file():
-        raise StaleExecution(f"{PRINT_FROM_ENV}={cache}: no site build there; build the site first (make book)")
+    stamp = Path(site) / ".jupyter_cache" / STAMP_NAME
+    doctrees = Path(site) / ".doctrees"
+    if not stamp.is_file() or not doctrees.is_dir():
+        raise StaleSite(f"{PRINT_FROM_ENV}={site}: no site build there; build the site first (make book)")
     if stamp.read_text(encoding="utf-8") != inputs_digest():
-        raise StaleExecution(f"{cache}: data, package or requirements changed since; build the site again (make book)")
-    config.nb_execution_mode = "off"
-    app.connect("source-read", _read_executed)
+        raise StaleSite(f"{site}: data, package or requirements changed since; build the site again (make book)")
+    shutil.rmtree(app.doctreedir, ignore_errors=True)
+    shutil.copytree(doctrees, app.doctreedir)
+    app.connect("env-before-read-docs", _refuse_to_read)
 
 
-def _read_executed(app, docname: str, source: list[str]) -> None:
-    if Path(app.env.doc2path(docname)).suffix != ".ipynb":
-        return
-    import nbformat
-    from jupyter_cache import get_cache
+def _refuse_to_read(app, env, docnames: list[str]) -> None:
+    """The print build writes what the site build read; a page it would read again changed since."""
+    if docnames:
+        changed = ", ".join(sorted(docnames))
+        raise StaleSite(f"changed since the site build: {changed}; build the site again (make book)")
 
-    from .sphinxext import STAMP_NAME
 
-    cache = Path(os.environ[PRINT_FROM_ENV])
-    app.env.note_dependency(str(cache / STAMP_NAME))  # a site build on new inputs makes Sphinx read the page again
-    notebook = json.loads(source[0])
-    try:
-        record = get_cache(str(cache)).match_cache_notebook(nbformat.from_dict(notebook))
-    except KeyError:
-        raise StaleExecution(
-            f"{docname}: its code did not run in the site build in {cache}; build the site again (make book)"
-        ) from None
-    executed = get_cache(str(cache)).get_cache_bundle(record.pk).nb
-    source[0] = json.dumps(print_notebook(executed, notebook), ensure_ascii=False)
+def print_mode() -> bool:
+    """Whether this build writes the print edition from a site build (no execution cache of its own)."""
+    return bool(os.environ.get(PRINT_FROM_ENV))
 
 
 def setup(app) -> None:
-    """Called by :mod:`hamabook.build.sphinxext`; runs before the execution cache guard reads the mode."""
-    app.connect("config-inited", _use_site_execution, priority=50)
+    """Called by :mod:`hamabook.build.sphinxext`."""
+    app.connect("config-inited", _write_from_site, priority=50)
+    app.add_post_transform(WritePrintForms)

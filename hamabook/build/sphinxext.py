@@ -56,7 +56,7 @@ def _guard_cache(app, config) -> None:
     """In ``cache`` execution mode, jupyter-cache keys results on a notebook's code only, and Sphinx
     re-reads only sources that changed. When data, package or pinned dependencies change, wipe both
     the execution cache and Sphinx's saved environment, so every notebook runs again."""
-    if config.nb_execution_mode != "cache":
+    if config.nb_execution_mode != "cache" or printed.print_mode():  # the print build executes nothing
         return
     cache = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
     stamp = cache / STAMP_NAME

@@ -10,7 +10,7 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, readable, table
-from ..output.render import table_html, table_markdown
+from ..output.render import table_html, table_print
 from ..rows import credit, with_originator_sides
 from ..rows import labels as registry_labels
 from .data_dictionary import Blocks
@@ -281,7 +281,7 @@ def build() -> Page:
             block(
                 f'<details class="hb-group"><summary>{kind_label(kind)}: {len(group)} sources</summary>'
                 f"{html_table}</details>",
-                table_markdown(group, caption, LABELS),
+                table=table_print(group, caption, LABELS),
             )
         )
     page.add("sources-registry", Blocks(parts))

@@ -24,7 +24,7 @@ from .render import (
     matplotlib_html,
     md_escape,
     table_html,
-    table_markdown,
+    table_print,
 )
 
 
@@ -38,26 +38,29 @@ class Bundle:
         return self.mimes
 
 
-# Output metadata key of the Markdown a Printable carries for the print edition.
+# Output metadata keys of a Printable's print form: Markdown, or a table (hamabook.build.printed reads them).
 PRINT_MARKDOWN = "hamabook_print_markdown"
+PRINT_TABLE = "hamabook_print_table"
 
 
 class Printable(HTML):
-    """HTML for the site that also carries Markdown for the print edition, in the output's metadata (so the
-    site build never parses it), where :mod:`hamabook.build.printed` takes it for the PDF. One execution
-    serves both editions."""
+    """HTML for the site that also carries its print form in the output's metadata: Markdown, or a table
+    (:func:`hamabook.output.render.table_print`). The site build keeps it beside the HTML, unparsed, and the
+    print edition (:mod:`hamabook.build.printed`) writes it. One execution serves both editions."""
 
-    def __init__(self, html_text: str, markdown: str):
+    def __init__(self, html_text: str, markdown: str | None = None, *, table: dict | None = None):
+        if (markdown is None) == (table is None):
+            raise ValueError("a Printable's print form is Markdown or a table, one of the two")
         super().__init__(html_text)
-        self.markdown = markdown
+        self.print_form = {PRINT_MARKDOWN: markdown} if table is None else {PRINT_TABLE: table}
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.data}, {PRINT_MARKDOWN: self.markdown}
+        return {"text/html": self.data}, dict(self.print_form)
 
 
-def block(html_text: str, markdown: str) -> Printable:
-    """A block of the page: HTML for the site, Markdown for the PDF."""
-    return Printable(html_text, markdown)
+def block(html_text: str, markdown: str | None = None, *, table: dict | None = None) -> Printable:
+    """A block of the page: HTML for the site; Markdown or a table for the PDF."""
+    return Printable(html_text, markdown, table=table)
 
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -206,4 +209,4 @@ def table(
     frame = readable(frame)
     labels = {**COLUMN_LABELS, **(labels or {})}
     full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun)
-    return block(full, table_markdown(frame, caption, labels))
+    return block(full, table=table_print(frame, caption, labels))

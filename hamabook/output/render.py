@@ -173,20 +173,11 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def table_markdown(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> str:
-    """The table as a MyST list-table (columns wrap in print), every cell escaped."""
+def table_print(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None = None) -> dict:
+    """The table for print: its caption, column widths (relative; columns wrap) and every row as plain text,
+    the header first (see hamabook.build.printed.table_nodes)."""
     labels = labels or {}
     header = [labels.get(c, c) for c in frame.columns]
     cells = [[_cell_text(v).replace("\n", " ") for v in record] for record in frame.itertuples(index=False)]
     widths = [min(max([len(h), *(len(row[i]) for row in cells)]), 40) or 1 for i, h in enumerate(header)]
-    lines = [
-        f"```{{list-table}} {md_escape(caption)}",
-        ":header-rows: 1",
-        f":widths: {' '.join(map(str, widths))}",
-        "",
-    ]
-    for row in [header, *cells]:
-        lines.append(f"* - {md_escape(row[0])}")
-        lines.extend(f"  - {md_escape(cell)}" for cell in row[1:])
-    lines.append("```")
-    return "\n".join(lines)
+    return {"caption": caption, "widths": widths, "rows": [header, *cells]}
