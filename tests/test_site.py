@@ -53,7 +53,7 @@ def site_url():
 class Tab:
     """A browser tab that visits page after page. Opening a tab costs more than the visit itself, so the
     per-page checks share one tab per kind of visit (with and without JavaScript); every visit still starts
-    from a blank page and fetches everything (routing requests turns the browser's cache off).
+    from a blank page and fetches everything (the tab's cache is off).
     Each visit records the requests the page made, those that failed or left the site, and console errors."""
 
     def __init__(self, browser, javascript: bool = True):
@@ -64,11 +64,13 @@ class Tab:
         page = self.page
         page.on("request", self._on_request)
         page.on("requestfinished", lambda r: self.pending.discard(r))
-        page.route(OUTSIDE, lambda r: r.abort())
         page.on("requestfailed", self._on_failed)
         page.on("response", lambda r: r.status >= 400 and self.seen["failed"].append(f"{r.status} {r.url}"))
         page.on("console", lambda m: m.type in ("error", "warning") and self.seen["console"].append(m.text))
         page.on("pageerror", lambda e: self.seen["console"].append(str(e)))
+        devtools = self.context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
     def _on_request(self, request) -> None:
         if request.url.startswith("data:"):
@@ -91,8 +93,8 @@ class Tab:
         self.page.set_viewport_size({"width": width, "height": SCREEN["height"]})
         self.page.goto(url, wait_until="load")
         served = SITE / (urllib.parse.urlparse(url).path.lstrip("/") or "index.html")
-        if 'http-equiv="Refresh"' in served.read_text(encoding="utf-8"):  # a redirect page (index.html): follow it
-            self.page.wait_for_url(lambda u: u != url, wait_until="load")
+        if served.is_file() and 'http-equiv="Refresh"' in served.read_text(encoding="utf-8"):  # a redirect page
+            self.page.wait_for_url(lambda u: u != url, wait_until="load")  # (index.html): follow it
         _settle(self.page, self.pending)
         return self.page, self.seen
 
@@ -407,3 +409,16 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
     assert toc, "Tab never reaches the table of contents"
     assert downloads >= 1
     assert len(reached) == downloads, "Tab does not reach every download link"
+
+
+def test_requests_off_loopback_are_listed_and_fail_at_once(browser, tmp_path):
+    """What the per-page checks rely on: a request to another host is listed as leaving the site, and the
+    browser fails it itself (no host but loopback resolves), so no check waits on the network."""
+    (tmp_path / "away.html").write_text('<img alt="" src="https://cdn.example.org/x.png">', encoding="utf-8")
+    tab = Tab(browser)
+    try:
+        with serve(tmp_path) as url:
+            _, seen = tab.visit(url + "away.html")
+    finally:
+        tab.context.close()
+    assert seen["outside"] == seen["failed"] == ["https://cdn.example.org/x.png"]
