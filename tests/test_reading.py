@@ -109,6 +109,18 @@ def test_numbers_in_prose_open_their_source(name):
     assert marked + unmarked == 0 or marked / (marked + unmarked) >= 0.9, (name, marked, unmarked)
 
 
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_link_previews_name_the_page_and_the_book(name):
+    """A link to a chapter shared elsewhere shows its title, its first words and the book's title."""
+    import yaml
+
+    book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    tags = {m.get("property") or m.get("name"): m.get("content") for m in soup(name).find_all("meta")}
+    assert tags["og:site_name"] == book
+    assert tags["og:title"] and tags["og:title"] in soup(name).title.get_text()
+    assert len(tags["description"]) > 40 and tags["og:description"] == tags["description"]
+
+
 @pytest.fixture(scope="module")
 def served():
     with serve(SITE) as url:

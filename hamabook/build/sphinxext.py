@@ -203,7 +203,7 @@ def _page_metadata(app, pagename, templatename, context, doctree) -> None:
         "og:title": html.unescape(title),
         "og:description": description,
         "og:type": "article",
-        "og:site_name": app.config.project,
+        "og:site_name": app.config.html_title,
         "twitter:card": "summary",
     }
     if app.config.html_baseurl:
@@ -255,6 +255,23 @@ def _restore_braces(app, doctree, docname) -> None:
             text.parent.replace(text, nodes.Text(restore(str(text))))
 
 
+def _write_redirect(app, exception) -> None:
+    """The site's ``index.html``: a page that forwards to the first chapter at once, as sphinx-external-toc's would
+    (which then leaves it alone), with the book's title, a link to follow without forwarding and the site's icon
+    (without one, a browser asks for ``/favicon.ico``, which the site does not have)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    first = f"{app.config.root_doc}.html"
+    icon = f'<link rel="icon" href="_static/{Path(app.config.html_favicon).name}">\n' if app.config.html_favicon else ""
+    title = html.escape(app.config.html_title)
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Refresh" content="0; url={first}" />\n{icon}<title>{title}</title>\n</head>\n'
+        f'<body><p><a href="{first}">{title}</a></p></body>\n</html>\n'
+    )
+    _write_if_changed(Path(app.outdir) / "index.html", page)
+
+
 def _add_templates(app, config) -> None:
     """The book's template overrides (``templates/``), ahead of the theme's."""
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
@@ -275,4 +292,5 @@ def setup(app):
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_static_files)
+    app.connect("build-finished", _write_redirect, priority=400)  # before sphinx-external-toc's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
