@@ -165,15 +165,15 @@ def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_forms():
     assert [o.metadata for o in stripped.cells[0].outputs] == [{}, {}] and "execution" not in stripped.cells[0].metadata
 
 
-def test_the_site_root_forwards_to_the_first_chapter_with_the_site_icon(tmp_path):
+def test_the_site_root_forwards_to_the_first_chapter_and_fetches_no_icon(tmp_path):
     from types import SimpleNamespace
 
-    config = SimpleNamespace(root_doc="book/intro", html_favicon="_static/favicon.svg", html_title="Hama & after")
+    config = SimpleNamespace(root_doc="book/intro", html_title="Hama & after")
     app = SimpleNamespace(builder=SimpleNamespace(format="html"), config=config, outdir=str(tmp_path))
     sphinxext._write_redirect(app, None)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="Refresh" content="0; url=book/intro.html" />' in page
-    assert '<link rel="icon" href="_static/favicon.svg">' in page  # or the browser asks for /favicon.ico
+    assert '<link rel="icon" href="data:,">' in page  # or the browser asks for /favicon.ico
     assert '<a href="book/intro.html">Hama &amp; after</a>' in page and '<html lang="en">' in page
     sphinxext._write_redirect(app, RuntimeError("the build failed"))  # a failed build writes nothing new
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == page

@@ -257,17 +257,17 @@ def _restore_braces(app, doctree, docname) -> None:
 
 def _write_redirect(app, exception) -> None:
     """The site's ``index.html``: a page that forwards to the first chapter at once, as sphinx-external-toc's would
-    (which then leaves it alone), with the book's title, a link to follow without forwarding and the site's icon
-    (without one, a browser asks for ``/favicon.ico``, which the site does not have)."""
+    (which then leaves it alone), with the book's title and a link to follow without forwarding. Its icon is empty:
+    without one a browser asks for ``/favicon.ico`` (which the site does not have), and fetching the site's icon
+    is cut off when the page forwards."""
     if exception is not None or app.builder.format != "html":
         return
     first = f"{app.config.root_doc}.html"
-    icon = f'<link rel="icon" href="_static/{Path(app.config.html_favicon).name}">\n' if app.config.html_favicon else ""
     title = html.escape(app.config.html_title)
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Refresh" content="0; url={first}" />\n{icon}<title>{title}</title>\n</head>\n'
-        f'<body><p><a href="{first}">{title}</a></p></body>\n</html>\n'
+        f'<meta http-equiv="Refresh" content="0; url={first}" />\n<link rel="icon" href="data:,">\n'
+        f'<title>{title}</title>\n</head>\n<body><p><a href="{first}">{title}</a></p></body>\n</html>\n'
     )
     _write_if_changed(Path(app.outdir) / "index.html", page)
 
