@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(wildcard book/*.ipynb)
 BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
-PYTEST = run_pytest() { $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
+PYTEST = run_pytest() { $(NICE) $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
 .PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex
 
@@ -118,11 +118,15 @@ tex:
 # edition (built from the site's execution), its check, the file checks and the linter (`--output-sync` keeps
 # each part's log together).
 test: $(STAMP) chromium tex
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts BACKGROUND="nice -n 10"
 
 # Order matters under -j2: the site build starts first (the unit tests beside it), and its browser checks (the
 # longest part) as soon as it ends; the PDF, its check, the file checks and lint fill the other core.
 test-parts: site-browser print-check unit site-files lint
+
+# Under `make test`, the parts off the critical path (the site build, then its browser checks) yield the CPU to
+# it: they run at a lower priority and fill the time it leaves (NICE is empty when a part is run on its own).
+unit site-files print-check pdf: private NICE = $(BACKGROUND)
 
 refresh: validate
 	for nb in $(NOTEBOOKS); do $(BIN)/python -m hamabook refresh "$$nb"; done
@@ -145,7 +149,7 @@ pdf-tools:
 # LATEXMKOPTS=-xelatex: each LaTeX pass writes XDV and xdvipdfmx makes the PDF once, at the end (Sphinx's
 # default writes a PDF on every pass).
 pdf: pdf-tools book
-	@LATEXMKOPTS=-xelatex HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build $(BIN)/jupyter-book build $(BUILD_FLAGS) --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
+	@LATEXMKOPTS=-xelatex HAMABOOK_PRINT_FROM=$(CURDIR)/$(NEXT)/_build $(NICE) $(BIN)/jupyter-book build $(BUILD_FLAGS) --builder pdflatex --path-output $(PRINT_OUT) . > _build/print.log 2>&1 \
 	  || { tail -n 60 _build/print.log >&2; echo "The PDF build failed; full log: _build/print.log" >&2; exit 1; }
 	@echo "Built. Open $(PRINT_OUT)/_build/latex/fall-of-hama.pdf"
 
