@@ -115,8 +115,8 @@ tex:
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
 
 # Every check, on two cores: the site builds beside the unit tests, then its browser checks run beside the print
-# edition (built from the site's execution), its check, the file checks and the linter (`--output-sync` keeps
-# each part's log together).
+# edition (written from the site build's doctrees), its check, the file checks and the linter (`--output-sync`
+# keeps each part's log together).
 test: $(STAMP) chromium tex
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-parts BACKGROUND="nice -n 10"
 
@@ -124,8 +124,11 @@ test: $(STAMP) chromium tex
 # longest part) as soon as it ends; the PDF, its check, the file checks and lint fill the other core.
 test-parts: site-browser print-check unit site-files lint
 
-# Under `make test`, the parts off the critical path (the site build, then its browser checks) yield the CPU to
-# it: they run at a lower priority and fill the time it leaves (NICE is empty when a part is run on its own).
+# Under `make test`, the long parts off the critical path (the site build, then its browser checks) yield the CPU
+# to it: they run at a lower priority and fill the time it leaves (lint takes a tenth of a second). NICE is empty
+# when a part is run on its own.
+BACKGROUND ?=
+NICE :=
 unit site-files print-check pdf: private NICE = $(BACKGROUND)
 
 refresh: validate

@@ -414,11 +414,12 @@ def test_keyboard_reaches_contents_and_downloads(browser, site_url):
 def test_requests_off_loopback_are_listed_and_fail_at_once(browser, tmp_path):
     """What the per-page checks rely on: a request to another host is listed as leaving the site, and the
     browser fails it itself (no host but loopback resolves), so no check waits on the network."""
-    (tmp_path / "away.html").write_text('<img alt="" src="https://cdn.example.org/x.png">', encoding="utf-8")
+    page = '<link rel="icon" href="data:,"><img alt="" src="https://example.com/x.png">'  # (no icon fetched)
+    (tmp_path / "away.html").write_text(page, encoding="utf-8")
     tab = Tab(browser)
     try:
         with serve(tmp_path) as url:
             _, seen = tab.visit(url + "away.html")
     finally:
         tab.context.close()
-    assert seen["outside"] == seen["failed"] == ["https://cdn.example.org/x.png"]
+    assert seen["outside"] == seen["failed"] == ["https://example.com/x.png"]

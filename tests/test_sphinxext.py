@@ -141,6 +141,9 @@ def test_print_build_starts_from_the_site_doctrees_and_refuses_a_stale_site(tmp_
     assert (tmp_path / "print" / ".doctrees" / "environment.pickle").read_bytes() == b"site"
     assert connected == [("env-before-read-docs", printed._refuse_to_read)]
     printed._refuse_to_read(app, None, [])  # nothing to read: the print build only writes
+    own = SimpleNamespace(connect=app.connect, doctreedir=str(site / ".doctrees"))
+    with pytest.raises(printed.StaleSite, match="own output"):
+        printed._write_from_site(own, None)  # would delete the site's doctrees before copying them
     with pytest.raises(printed.StaleSite, match="book/battle"):
         printed._refuse_to_read(app, None, ["book/battle"])
 
@@ -169,11 +172,15 @@ def test_the_site_root_forwards_to_the_first_chapter_and_fetches_no_icon(tmp_pat
     from types import SimpleNamespace
 
     config = SimpleNamespace(root_doc="book/intro", html_title="Hama & after")
-    app = SimpleNamespace(builder=SimpleNamespace(format="html"), config=config, outdir=str(tmp_path))
+    app = SimpleNamespace(builder=SimpleNamespace(name="html"), config=config, outdir=str(tmp_path))
     sphinxext._write_redirect(app, None)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="Refresh" content="0; url=book/intro.html" />' in page
     assert '<link rel="icon" href="data:,">' in page  # or the browser asks for /favicon.ico
     assert '<a href="book/intro.html">Hama &amp; after</a>' in page and '<html lang="en">' in page
+    config.html_title = "Another title"
     sphinxext._write_redirect(app, RuntimeError("the build failed"))  # a failed build writes nothing new
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == page
+    config.root_doc = "index"  # the first page is the site's own index: nothing to forward to
+    sphinxext._write_redirect(app, None)
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == page

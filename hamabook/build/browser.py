@@ -23,12 +23,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Nothing leaves loopback: no other host name resolves, so the browser fails such a request at once, itself
+    # No host name but loopback resolves, so the browser fails a request for another host at once, itself
     # (intercepting requests instead would stop every request for a round trip to the test process, and turn the
-    # cache off). The tests list every request to a URL matching OUTSIDE, whatever its host.
+    # cache off). The tests list every request to a URL matching OUTSIDE, a literal IP address's included.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
-LOOPBACK = ("127.0.0.1", "localhost")
 # A URL on a host other than loopback (data: and other URLs without a host do not match).
 OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*://(?!(?:127\.0\.0\.1|localhost)(?::\d+)?/)")
 

@@ -1,14 +1,15 @@
 """The print edition, written from the site build's reading of the notebooks: nothing is read or run twice.
 
-While the site build reads a notebook, every output carrying print Markdown in its metadata
-(:class:`hamabook.output.figure.Printable`) gets a :class:`print_form` node beside its HTML, holding that
-Markdown (:class:`PrintForm`, a myst-nb MIME renderer registered in ``pyproject.toml``), and Sphinx saves both
-in its doctrees. ``make pdf`` then runs the LaTeX builder with ``HAMABOOK_PRINT_FROM`` naming the site build's
-``_build``: it copies the site's doctrees, finds nothing to read (a page it would have to read stops it) and
-only writes. As LaTeX is written, each print form becomes its Markdown, parsed, after a figure's drawing: a
-vector PDF of the static SVG the site shows (its text stays text, in embedded fonts). The site's own builders
-drop the print forms. A site build made on other data, package or requirements (its execution cache's stamp)
-stops the print build too.
+While the site build reads a notebook, every output carrying a print form in its metadata
+(:class:`hamabook.output.figure.Printable`: Markdown, or a table as rows of plain text) gets a :class:`print_form`
+node beside its HTML, holding that form unparsed (:class:`PrintForm`, a myst-nb MIME renderer registered in
+``pyproject.toml``), and Sphinx saves both in its doctrees. ``make pdf`` then runs the LaTeX builder with
+``HAMABOOK_PRINT_FROM`` naming the site build's ``_build``: it copies the site's doctrees, finds nothing to read
+(a page it would have to read stops it) and only writes. Before LaTeX is written, each output with a print form
+becomes that form (:class:`WritePrintForms`): Markdown parsed, or a table, after a figure's drawing, a vector
+PDF of the static SVG the site shows (its text stays text, in embedded fonts). The site's own builders drop the
+print forms. A site build made on other data, package or requirements (its execution cache's stamp) stops the
+print build too.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
 # The output metadata keys holding an output's print form: Markdown, or a table (caption, column widths, rows of
-# plain text, header first). Read by the site build, so not imported from hamabook.output.figure, which loads
-# pandas and Altair.
+# plain text, header first). The site build reads them, so they are not imported from hamabook.output.figure
+# (which loads pandas and Altair); a test keeps the two in step.
 PRINT_MARKDOWN = "hamabook_print_markdown"
 PRINT_TABLE = "hamabook_print_table"
 
@@ -43,8 +45,8 @@ class print_form(nodes.General, nodes.Element):  # noqa: N801 (docutils names no
 
 
 class PrintForm:
-    """myst-nb MIME renderer: an HTML output that carries print Markdown is rendered as HTML followed by its
-    print form."""
+    """myst-nb MIME renderer: an HTML output that carries a print form is rendered as HTML followed by that
+    form, unparsed."""
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool) -> list[nodes.Element] | None:
@@ -56,57 +58,14 @@ class PrintForm:
         return [*renderer.render_text_html(data), printed]
 
 
-def figure_pdf(markup: str) -> bytes:
-    """The drawing a figure's HTML shows before any script runs, as a vector PDF."""
-    import vl_convert
-
+def figure_svg(markup: str) -> str:
+    """The drawing a figure's HTML shows before any script runs (its static SVG)."""
     from ..output.render import static_svgs
 
     svgs = static_svgs(markup)
     if len(svgs) != 1:
         raise ValueError(f"a figure's HTML should hold one static image, found {len(svgs)}")
-    return vl_convert.svg_to_pdf(svgs[0])
-
-
-class WritePrintForms(SphinxPostTransform):
-    """LaTeX: an output with a print form becomes its drawing (a figure's) and its parsed Markdown. Other
-    builders: the print forms are dropped. Runs before myst-nb picks each output's MIME type (priority 4), which
-    for LaTeX would find no type it prints among an HTML output's (and warn: an output with no print form)."""
-
-    default_priority = 3
-
-    def run(self, **kwargs) -> None:
-        latex = self.app.builder.format == "latex"
-        for node in list(self.document.findall(print_form)):
-            if latex:
-                bundle = node.parent.parent  # the output's MIME bundle, around its text/html container
-                bundle.replace_self(self._printed(node))
-            else:
-                node.parent.remove(node)
-
-    def _printed(self, node: print_form) -> list[nodes.Node]:
-        from sphinx.transforms import SphinxSmartQuotes
-        from sphinx.util.docutils import new_document
-
-        document = new_document(self.document["source"], self.document.settings)
-        if node["figure"]:
-            markup = "".join(raw.astext() for raw in node.parent.findall(nodes.raw) if raw.get("format") == "html")
-            drawing = figure_pdf(markup)
-            name = hashlib.sha256(drawing).hexdigest() + ".pdf"
-            path = Path(self.app.builder.outdir) / name
-            if not path.exists():
-                path.write_bytes(drawing)
-            document += nodes.image(uri=name, candidates={"application/pdf": name})
-        if node.get("table"):
-            document += table_nodes(node["table"])
-        else:
-            from myst_parser.parsers.sphinx_ import MystParser
-
-            parsed = new_document(self.document["source"], self.document.settings)
-            MystParser().parse(node["markdown"], parsed)
-            document.extend(parsed.children)
-        SphinxSmartQuotes(document, None).apply()  # as every page's text gets while it is read
-        return list(document.children)
+    return svgs[0]
 
 
 def table_nodes(spec: dict) -> nodes.table:
@@ -124,6 +83,69 @@ def table_nodes(spec: dict) -> nodes.table:
     return table
 
 
+class WritePrintForms(SphinxPostTransform):
+    """LaTeX: an output with a print form becomes its drawing (a figure's) and that form. Other builders: the
+    print forms are dropped. Runs before myst-nb picks each output's MIME type (priority 4), which for LaTeX
+    would find none it prints among an HTML output's (and warn: how an output with no print form shows up)."""
+
+    default_priority = 3
+
+    def run(self, **kwargs) -> None:
+        latex = self.app.builder.format == "latex"
+        for node in list(self.document.findall(print_form)):
+            bundle = node.parent.parent if node.parent is not None else None
+            if not latex:
+                node.parent.remove(node)
+            elif bundle is None or bundle.get("nb_element") != "mime_bundle":
+                logger.warning("a print form outside a notebook output is left out", location=node)
+                node.parent.remove(node)
+            else:
+                try:
+                    bundle.replace_self(self._printed(node))
+                except ValueError as exc:
+                    logger.warning(f"an output's print form cannot be written: {exc}", location=node)
+                    bundle.parent.remove(bundle)
+
+    def _printed(self, node: print_form) -> list[nodes.Node]:
+        from sphinx.transforms import SphinxSmartQuotes
+        from sphinx.util.docutils import new_document
+
+        # In LaTeX the whole book is one tree; the page this output belongs to starts at its start_of_file.
+        page = next((a for a in _ancestors(node) if isinstance(a, addnodes.start_of_file)), None)
+        docname = page["docname"] if page is not None else self.env.docname
+        document = new_document(str(self.env.doc2path(docname)), self.document.settings)
+        if node["figure"]:
+            markup = "".join(raw.astext() for raw in node.parent.findall(nodes.raw) if raw.get("format") == "html")
+            svg = figure_svg(markup)
+            name = hashlib.sha256(svg.encode("utf-8")).hexdigest() + ".pdf"
+            path = Path(self.app.builder.outdir) / name
+            if not path.exists():
+                import vl_convert
+
+                path.write_bytes(vl_convert.svg_to_pdf(svg))
+            document += nodes.image(uri=name, candidates={"application/pdf": name})
+        if node.get("table"):
+            document += table_nodes(node["table"])
+        else:
+            from myst_parser.parsers.sphinx_ import MystParser
+
+            saved = dict(self.env.temp_data)
+            self.env.temp_data["docname"] = docname  # what directives and roles read while parsing
+            try:
+                MystParser().parse(node["markdown"], document)
+            finally:
+                self.env.temp_data.clear()
+                self.env.temp_data.update(saved)
+        SphinxSmartQuotes(document, None).apply()  # as every page's text gets while it is read
+        return list(document.children)
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 def _write_from_site(app, config) -> None:
     """With HAMABOOK_PRINT_FROM set: start from the site build's doctrees, if made on the data, package and
     requirements as they are now (its execution cache's stamp)."""
@@ -138,16 +160,19 @@ def _write_from_site(app, config) -> None:
         raise StaleSite(f"{PRINT_FROM_ENV}={site}: no site build there; build the site first (make book)")
     if stamp.read_text(encoding="utf-8") != inputs_digest():
         raise StaleSite(f"{site}: data, package or requirements changed since; build the site again (make book)")
+    if doctrees.resolve() == Path(app.doctreedir).resolve():
+        raise StaleSite(f"{PRINT_FROM_ENV}={site} is this build's own output; give the print build another one")
     shutil.rmtree(app.doctreedir, ignore_errors=True)
     shutil.copytree(doctrees, app.doctreedir)
     app.connect("env-before-read-docs", _refuse_to_read)
 
 
 def _refuse_to_read(app, env, docnames: list[str]) -> None:
-    """The print build writes what the site build read; a page it would read again changed since."""
+    """The print build writes what the site build read; a page it would read again changed since (or the
+    configuration did, and Sphinx reads every page again)."""
     if docnames:
         changed = ", ".join(sorted(docnames))
-        raise StaleSite(f"changed since the site build: {changed}; build the site again (make book)")
+        raise StaleSite(f"changed since the site build: {changed} (or its configuration); build the site again")
 
 
 def print_mode() -> bool:

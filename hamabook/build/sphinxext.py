@@ -44,7 +44,12 @@ STAMP_NAME = "hamabook-inputs.sha256"
 def inputs_digest() -> str:
     """Hash of everything a notebook's outputs depend on besides its own code cells."""
     h = hashlib.sha256()
-    files = [*sorted(DATA_DIR.glob("*")), *sorted((ROOT / "hamabook").rglob("*.py")), ROOT / "requirements.txt"]
+    files = [
+        *sorted(DATA_DIR.glob("*")),
+        *sorted((ROOT / "hamabook").rglob("*.py")),
+        ROOT / "requirements.txt",
+        ROOT / "pyproject.toml",  # its entry points plug the package into the build
+    ]
     for path in files:
         if path.is_file():
             h.update(path.relative_to(ROOT).as_posix().encode())
@@ -203,7 +208,7 @@ def _page_metadata(app, pagename, templatename, context, doctree) -> None:
         "og:title": html.unescape(title),
         "og:description": description,
         "og:type": "article",
-        "og:site_name": app.config.html_title,
+        "og:site_name": app.config.project,
         "twitter:card": "summary",
     }
     if app.config.html_baseurl:
@@ -256,11 +261,12 @@ def _restore_braces(app, doctree, docname) -> None:
 
 
 def _write_redirect(app, exception) -> None:
-    """The site's ``index.html``: a page that forwards to the first chapter at once, as sphinx-external-toc's would
-    (which then leaves it alone), with the book's title and a link to follow without forwarding. Its icon is empty:
+    """The HTML site's ``index.html``: a page that forwards to the first chapter at once, as sphinx-external-toc's
+    would (which then leaves it alone; it also serves other builders), with the book's title and a link to follow
+    without forwarding. Its icon is empty:
     without one a browser asks for ``/favicon.ico`` (which the site does not have), and fetching the site's icon
     is cut off when the page forwards."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
         return
     first = f"{app.config.root_doc}.html"
     title = html.escape(app.config.html_title)
