@@ -81,11 +81,12 @@ SITE_TESTS := $(shell grep -l "pytest.mark.site" tests/test_*.py)
 PRINT_TESTS := $(shell grep -l "pytest.mark.print_edition" tests/test_*.py)
 UNIT_TESTS := $(filter-out $(SITE_TESTS) $(PRINT_TESTS),$(wildcard tests/test_*.py))
 # Plugins a part has no use for stay unloaded (about a second of start-up each): nbval runs only in `make nbval`
-# (the committed-outputs check imports its comparison functions), Hypothesis's plugin only where its tests are.
-NO_PROPERTY_TESTS := -p no:nbval -p no:hypothesispytest
+# (the committed-outputs check imports its comparison functions), Hypothesis's plugin only in the unit tests.
+NO_NBVAL := -p no:nbval
+NO_HYPOTHESIS := -p no:hypothesispytest
 
 unit: $(STAMP)
-	$(PYTEST) $(UNIT_TESTS) -p no:nbval -m "not site and not print_edition"
+	$(PYTEST) $(UNIT_TESTS) $(NO_NBVAL) -m "not site and not print_edition"
 
 nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
@@ -97,14 +98,14 @@ nbval: validate
 site: site-browser site-files
 
 site-browser: chromium book
-	$(PYTEST) $(SITE_TESTS) $(NO_PROPERTY_TESTS) -m "site and browser"
+	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
 
 site-files: book
-	$(PYTEST) $(SITE_TESTS) $(NO_PROPERTY_TESTS) -m "site and not browser"
+	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf
-	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) $(PRINT_TESTS) $(NO_PROPERTY_TESTS) -m print_edition
+	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) $(PRINT_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m print_edition
 
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:

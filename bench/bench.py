@@ -1,9 +1,10 @@
 """Benchmark the build: prints ratios (and raw seconds), writes bench/results.json.
 
 Run with `make bench`. Each timing is the median of N runs (BENCH_RUNS, default 3), `make test` from a
-clean `_build` included (BENCH_MAKE_TEST=0 skips it). Each run times raw execution, a cold build, a no-op rebuild and
-`make test` back to back, and each ratio is the median of the runs' own ratios: under minutes of sustained load
-this machine slows by up to a tenth, so timings taken minutes apart would compare the machine, not the builds. Page transfer and first contentful paint are
+clean `_build` included (BENCH_MAKE_TEST=0 skips it). Each run times raw execution, a cold build, a no-op
+rebuild and `make test` back to back, and each ratio is the median of the runs' own ratios: under minutes of
+sustained load this machine slows by up to a tenth, so timings taken minutes apart would compare the machine,
+not the builds. Page transfer and first contentful paint are
 measured in Chromium on a first visit (empty cache) to every page served from loopback: transfer counts
 every request, each body gzip-compressed as a server would send it; paint is the median of N visits.
 `python bench/bench.py --pages` measures the current build's pages only.
@@ -35,15 +36,17 @@ NOTEBOOKS = sorted(str(p) for p in (ROOT / "book").glob("*.ipynb"))
 BUILD = [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(ROOT)]
 
 
+def once(cmd: list[str], before=None) -> float:
+    if before:
+        before()
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def timed(cmd: list[str], before=None) -> float:
-    times = []
-    for _ in range(RUNS):
-        if before:
-            before()
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """The median of RUNS timings of ``cmd`` (each after ``before``)."""
+    return statistics.median(once(cmd, before) for _ in range(RUNS))
 
 
 def clean() -> None:
@@ -121,14 +124,6 @@ def page_summary(pages: dict) -> dict:
         "heaviest page": f"{worst_kb[0]} {worst_kb[1]['transfer_gzip_kb']} KB gzip",
         "slowest paint": f"{worst_fcp[0]} {worst_fcp[1]['fcp_s']} s",
     }
-
-
-def once(cmd: list[str], before=None) -> float:
-    if before:
-        before()
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def builds_and_tests() -> dict:

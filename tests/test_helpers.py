@@ -243,12 +243,6 @@ def test_outputs_carry_their_print_form_and_the_pdf_draws_figures_from_their_svg
         figures.Printable("<p>x</p>")
 
 
-def test_print_form_keys_agree():
-    from hamabook.build import printed
-
-    assert (printed.PRINT_MARKDOWN, printed.PRINT_TABLE) == (figures.PRINT_MARKDOWN, figures.PRINT_TABLE)
-
-
 def test_site_build_keeps_the_print_form_beside_the_html():
     from types import SimpleNamespace
 

@@ -152,7 +152,7 @@ def test_refresh_keeps_outputs_and_drops_run_metadata_and_print_forms():
     import nbformat
 
     from hamabook.build.notebooks import strip_volatile
-    from hamabook.output.figure import PRINT_MARKDOWN, PRINT_TABLE
+    from hamabook.output.printform import PRINT_MARKDOWN, PRINT_TABLE
 
     nb = nbformat.v4.new_notebook()
     output = nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"}, metadata={PRINT_MARKDOWN: "x"})

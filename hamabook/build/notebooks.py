@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop per-run metadata (execution timestamps) so a re-run changes only real outputs, and the print
     edition's forms (the PDF takes them from the site build's own run; nothing would check a committed copy)."""
-    from ..output.figure import PRINT_MARKDOWN, PRINT_TABLE
+    from ..output.printform import PRINT_MARKDOWN, PRINT_TABLE
 
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

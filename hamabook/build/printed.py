@@ -24,13 +24,10 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..output.printform import PRINT_MARKDOWN, PRINT_TABLE
+
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
-# The output metadata keys holding an output's print form: Markdown, or a table (caption, column widths, rows of
-# plain text, header first). The site build reads them, so they are not imported from hamabook.output.figure
-# (which loads pandas and Altair); a test keeps the two in step.
-PRINT_MARKDOWN = "hamabook_print_markdown"
-PRINT_TABLE = "hamabook_print_table"
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +37,8 @@ class StaleSite(RuntimeError):
 
 
 class print_form(nodes.General, nodes.Element):  # noqa: N801 (docutils names node classes in lower case)
-    """An output's print form: ``markdown`` or ``table`` (see PRINT_TABLE), and ``figure`` (whether a drawing
-    precedes it)."""
+    """An output's print form: ``markdown`` or ``table`` (see :mod:`hamabook.output.printform`), and ``figure``
+    (whether a drawing precedes it)."""
 
 
 class PrintForm:

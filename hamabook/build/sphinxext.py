@@ -263,9 +263,8 @@ def _restore_braces(app, doctree, docname) -> None:
 def _write_redirect(app, exception) -> None:
     """The HTML site's ``index.html``: a page that forwards to the first chapter at once, as sphinx-external-toc's
     would (which then leaves it alone; it also serves other builders), with the book's title and a link to follow
-    without forwarding. Its icon is empty:
-    without one a browser asks for ``/favicon.ico`` (which the site does not have), and fetching the site's icon
-    is cut off when the page forwards."""
+    without forwarding. Its icon is empty: without one a browser asks for ``/favicon.ico`` (which the site does
+    not have), and fetching the site's icon is cut off when the page forwards."""
     if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
         return
     first = f"{app.config.root_doc}.html"

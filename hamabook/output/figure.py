@@ -19,6 +19,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ..data import load
+from .printform import PRINT_MARKDOWN, PRINT_TABLE
 from .render import (
     altair_html,
     matplotlib_html,
@@ -36,11 +37,6 @@ class Bundle:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return self.mimes
-
-
-# Output metadata keys of a Printable's print form: Markdown, or a table (hamabook.build.printed reads them).
-PRINT_MARKDOWN = "hamabook_print_markdown"
-PRINT_TABLE = "hamabook_print_table"
 
 
 class Printable(HTML):
