@@ -11,7 +11,7 @@ from hamabook.output.judgments import (
     verdict_values,
     with_bands,
 )
-from hamabook.rows import FACT_TABLES
+from hamabook.rows.provenance import FACT_TABLES
 
 SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
 ONE = pd.DataFrame(

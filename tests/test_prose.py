@@ -3,7 +3,8 @@ import pytest
 
 from hamabook.chapters.page import Page
 from hamabook.output import prose
-from hamabook.rows import credit, evidence_index, provenance_note
+from hamabook.output.provenance import provenance_note
+from hamabook.rows.provenance import credit, evidence_index
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,7 @@ def test_long_tables_fold_without_repeating_rows():
 
 
 def test_registry_labels_replace_codes_in_registry_order():
-    from hamabook.rows import labels
+    from hamabook.rows.select import labels
 
     alignments = labels("alignments")
     assert alignments["un_ngo"] == "UN or NGO" and list(alignments.index)[0] == "syrian_government"

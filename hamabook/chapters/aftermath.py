@@ -24,7 +24,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import with_sources
+from ..rows.select import with_sources
 from .page import Page
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}

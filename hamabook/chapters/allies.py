@@ -17,8 +17,8 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import labels as registry_labels
-from ..rows import with_sources
+from ..rows.select import labels as registry_labels
+from ..rows.select import with_sources
 from .page import Page
 
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")

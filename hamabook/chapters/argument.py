@@ -16,7 +16,8 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import days_between, evidence_index, modal_date, reported_dates
+from ..rows.provenance import evidence_index
+from ..rows.select import days_between, modal_date, reported_dates
 from .page import Page
 
 RATINGS = ("inconsistent", "neutral", "consistent")

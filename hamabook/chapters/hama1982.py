@@ -20,8 +20,9 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import CAPTURE_CATEGORIES, days_between, modal_date, reported_dates, with_sources
-from ..rows import labels as registry_labels
+from ..rows.control import CAPTURE_CATEGORIES
+from ..rows.select import days_between, modal_date, reported_dates, with_sources
+from ..rows.select import labels as registry_labels
 from .page import Page
 
 CHAPTER = "hama1982"

@@ -16,9 +16,11 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..output.prose import Value, fmt_date, fmt_date_range, fmt_number, fmt_range, join_words
-from ..rows import credit, with_sources
-from ..rows import labels as registry_labels
+from ..output.prose import Value, fmt_date, fmt_date_range, fmt_range, join_words
+from ..rows.figures import best_first, in_window, latest, peak, spread, value_or_range
+from ..rows.provenance import credit
+from ..rows.select import labels as registry_labels
+from ..rows.select import with_sources
 from .page import Page
 
 # Readable names for the metrics the chapter charts (order = facet order).
@@ -30,9 +32,6 @@ METRIC_LABELS = {
     "deaths_combatants_since_2024_11_27": "Combatants killed since 27 Nov",
     "civilians_killed_since_2024_11_27": "Civilians killed since 26/27 Nov",
 }
-
-GRADE_ORDER = {g: i for i, g in enumerate("ABCDEF")}
-
 
 def organisation(originator: str) -> str:
     """The counting body of an originator as the registry names it: 'UNHCR (Filippo Grandi)' -> 'UNHCR' (a
@@ -61,11 +60,9 @@ def tidy(
     counted = rows["estimated_by"] if "estimated_by" in rows.columns else pd.Series(pd.NA, index=rows.index)
     rows["organisation"] = counted.where(counted.notna() & (counted != ""), rows["originator"].map(organisation))
     rows["counted_by"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
-    is_range = rows["value"].isna()
-    rows["low"] = rows["low"].where(is_range, rows["value"])
-    rows["high"] = rows["high"].where(is_range, rows["value"])
-    rows["point"] = rows["value"].where(~is_range, (rows["low"] + rows["high"]) / 2)
-    rows["is_range"] = is_range
+    rows["low"], rows["high"] = value_or_range(rows)
+    rows["point"] = (rows["low"] + rows["high"]) / 2
+    rows["is_range"] = rows["low"] < rows["high"]
     labels = metric_labels() if labels is None else labels
     missing = sorted(set(rows["metric"]) - set(labels))
     if missing:
@@ -77,15 +74,6 @@ def tidy(
     ).reset_index(drop=True)
 
 
-def _best_first(rows: pd.DataFrame) -> pd.DataFrame:
-    """Order rows best source first: reliability grade A..F, then credibility 1..6, then id."""
-    return (
-        rows.assign(_grade=rows["reliability"].map(GRADE_ORDER))
-        .sort_values(["_grade", "credibility", "figure_id"])
-        .drop(columns="_grade")
-    )
-
-
 def series(rows: pd.DataFrame) -> pd.DataFrame:
     """One point per originator, metric, date and figure; the same number relayed by
     several outlets is kept once (best-graded outlet), with ``n_reports`` counting them.
@@ -94,38 +82,15 @@ def series(rows: pd.DataFrame) -> pd.DataFrame:
     one originator and one metric.
     """
     keys = ["metric", "organisation", "as_of", "low", "high"]
-    ranked = _best_first(rows)
+    ranked = best_first(rows)
     counts = ranked.groupby(keys, dropna=False).size().rename("n_reports")
     kept = ranked.drop_duplicates(keys).merge(counts.reset_index(), on=keys)
     kept["series"] = kept["organisation"] + " – " + kept["metric_label"]
     return kept.sort_values(["metric", "organisation", "as_of"]).reset_index(drop=True)
 
 
-def latest(rows: pd.DataFrame, metric: str, originator_name: str | None = None) -> pd.Series:
-    """The headline rule: the most recent figure of ``metric`` (optionally from one
-    originator); on the same date the best-graded source wins, then the larger figure."""
-    pick = rows[rows["metric"] == metric]
-    if originator_name is not None:
-        pick = pick[pick["organisation"] == originator_name]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure" + (f" from {originator_name}" if originator_name else ""))
-    ranked = _best_first(pick[pick["as_of"] == pick["as_of"].max()])
-    top = ranked[ranked["reliability"] == ranked.iloc[0]["reliability"]]
-    return top.sort_values("high", ascending=False, kind="stable").iloc[0]
-
-
-def peak(rows: pd.DataFrame, metric: str) -> pd.Series:
-    """The row with the highest figure of ``metric`` (upper end for ranges); earliest date on ties."""
-    pick = rows[rows["metric"] == metric]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure")
-    return pick.sort_values(["high", "as_of"], ascending=[False, True]).iloc[0]
-
-
 def as_text(row: pd.Series) -> str:
     """A reported figure as prose text: '280,000' or '800,000–1,000,000'."""
-    if row["low"] == row["high"]:
-        return fmt_number(row["low"])
     return fmt_range(row["low"], row["high"])
 
 
@@ -135,19 +100,6 @@ def with_unit(row: pd.Series) -> str:
     if pd.isna(unit) or not unit:
         raise ValueError(f"figure {row.get('figure_id')} has no unit")
     return f"{as_text(row)} {'%' if unit == 'percent' else unit}"
-
-
-def spread(rows: pd.DataFrame, metric: str) -> tuple[float, float, int]:
-    """Smallest low, largest high and number of rows of one metric: the range sources give."""
-    pick = rows[rows["metric"] == metric]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure")
-    return float(pick["low"].min()), float(pick["high"].max()), len(pick)
-
-
-def in_window(rows: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    """Rows whose as-of date lies between ``start`` and ``end`` (inclusive)."""
-    return rows[rows["as_of"].between(pd.Timestamp(start), pd.Timestamp(end))].reset_index(drop=True)
 
 
 def as_of_text(row: pd.Series) -> str:
@@ -226,8 +178,8 @@ def same_day_total(rows: pd.DataFrame, organisation_name: str) -> dict:
     if not days:
         raise LookupError(f"no day with both still-displaced and returned figures from {organisation_name}")
     day = days[-1]
-    s = _best_first(still[still["as_of"] == day]).iloc[0]
-    h = _best_first(home[home["as_of"] == day]).iloc[0]
+    s = best_first(still[still["as_of"] == day]).iloc[0]
+    h = best_first(home[home["as_of"] == day]).iloc[0]
     return {
         "as_of": day,
         "still": float(s["point"]),

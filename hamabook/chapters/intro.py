@@ -15,7 +15,9 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import key_judgments, verdict_values
-from ..rows import control_reports, credit, days_between, modal_date, reported_dates, with_sources
+from ..rows.control import control_reports
+from ..rows.provenance import credit
+from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from .page import Page
 
 # Event kinds the opening chronology lists (the battle chapter has the full day-by-day record).

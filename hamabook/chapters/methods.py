@@ -11,7 +11,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import likelihood_band
-from ..rows import evidence_index
+from ..rows.provenance import evidence_index
 from .page import Page
 
 GRADES = list("ABCDEF")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..charts.geo import great_circle_km
 from ..charts.kinds import report_dots
+from ..rows.geo import great_circle_km
 
 # Event categories that mean a place changed hands (first entry or capture).
 CHANGE_OF_HANDS = ("city_entered", "city_captured")
@@ -86,7 +86,8 @@ REPORT_LABELS = {
 
 def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Rows with their place name (``place``) and source credit (``source``) and grade (``reliability``)."""
-    from ..rows import credit, with_sources
+    from ..rows.provenance import credit
+    from ..rows.select import with_sources
 
     out = rows.merge(places[["place_id", "name"]], on="place_id", how="left")
     out = with_sources(out, sources, SOURCE_COLUMNS)
@@ -151,7 +152,8 @@ def build():
     from ..output import prose
     from ..output.figure import figure, table
     from ..output.judgments import judgment_boxes, verdict_values
-    from ..rows import control_reports, days_between, modal_date, reported_dates, with_sources
+    from ..rows.control import control_reports
+    from ..rows.select import days_between, modal_date, reported_dates, with_sources
     from .page import Page
 
     theme.apply()

@@ -11,8 +11,9 @@ from ..data import load
 from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_print
-from ..rows import credit, with_originator_sides
-from ..rows import labels as registry_labels
+from ..rows.provenance import credit
+from ..rows.select import labels as registry_labels
+from ..rows.select import with_originator_sides
 from .data_dictionary import Blocks
 from .page import Page
 

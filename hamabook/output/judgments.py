@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from ..rows import EVIDENCE_PAGE, row_anchor
+from ..rows.provenance import EVIDENCE_PAGE, row_anchor
 from .figure import block
 from .render import md_escape
 
