@@ -33,6 +33,7 @@ METRIC_LABELS = {
     "civilians_killed_since_2024_11_27": "Civilians killed since 26/27 Nov",
 }
 
+
 def organisation(originator: str) -> str:
     """The counting body of an originator as the registry names it: 'UNHCR (Filippo Grandi)' -> 'UNHCR' (a
     spokesperson in brackets speaks for the body)."""
