@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from hamabook.data import load
-from hamabook.rows import figures
+from hamabook.rows import figures, grades
 
 NEW, CUR = "displaced_new", "displaced_current"
 
@@ -48,10 +48,13 @@ def test_value_or_range_prefers_the_range_and_rejects_rows_with_neither():
         figures.value_or_range(pd.DataFrame({"figure_id": ["e"], "value": [None], "low": [9.0], "high": [1.0]}))
 
 
-def test_grade_order_is_the_reliability_scale():
-    rank = figures.grade_rank()
+def test_grade_order_and_groups_follow_the_reliability_scale():
+    rank = grades.grade_rank()
     assert list(rank) == list(load("reliability_scale")["grade"])
     assert list(rank.values()) == list(range(len(rank)))
+    scale = pd.Series(list(rank))
+    assert list(scale[grades.at_least(scale, grades.USUALLY_RELIABLE)]) == list(rank)[: rank["B"] + 1]
+    assert list(scale[grades.at_most(scale, grades.NOT_USUALLY_RELIABLE)]) == list(rank)[rank["D"] :]
 
 
 def test_best_first_orders_by_grade_then_credibility_then_id():

@@ -18,7 +18,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import judgment_boxes, verdict_values
-from ..rows.figures import grade_rank
+from ..rows.grades import at_least
 from ..rows.provenance import evidence_index
 from ..rows.select import days_between, modal_date, reported_dates
 from .page import Page, Section
@@ -68,8 +68,7 @@ def matrix_chart(cells: pd.DataFrame, hypothesis_order: list[str]) -> alt.Chart:
 
 def strong(cells: pd.DataFrame) -> pd.Series:
     """Which cells rest on a source graded :data:`WEAKEST_STRONG_GRADE` or better (the reliability scale's order)."""
-    rank = grade_rank()
-    return cells["reliability"].map(rank) <= rank[WEAKEST_STRONG_GRADE]
+    return at_least(cells["reliability"], WEAKEST_STRONG_GRADE)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,9 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import likelihood_band
-from ..rows.figures import grade_rank
+from ..rows.grades import NOT_USUALLY_RELIABLE, USUALLY_RELIABLE, at_least, at_most, grade_rank
 from ..rows.provenance import evidence_index
 from .page import Page, Section
-
-# The grades the page groups, as points on the reliability scale (reliability_scale.csv, best first).
-USUALLY_RELIABLE = "B"  # this grade or better: A and B
-NOT_USUALLY_RELIABLE = "D"  # this grade or worse: D to F
 
 
 def rows_by_grade(index: pd.DataFrame) -> pd.DataFrame:
@@ -41,18 +37,6 @@ def contested_metrics(figures: pd.DataFrame) -> tuple[int, int]:
 def relayed_share(sources: pd.DataFrame) -> float:
     """Share (0-1) of sources that carry another organisation's report (originator is not the publisher)."""
     return float((sources["originator"] != sources["publisher"]).mean())
-
-
-def at_least(grades: pd.Series, grade: str) -> pd.Series:
-    """Which ``grades`` are ``grade`` or better on the reliability scale."""
-    rank = grade_rank()
-    return grades.map(rank) <= rank[grade]
-
-
-def at_most(grades: pd.Series, grade: str) -> pd.Series:
-    """Which ``grades`` are ``grade`` or worse on the reliability scale."""
-    rank = grade_rank()
-    return grades.map(rank) >= rank[grade]
 
 
 def build() -> Page:

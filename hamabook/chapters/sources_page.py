@@ -11,11 +11,12 @@ from ..data import load
 from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_print
+from ..rows.grades import USUALLY_RELIABLE, at_least, grade_rank
 from ..rows.provenance import credit
 from ..rows.select import labels as registry_labels
 from ..rows.select import with_originator_sides
 from .data_dictionary import Blocks
-from .page import Page
+from .page import Page, Section
 
 CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes", "actors", "likelihood_scale")
 # The chapter a fact row belongs to: its own ``topic`` where the table has one, else the table's chapter.
@@ -32,7 +33,6 @@ TOPIC_LABELS = {
     "context": "Background and argument",
 }
 LANGUAGES = {"en": "English", "ar": "Arabic"}
-GRADES = list("ABCDEF")
 
 
 def citation_counts() -> pd.Series:
@@ -117,7 +117,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
                 "chapter": topic_label(topic),
                 "rows": len(part),
                 "sources": len(distinct),
-                "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
+                "graded_ab": round(100 * at_least(distinct["reliability"], USUALLY_RELIABLE).mean()),
                 "arabic": round(100 * (distinct["language"] == "ar").mean()),
                 "top_alignment": alignments[distinct["alignment"].value_counts().sort_index().idxmax()],
                 "sides": distinct["side"].nunique(),
@@ -187,7 +187,7 @@ def mix_chart(drawn: pd.DataFrame):
         panel("language", "language"),
         panel("alignment", "alignment of the publisher"),
         panel("side", "side of the originator"),
-        panel("grade", "grade", alt.Scale(domain=GRADES)),
+        panel("grade", "grade", alt.Scale(domain=list(grade_rank()))),
         data=drawn,
     ).resolve_scale(color="independent")
 
@@ -210,28 +210,42 @@ def build() -> Page:
     sources = load("sources")
     facts = {t: load(t) for t in ("events", "figures", "control_changes", "forecasts", "outcomes")}
     cites = citations(facts)
-    page = Page()
-    v = page.values
-    v["src_n_sources"] = prose.count(len(sources), table="sources", noun="source")
-    v["src_n_kinds"] = prose.count(sources["kind"].nunique(), table="sources")
-    v["src_n_ab"] = prose.count(int(sources["reliability"].isin(["A", "B"]).sum()), table="sources")
-    v["src_n_languages"] = prose.count(sources["language"].nunique(), table="sources", noun="language")
-    v["src_n_arabic"] = prose.count(int((sources["language"] == "ar").sum()), table="sources")
-    v["src_n_originators"] = prose.count(sources["originator"].nunique(), table="sources")
-    v["src_n_relayed"] = prose.count(int((sources["originator"] != sources["publisher"]).sum()), table="sources")
+    return Page.of(counts(sources), by_chapter(cites, sources), sources_registry(sources))
 
+
+def counts(sources: pd.DataFrame) -> Section:
+    """How many sources, of how many kinds, languages and originators; how many graded A or B, relayed."""
+    return Section(
+        values={
+            "src_n_sources": prose.count(len(sources), table="sources", noun="source"),
+            "src_n_kinds": prose.count(sources["kind"].nunique(), table="sources"),
+            "src_n_ab": prose.count(int(at_least(sources["reliability"], USUALLY_RELIABLE).sum()), table="sources"),
+            "src_n_languages": prose.count(sources["language"].nunique(), table="sources", noun="language"),
+            "src_n_arabic": prose.count(int((sources["language"] == "ar").sum()), table="sources"),
+            "src_n_originators": prose.count(sources["originator"].nunique(), table="sources"),
+            "src_n_relayed": prose.count(int((sources["originator"] != sources["publisher"]).sum()), table="sources"),
+        }
+    )
+
+
+def by_chapter(cites: pd.DataFrame, sources: pd.DataFrame) -> Section:
+    """The mix of sources each chapter topic cites: best and worst graded, most Arabic (a chart and a table)."""
     drawn = mix(cites, sources)
     summary = chapter_summary(cites, sources)
     best = summary.sort_values(["graded_ab", "chapter"], ascending=[False, True]).iloc[0]
     worst = summary.sort_values(["graded_ab", "chapter"]).iloc[0]
     most_ar = summary.sort_values(["arabic", "chapter"], ascending=[False, True]).iloc[0]
-    v["src_best_chapter"] = prose.text(best["chapter"], table="sources")
-    v["src_best_share"] = prose.number(best["graded_ab"], table="sources")
-    v["src_worst_chapter"] = prose.text(worst["chapter"], table="sources")
-    v["src_worst_share"] = prose.number(worst["graded_ab"], table="sources")
-    v["src_arabic_chapter"] = prose.text(most_ar["chapter"], table="sources")
-    v["src_arabic_share"] = prose.number(most_ar["arabic"], table="sources")
-    page.add(
+    s = Section(
+        values={
+            "src_best_chapter": prose.text(best["chapter"], table="sources"),
+            "src_best_share": prose.number(best["graded_ab"], table="sources"),
+            "src_worst_chapter": prose.text(worst["chapter"], table="sources"),
+            "src_worst_share": prose.number(worst["graded_ab"], table="sources"),
+            "src_arabic_chapter": prose.text(most_ar["chapter"], table="sources"),
+            "src_arabic_share": prose.number(most_ar["arabic"], table="sources"),
+        }
+    )
+    s.add(
         "sources-mix",
         figure(
             "sources-mix",
@@ -252,7 +266,7 @@ def build() -> Page:
             own_data="data/sources.csv and the topic of each fact row",
         ),
     )
-    page.add(
+    s.add(
         "sources-by-chapter",
         table(
             summary,
@@ -272,6 +286,11 @@ def build() -> Page:
             noun="chapters",
         ),
     )
+    return s
+
+
+def sources_registry(sources: pd.DataFrame) -> Section:
+    """The registry of sources, one folded table per kind."""
     reg = registry(sources, citation_counts())
     parts = []
     for kind, group in reg.groupby("kind", sort=False):
@@ -285,5 +304,6 @@ def build() -> Page:
                 table=table_print(group, caption, LABELS),
             )
         )
-    page.add("sources-registry", Blocks(parts))
-    return page
+    s = Section()
+    s.add("sources-registry", Blocks(parts))
+    return s

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import load
+from .grades import grade_rank
 
 
 def value_or_range(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -22,11 +22,6 @@ def value_or_range(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     if (low > high).any():
         raise ValueError(f"rows with low > high: {', '.join(rows.loc[low > high, 'figure_id'].astype(str))}")
     return low, high
-
-
-def grade_rank() -> dict[str, int]:
-    """Each reliability grade's rank, best first, in the order of ``reliability_scale.csv``."""
-    return {grade: i for i, grade in enumerate(load("reliability_scale")["grade"])}
 
 
 def best_first(rows: pd.DataFrame) -> pd.DataFrame:
