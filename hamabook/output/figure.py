@@ -16,10 +16,10 @@ import urllib.parse
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML
 
 from ..data import load
-from .printform import PRINT_MARKDOWN, PRINT_TABLE
+from .blocks import Printable, block
+from .prose import fmt_date_at, fmt_number
 from .render import (
     altair_html,
     matplotlib_html,
@@ -27,37 +27,6 @@ from .render import (
     table_html,
     table_print,
 )
-
-
-class Bundle:
-    """An output with several representations; each Sphinx builder picks the one it can render."""
-
-    def __init__(self, **mimes: str):
-        self.mimes = {key.replace("_", "/", 1): value for key, value in mimes.items()}
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return self.mimes
-
-
-class Printable(HTML):
-    """HTML for the site that also carries its print form in the output's metadata: Markdown, or a table
-    (:func:`hamabook.output.render.table_print`). The site build keeps it beside the HTML, unparsed, and the
-    print edition (:mod:`hamabook.build.printed`) writes it. One execution serves both editions."""
-
-    def __init__(self, html_text: str, markdown: str | None = None, *, table: dict | None = None):
-        if (markdown is None) == (table is None):
-            raise ValueError("a Printable's print form is Markdown or a table, one of the two")
-        super().__init__(html_text)
-        self.print_form = {PRINT_MARKDOWN: markdown} if table is None else {PRINT_TABLE: table}
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.data}, dict(self.print_form)
-
-
-def block(html_text: str, markdown: str | None = None, *, table: dict | None = None) -> Printable:
-    """A block of the page: HTML for the site; Markdown or a table for the PDF."""
-    return Printable(html_text, markdown, table=table)
-
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -166,8 +135,6 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells as a reader expects them: dates in words at their precision (a ``<col>_precision`` column, or
     ``as_of_precision``/``date_precision``, gives it; the precision column itself is not shown), whole
     numbers without '.0', thousands separated."""
-    from .prose import fmt_date_at, fmt_number
-
     out = frame.copy()
     for col in list(out.columns):
         if pd.api.types.is_datetime64_any_dtype(out[col]):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from .blocks import Bundle
+
 
 def fmt_number(value) -> str:
     """1234567 -> '1,234,567'; 12.5 -> '12.5'; whole floats lose their '.0'."""
@@ -223,8 +225,6 @@ def value_html(key: str, value: Value, note: str) -> str:
 def glue_values(values: dict[str, Value], notes: dict[str, str]) -> None:
     """Glue every value under its literal key: HTML with its note for the site, plain text for print."""
     from myst_nb import glue
-
-    from .figure import Bundle
 
     for key, value in values.items():
         glue(key, Bundle(text_html=value_html(key, value, notes[key]), text_plain=value.text), display=False)
