@@ -13,9 +13,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import hamabook.rows.select as analysis
-from hamabook.output import blocks, render, runtime
 from hamabook.output import figure as figures
 from hamabook.output import prose as text  # noqa: E402
+from hamabook.output import render, runtime
 from hamabook.rows.geo import great_circle_km  # noqa: E402
 
 
@@ -240,7 +240,7 @@ def test_outputs_carry_their_print_form_and_the_pdf_draws_figures_from_their_svg
     assert [e.astext() for e in head.findall(nodes.entry)] == ["a", "b"]
     assert [e.astext() for e in body.findall(nodes.entry)] == ["x|<y>", ""]
     with pytest.raises(ValueError, match="one of the two"):
-        blocks.Printable("<p>x</p>")
+        figures.Printable("<p>x</p>")
 
 
 def test_site_build_keeps_the_print_form_beside_the_html():

@@ -35,7 +35,7 @@ def evidence_html(index: pd.DataFrame, table: str, title: str) -> str:
 
 def evidence_page():
     """The evidence page: one folded table per fact table."""
-    from ..output.blocks import block
+    from ..output.figure import block
     from ..rows.provenance import FACT_TABLES, evidence_index
     from .page import Page
 

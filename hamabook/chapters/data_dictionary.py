@@ -9,8 +9,7 @@ import pandas as pd
 
 from ..data import descriptor, load
 from ..output import prose
-from ..output.blocks import block
-from ..output.figure import table
+from ..output.figure import block, table
 from ..output.render import md_escape
 from .page import Page
 

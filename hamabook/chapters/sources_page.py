@@ -9,8 +9,7 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.blocks import block
-from ..output.figure import FOLD_AFTER, figure, readable, table
+from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_print
 from ..rows.grades import USUALLY_RELIABLE, at_least, grade_rank
 from ..rows.provenance import credit

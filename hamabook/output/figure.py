@@ -16,9 +16,10 @@ import urllib.parse
 
 import altair as alt
 import pandas as pd
+from IPython.display import HTML
 
 from ..data import load
-from .blocks import Printable, block
+from .printform import PRINT_MARKDOWN, PRINT_TABLE
 from .prose import fmt_date_at, fmt_number
 from .render import (
     altair_html,
@@ -27,6 +28,27 @@ from .render import (
     table_html,
     table_print,
 )
+
+
+class Printable(HTML):
+    """HTML for the site that also carries its print form in the output's metadata: Markdown, or a table
+    (:func:`hamabook.output.render.table_print`). The site build keeps it beside the HTML, unparsed, and the
+    print edition (:mod:`hamabook.build.printed`) writes it. One execution serves both editions."""
+
+    def __init__(self, html_text: str, markdown: str | None = None, *, table: dict | None = None):
+        if (markdown is None) == (table is None):
+            raise ValueError("a Printable's print form is Markdown or a table, one of the two")
+        super().__init__(html_text)
+        self.print_form = {PRINT_MARKDOWN: markdown} if table is None else {PRINT_TABLE: table}
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.data}, dict(self.print_form)
+
+
+def block(html_text: str, markdown: str | None = None, *, table: dict | None = None) -> Printable:
+    """A block of the page: HTML for the site; Markdown or a table for the PDF."""
+    return Printable(html_text, markdown, table=table)
+
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

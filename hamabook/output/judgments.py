@@ -12,7 +12,7 @@ import html
 import pandas as pd
 
 from ..rows.provenance import EVIDENCE_PAGE, row_anchor
-from .blocks import block
+from .figure import block
 from .render import md_escape
 
 

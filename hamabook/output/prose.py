@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .blocks import Bundle
+from .bundle import Bundle
 
 
 def fmt_number(value) -> str:
