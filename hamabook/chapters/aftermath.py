@@ -42,7 +42,12 @@ QUESTION_LABELS = {
     "returns": "Returns",
     "sdf": "SDF",
 }
-JUDGMENTS = ("J10", "J11", "J12", "J14")
+JUDGMENTS = {
+    "j10_verdict": "J10",
+    "j11_verdict": "J11",
+    "j12_verdict": "J12",
+    "j14_verdict": "J14",
+}  # verdict key -> judgment
 SIDE_LABELS = {"government": "Government", "opposition": "Opposition", "other": "Neither side"}
 
 
@@ -467,7 +472,7 @@ def build() -> Page:
     closing = {
         "am_coast_month": prose.date(coast["date"].min(), coast["outcome_id"], precision="month"),
         "am_as_of": prose.date(last, outcomes.loc[outcomes["date"] == last, "outcome_id"]),
-        **verdict_values(judgments, scale, list(JUDGMENTS)),
+        **verdict_values(judgments, scale, JUDGMENTS),
     }
     page = Page.of(
         forecast_record(t),

@@ -30,7 +30,7 @@ ALLY_OF = "syrian-government"  # actors.backs value of Assad's allies
 DIPLOMACY_CATEGORIES = ("diplomatic_meeting", "un_statement", "ally_statement")
 WINDOW = ("2024-11-27", "2024-12-08")
 COST_END = "2024-12-31"
-JUDGMENTS = ("J02", "J05", "J13")
+JUDGMENTS = {"j02_verdict": "J02", "j05_verdict": "J05", "j13_verdict": "J13"}  # verdict key -> judgment
 RAID_METRICS = (
     "air_raids_first_week_russian_jets",
     "air_raids_first_week_syrian_jets",
@@ -166,7 +166,7 @@ def build() -> Page:
         diplomacy(t),
         cost(t),
         contested_figures(t),
-        Section(values=verdict_values(judgments, scale, list(JUDGMENTS))),
+        Section(values=verdict_values(judgments, scale, JUDGMENTS)),
         Section(shows=judgment_boxes(judgments, scale, "allies")),
     )
 

@@ -106,7 +106,7 @@ def build() -> Page:
     judgments, scale = load("judgments"), load("likelihood_scale")
     page = Page.of(
         ranking(t),
-        Section(values=verdict_values(judgments, scale, ["J09"])),
+        Section(values=verdict_values(judgments, scale, {"j09_verdict": "J09"})),
         matrix_section(t),
         sensitivity(t),
         Section(shows=judgment_boxes(judgments, scale, "argument")),

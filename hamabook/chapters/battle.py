@@ -152,7 +152,11 @@ def build() -> Page:
     theme.apply()
     t = tables()
     return Page.of(
-        Section(values=verdict_values(t.judgments, t.scale, ["J09", "J07", "J08"])),
+        Section(
+            values=verdict_values(
+                t.judgments, t.scale, {"j09_verdict": "J09", "j07_verdict": "J07", "j08_verdict": "J08"}
+            )
+        ),
         day_by_day(t),
         changes_of_hands(t),
         high_ground(t),

@@ -377,7 +377,13 @@ def build() -> Page:
         before(t),
         in_2011(t),
         data_as_of(t),
-        Section(values=verdict_values(judgments, likelihood, ["J06", "J30", "J31", "J33"])),
+        Section(
+            values=verdict_values(
+                judgments,
+                likelihood,
+                {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"},
+            )
+        ),
         Section(shows=judgment_boxes(judgments, likelihood, CHAPTER)),
     )
     page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")

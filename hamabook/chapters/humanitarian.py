@@ -301,7 +301,7 @@ def build() -> Page:
         hama(t),
         data_dates(t),
         Section(shows=judgment_boxes(judgments, scale, "humanitarian")),
-        Section(values=verdict_values(judgments, scale, ["J40"])),
+        Section(values=verdict_values(judgments, scale, {"j40_verdict": "J40"})),
     )
     page.headline("hum_peak_value", "hum_still_value")
     return page

@@ -27,7 +27,7 @@ CHRONOLOGY_EVENTS = ("offensive_launch", "city_captured", "army_withdrawal", "re
 END_EVENTS = ("regime_end", "assad_exit")
 CITY = "city"  # places.kind of the places whose control changes the chronology lists
 KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
-BOTTOM_LINE = ("J09", "J01")
+BOTTOM_LINE = {"j09_verdict": "J09", "j01_verdict": "J01"}  # verdict key -> judgment
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NEVER_TAKEN = "a city the rebels had never taken during the war"  # the wording of the capture reports
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
@@ -112,7 +112,7 @@ def build() -> Page:
         what_happened(t),
         context(t),
         Section(
-            values=verdict_values(judgments, likelihood, list(BOTTOM_LINE)),
+            values=verdict_values(judgments, likelihood, BOTTOM_LINE),
             shows={"key-judgments": key_judgments(judgments, likelihood)},
         ),
         chronology(t),

@@ -86,7 +86,7 @@ FRONT_MOVES = ("road_cut", *CHANGE_OF_HANDS)
 COLLAPSE = ("pay_decree", "conscription", "desertion", "army_flight")
 OTHER_FRONTS = ("front_opened", "border_crossing_taken", "city_captured", "army_withdrawal")
 EXCHANGE = {"syp_per_usd_market": "market", "syp_per_usd_official": "official"}
-JUDGMENTS = ("J01", "J04", "J15")
+JUDGMENTS = {"j01_verdict": "J01", "j04_verdict": "J04", "j15_verdict": "J15"}  # verdict key -> judgment
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
 COMMAND = "command_structure"  # the category of the reports on how the joint command was built
@@ -219,7 +219,7 @@ def build() -> Page:
     ]
     campaign = (t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])
     closing = {
-        **verdict_values(judgments, likelihood, list(JUDGMENTS)),
+        **verdict_values(judgments, likelihood, JUDGMENTS),
         "mil_as_of": campaign_as_of(ids.frames, *campaign),
         "mil_campaign_span": prose.date_range(*campaign, [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]),
     }
