@@ -21,17 +21,6 @@ from .page import Page, Section
 CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes", "actors", "likelihood_scale")
 # The chapter a fact row belongs to: its own ``topic`` where the table has one, else the table's chapter.
 TABLE_TOPIC = {"control_changes": "battle", "forecasts": "aftermath", "outcomes": "aftermath"}
-TOPIC_ORDER = ["military", "battle", "hama1982", "allies", "humanitarian", "aftermath", "context"]
-# Reader labels for the chapter a fact row belongs to ("context" rows serve the opening and argument pages).
-TOPIC_LABELS = {
-    "military": "Military campaign",
-    "battle": "Battle for Hama",
-    "hama1982": "Hama 1982",
-    "allies": "Allies",
-    "humanitarian": "Humanitarian impact",
-    "aftermath": "Aftermath",
-    "context": "Background and argument",
-}
 LANGUAGES = {"en": "English", "ar": "Arabic"}
 
 
@@ -54,10 +43,17 @@ def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
+def topic_order() -> list[str]:
+    """The chapters fact rows can belong to, in the order of ``chapters.csv``."""
+    return list(registry_labels("chapters").index)
+
+
 def topic_label(topic: str) -> str:
-    if topic not in TOPIC_LABELS:
+    """The reader's label of the chapter a fact row belongs to (``chapters.csv``)."""
+    labels = registry_labels("chapters")
+    if topic not in labels.index:
         raise KeyError(f"no reader label for chapter topic {topic!r}")
-    return TOPIC_LABELS[topic]
+    return labels[topic]
 
 
 def kind_label(kind: str) -> str:
@@ -93,7 +89,7 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
         parts.append(counts.assign(dimension=dim))
     out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
-    order = {t: i for i, t in enumerate(TOPIC_ORDER)}
+    order = {t: i for i, t in enumerate(topic_order())}
     out = out.sort_values(
         ["dimension", "topic", "value"], key=lambda s: s.map(order) if s.name == "topic" else s
     ).reset_index(drop=True)
@@ -109,7 +105,7 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
     alignments = registry_labels("alignments")
     rows = []
-    for topic in [t for t in TOPIC_ORDER if t in set(used["topic"])]:
+    for topic in [t for t in topic_order() if t in set(used["topic"])]:
         part = used[used["topic"] == topic]
         distinct = part.drop_duplicates("source_id")
         rows.append(
@@ -164,13 +160,16 @@ def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
 
 
 def mix_chart(drawn: pd.DataFrame):
+    shown = set(drawn["topic"])
+    order = [topic_label(t) for t in topic_order() if topic_label(t) in shown]
+
     def panel(dim: str, title: str, scale=alt.Undefined):
         return (
             alt.Chart()
             .transform_filter(alt.datum.dimension == dim)
             .mark_bar()
             .encode(
-                y=alt.Y("topic:N", sort=[TOPIC_LABELS[t] for t in TOPIC_ORDER], title=None),
+                y=alt.Y("topic:N", sort=order, title=None),
                 x=alt.X(
                     "sources:Q",
                     stack="normalize",
