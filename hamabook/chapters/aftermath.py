@@ -25,10 +25,9 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.figures import value_or_range
 from ..rows.select import with_sources
-from .page import Page, Section
+from .page import Page, Section, judged
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 RULES = ("stated", "scale term", "none")
@@ -49,6 +48,16 @@ JUDGMENTS = {
     "j14_verdict": "J14",
 }  # verdict key -> judgment
 SIDE_LABELS = {"government": "Government", "opposition": "Opposition", "other": "Neither side"}
+
+
+# Column labels of the table of outcome reports.
+OUTCOME_LABELS = {
+    "label": "Question",
+    "status": "Status",
+    "summary": "What was reported (our words)",
+    "publisher": "Source",
+    "outcome_id": "Row",
+}
 
 
 def band_midpoints(scale: pd.DataFrame) -> dict[str, float]:
@@ -399,13 +408,7 @@ def outcomes_tracker(t: Tables) -> Section:
         table(
             rows[["label", "date", "date_precision", "status", "summary", "publisher", "credibility", "outcome_id"]],
             caption=f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report",
-            labels={
-                "label": "Question",
-                "status": "Status",
-                "summary": "What was reported (our words)",
-                "publisher": "Source",
-                "outcome_id": "Row",
-            },
+            labels=OUTCOME_LABELS,
             noun="reports",
         ),
     )
@@ -466,20 +469,19 @@ def build() -> Page:
     theme.apply()
     forecasts_, outcomes, scale = load("forecasts"), load("outcomes"), load("likelihood_scale")
     t = Tables(forecasts_, outcomes, scale, load("sources"), load("figures"), score_forecasts(forecasts_, scale))
-    judgments = load("judgments")
     coast = outcomes[(outcomes["question"] == "minorities") & (outcomes["status"] == OUTCOME_KEYS_COAST)]
     last = outcomes["date"].max()
     closing = {
         "am_coast_month": prose.date(coast["date"].min(), coast["outcome_id"], precision="month"),
         "am_as_of": prose.date(last, outcomes.loc[outcomes["date"] == last, "outcome_id"]),
-        **verdict_values(judgments, scale, JUDGMENTS),
     }
     page = Page.of(
         forecast_record(t),
         outcomes_tracker(t),
         returns(t),
         hezbollah(t),
-        Section(values=closing, shows=judgment_boxes(judgments, scale, "aftermath")),
+        Section(values=closing),
+        judged("aftermath", JUDGMENTS),
     )
     page.headline(
         "am_gov_side_right",

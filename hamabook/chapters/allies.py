@@ -18,10 +18,9 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.select import labels as registry_labels
 from ..rows.select import with_sources
-from .page import Page, Section
+from .page import Page, Section, judged
 
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")
 START_CATEGORIES = ("support_start", "military_intervention")
@@ -158,7 +157,6 @@ def build() -> Page:
     theme.apply()
     start, end = (pd.Timestamp(d) for d in WINDOW)
     t = Tables(load("events"), load("figures"), load("actors"), load("sources"), start, end)
-    judgments, scale = load("judgments"), load("likelihood_scale")
     return Page.of(
         support(t),
         air_raids(t),
@@ -166,8 +164,7 @@ def build() -> Page:
         diplomacy(t),
         cost(t),
         contested_figures(t),
-        Section(values=verdict_values(judgments, scale, JUDGMENTS)),
-        Section(shows=judgment_boxes(judgments, scale, "allies")),
+        judged("allies", JUDGMENTS),
     )
 
 

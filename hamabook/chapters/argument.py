@@ -17,15 +17,22 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.grades import at_least
 from ..rows.provenance import evidence_index
 from ..rows.select import days_between, modal_date, reported_dates
-from .page import Page, Section
+from .page import Page, Section, judged
 
 RATINGS = ("inconsistent", "neutral", "consistent")
 WEAKEST_STRONG_GRADE = "C"  # the sensitivity test leaves out rows whose source is graded below it (D, E or F)
 RATING_COLOURS = ("#c0392b", "#d5d8dc", "#2e86c1")
+
+
+# Column labels of the table of cells per explanation.
+SCORE_LABELS = {
+    "label": "Turning point",
+    **{rating: rating.capitalize() for rating in RATINGS},
+    "inconsistent_strong": "Inconsistent, sources graded A-C only",
+}
 
 
 def matrix(ach: pd.DataFrame, hypotheses: pd.DataFrame, index: pd.DataFrame) -> pd.DataFrame:
@@ -103,13 +110,11 @@ def tables() -> Tables:
 def build() -> Page:
     theme.apply()
     t = tables()
-    judgments, scale = load("judgments"), load("likelihood_scale")
     page = Page.of(
         ranking(t),
-        Section(values=verdict_values(judgments, scale, {"j09_verdict": "J09"})),
+        judged("argument", {"j09_verdict": "J09"}),
         matrix_section(t),
         sensitivity(t),
-        Section(shows=judgment_boxes(judgments, scale, "argument")),
     )
     page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
     return page
@@ -184,13 +189,7 @@ def matrix_section(t: Tables) -> Section:
         table(
             ranked[["label", *RATINGS, "inconsistent_strong"]],
             "Cells of each kind per explanation, fewest inconsistent first",
-            {
-                "label": "Turning point",
-                "inconsistent": "Inconsistent",
-                "neutral": "Neutral",
-                "consistent": "Consistent",
-                "inconsistent_strong": "Inconsistent, sources graded A-C only",
-            },
+            SCORE_LABELS,
             noun="explanations",
         ),
     )

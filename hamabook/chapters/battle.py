@@ -14,7 +14,6 @@ from ..charts import maps, theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.control import (
     DECIDING_CREDIBILITY,
     control_by_day,
@@ -27,7 +26,7 @@ from ..rows.control import (
 )
 from ..rows.select import labels as registry_labels
 from ..rows.select import with_originator_sides, with_sources
-from .page import Page, Section
+from .page import Page, Section, judged
 
 FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
 ROAD_SOUTH = "2024-12-06"  # the days after Hama's fall
@@ -35,6 +34,33 @@ ORIENTATION = ("aleppo", "idlib", "hama", "homs", "damascus")  # cities labelled
 FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
 MINORITY = ("minority_town_handover", "minority_assurance")
 HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
+
+
+# Column labels of the tables of reports.
+DAILY_LABELS = {
+    "taken_by_side": "Reported taken by",
+    "places": "Places",
+    "reports": "Reports",
+    "names": "Places named",
+}
+
+HIGH_GROUND_LABELS = {
+    "name": "Place",
+    "taken_by_side": "Taken by",
+    "how": "How",
+    "claimed_by": "Claimed by",
+    "publisher": "Source",
+    "change_id": "Row",
+}
+
+COUNTER_LABELS = {
+    "kind": "Kind",
+    "summary": "What was reported (our words)",
+    "publisher": "Source",
+    "row": "Row",
+}
+
+MINORITY_LABELS = {**HIGH_GROUND_LABELS, "name": "Town", "community": "Community"}
 
 
 def map_frame(status: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +133,6 @@ class Tables:
     places: pd.DataFrame
     actors: pd.DataFrame
     sources: pd.DataFrame
-    judgments: pd.DataFrame
-    scale: pd.DataFrame  # likelihood_scale.csv
     sided: pd.DataFrame  # the control changes with the side of who took and who lost each place
     battle: pd.DataFrame  # events of the battle topic
     daily: pd.DataFrame  # per day and side: places reported taken and reports
@@ -137,8 +161,6 @@ def tables() -> Tables:
         places=places,
         actors=actors,
         sources=load("sources"),
-        judgments=load("judgments"),
-        scale=load("likelihood_scale"),
         sided=sided,
         battle=events[events["topic"] == "battle"],
         daily=daily,
@@ -152,11 +174,7 @@ def build() -> Page:
     theme.apply()
     t = tables()
     return Page.of(
-        Section(
-            values=verdict_values(
-                t.judgments, t.scale, {"j09_verdict": "J09", "j07_verdict": "J07", "j08_verdict": "J08"}
-            )
-        ),
+        judged("battle", {"j09_verdict": "J09", "j07_verdict": "J07", "j08_verdict": "J08"}),
         day_by_day(t),
         changes_of_hands(t),
         high_ground(t),
@@ -168,7 +186,6 @@ def build() -> Page:
         control_map(t),
         distance_to_damascus(t),
         reports_per_day(t),
-        Section(shows=judgment_boxes(t.judgments, t.scale, "battle")),
         method(t),
     )
 
@@ -220,12 +237,7 @@ def day_by_day(t: Tables) -> Section:
         table(
             daily_table[["date", "taken_by_side", "places", "reports", "names"]],
             "Places reported changing hands each day, by the side reported taking them",
-            {
-                "taken_by_side": "Reported taken by",
-                "places": "Places",
-                "reports": "Reports",
-                "names": "Places named",
-            },
+            DAILY_LABELS,
             noun="days and sides",
         ),
     )
@@ -300,14 +312,7 @@ def high_ground(t: Tables) -> Section:
         table(
             high_rows[[*columns, "credibility", "change_id"]],
             "Every report of the high ground, the airbase and the prison changing hands",
-            {
-                "name": "Place",
-                "taken_by_side": "Taken by",
-                "how": "How",
-                "claimed_by": "Claimed by",
-                "publisher": "Source",
-                "change_id": "Row",
-            },
+            HIGH_GROUND_LABELS,
             noun="reports",
         ),
     )
@@ -379,12 +384,7 @@ def counter_attack(t: Tables) -> Section:
         table(
             counter_rows[["date", "kind", "summary", "publisher", "reliability", "credibility", "row"]],
             "The government counter-attack of early December: every report of how far it went",
-            {
-                "kind": "Kind",
-                "summary": "What was reported (our words)",
-                "publisher": "Source",
-                "row": "Row",
-            },
+            COUNTER_LABELS,
             noun="reports",
         ),
     )
@@ -421,15 +421,7 @@ def minority_towns(t: Tables) -> Section:
         table(
             mt[[*columns, "reliability", "change_id"]],
             "Reports of the minority towns around Hama changing hands",
-            {
-                "name": "Town",
-                "community": "Community",
-                "taken_by_side": "Taken by",
-                "how": "How",
-                "claimed_by": "Claimed by",
-                "publisher": "Source",
-                "change_id": "Row",
-            },
+            MINORITY_LABELS,
             noun="reports",
         ),
     )
@@ -535,23 +527,15 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
         "Aleppo, Idlib, Hama, Homs and Damascus are labelled for orientation."
     )
     one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
+    kinds = {
+        "battle-map": (maps.control_map_slider(frame), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(frame, order), one_per_day),
+    }
     return {
-        "battle-map": figure(
-            "battle-map",
-            maps.control_map_slider(frame),
-            frame,
-            caption=caption,
-            alt_text=alt_text + " A slider picks the day.",
-            sources=[*coord_sources, *change_sources],
-        ),
-        "battle-map-panels": figure(
-            "battle-map-panels",
-            maps.control_map_panels(frame, order),
-            frame,
-            caption=caption,
-            alt_text=alt_text + one_per_day,
-            sources=[*coord_sources, *change_sources],
-        ),
+        name: figure(
+            name, chart, frame, caption=caption, alt_text=alt_text + how, sources=[*coord_sources, *change_sources]
+        )
+        for name, (chart, how) in kinds.items()
     }
 
 

@@ -21,12 +21,11 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.control import CAPTURE_CATEGORIES
 from ..rows.figures import value_or_range
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from ..rows.select import labels as registry_labels
-from .page import Page, Section
+from .page import Page, Section, judged
 
 CHAPTER = "hama1982"
 TOPIC = "hama1982"
@@ -364,28 +363,10 @@ def tables() -> Tables:
 def build() -> Page:
     theme.apply()
     t = tables()
-    judgments, likelihood = load("judgments"), load("likelihood_scale")
-    page = Page.of(
-        months(t),
-        assault(t),
-        death_toll(t),
-        why_estimates_differ(t),
-        then_and_now(t),
-        memory(t),
-        accountability(t),
-        perpetrators(t),
-        before(t),
-        in_2011(t),
-        data_as_of(t),
-        Section(
-            values=verdict_values(
-                judgments,
-                likelihood,
-                {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"},
-            )
-        ),
-        Section(shows=judgment_boxes(judgments, likelihood, CHAPTER)),
-    )
+    sections = (months, assault, death_toll, why_estimates_differ, then_and_now, memory, accountability)
+    later = (perpetrators, before, in_2011, data_as_of)
+    verdicts = {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"}
+    page = Page.of(*(section(t) for section in (*sections, *later)), judged(CHAPTER, verdicts))
     page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
     return page
 

@@ -17,13 +17,12 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, fmt_date, fmt_date_range, fmt_range, join_words
 from ..rows.figures import best_first, in_window, latest, peak, spread, value_or_range
 from ..rows.provenance import credit
 from ..rows.select import labels as registry_labels
 from ..rows.select import with_sources
-from .page import Page, Section
+from .page import Page, Section, judged
 
 # Readable names for the metrics the chapter charts (order = facet order).
 METRIC_LABELS = {
@@ -291,18 +290,8 @@ def tables() -> Tables:
 def build() -> Page:
     theme.apply()
     t = tables()
-    judgments, scale = load("judgments"), load("likelihood_scale")
-    page = Page.of(
-        displacement(t),
-        displacement_definitions(t),
-        casualties(t),
-        baseline(t),
-        returns(t),
-        hama(t),
-        data_dates(t),
-        Section(shows=judgment_boxes(judgments, scale, "humanitarian")),
-        Section(values=verdict_values(judgments, scale, {"j40_verdict": "J40"})),
-    )
+    sections = (displacement, displacement_definitions, casualties, baseline, returns, hama, data_dates)
+    page = Page.of(*(section(t) for section in sections), judged("humanitarian", {"j40_verdict": "J40"}))
     page.headline("hum_peak_value", "hum_still_value")
     return page
 

@@ -75,10 +75,9 @@ class Tables:
     """What the sections read: the tables, loaded once, and the reports of the dates the page is built on."""
 
     events: pd.DataFrame
-    places: pd.DataFrame
-    figures: pd.DataFrame
-    sources: pd.DataFrame
     changes: pd.DataFrame  # control_changes.csv
+    places: pd.DataFrame
+    sources: pd.DataFrame
     launch_rows: pd.DataFrame
     hama_rows: pd.DataFrame
     damascus_rows: pd.DataFrame
@@ -91,10 +90,9 @@ def tables() -> Tables:
     events, figures = load("events"), load("figures")
     return Tables(
         events=events,
-        places=load("places"),
-        figures=figures,
-        sources=load("sources"),
         changes=load("control_changes"),
+        places=load("places"),
+        sources=load("sources"),
         launch_rows=reported_dates(events, "offensive_launch"),
         hama_rows=reported_dates(events, "city_captured", "hama"),
         damascus_rows=reported_dates(events, "city_captured", "damascus"),

@@ -18,13 +18,12 @@ from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
 from ..rows.control import control_reports
 from ..rows.figures import value_or_range
 from ..rows.geo import great_circle_km
 from ..rows.provenance import credit
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
-from .page import Page, Section
+from .page import Page, Section, judged
 
 # Event categories that mean a place changed hands (first entry or capture).
 CHANGE_OF_HANDS = ("city_entered", "city_captured")
@@ -207,7 +206,6 @@ class Used:
 def build() -> Page:
     theme.apply()
     t, ids = tables(), Used()
-    judgments, likelihood = load("judgments"), load("likelihood_scale")
     sections = [
         origins(t, ids),
         advance(t, ids),
@@ -219,11 +217,10 @@ def build() -> Page:
     ]
     campaign = (t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])
     closing = {
-        **verdict_values(judgments, likelihood, JUDGMENTS),
         "mil_as_of": campaign_as_of(ids.frames, *campaign),
         "mil_campaign_span": prose.date_range(*campaign, [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]),
     }
-    return Page.of(*sections, Section(values=closing, shows=judgment_boxes(judgments, likelihood, CHAPTER)))
+    return Page.of(*sections, judged(CHAPTER, JUDGMENTS), Section(values=closing))
 
 
 def origins(t: Tables, ids: Used) -> Section:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..data import load
+from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, glue_values, headline, single_source
 from ..output.provenance import provenance_note
 from ..rows.provenance import evidence_index, originators
@@ -66,3 +68,11 @@ class Page(Section):
         if name not in self.shows:
             raise KeyError(f"no {name!r} on this page; it has: {', '.join(self.shows)}")
         return self.shows[name]
+
+
+def judged(chapter: str, verdicts: dict[str, str]) -> Section:
+    """The chapter's judgment boxes, and the verdicts its prose cites (``{literal key: judgment id}``)."""
+    judgments, likelihood = load("judgments"), load("likelihood_scale")
+    return Section(
+        values=verdict_values(judgments, likelihood, verdicts), shows=judgment_boxes(judgments, likelihood, chapter)
+    )

@@ -24,6 +24,18 @@ TABLE_TOPIC = {"control_changes": "battle", "forecasts": "aftermath", "outcomes"
 LANGUAGES = {"en": "English", "ar": "Arabic"}
 
 
+# Column labels of the table of sources per chapter topic.
+CHAPTER_LABELS = {
+    "chapter": "Chapter topic",
+    "rows": "Fact rows",
+    "sources": "Sources cited",
+    "graded_ab": "Graded A or B (%)",
+    "arabic": "In Arabic (%)",
+    "top_alignment": "Most common publisher alignment",
+    "sides": "Originators' sides heard",
+}
+
+
 def citation_counts() -> pd.Series:
     """How many rows across the package cite each source (0 for a registered but unused source)."""
     sources = load("sources")
@@ -273,15 +285,7 @@ def by_chapter(cites: pd.DataFrame, sources: pd.DataFrame) -> Section:
                 "Sources cited per chapter topic (control changes count to the battle, "
                 "forecasts and outcomes to the aftermath)"
             ),
-            labels={
-                "chapter": "Chapter topic",
-                "rows": "Fact rows",
-                "sources": "Sources cited",
-                "graded_ab": "Graded A or B (%)",
-                "arabic": "In Arabic (%)",
-                "top_alignment": "Most common publisher alignment",
-                "sides": "Originators' sides heard",
-            },
+            labels=CHAPTER_LABELS,
             noun="chapters",
         ),
     )
