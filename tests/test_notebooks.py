@@ -120,3 +120,11 @@ def test_every_inserted_key_is_a_literal_in_its_chapter_module(path):
     keys = {k for cell in _cells(path, "markdown") for k in GLUE_ROLE.findall(cell)}
     hidden = sorted(k for k in keys if f'"{k}"' not in source)
     assert not hidden, f"{path.name}: keys not written out in hamabook/chapters/{module.group(1)}.py: {hidden}"
+
+
+def test_the_chapter_pages_are_those_of_the_chapters_registry():
+    """The book's opening part lists the chapters of data/chapters.csv that have a page, in page order."""
+    from pages import CHAPTERS
+
+    pages = [TOC["root"], *(c["file"] for c in TOC["parts"][0]["chapters"])]
+    assert pages == [f"book/{c}" for c in CHAPTERS], "_toc.yml and data/chapters.csv list different chapter pages"
