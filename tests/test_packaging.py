@@ -31,9 +31,10 @@ def test_a_plain_wheel_install_builds_a_chapter(tmp_path):
     )
     (wheel,) = wheels.glob("hamabook-*.whl")
     env_dir = tmp_path / "env"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", wheel], check=True)
+    pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel]
+    subprocess.run(pip, check=True)
     # The dependencies, as a plain path: Python does not run the .pth files there (the editable install's hook).
     site = Path(
         subprocess.check_output(
