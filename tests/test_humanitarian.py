@@ -137,6 +137,9 @@ def test_counting_body_is_estimated_by_when_given():
     )
     rows = hum.tidy(figures, sources, ["deaths_all_since_2024_11_27"])
     assert rows.set_index("figure_id")["organisation"].to_dict() == {"N1": "SOHR", "N2": "OCHA"}
+    # selection goes by the body's id in originators.csv: the estimate's maker, else the source's originator
+    body = rows.set_index("figure_id")["body"]
+    assert body["N1"] == "sohr" and pd.isna(body["N2"])  # 'OCHA (spokesperson)' is no originator of the registry
     assert rows["metric_label"].iloc[0] == "All deaths since 27 Nov"
     with pytest.raises(KeyError):
         hum.tidy(figures.assign(metric="no_such_metric"), sources, ["no_such_metric"])
@@ -174,11 +177,11 @@ def test_same_day_total_adds_still_displaced_and_returned_of_one_body():
         ]
     )
     rows = hum.tidy(figs, SOURCES, hum.DISPLACEMENT)
-    both = hum.same_day_total(rows, "OCHA")
+    both = hum.same_day_total(rows, "ocha")
     assert both["still"] + both["home"] == 1100000
     assert both["rows"] == ["N1", "N2"]
     with pytest.raises(LookupError):
-        hum.same_day_total(rows, "WFP")
+        hum.same_day_total(rows, "wfp")
 
 
 def test_bottom_line_and_returns_use_one_series_each(chapter):

@@ -10,7 +10,7 @@ NEW, CUR = "displaced_new", "displaced_current"
 
 
 def _rows(rows):
-    cols = ["figure_id", "metric", "organisation", "value", "low", "high", "as_of", "reliability", "credibility"]
+    cols = ["figure_id", "metric", "body", "value", "low", "high", "as_of", "reliability", "credibility"]
     frame = pd.DataFrame(rows, columns=cols).assign(as_of=lambda d: pd.to_datetime(d["as_of"]))
     for col in ("value", "low", "high"):
         frame[col] = frame[col].astype("Float64")
@@ -20,13 +20,13 @@ def _rows(rows):
 
 ROWS = _rows(
     [
-        ("N1", NEW, "OCHA", 14000, None, None, "2024-11-28", "A", 2),
-        ("N2", NEW, "UNHCR", None, 800000, 1000000, "2024-12-08", "A", 2),
-        ("N3", NEW, "WFP", 280000, None, None, "2024-12-06", "B", 2),
-        ("N4", NEW, "WFP", 280000, None, None, "2024-12-06", "D", 3),
-        ("N5", CUR, "OCHA", 1100000, None, None, "2024-12-12", "A", 2),
-        ("N6", CUR, "OCHA", 664000, None, None, "2024-12-31", "A", 2),
-        ("N7", CUR, "Blog", 700000, None, None, "2024-12-31", "D", 3),
+        ("N1", NEW, "ocha", 14000, None, None, "2024-11-28", "A", 2),
+        ("N2", NEW, "unhcr", None, 800000, 1000000, "2024-12-08", "A", 2),
+        ("N3", NEW, "wfp", 280000, None, None, "2024-12-06", "B", 2),
+        ("N4", NEW, "wfp", 280000, None, None, "2024-12-06", "D", 3),
+        ("N5", CUR, "ocha", 1100000, None, None, "2024-12-12", "A", 2),
+        ("N6", CUR, "ocha", 664000, None, None, "2024-12-31", "A", 2),
+        ("N7", CUR, "blog", 700000, None, None, "2024-12-31", "D", 3),
     ]
 )
 
@@ -65,11 +65,11 @@ def test_best_first_orders_by_grade_then_credibility_then_id():
 def test_latest_prefers_best_grade_on_the_same_date():
     assert figures.latest(ROWS, CUR)["figure_id"] == "N6"  # grade A beats the blog's larger figure
     assert figures.latest(ROWS, NEW)["figure_id"] == "N2"
-    assert figures.latest(ROWS, NEW, "OCHA")["figure_id"] == "N1"
+    assert figures.latest(ROWS, NEW, "ocha")["figure_id"] == "N1"
     with pytest.raises(LookupError, match="no missing_metric figure"):
         figures.latest(ROWS, "missing_metric")
-    with pytest.raises(LookupError, match="from SOHR"):
-        figures.latest(ROWS, NEW, "SOHR")
+    with pytest.raises(LookupError, match="from sohr"):
+        figures.latest(ROWS, NEW, "sohr")
 
 
 def test_peak_and_spread():

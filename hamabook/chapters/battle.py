@@ -24,8 +24,8 @@ from ..rows.control import (
     newly_contested,
     with_sides,
 )
+from ..rows.select import bodies, with_originator_sides, with_sources
 from ..rows.select import labels as registry_labels
-from ..rows.select import with_originator_sides, with_sources
 from .page import Page, Section, judged
 
 FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
@@ -34,6 +34,7 @@ ORIENTATION = ("aleppo", "idlib", "hama", "homs", "damascus")  # cities labelled
 FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
 MINORITY = ("minority_town_handover", "minority_assurance")
 HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
+SOHR = "sohr"  # the monitor whose estimates of the counter-attack's depth the page names (originators.csv body_id)
 
 
 # Column labels of the tables of reports.
@@ -359,7 +360,7 @@ def counter_attack(t: Tables) -> Section:
     v["battle_depth_range"] = prose.text(
         f"{prose.fmt_number(depth['value'].min())} to {prose.fmt_number(depth['value'].max())} km", depth["figure_id"]
     )
-    sohr = depth[depth["estimated_by"] == "SOHR"]
+    sohr = depth[depth["estimated_by"].map(bodies()) == SOHR]
     v["battle_depth_sohr_n"] = prose.count(len(sohr), sohr["figure_id"])
     v["battle_depth_sohr"] = prose.text(
         prose.join_words(f"{prose.fmt_number(x)} km" for x in sohr["value"]), sohr["figure_id"]

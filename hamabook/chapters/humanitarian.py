@@ -20,8 +20,8 @@ from ..output.figure import figure, table
 from ..output.prose import Value, fmt_date, fmt_date_range, fmt_range, join_words
 from ..rows.figures import best_first, in_window, latest, peak, spread, value_or_range
 from ..rows.provenance import credit
+from ..rows.select import bodies, with_sources
 from ..rows.select import labels as registry_labels
-from ..rows.select import with_sources
 from .page import Page, Section, judged
 
 # Readable names for the metrics the chapter charts (order = facet order).
@@ -60,7 +60,9 @@ def tidy(
     )
     # The counting body: whoever the row says made the estimate, else the source's originator.
     counted = rows["estimated_by"] if "estimated_by" in rows.columns else pd.Series(pd.NA, index=rows.index)
-    rows["organisation"] = counted.where(counted.notna() & (counted != ""), rows["originator"].map(organisation))
+    given = counted.notna() & (counted != "")
+    rows["organisation"] = counted.where(given, rows["originator"].map(organisation))
+    rows["body"] = counted.where(given, rows["originator"]).map(bodies())
     rows["counted_by"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
     rows["low"], rows["high"] = value_or_range(rows)
     rows["point"] = (rows["low"] + rows["high"]) / 2
@@ -118,6 +120,8 @@ def as_of_text(row: pd.Series) -> str:
 # --- The page ---------------------------------------------------------------------------------------------
 
 START, END = "2024-11-27", "2024-12-31"
+# The counting bodies whose figures the page names (originators.csv body_id).
+WFP, UNHCR, OCHA, SOHR, SNHR = "wfp", "unhcr", "ocha", "sohr", "snhr"
 DISPLACEMENT = [
     "displaced_new_since_2024_11_27",
     "displaced_current_since_2024_11_27",
@@ -170,15 +174,15 @@ def home_share(home: float, still: float) -> int:
     return round(100 * home / (home + still))
 
 
-def same_day_total(rows: pd.DataFrame, organisation_name: str) -> dict:
-    """The latest day on which ``organisation_name`` gave both a still-displaced and a returned figure:
+def same_day_total(rows: pd.DataFrame, body: str) -> dict:
+    """The latest day on which the counting ``body`` gave both a still-displaced and a returned figure:
     the two numbers, their sum's parts and the row ids (still displaced first)."""
-    own = rows[rows["organisation"] == organisation_name]
+    own = rows[rows["body"] == body]
     still = own[own["metric"] == DISPLACEMENT[1]]
     home = own[own["metric"] == DISPLACEMENT[2]]
     days = sorted(set(still["as_of"]) & set(home["as_of"]))
     if not days:
-        raise LookupError(f"no day with both still-displaced and returned figures from {organisation_name}")
+        raise LookupError(f"no day with both still-displaced and returned figures from {body}")
     day = days[-1]
     s = best_first(still[still["as_of"] == day]).iloc[0]
     h = best_first(home[home["as_of"] == day]).iloc[0]
@@ -300,17 +304,17 @@ def displacement(t: Tables) -> Section:
     """Displacement in the window, one series per organisation and definition: the chart and the table."""
     disp = t.disp
     first = disp.sort_values(["as_of", "figure_id"]).iloc[0]
-    wfp = latest(disp, DISPLACEMENT[0], "WFP")
-    unhcr_range = disp[(disp["organisation"] == "UNHCR") & disp["is_range"]].sort_values("as_of").iloc[0]
+    wfp = latest(disp, DISPLACEMENT[0], WFP)
+    unhcr_range = disp[(disp["body"] == UNHCR) & disp["is_range"]].sort_values("as_of").iloc[0]
     top = peak(disp, DISPLACEMENT[1])
     home = latest(disp, DISPLACEMENT[2])
     launch = t.events[(t.events["category"] == "offensive_launch") & (t.events["date"] == pd.Timestamp(START))]
     carriers = [c for c in (wfp["via"], wfp["publisher"]) if isinstance(c, str) and c and c != wfp["originator"]]
     # The same number under two definitions: OCHA's peak of people still displaced, UNHCR's cumulative count.
-    cum = latest(disp, DISPLACEMENT[0], "UNHCR")
+    cum = latest(disp, DISPLACEMENT[0], UNHCR)
     ids = list(disp["figure_id"])
     # Returns as a share of everyone displaced (back home plus still displaced), both from the OCHA series.
-    ocha_still = latest(disp, DISPLACEMENT[1], home["organisation"])
+    ocha_still = latest(disp, DISPLACEMENT[1], home["body"])
     s = Section(
         values={
             "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or [first["figure_id"]]),
@@ -329,7 +333,7 @@ def displacement(t: Tables) -> Section:
             "hum_home_share": prose.number(
                 home_share(home["point"], ocha_still["point"]), [home["figure_id"], ocha_still["figure_id"]]
             ),
-            **_same_day_sum(disp, top["organisation"]),
+            **_same_day_sum(disp, top["body"]),
         }
     )
     s.add("humanitarian-displacement", _displacement_figure(disp, top, ocha_still, home, unhcr_range))
@@ -343,9 +347,9 @@ def displacement(t: Tables) -> Section:
     return s
 
 
-def _same_day_sum(disp: pd.DataFrame, organisation_name: str) -> dict[str, Value]:
+def _same_day_sum(disp: pd.DataFrame, body: str) -> dict[str, Value]:
     """Why OCHA's peak and UNHCR's cumulative count coincide: still displaced plus returned on one day."""
-    both = same_day_total(disp, organisation_name)
+    both = same_day_total(disp, body)
     return {
         "hum_sum_date": prose.date(both["as_of"], both["rows"]),
         "hum_sum_still": prose.number(both["still"], [both["rows"][0]]),
@@ -400,10 +404,10 @@ def displacement_definitions(t: Tables) -> Section:
 def casualties(t: Tables) -> Section:
     """Death tolls by organisation and definition: the numbers and the chart."""
     dead = t.dead
-    sohr = {m: latest(dead, m, "SOHR") for m in DEATHS}
-    ocha_civ = latest(dead, DEATHS[2], "OCHA")
-    snhr_civ = latest(dead, DEATHS[2], "SNHR")
-    first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], "SOHR")
+    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
+    ocha_civ = latest(dead, DEATHS[2], OCHA)
+    snhr_civ = latest(dead, DEATHS[2], SNHR)
+    first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], SOHR)
     civ, tot, fighters = sohr[DEATHS[2]], sohr[DEATHS[0]], sohr[DEATHS[1]]
     s = Section(
         values={
@@ -456,7 +460,7 @@ def baseline(t: Tables) -> Section:
     idp_ids = list(before.loc[before["metric"] == "idps_syria_total", "figure_id"])
     return Section(
         values={
-            **_figure(latest(base_rows, "people_in_need", "OCHA"), "hum_pin", "hum_pin_date"),
+            **_figure(latest(base_rows, "people_in_need", OCHA), "hum_pin", "hum_pin_date"),
             "hum_idp_low": prose.number(idp_low, idp_ids),
             "hum_idp_high": prose.number(idp_high, idp_ids),
             "hum_idp_n": prose.count(idp_n, idp_ids, noun="report"),
@@ -470,7 +474,7 @@ def returns(t: Tables) -> Section:
     """Returns: UNHCR's December estimate and its count at the crossings, later estimates, IDPs and IOM's week."""
     ret = t.ret
     in_dec = in_window(ret[ret["metric"] == RETURNS[0]], START, END)
-    unhcr_dec = in_dec[in_dec["organisation"] == "UNHCR"]
+    unhcr_dec = in_dec[in_dec["body"] == UNHCR]
     estimate = latest(unhcr_dec, RETURNS[0])
     # The same estimate relayed again after the window is not a later estimate.
     repeats = ret[
@@ -509,7 +513,7 @@ def hama(t: Tables) -> Section:
     hosted = latest(hama_figs, "displaced_in_hosting_centres_hama_homs")
     homs = latest(tidy(figures, sources, ["displaced_families_into_homs_city"]), "displaced_families_into_homs_city")
     claim = latest(hama_figs, "civilians_killed_hama_reported")
-    then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], "SOHR")
+    then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], SOHR)
     same_day = pd.Timestamp(then["as_of"]) == pd.Timestamp(claim["as_of"])
     s = Section(
         values={

@@ -33,20 +33,21 @@ def best_first(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def of_metric(rows: pd.DataFrame, metric: str, organisation: str | None = None) -> pd.DataFrame:
-    """The rows of ``metric`` (optionally counted by one ``organisation``); a LookupError when there are none."""
+def of_metric(rows: pd.DataFrame, metric: str, body: str | None = None) -> pd.DataFrame:
+    """The rows of ``metric`` (optionally counted by one body: its ``body`` id, see
+    :func:`hamabook.rows.select.bodies`); a LookupError when there are none."""
     pick = rows[rows["metric"] == metric]
-    if organisation is not None:
-        pick = pick[pick["organisation"] == organisation]
+    if body is not None:
+        pick = pick[pick["body"] == body]
     if pick.empty:
-        raise LookupError(f"no {metric} figure" + (f" from {organisation}" if organisation else ""))
+        raise LookupError(f"no {metric} figure" + (f" from {body}" if body else ""))
     return pick
 
 
-def latest(rows: pd.DataFrame, metric: str, organisation: str | None = None) -> pd.Series:
-    """The headline rule: the most recent figure of ``metric`` (optionally counted by one ``organisation``); on
-    the same date the best-graded source wins, then the larger figure."""
-    pick = of_metric(rows, metric, organisation)
+def latest(rows: pd.DataFrame, metric: str, body: str | None = None) -> pd.Series:
+    """The headline rule: the most recent figure of ``metric`` (optionally counted by one ``body``); on the same
+    date the best-graded source wins, then the larger figure."""
+    pick = of_metric(rows, metric, body)
     ranked = best_first(pick[pick["as_of"] == pick["as_of"].max()])
     top = ranked[ranked["reliability"] == ranked.iloc[0]["reliability"]]
     return top.sort_values("high", ascending=False, kind="stable").iloc[0]

@@ -99,6 +99,12 @@ def labels(registry: str) -> pd.Series:
     return load(registry).set_index(REGISTRIES[registry])["label"]
 
 
+def bodies() -> pd.Series:
+    """The id of the counting body each originator speaks for (``originators.csv`` ``body_id``), by originator,
+    for the originators that have one: pages select a body's figures by this id, never by a name."""
+    return load("originators").set_index("originator")["body_id"].dropna()
+
+
 def with_originator_sides(sources: pd.DataFrame) -> pd.DataFrame:
     """The sources with ``side``: the alignment of each source's originator (whose claim a reader hears),
     beside ``alignment``, that of the publisher whose copy was read."""
