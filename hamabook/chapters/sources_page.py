@@ -55,14 +55,14 @@ def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def topic_order() -> list[str]:
-    """The chapters fact rows can belong to, in the order of ``chapters.csv``."""
-    return list(registry_labels("chapters").index)
+def topic_labels() -> pd.Series:
+    """The reader's label of each chapter fact rows can belong to, in the order of ``chapters.csv``."""
+    return registry_labels("chapters")
 
 
-def topic_label(topic: str) -> str:
-    """The reader's label of the chapter a fact row belongs to (``chapters.csv``)."""
-    labels = registry_labels("chapters")
+def topic_label(topic: str, labels: pd.Series | None = None) -> str:
+    """The reader's label of the chapter a fact row belongs to (``labels``: :func:`topic_labels`, read once)."""
+    labels = topic_labels() if labels is None else labels
     if topic not in labels.index:
         raise KeyError(f"no reader label for chapter topic {topic!r}")
     return labels[topic]
@@ -101,11 +101,12 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
         parts.append(counts.assign(dimension=dim))
     out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
-    order = {t: i for i, t in enumerate(topic_order())}
+    labels = topic_labels()
+    order = {t: i for i, t in enumerate(labels.index)}
     out = out.sort_values(
         ["dimension", "topic", "value"], key=lambda s: s.map(order) if s.name == "topic" else s
     ).reset_index(drop=True)
-    out["topic"] = out["topic"].map(topic_label)
+    out["topic"] = out["topic"].map(lambda t: topic_label(t, labels))
     return out
 
 
@@ -117,12 +118,13 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
     alignments = registry_labels("alignments")
     rows = []
-    for topic in [t for t in topic_order() if t in set(used["topic"])]:
+    labels = topic_labels()
+    for topic in [t for t in labels.index if t in set(used["topic"])]:
         part = used[used["topic"] == topic]
         distinct = part.drop_duplicates("source_id")
         rows.append(
             {
-                "chapter": topic_label(topic),
+                "chapter": topic_label(topic, labels),
                 "rows": len(part),
                 "sources": len(distinct),
                 "graded_ab": round(100 * at_least(distinct["reliability"], USUALLY_RELIABLE).mean()),
@@ -173,7 +175,7 @@ def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
 
 def mix_chart(drawn: pd.DataFrame):
     shown = set(drawn["topic"])
-    order = [topic_label(t) for t in topic_order() if topic_label(t) in shown]
+    order = [label for label in topic_labels() if label in shown]
 
     def panel(dim: str, title: str, scale=alt.Undefined):
         return (
