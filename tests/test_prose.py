@@ -120,3 +120,14 @@ def test_registry_labels_replace_codes_in_registry_order():
     assert labels("categories")["city_captured"]
     with pytest.raises(KeyError, match="no label registry"):
         labels("places")
+
+
+def test_a_value_takes_its_ids_from_the_rows_it_is_made_from():
+    rows = pd.DataFrame({"figure_id": ["N2", "N1", "N2"], "value": [1.0, 2.0, 1.0]})
+    assert prose.number(3, rows).rows == ("N2", "N1")  # the table's rows, each once
+    assert prose.text("x", rows.iloc[1]).rows == ("N1",)  # one row
+    assert prose.count(2, rows["figure_id"]).rows == ("N2", "N1")  # or their ids
+    with pytest.raises(ValueError, match="exactly one id column"):
+        prose.number(1, rows.assign(event_id="E1"))
+    with pytest.raises(ValueError, match="exactly one id column"):
+        prose.number(1, pd.DataFrame({"value": [1.0]}))

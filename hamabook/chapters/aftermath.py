@@ -219,12 +219,10 @@ def returns(t: Tables) -> Section:
     _, high = value_or_range(pd.DataFrame([refugees, idps]))
     return Section(
         values={
-            "am_refugee_returns": prose.number(high.iloc[0], [refugees["figure_id"]]),
-            "am_refugee_returns_date": prose.date(
-                refugees["as_of"], [refugees["figure_id"]], precision=refugees["as_of_precision"]
-            ),
-            "am_refugee_returns_by": prose.text(refugees["originator"], [refugees["figure_id"]]),
-            "am_idp_returns": prose.number(high.iloc[1], [idps["figure_id"]]),
+            "am_refugee_returns": prose.number(high.iloc[0], refugees),
+            "am_refugee_returns_date": prose.date(refugees["as_of"], refugees, precision=refugees["as_of_precision"]),
+            "am_refugee_returns_by": prose.text(refugees["originator"], refugees),
+            "am_idp_returns": prose.number(high.iloc[1], idps),
         }
     )
 
@@ -249,11 +247,11 @@ def forecast_record(t: Tables) -> Section:
     )
     v["am_brier_mean"] = prose.text(f"{done['brier'].mean():.2f}", done["forecast_id"])
     best = done.sort_values(["brier", "forecast_id"]).iloc[0]
-    v["am_brier_best_who"] = prose.text(best["forecaster"], [best["forecast_id"]])
-    v["am_brier_best"] = prose.text(f"{best['brier']:.2f}", [best["forecast_id"]])
+    v["am_brier_best_who"] = prose.text(best["forecaster"], best)
+    v["am_brier_best"] = prose.text(f"{best['brier']:.2f}", best)
     worst = done.sort_values(["brier", "forecast_id"], ascending=[False, True]).iloc[0]
-    v["am_brier_worst_who"] = prose.text(worst["forecaster"], [worst["forecast_id"]])
-    v["am_brier_worst"] = prose.text(f"{worst['brier']:.2f}", [worst["forecast_id"]])
+    v["am_brier_worst_who"] = prose.text(worst["forecaster"], worst)
+    v["am_brier_worst"] = prose.text(f"{worst['brier']:.2f}", worst)
     gov = scored[scored["forecaster_side"] == "government"]
     gov_right = gov[gov["outcome"] == "right"]
     v["am_gov_side_n"] = prose.count(len(gov), gov["forecast_id"])
@@ -445,8 +443,8 @@ def hezbollah(t: Tables) -> Section:
     out = events[(events["actor_id"] == "hezbollah") & (events["category"] == "ally_withdrawal")]
     return Section(
         values={
-            "am_hez_call_who": prose.text(call["forecaster"].split(" (")[0], [call["forecast_id"]]),
-            "am_hez_call_date": prose.date(call["published"], [call["forecast_id"]]),
+            "am_hez_call_who": prose.text(call["forecaster"].split(" (")[0], call),
+            "am_hez_call_date": prose.date(call["published"], call),
             "am_hez_sent": prose.number(sent["value"].max(), sent["figure_id"]),
             "am_hez_out": prose.date(out["date"].min(), out["event_id"]),
         }

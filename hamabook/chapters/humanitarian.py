@@ -195,11 +195,11 @@ def same_day_total(rows: pd.DataFrame, body: str) -> dict:
 
 
 def _val(row: pd.Series, rows=None) -> Value:
-    return prose.text(as_text(row), rows if rows is not None else [row["figure_id"]])
+    return prose.text(as_text(row), rows if rows is not None else row)
 
 
 def _when(row: pd.Series) -> Value:
-    return prose.date(row["as_of"], [row["figure_id"]], precision=row.get("as_of_precision", "day") or "day")
+    return prose.date(row["as_of"], row, precision=row.get("as_of_precision", "day") or "day")
 
 
 def _figure(row: pd.Series, value_key: str, date_key: str) -> dict[str, Value]:
@@ -317,14 +317,14 @@ def displacement(t: Tables) -> Section:
     ocha_still = latest(disp, DISPLACEMENT[1], home["body"])
     s = Section(
         values={
-            "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or [first["figure_id"]]),
+            "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or first),
             **_figure(first, "hum_first_value", "hum_first_date"),
             **_figure(wfp, "hum_wfp_value", "hum_wfp_date"),
             **_figure(unhcr_range, "hum_unhcr_value", "hum_unhcr_date"),
             **_figure(top, "hum_peak_value", "hum_peak_date"),
             **_figure(latest(disp, DISPLACEMENT[1]), "hum_still_value", "hum_still_date"),
             **_figure(home, "hum_home_value", "hum_home_date"),
-            "hum_wfp_carriers": prose.text(join_words(list(dict.fromkeys(carriers))), [wfp["figure_id"]]),
+            "hum_wfp_carriers": prose.text(join_words(list(dict.fromkeys(carriers))), wfp),
             **_figure(cum, "hum_unhcr_cum_value", "hum_unhcr_cum_date"),
             "hum_window": prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids),
             "hum_disp_reports": prose.count(len(disp), ids, noun="dated displacement figure"),
@@ -518,11 +518,11 @@ def hama(t: Tables) -> Section:
     s = Section(
         values={
             "hum_hama_pop": _val(pop),
-            "hum_hama_pop_pub": prose.text(pop["counted_by"], [pop["figure_id"]]),
+            "hum_hama_pop_pub": prose.text(pop["counted_by"], pop),
             **_figure(hosted, "hum_hama_hosted", "hum_hama_hosted_date"),
-            "hum_hama_hosted_by": prose.text(hosted["organisation"], [hosted["figure_id"]]),
+            "hum_hama_hosted_by": prose.text(hosted["organisation"], hosted),
             **_figure(homs, "hum_homs_families", "hum_homs_date"),
-            "hum_homs_by": prose.text(homs["organisation"], [homs["figure_id"]]),
+            "hum_homs_by": prose.text(homs["organisation"], homs),
             **_figure(claim, "hum_hama_claim", "hum_hama_claim_date"),
             "hum_sohr_civ_then": _val(then),
             "hum_sohr_civ_then_when": (
@@ -565,7 +565,7 @@ def data_dates(t: Tables) -> Section:
     latest_row = pd.concat([disp, t.dead, t.ret, t.base_rows]).sort_values("as_of").iloc[-1]
     return Section(
         values={
-            "hum_data_as_of": prose.date(used.max(), [latest_row["figure_id"]]),
+            "hum_data_as_of": prose.date(used.max(), latest_row),
             "hum_disp_as_of": prose.date(disp["as_of"].max(), [disp.sort_values("as_of").iloc[-1]["figure_id"]]),
         }
     )

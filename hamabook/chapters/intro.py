@@ -148,7 +148,7 @@ def context(t: Tables) -> Section:
     credibility = load("credibility_scale")["score"]
     return Section(
         values={
-            "hama_rank": prose.text(f"{prose.fmt_ordinal(int(rank['value']))}-largest", [rank["figure_id"]]),
+            "hama_rank": prose.text(f"{prose.fmt_ordinal(int(rank['value']))}-largest", rank),
             # The reports of Hama's capture are where the press says the rebels had never taken it during the war.
             "hama_never_taken": prose.text(NEVER_TAKEN, t.hama_rows["event_id"]),
             "length_range": prose.text(span_text(t.length["value"].astype(float)), t.length["figure_id"]),
