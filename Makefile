@@ -107,16 +107,20 @@ site-files: book
 print-check: tex pdf
 	export HAMABOOK_REQUIRE_TEX=1 HAMABOOK_PRINT_BUILD=$(PRINT_OUT); $(PYTEST) $(PRINT_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m print_edition
 
+# Installing system packages needs root: as root SUDO stays empty; elsewhere (a CI runner) pass SUDO=sudo.
+SUDO ?=
+
 # Debian's Chromium for the browser tests (installed when missing; needs root and apt).
 chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# TeX for the print edition, with an Arabic-capable font for Arabic titles (installed when missing; root and apt).
+# TeX for the print edition, with an Arabic-capable font for Arabic titles (installed when missing; root and apt;
+# the publishing workflow runs `make tex SUDO=sudo`, which tests/test_workflow.py checks).
 TEX_PACKAGES := texlive-xetex texlive-science fonts-freefont-otf xindy latexmk fonts-noto-core poppler-utils
 tex:
 	@command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null \
 	  && test -n "$$(fc-list 'Noto Naskh Arabic')" \
-	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
+	  || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; }
 
 # Every check, on two cores: the site builds beside the unit tests, then its browser checks run beside the print
 # edition (written from the site build's doctrees), its check, the file checks and the linter (`--output-sync`

@@ -107,3 +107,10 @@ def test_rule_that_crashes_is_one_line(monkeypatch, real_tables):
     assert checks.run_checks(real_tables, TODAY) == [
         "datapackage.json: rule broken could not run (ZeroDivisionError: boom)"
     ]
+
+
+def test_topics_and_judgment_chapters_come_from_the_chapters_registry(data_copy: Path):
+    events = data_copy / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",battle,", ",nowhere,", 1), encoding="utf-8")
+    problems = validate_package(data_copy, today=TODAY)
+    assert any("events.csv" in p and "'nowhere'" in p and "chapters" in p for p in problems), problems

@@ -12,11 +12,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-import hamabook.rows as analysis
-from hamabook.charts.geo import great_circle_km  # noqa: E402
+import hamabook.rows.select as analysis
 from hamabook.output import figure as figures
 from hamabook.output import prose as text  # noqa: E402
 from hamabook.output import render, runtime
+from hamabook.rows.geo import great_circle_km  # noqa: E402
 
 
 def test_fmt_number():

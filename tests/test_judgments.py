@@ -11,7 +11,7 @@ from hamabook.output.judgments import (
     verdict_values,
     with_bands,
 )
-from hamabook.rows import FACT_TABLES
+from hamabook.rows.provenance import FACT_TABLES
 
 SCALE = pd.DataFrame({"term": ["likely", "very likely"], "low": [0.55, 0.8], "high": [0.8, 0.95]})
 ONE = pd.DataFrame(
@@ -56,7 +56,7 @@ def test_key_judgments_link_to_the_box_in_its_chapter():
 def test_one_judgment_reads_the_same_everywhere():
     """The intro list, the chapter box and a cited verdict take likelihood and confidence from the same row."""
     row = next(with_bands(ONE, SCALE).itertuples())
-    verdict = verdict_values(ONE, SCALE, ["J01"])["j01_verdict"].text
+    verdict = verdict_values(ONE, SCALE, {"j01_verdict": "J01"})["j01_verdict"].text
     assert verdict == "likely (55–80 %), confidence moderate"
     assert "(55–80 %), confidence moderate" in box_html(row)
     assert "(55–80 %), confidence moderate" in key_judgments_html(with_bands(ONE, SCALE))

@@ -147,14 +147,14 @@ def test_odd_date_values_one_report_against_the_rest():
             "credibility": [4, 2, 3],
         }
     )
-    out = military.odd_date_values(rows, "x")
-    assert out["x_odd_date"].text == "5 December 2024" and out["x_odd_date"].rows == ("K1",)
-    assert out["x_odd_credibility"].text == "4"
-    assert out["x_date"].rows == ("K2", "E3") and out["x_others"].text == "two"
+    out = military.odd_date_values(rows)
+    assert out["odd_date"].text == "5 December 2024" and out["odd_date"].rows == ("K1",)
+    assert out["odd_credibility"].text == "4"
+    assert out["date"].rows == ("K2", "E3") and out["others"].text == "two"
     with pytest.raises(LookupError):  # all agree: nothing to single out
-        military.odd_date_values(rows.assign(date=day("2024-12-06")), "x")
+        military.odd_date_values(rows.assign(date=day("2024-12-06")))
     with pytest.raises(LookupError):  # an even split is not one odd report
-        military.odd_date_values(rows.iloc[:2], "x")
+        military.odd_date_values(rows.iloc[:2])
 
 
 def test_rows_without_a_place_say_so():

@@ -108,3 +108,23 @@ def test_bottom_line_numbers_state_their_sourcing(path, chapter):
     assert not loose, f"{path.name}: bottom-line values not marked prose.headline(...): {loose}"
     stray = [k for k, v in page.values.items() if v.headline and k not in stated]
     assert not stray, f"{path.name}: headline values outside the bottom line: {stray}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_inserted_key_is_a_literal_in_its_chapter_module(path):
+    """Searching for a key finds the line that computes it: each key the prose inserts stands, quoted, in the
+    chapter module the notebook builds (never put together from pieces at run time)."""
+    module = MODULE.search("\n".join(_cells(path, "code")))
+    assert module, f"{path.name}: no `page = <chapter>.build()` line"
+    source = (ROOT / "hamabook" / "chapters" / f"{module.group(1)}.py").read_text(encoding="utf-8")
+    keys = {k for cell in _cells(path, "markdown") for k in GLUE_ROLE.findall(cell)}
+    hidden = sorted(k for k in keys if f'"{k}"' not in source)
+    assert not hidden, f"{path.name}: keys not written out in hamabook/chapters/{module.group(1)}.py: {hidden}"
+
+
+def test_the_chapter_pages_are_those_of_the_chapters_registry():
+    """The book's opening part lists the chapters of data/chapters.csv that have a page, in page order."""
+    from pages import CHAPTERS
+
+    pages = [TOC["root"], *(c["file"] for c in TOC["parts"][0]["chapters"])]
+    assert pages == [f"book/{c}" for c in CHAPTERS], "_toc.yml and data/chapters.csv list different chapter pages"

@@ -3,7 +3,8 @@ import pytest
 
 from hamabook.chapters.page import Page
 from hamabook.output import prose
-from hamabook.rows import credit, evidence_index, provenance_note
+from hamabook.output.provenance import provenance_note
+from hamabook.rows.provenance import credit, evidence_index
 
 
 @pytest.mark.parametrize(
@@ -112,10 +113,21 @@ def test_long_tables_fold_without_repeating_rows():
 
 
 def test_registry_labels_replace_codes_in_registry_order():
-    from hamabook.rows import labels
+    from hamabook.rows.select import labels
 
     alignments = labels("alignments")
     assert alignments["un_ngo"] == "UN or NGO" and list(alignments.index)[0] == "syrian_government"
     assert labels("categories")["city_captured"]
     with pytest.raises(KeyError, match="no label registry"):
         labels("places")
+
+
+def test_a_value_takes_its_ids_from_the_rows_it_is_made_from():
+    rows = pd.DataFrame({"figure_id": ["N2", "N1", "N2"], "value": [1.0, 2.0, 1.0]})
+    assert prose.number(3, rows).rows == ("N2", "N1")  # the table's rows, each once
+    assert prose.text("x", rows.iloc[1]).rows == ("N1",)  # one row
+    assert prose.count(2, rows["figure_id"]).rows == ("N2", "N1")  # or their ids
+    with pytest.raises(ValueError, match="exactly one id column"):
+        prose.number(1, rows.assign(event_id="E1"))
+    with pytest.raises(ValueError, match="exactly one id column"):
+        prose.number(1, pd.DataFrame({"value": [1.0]}))

@@ -1,6 +1,6 @@
 import pytest
 
-from hamabook.build import sphinxext
+from hamabook.build import inputs, sphinxext
 
 
 def test_sitemap_lists_pages_sorted_with_base(tmp_path):
@@ -18,12 +18,12 @@ def test_inputs_digest_tracks_data_content(monkeypatch, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "x.csv").write_text("a\n1\n")
-    monkeypatch.setattr(sphinxext, "DATA_DIR", data)
-    monkeypatch.setattr(sphinxext, "ROOT", tmp_path)
-    first = sphinxext.inputs_digest()
-    assert sphinxext.inputs_digest() == first
+    monkeypatch.setattr(inputs, "DATA_DIR", data)
+    monkeypatch.setattr(inputs, "ROOT", tmp_path)
+    first = inputs.inputs_digest()
+    assert inputs.inputs_digest() == first
     (data / "x.csv").write_text("a\n2\n")
-    assert sphinxext.inputs_digest() != first
+    assert inputs.inputs_digest() != first
 
 
 def test_cache_guard_wipes_cache_and_environment_when_inputs_change(monkeypatch, tmp_path):

@@ -25,6 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..output.printform import PRINT_MARKDOWN, PRINT_TABLE
+from .inputs import STAMP_NAME, inputs_digest
 
 PRINT_FROM_ENV = "HAMABOOK_PRINT_FROM"
 FIGURE_MARK = 'class="hb-figure"'
@@ -149,8 +150,6 @@ def _write_from_site(app, config) -> None:
     site = os.environ.get(PRINT_FROM_ENV)
     if not site:
         return
-    from .sphinxext import STAMP_NAME, inputs_digest
-
     stamp = Path(site) / ".jupyter_cache" / STAMP_NAME
     doctrees = Path(site) / ".doctrees"
     if not stamp.is_file() or not doctrees.is_dir():

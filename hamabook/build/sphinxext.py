@@ -23,10 +23,10 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .. import DATA_DIR, ROOT
 from ..output.runtime import bundle_key, chart_loader, vega_bundle
 from . import icons, printed
 from .dist import data_files, write_zip
+from .inputs import STAMP_NAME, inputs_digest
 
 BUNDLE = "vega-bundle.js"
 LOADER = "hb-charts.js"
@@ -35,26 +35,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 DATA_BUNDLE = "downloads/fall-of-hama-data.zip"
 # Marks a page that draws an Altair chart (see hamabook.output.render.altair_html).
 CHART_MARK = "window.hbCharts"
-
-
-# In the execution cache: the inputs_digest() its results were computed with.
-STAMP_NAME = "hamabook-inputs.sha256"
-
-
-def inputs_digest() -> str:
-    """Hash of everything a notebook's outputs depend on besides its own code cells."""
-    h = hashlib.sha256()
-    files = [
-        *sorted(DATA_DIR.glob("*")),
-        *sorted((ROOT / "hamabook").rglob("*.py")),
-        ROOT / "requirements.txt",
-        ROOT / "pyproject.toml",  # its entry points plug the package into the build
-    ]
-    for path in files:
-        if path.is_file():
-            h.update(path.relative_to(ROOT).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def _guard_cache(app, config) -> None:

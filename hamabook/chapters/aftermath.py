@@ -16,6 +16,8 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -23,9 +25,9 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import with_sources
-from .page import Page
+from ..rows.figures import value_or_range
+from ..rows.select import with_sources
+from .page import Page, Section, judged
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 RULES = ("stated", "scale term", "none")
@@ -39,8 +41,23 @@ QUESTION_LABELS = {
     "returns": "Returns",
     "sdf": "SDF",
 }
-JUDGMENTS = ("J10", "J11", "J12", "J14")
+JUDGMENTS = {
+    "j10_verdict": "J10",
+    "j11_verdict": "J11",
+    "j12_verdict": "J12",
+    "j14_verdict": "J14",
+}  # verdict key -> judgment
 SIDE_LABELS = {"government": "Government", "opposition": "Opposition", "other": "Neither side"}
+
+
+# Column labels of the table of outcome reports.
+OUTCOME_LABELS = {
+    "label": "Question",
+    "status": "Status",
+    "summary": "What was reported (our words)",
+    "publisher": "Source",
+    "outcome_id": "Row",
+}
 
 
 def band_midpoints(scale: pd.DataFrame) -> dict[str, float]:
@@ -162,182 +179,195 @@ def status_date(rows: pd.DataFrame, question: str, status: str, which: str = "fi
     return prose.date(row["date"], list(pick["outcome_id"]), precision=row["date_precision"])
 
 
-def _question_values(page: Page, rows: pd.DataFrame) -> None:
+# How many reports each question has: glue key -> question.
+QUESTION_COUNTS = {
+    "am_transition_n": "transition",
+    "am_minorities_n": "minorities",
+    "am_sanctions_n": "sanctions",
+    "am_russia_bases_n": "russia_bases",
+    "am_israel_south_n": "israel_south",
+    "am_returns_n": "returns",
+    "am_sdf_n": "sdf",
+}
+
+
+def _question_values(rows: pd.DataFrame) -> dict[str, prose.Value]:
     """Per question: how many reports, and the date of each development the prose states."""
-    for question in QUESTIONS:
+    values = {}
+    for key, question in QUESTION_COUNTS.items():
         q = rows[rows["question"] == question]
         if q.empty:
             raise LookupError(f"no outcome rows for {question}")
-        page.values[f"am_{question}_n"] = prose.count(len(q), q["outcome_id"], noun="report")
+        values[key] = prose.count(len(q), q["outcome_id"], noun="report")
     for key, (question, status, which) in STATUS_FACTS.items():
-        page.values[key] = status_date(rows, question, status, which)
+        values[key] = status_date(rows, question, status, which)
+    return values
 
 
-def _returns_values(page: Page, figures: pd.DataFrame, sources: pd.DataFrame) -> None:
+def _latest_return(figures: pd.DataFrame, sources: pd.DataFrame, metric: str) -> pd.Series:
+    """The latest figure of ``metric`` (most credible first on one date), with its originator."""
+    rows = with_sources(figures[figures["metric"] == metric], sources, ("publisher", "originator"))
+    if rows.empty:
+        raise LookupError(f"no {metric} figure")
+    return rows.sort_values(["as_of", "credibility", "figure_id"], ascending=[False, True, True]).iloc[0]
+
+
+def returns(t: Tables) -> Section:
     """UNHCR's latest counts of refugees and displaced people back home since 8 December 2024."""
-    for key, metric in (
-        ("am_refugee_returns", "refugee_returns_since_2024_12_08"),
-        ("am_idp_returns", "idp_returns_since_2024_12_08"),
-    ):
-        rows = with_sources(figures[figures["metric"] == metric], sources, ("publisher", "originator"))
-        if rows.empty:
-            raise LookupError(f"no {metric} figure")
-        row = rows.sort_values(["as_of", "credibility", "figure_id"], ascending=[False, True, True]).iloc[0]
-        value = row["value"] if pd.notna(row["value"]) else row["high"]
-        page.values[key] = prose.number(value, [row["figure_id"]])
-        if key == "am_refugee_returns":
-            page.values[f"{key}_date"] = prose.date(row["as_of"], [row["figure_id"]], precision=row["as_of_precision"])
-            page.values[f"{key}_by"] = prose.text(row["originator"], [row["figure_id"]])
+    refugees = _latest_return(t.figures, t.sources, "refugee_returns_since_2024_12_08")
+    idps = _latest_return(t.figures, t.sources, "idp_returns_since_2024_12_08")
+    _, high = value_or_range(pd.DataFrame([refugees, idps]))
+    return Section(
+        values={
+            "am_refugee_returns": prose.number(high.iloc[0], refugees),
+            "am_refugee_returns_date": prose.date(refugees["as_of"], refugees, precision=refugees["as_of_precision"]),
+            "am_refugee_returns_by": prose.text(refugees["originator"], refugees),
+            "am_idp_returns": prose.number(high.iloc[1], idps),
+        }
+    )
 
 
-def _forecast_section(page: Page, forecasts: pd.DataFrame, scale: pd.DataFrame, sources: pd.DataFrame) -> None:
-    scored = score_forecasts(forecasts, scale)
+def forecast_record(t: Tables) -> Section:
+    """The forecasts made before 8 December: how many, how many came true, Brier scores, by side."""
+    scored = t.scored
     ids = scored["forecast_id"]
     done = scored[scored["scored"]]
     unscored = scored[~scored["scored"]]
-    page.values["am_n_forecasts"] = prose.count(len(scored), ids)
-    page.values["am_published_span"] = prose.date_range(scored["published"].min(), scored["published"].max(), ids)
-    page.values["am_resolves_last"] = prose.date(scored["resolves_by"].max(), ids)
+    v: dict[str, prose.Value] = {}
+    v["am_n_forecasts"] = prose.count(len(scored), ids)
+    v["am_published_span"] = prose.date_range(scored["published"].min(), scored["published"].max(), ids)
+    v["am_resolves_last"] = prose.date(scored["resolves_by"].max(), ids)
     right = scored[scored["outcome"] == "right"]
-    page.values["am_n_right"] = prose.count(len(right), right["forecast_id"])
-    page.values["am_n_scored"] = prose.count(len(done), done["forecast_id"])
-    page.values["am_n_unscored"] = prose.count(len(unscored), unscored["forecast_id"])
+    v["am_n_right"] = prose.count(len(right), right["forecast_id"])
+    v["am_n_scored"] = prose.count(len(done), done["forecast_id"])
+    v["am_n_unscored"] = prose.count(len(unscored), unscored["forecast_id"])
     stated = scored[scored["rule"] == "stated"]
-    page.values["am_n_stated"] = (
+    v["am_n_stated"] = (
         prose.count(len(stated), ids) if stated.empty else prose.count(len(stated), stated["forecast_id"])
     )
-    page.values["am_brier_mean"] = prose.text(f"{done['brier'].mean():.2f}", done["forecast_id"])
+    v["am_brier_mean"] = prose.text(f"{done['brier'].mean():.2f}", done["forecast_id"])
     best = done.sort_values(["brier", "forecast_id"]).iloc[0]
-    page.values["am_brier_best_who"] = prose.text(best["forecaster"], [best["forecast_id"]])
-    page.values["am_brier_best"] = prose.text(f"{best['brier']:.2f}", [best["forecast_id"]])
+    v["am_brier_best_who"] = prose.text(best["forecaster"], best)
+    v["am_brier_best"] = prose.text(f"{best['brier']:.2f}", best)
     worst = done.sort_values(["brier", "forecast_id"], ascending=[False, True]).iloc[0]
-    page.values["am_brier_worst_who"] = prose.text(worst["forecaster"], [worst["forecast_id"]])
-    page.values["am_brier_worst"] = prose.text(f"{worst['brier']:.2f}", [worst["forecast_id"]])
+    v["am_brier_worst_who"] = prose.text(worst["forecaster"], worst)
+    v["am_brier_worst"] = prose.text(f"{worst['brier']:.2f}", worst)
     gov = scored[scored["forecaster_side"] == "government"]
     gov_right = gov[gov["outcome"] == "right"]
-    page.values["am_gov_side_n"] = prose.count(len(gov), gov["forecast_id"])
-    page.values["am_gov_side_right"] = prose.text(prose.of_all(len(gov_right), len(gov)), gov["forecast_id"])
+    v["am_gov_side_n"] = prose.count(len(gov), gov["forecast_id"])
+    v["am_gov_side_right"] = prose.text(prose.of_all(len(gov_right), len(gov)), gov["forecast_id"])
     other = scored[scored["forecaster_side"] != "government"]
     other_right = other[other["outcome"] == "right"]
-    page.values["am_other_side_n"] = prose.count(len(other), other["forecast_id"])
-    page.values["am_other_side_right"] = prose.count(len(other_right), other["forecast_id"])
+    v["am_other_side_n"] = prose.count(len(other), other["forecast_id"])
+    v["am_other_side_right"] = prose.count(len(other_right), other["forecast_id"])
+    s = Section(values=v)
+    s.add("aftermath-forecasts", _forecast_table(scored, t.sources))
+    s.add("aftermath-by-side", _by_side_table(scored))
+    s.add("aftermath-calibration", _calibration_figure(scored, t.scale))
+    return s
 
+
+FORECAST_LABELS = {
+    "published": "Published",
+    "forecaster": "Who",
+    "forecaster_kind": "Kind",
+    "forecaster_side": "Side",
+    "statement": "Forecast (our words)",
+    "likelihood_words": "Their words",
+    "term": "Our scale reading",
+    "resolution_rule": "Resolves true if",
+    "resolves_by": "Resolves by",
+    "outcome": "Outcome (our reading)",
+    "rule": "Probability rule",
+    "p_pct": "Probability (%)",
+    "brier": "Brier score",
+    "publisher": "Source",
+    "forecast_id": "Row",
+}
+
+
+def _forecast_table(scored: pd.DataFrame, sources: pd.DataFrame):
+    """Every forecast with the rule that resolves it, our reading of the outcome and its score."""
     span = prose.fmt_date_range(scored["published"].min(), scored["published"].max())
     shown = with_sources(scored, sources).assign(
         p_pct=lambda f: (100 * f["p"]).round(1),
         brier=lambda f: [("" if pd.isna(b) else f"{b:.2f}") for b in f["brier"]],  # two decimals, as in the prose
         forecaster_side=lambda f: f["forecaster_side"].map(SIDE_LABELS),
     )
-    page.add(
-        "aftermath-forecasts",
-        table(
-            shown[
-                [
-                    "published",
-                    "forecaster",
-                    "forecaster_kind",
-                    "forecaster_side",
-                    "statement",
-                    "likelihood_words",
-                    "term",
-                    "resolution_rule",
-                    "resolves_by",
-                    "outcome",
-                    "rule",
-                    "p_pct",
-                    "brier",
-                    "publisher",
-                    "forecast_id",
-                ]
-            ],
-            caption=f"{len(shown)} forecasts published {span}, each with the rule that resolves it; the outcome is "
-            "our reading against the resolution rule, and a forecast is scored (Brier) only where "
-            "it gave a number or a probability word we read on the likelihood scale",
-            labels={
-                "published": "Published",
-                "forecaster": "Who",
-                "forecaster_kind": "Kind",
-                "forecaster_side": "Side",
-                "statement": "Forecast (our words)",
-                "likelihood_words": "Their words",
-                "term": "Our scale reading",
-                "resolution_rule": "Resolves true if",
-                "resolves_by": "Resolves by",
-                "outcome": "Outcome (our reading)",
-                "rule": "Probability rule",
-                "p_pct": "Probability (%)",
-                "brier": "Brier score",
-                "publisher": "Source",
-                "forecast_id": "Row",
-            },
-            noun="forecasts",
-        ),
+    return table(
+        shown[list(FORECAST_LABELS)],
+        caption=f"{len(shown)} forecasts published {span}, each with the rule that resolves it; the outcome is "
+        "our reading against the resolution rule, and a forecast is scored (Brier) only where "
+        "it gave a number or a probability word we read on the likelihood scale",
+        labels=FORECAST_LABELS,
+        noun="forecasts",
     )
+
+
+def _by_side_table(scored: pd.DataFrame):
+    """The forecast record by the side the forecaster stood on."""
     labels = {
         "forecasts": "Forecasts",
         "came_true": "Came true (our reading)",
         "scored": "Scored",
         "mean_brier": "Mean Brier score",
     }
-    page.add(
-        "aftermath-by-side",
-        table(
-            record_by(scored.assign(forecaster_side=scored["forecaster_side"].map(SIDE_LABELS)), "forecaster_side"),
-            caption="Forecast record by the side the forecaster stood on; came true is our reading of each outcome "
-            "against its resolution rule (mean Brier over scored forecasts only)",
-            labels={"forecaster_side": "Side", **labels},
-        ),
+    return table(
+        record_by(scored.assign(forecaster_side=scored["forecaster_side"].map(SIDE_LABELS)), "forecaster_side"),
+        caption="Forecast record by the side the forecaster stood on; came true is our reading of each outcome "
+        "against its resolution rule (mean Brier over scored forecasts only)",
+        labels={"forecaster_side": "Side", **labels},
     )
 
+
+def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
+    """Each likelihood band placed by its midpoint and the share of its forecasts that came true."""
+    done = scored[scored["scored"]]
     cal = calibration(scored, scale)
     drawn = cal[["term", "stated", "forecasts", "came_true", "share_true"]]
+    percent = alt.Axis(format="%")
     chart = alt.Chart(drawn).encode(
-        x=alt.X(
-            "stated:Q",
-            title="Probability stated (band midpoint)",
-            scale=alt.Scale(domain=[0, 1]),
-            axis=alt.Axis(format="%"),
-        )
+        x=alt.X("stated:Q", title="Probability stated (band midpoint)", scale=alt.Scale(domain=[0, 1]), axis=percent)
     )
     diagonal = chart.mark_line(color=theme.MUTED, strokeDash=[4, 4]).encode(y="stated:Q")
     points = chart.mark_circle(color=theme.PALETTE[0], opacity=0.9).encode(
-        y=alt.Y(
-            "share_true:Q", title="Share that came true", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")
-        ),
+        y=alt.Y("share_true:Q", title="Share that came true", scale=alt.Scale(domain=[0, 1]), axis=percent),
         size=alt.Size("forecasts:Q", title="Forecasts", scale=alt.Scale(range=[80, 400])),
         tooltip=["term", "forecasts", "came_true", alt.Tooltip("share_true:Q", format=".0%")],
     )
     hits = int(cal["came_true"].sum())
-    page.add(
+    return figure(
         "aftermath-calibration",
-        figure(
-            "aftermath-calibration",
-            alt.layer(diagonal, points, data=drawn).properties(width=360, height=300),
-            drawn,
-            caption=(
-                f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
-                "scale, "
-                f"{prose.count_word(hits)} came true; by band: "
-                + "; ".join(f"{r.term}, {r.came_true} of {r.forecasts}" for r in cal.itertuples())
-                + "."
-            ),
-            alt_text=(
-                "Calibration chart: each circle is a likelihood band, placed by its midpoint probability "
-                "(horizontal) and the share of forecasts in it that came true (vertical), sized by the number "
-                "of forecasts; the dashed diagonal marks perfect calibration. "
-                + "; ".join(f"{r.term}: {r.came_true} of {r.forecasts} came true" for r in cal.itertuples())
-                + "."
-            ),
-            sources=list(dict.fromkeys(done["source_id"])) + list(dict.fromkeys(done["outcome_source_id"])),
+        alt.layer(diagonal, points, data=drawn).properties(width=360, height=300),
+        drawn,
+        caption=(
+            f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
+            "scale, "
+            f"{prose.count_word(hits)} came true; by band: "
+            + "; ".join(f"{r.term}, {r.came_true} of {r.forecasts}" for r in cal.itertuples())
+            + "."
         ),
+        alt_text=(
+            "Calibration chart: each circle is a likelihood band, placed by its midpoint probability "
+            "(horizontal) and the share of forecasts in it that came true (vertical), sized by the number "
+            "of forecasts; the dashed diagonal marks perfect calibration. "
+            + "; ".join(f"{r.term}: {r.came_true} of {r.forecasts} came true" for r in cal.itertuples())
+            + "."
+        ),
+        sources=list(dict.fromkeys(done["source_id"])) + list(dict.fromkeys(done["outcome_source_id"])),
     )
 
 
-def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) -> None:
-    rows = outcome_rows(outcomes, sources)
-    _question_values(page, rows)
-    page.values["am_n_outcomes"] = prose.count(len(rows), rows["outcome_id"])
-    page.values["am_outcomes_span"] = prose.date_range(rows["date"].min(), rows["date"].max(), rows["outcome_id"])
+def outcomes_tracker(t: Tables) -> Section:
+    """What happened after the fall, question by question: the dated developments, a timeline and the table."""
+    rows = outcome_rows(t.outcomes, t.sources)
+    s = Section(
+        values={
+            **_question_values(rows),
+            "am_n_outcomes": prose.count(len(rows), rows["outcome_id"]),
+            "am_outcomes_span": prose.date_range(rows["date"].min(), rows["date"].max(), rows["outcome_id"]),
+        }
+    )
     drawn = rows[["date", "label", "status", "publisher"]]
     chart = (
         alt.Chart(drawn)
@@ -351,7 +381,7 @@ def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) 
         .properties(width="container", height=240)
     )
     busiest = rows["label"].value_counts()
-    page.add(
+    s.add(
         "aftermath-outcomes",
         figure(
             "aftermath-outcomes",
@@ -371,21 +401,16 @@ def _outcome_section(page: Page, outcomes: pd.DataFrame, sources: pd.DataFrame) 
             sources=list(dict.fromkeys(rows["source_id"])),
         ),
     )
-    page.add(
+    s.add(
         "aftermath-outcomes-table",
         table(
             rows[["label", "date", "date_precision", "status", "summary", "publisher", "credibility", "outcome_id"]],
             caption=f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report",
-            labels={
-                "label": "Question",
-                "status": "Status",
-                "summary": "What was reported (our words)",
-                "publisher": "Source",
-                "outcome_id": "Row",
-            },
+            labels=OUTCOME_LABELS,
             noun="reports",
         ),
     )
+    return s
 
 
 def fmt_range_dates(rows: pd.DataFrame) -> str:
@@ -410,35 +435,52 @@ def hezbollah_call(forecasts: pd.DataFrame) -> pd.Series:
     return pick.iloc[0]
 
 
-def _hezbollah_values(page: Page, forecasts: pd.DataFrame, figures: pd.DataFrame, events: pd.DataFrame) -> None:
+def hezbollah(t: Tables) -> Section:
     """What Hezbollah did, for the prose that explains our reading of the forecast that it would defend Assad."""
-    call = hezbollah_call(forecasts)
-    page.values["am_hez_call_who"] = prose.text(call["forecaster"].split(" (")[0], [call["forecast_id"]])
-    page.values["am_hez_call_date"] = prose.date(call["published"], [call["forecast_id"]])
-    sent = figures[figures["metric"] == "hezbollah_fighters_sent"]
-    page.values["am_hez_sent"] = prose.number(sent["value"].max(), sent["figure_id"])
+    call = hezbollah_call(t.forecasts)
+    sent = t.figures[t.figures["metric"] == "hezbollah_fighters_sent"]
+    events = load("events")
     out = events[(events["actor_id"] == "hezbollah") & (events["category"] == "ally_withdrawal")]
-    page.values["am_hez_out"] = prose.date(out["date"].min(), out["event_id"])
+    return Section(
+        values={
+            "am_hez_call_who": prose.text(call["forecaster"].split(" (")[0], call),
+            "am_hez_call_date": prose.date(call["published"], call),
+            "am_hez_sent": prose.number(sent["value"].max(), sent["figure_id"]),
+            "am_hez_out": prose.date(out["date"].min(), out["event_id"]),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, and the forecasts scored once."""
+
+    forecasts: pd.DataFrame
+    outcomes: pd.DataFrame
+    scale: pd.DataFrame  # likelihood_scale.csv
+    sources: pd.DataFrame
+    figures: pd.DataFrame
+    scored: pd.DataFrame  # the forecasts with their probability rule and Brier score
 
 
 def build() -> Page:
     theme.apply()
-    forecasts, outcomes, scale, sources = (load(t) for t in ("forecasts", "outcomes", "likelihood_scale", "sources"))
-    figures = load("figures")
-    judgments = load("judgments")
-    page = Page()
-    _forecast_section(page, forecasts, scale, sources)
-    _outcome_section(page, outcomes, sources)
-    _returns_values(page, figures, sources)
-    _hezbollah_values(page, forecasts, figures, load("events"))
+    forecasts_, outcomes, scale = load("forecasts"), load("outcomes"), load("likelihood_scale")
+    t = Tables(forecasts_, outcomes, scale, load("sources"), load("figures"), score_forecasts(forecasts_, scale))
     coast = outcomes[(outcomes["question"] == "minorities") & (outcomes["status"] == OUTCOME_KEYS_COAST)]
-    page.values["am_coast_month"] = prose.date(coast["date"].min(), coast["outcome_id"], precision="month")
-    page.values["am_as_of"] = prose.date(
-        outcomes["date"].max(), outcomes.loc[outcomes["date"] == outcomes["date"].max(), "outcome_id"]
+    last = outcomes["date"].max()
+    closing = {
+        "am_coast_month": prose.date(coast["date"].min(), coast["outcome_id"], precision="month"),
+        "am_as_of": prose.date(last, outcomes.loc[outcomes["date"] == last, "outcome_id"]),
+    }
+    page = Page.of(
+        forecast_record(t),
+        outcomes_tracker(t),
+        returns(t),
+        hezbollah(t),
+        Section(values=closing),
+        judged("aftermath", JUDGMENTS),
     )
-    page.values.update(verdict_values(judgments, scale, list(JUDGMENTS)))
-    for jid, box in judgment_boxes(judgments, scale, "aftermath").items():
-        page.add(jid, box)
     page.headline(
         "am_gov_side_right",
         "am_gov_side_n",

@@ -9,6 +9,8 @@ actor row's ``backs`` and ``support_kind`` fields.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -16,10 +18,9 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import labels as registry_labels
-from ..rows import with_sources
-from .page import Page
+from ..rows.select import labels as registry_labels
+from ..rows.select import with_sources
+from .page import Page, Section, judged
 
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")
 START_CATEGORIES = ("support_start", "military_intervention")
@@ -28,7 +29,7 @@ ALLY_OF = "syrian-government"  # actors.backs value of Assad's allies
 DIPLOMACY_CATEGORIES = ("diplomatic_meeting", "un_statement", "ally_statement")
 WINDOW = ("2024-11-27", "2024-12-08")
 COST_END = "2024-12-31"
-JUDGMENTS = ("J02", "J05", "J13")
+JUDGMENTS = {"j02_verdict": "J02", "j05_verdict": "J05", "j13_verdict": "J13"}  # verdict key -> judgment
 RAID_METRICS = (
     "air_raids_first_week_russian_jets",
     "air_raids_first_week_syrian_jets",
@@ -140,29 +141,78 @@ def _report_table(rows, sources, actors, caption):
     return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
 
 
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, and the window of the chapter."""
+
+    events: pd.DataFrame
+    figures: pd.DataFrame
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+
 def build() -> Page:
     theme.apply()
-    events, figures, actors, sources, judgments, scale = (
-        load(t) for t in ("events", "figures", "actors", "sources", "judgments", "likelihood_scale")
-    )
-    page = Page()
-    v = page.values
     start, end = (pd.Timestamp(d) for d in WINDOW)
-
-    # Support periods
-    periods = support_periods(events, actors, end)
-    ids = list(periods["start_event"]) + [e for e in periods["end_event"] if e]
-    v["al_n_backers"] = prose.count(len(periods), ids)
-    ended = periods[~periods["open_ended"]]
-    v["al_ended"] = prose.text(prose.join_words(ended["backer"].map(with_article)), ended["end_event"])
-    v["al_open"] = prose.text(
-        prose.join_words(periods.loc[periods["open_ended"], "backer"].map(with_article)),
-        periods.loc[periods["open_ended"], "start_event"],
+    t = Tables(load("events"), load("figures"), load("actors"), load("sources"), start, end)
+    return Page.of(
+        support(t),
+        air_raids(t),
+        actor_moves_section(t),
+        diplomacy(t),
+        cost(t),
+        contested_figures(t),
+        judged("allies", JUDGMENTS),
     )
+
+
+def support(t: Tables) -> Section:
+    """Who backed whom, from when to when: the numbers, a bar chart and the table of start and end rows."""
+    periods = support_periods(t.events, t.actors, t.end)
+    ids = list(periods["start_event"]) + [e for e in periods["end_event"] if e]
+    ended = periods[~periods["open_ended"]]
     longest = longest_backers(periods)
     first = longest.sort_values("start").iloc[0]
-    v["al_longest"] = prose.text(prose.join_words(longest["backer"].map(with_article)), longest["start_event"])
-    v["al_longest_since"] = prose.date(first["start"], longest["start_event"], precision=first["start_precision"])
+    s = Section(
+        values={
+            "al_n_backers": prose.count(len(periods), ids),
+            "al_ended": prose.text(prose.join_words(ended["backer"].map(with_article)), ended["end_event"]),
+            "al_open": prose.text(
+                prose.join_words(periods.loc[periods["open_ended"], "backer"].map(with_article)),
+                periods.loc[periods["open_ended"], "start_event"],
+            ),
+            "al_longest": prose.text(prose.join_words(longest["backer"].map(with_article)), longest["start_event"]),
+            "al_longest_since": prose.date(first["start"], longest["start_event"], precision=first["start_precision"]),
+        }
+    )
+    s.add("allies-support", _support_figure(t, periods, longest, ended))
+    shown = periods.assign(end=periods["end"].where(~periods["open_ended"]))
+    columns = ["backer", "backed", "what", "start", "start_precision", "end", "years", "start_event", "end_event"]
+    s.add(
+        "allies-support-table",
+        table(
+            shown[columns],
+            caption="Who backed whom: the rows that start and end each period of support",
+            labels={
+                "backer": "Backer",
+                "backed": "Backed",
+                "what": "Support",
+                "start": "From",
+                "end": "Until",
+                "years": "Years",
+                "start_event": "Start row",
+                "end_event": "End row",
+            },
+        ),
+    )
+    return s
+
+
+def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, ended: pd.DataFrame):
+    """One bar per backer from the start of its support to its end (or the end of the window)."""
+    first = longest.sort_values("start").iloc[0]
     since = prose.fmt_date_at(first["start"], first["start_precision"])
     drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]
     chart = (
@@ -184,52 +234,37 @@ def build() -> Page:
         )
         .properties(width="container", height=200)
     )
-    page.add(
+    return figure(
         "allies-support",
-        figure(
-            "allies-support",
-            chart,
-            drawn,
-            caption=(
-                f"Of the {prose.count_word(len(periods))} backers in our data, the longest support recorded is "
-                f"that of {prose.join_words(longest['backer'])} (since {since}); "
-                f"support ended in our data for {prose.join_words(ended['backer'])} "
-                f"({prose.fmt_date_range(ended['end'].min(), ended['end'].max())})."
-            ),
-            alt_text="Bar chart, one bar per backer from the start of its support to its end or to "
-            f"{prose.fmt_date(end)}: " + "; ".join(f"{r.backer}, {r.years} years" for r in drawn.itertuples()) + ".",
-            sources=list(dict.fromkeys(periods["source_id"])),
+        chart,
+        drawn,
+        caption=(
+            f"Of the {prose.count_word(len(periods))} backers in our data, the longest support recorded is "
+            f"that of {prose.join_words(longest['backer'])} (since {since}); "
+            f"support ended in our data for {prose.join_words(ended['backer'])} "
+            f"({prose.fmt_date_range(ended['end'].min(), ended['end'].max())})."
         ),
-    )
-    shown = periods.assign(end=periods["end"].where(~periods["open_ended"]))
-    page.add(
-        "allies-support-table",
-        table(
-            shown[["backer", "backed", "what", "start", "start_precision", "end", "years", "start_event", "end_event"]],
-            caption="Who backed whom: the rows that start and end each period of support",
-            labels={
-                "backer": "Backer",
-                "backed": "Backed",
-                "what": "Support",
-                "start": "From",
-                "end": "Until",
-                "years": "Years",
-                "start_event": "Start row",
-                "end_event": "End row",
-            },
-        ),
+        alt_text="Bar chart, one bar per backer from the start of its support to its end or to "
+        f"{prose.fmt_date(t.end)}: " + "; ".join(f"{r.backer}, {r.years} years" for r in drawn.itertuples()) + ".",
+        sources=list(dict.fromkeys(periods["source_id"])),
     )
 
-    # Air raids
-    raids = with_sources(figures[figures["metric"].isin(RAID_METRICS)], sources)
+
+def air_raids(t: Tables) -> Section:
+    """Russia in the air: the air raids of the offensive's first week by force (a bar chart)."""
+    raids = with_sources(t.figures[t.figures["metric"].isin(RAID_METRICS)], t.sources)
     raids["force"] = raids["metric"].map(RAID_FORCE)
     russian = raids[raids["metric"] == RAID_METRICS[0]]
     share = russian["value"].sum() / raids["value"].sum()
-    v["al_raids_russia"] = prose.number(russian["value"].sum(), russian["figure_id"])
-    v["al_raids_total"] = prose.number(raids["value"].sum(), raids["figure_id"])
-    v["al_raids_share"] = prose.text(f"{share:.0%}", raids["figure_id"])
+    s = Section(
+        values={
+            "al_raids_russia": prose.number(russian["value"].sum(), russian["figure_id"]),
+            "al_raids_total": prose.number(raids["value"].sum(), raids["figure_id"]),
+            "al_raids_share": prose.text(f"{share:.0%}", raids["figure_id"]),
+        }
+    )
     drawn_raids = raids[["force", "value", "as_of", "publisher"]].rename(columns={"value": "raids"})
-    page.add(
+    s.add(
         "allies-air-raids",
         figure(
             "allies-air-raids",
@@ -250,17 +285,26 @@ def build() -> Page:
             sources=list(dict.fromkeys(raids["source_id"])),
         ),
     )
+    return s
 
-    # Each actor's moves
-    moves = actor_moves(events, actors, WINDOW[0], WINDOW[1])
+
+def actor_moves_section(t: Tables) -> Section:
+    """Each actor's moves in the window: who moved most, a timeline and the table of every report."""
+    moves = actor_moves(t.events, t.actors, WINDOW[0], WINDOW[1])
     counts = moves.groupby("actor").size().sort_values(ascending=False)
-    v["al_window"] = prose.date_range(start, end, moves["event_id"])
-    v["al_n_moves"] = prose.count(len(moves), moves["event_id"])
-    v["al_n_moving"] = prose.count(moves["actor_id"].nunique(), moves["event_id"])
     top = moves[moves["actor"] == counts.index[0]]
-    v["al_top_actor"] = prose.text(counts.index[0], top["event_id"])
-    drawn_moves = with_sources(moves, sources)[["date", "actor", "side", "kind", "slot", "summary", "publisher"]]
-    page.add(
+    s = Section(
+        values={
+            "al_window": prose.date_range(t.start, t.end, moves["event_id"]),
+            "al_n_moves": prose.count(len(moves), moves["event_id"]),
+            "al_n_moving": prose.count(moves["actor_id"].nunique(), moves["event_id"]),
+            "al_top_actor": prose.text(counts.index[0], top["event_id"]),
+        }
+    )
+    drawn_moves = with_sources(moves, t.sources)[["date", "actor", "side", "kind", "slot", "summary", "publisher"]]
+    kinds = alt.Scale(domain=["action", "statement"], range=["circle", "diamond"])
+    sides = alt.Scale(domain=list(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values()))
+    s.add(
         "allies-actor-moves",
         figure(
             "allies-actor-moves",
@@ -270,87 +314,100 @@ def build() -> Page:
                 x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")),
                 y=alt.Y("actor:N", title=None),
                 yOffset=alt.YOffset("slot:O"),
-                shape=alt.Shape(
-                    "kind:N", title="Kind", scale=alt.Scale(domain=["action", "statement"], range=["circle", "diamond"])
-                ),
-                color=alt.Color(
-                    "side:N",
-                    title="Side",
-                    scale=alt.Scale(domain=list(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values())),
-                ),
+                shape=alt.Shape("kind:N", title="Kind", scale=kinds),
+                color=alt.Color("side:N", title="Side", scale=sides),
                 tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
             )
             .properties(width="container", height=320),
             drawn_moves,
             caption=f"{counts.index[0]} made the most recorded moves ({counts.iloc[0]} of {len(moves)}), "
-            f"{prose.fmt_date_range(start, end)}.",
-            alt_text=f"Timeline from {prose.fmt_date(start)} to {prose.fmt_date(end)}, one row per actor; "
+            f"{prose.fmt_date_range(t.start, t.end)}.",
+            alt_text=f"Timeline from {prose.fmt_date(t.start)} to {prose.fmt_date(t.end)}, one row per actor; "
             "each mark is a reported event, a circle for a deed and a diamond for a statement, coloured by side.",
             sources=list(dict.fromkeys(moves["source_id"])),
         ),
     )
-    page.add(
-        "allies-moves-table", _report_table(moves, sources, actors, "All actor moves in the window, one row per report")
+    s.add(
+        "allies-moves-table",
+        _report_table(moves, t.sources, t.actors, "All actor moves in the window, one row per report"),
     )
+    return s
 
-    # Diplomacy through 8 December
-    diplomacy = select(events, DIPLOMACY_CATEGORIES, start, end)
-    meetings = diplomacy[diplomacy["category"] == "diplomatic_meeting"]
-    un = diplomacy[diplomacy["category"] == "un_statement"]
-    v["al_n_diplomacy"] = prose.count(len(diplomacy), diplomacy["event_id"], noun="report")
-    v["al_meeting_date"] = prose.date(meetings["date"].max(), meetings["event_id"])
-    v["al_n_un"] = prose.count(len(un), un["event_id"], noun="statement")
-    v["al_un_span"] = prose.date_range(un["date"].min(), un["date"].max(), un["event_id"])
-    page.add(
+
+def diplomacy(t: Tables) -> Section:
+    """Diplomacy through 8 December: meetings and UN statements."""
+    rows = select(t.events, DIPLOMACY_CATEGORIES, t.start, t.end)
+    meetings = rows[rows["category"] == "diplomatic_meeting"]
+    un = rows[rows["category"] == "un_statement"]
+    s = Section(
+        values={
+            "al_n_diplomacy": prose.count(len(rows), rows["event_id"], noun="report"),
+            "al_meeting_date": prose.date(meetings["date"].max(), meetings["event_id"]),
+            "al_n_un": prose.count(len(un), un["event_id"], noun="statement"),
+            "al_un_span": prose.date_range(un["date"].min(), un["date"].max(), un["event_id"]),
+        }
+    )
+    s.add(
         "allies-diplomacy",
-        _report_table(diplomacy, sources, actors, "Diplomacy through the fall of Damascus, one row per report"),
+        _report_table(rows, t.sources, t.actors, "Diplomacy through the fall of Damascus, one row per report"),
     )
+    return s
 
-    # What the week cost the allies
-    cost = select(
+
+def cost(t: Tables) -> Section:
+    """What the week cost the allies: withdrawals through the end of the year, and Hezbollah's speech."""
+    events, actors = t.events, t.actors
+    rows = select(
         events,
         (END_CATEGORY,),
-        start,
+        t.start,
         pd.Timestamp(COST_END),
         topics=("allies", "aftermath"),
         actors=list(actors.loc[actors["backs"] == "syrian-government", "actor_id"]),
     )
-    russia_cost = cost[cost["actor_id"] == "russia"]
-    v["al_n_cost"] = prose.count(len(cost), cost["event_id"], noun="report")
-    v["al_russia_withdrawal_span"] = prose.date_range(
-        russia_cost["date"].min(), russia_cost["date"].max(), russia_cost["event_id"]
-    )
-    hez = cost[cost["actor_id"] == "hezbollah"]
-    v["al_hezbollah_out"] = prose.date(hez["date"].min(), hez["event_id"])
+    russia_cost = rows[rows["actor_id"] == "russia"]
+    hez = rows[rows["actor_id"] == "hezbollah"]
     hez_words = select(
-        events, ("ally_statement",), end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"]
+        events, ("ally_statement",), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"]
     )
-    v["al_hezbollah_speech"] = prose.date(hez_words["date"].min(), hez_words["event_id"])
-    page.add(
+    s = Section(
+        values={
+            "al_n_cost": prose.count(len(rows), rows["event_id"], noun="report"),
+            "al_russia_withdrawal_span": prose.date_range(
+                russia_cost["date"].min(), russia_cost["date"].max(), russia_cost["event_id"]
+            ),
+            "al_hezbollah_out": prose.date(hez["date"].min(), hez["event_id"]),
+            "al_hezbollah_speech": prose.date(hez_words["date"].min(), hez_words["event_id"]),
+        }
+    )
+    s.add(
         "allies-cost",
         _report_table(
-            pd.concat([cost, hez_words]).sort_values(["date", "event_id"]),
-            sources,
+            pd.concat([rows, hez_words]).sort_values(["date", "event_id"]),
+            t.sources,
             actors,
             "What the fall cost Assad's allies, one row per report",
         ),
     )
+    return s
 
-    # Hezbollah and the US: contested figures
+
+def contested_figures(t: Tables) -> Section:
+    """Hezbollah and the US: contested figures, given as the range the reports span."""
+    figures = t.figures
     lebanon = figures[figures["metric"] == "lebanon_killed_since_2023_10"].sort_values("as_of")
-    v["al_lebanon_range"] = prose.text(
-        prose.fmt_range(lebanon["value"].min(), lebanon["value"].max(), "people"), lebanon["figure_id"]
-    )
     hez_max = figures[figures["metric"] == "hezbollah_fighters_sent"]
-    v["al_hezbollah_max"] = prose.number(hez_max["value"].max(), hez_max["figure_id"])
     troops = figures[figures["metric"] == "us_troops_in_syria"]
-    v["al_us_troops_range"] = prose.text(
-        prose.fmt_range(troops["value"].min(), troops["value"].max(), "troops"), troops["figure_id"]
-    )
     iraqi = figures[figures["metric"] == "iraqi_fighters_crossed_into_syria"]
-    v["al_iraqi_fighters"] = prose.number(iraqi["value"].max(), iraqi["figure_id"])
-
-    v.update(verdict_values(judgments, scale, list(JUDGMENTS)))
-    for jid, box in judgment_boxes(judgments, scale, "allies").items():
-        page.add(jid, box)
-    return page
+    return Section(
+        values={
+            "al_lebanon_range": prose.text(
+                prose.fmt_range(lebanon["value"].min(), lebanon["value"].max(), "people"), lebanon["figure_id"]
+            ),
+            "al_hezbollah_max": prose.number(hez_max["value"].max(), hez_max["figure_id"]),
+            "al_us_troops_range": prose.text(
+                prose.fmt_range(troops["value"].min(), troops["value"].max(), "troops"), troops["figure_id"]
+            ),
+            "al_iraqi_fighters": prose.number(iraqi["value"].max(), iraqi["figure_id"]),
+        }
+    )

@@ -12,7 +12,7 @@ def evidence_html(index: pd.DataFrame, table: str, title: str) -> str:
     import html
 
     from ..output.prose import fmt_date
-    from ..rows import row_anchor
+    from ..rows.provenance import row_anchor
 
     rows = index[index["table"] == table].sort_values(["date", "row_id"])
     body = "".join(
@@ -36,7 +36,7 @@ def evidence_html(index: pd.DataFrame, table: str, title: str) -> str:
 def evidence_page():
     """The evidence page: one folded table per fact table."""
     from ..output.figure import block
-    from ..rows import FACT_TABLES, evidence_index
+    from ..rows.provenance import FACT_TABLES, evidence_index
     from .page import Page
 
     index = evidence_index()

@@ -8,6 +8,8 @@ several hypotheses at once, so the hypotheses are ranked by their count of incon
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -15,13 +17,22 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import days_between, evidence_index, modal_date, reported_dates
-from .page import Page
+from ..rows.grades import at_least
+from ..rows.provenance import evidence_index
+from ..rows.select import days_between, modal_date, reported_dates
+from .page import Page, Section, judged
 
 RATINGS = ("inconsistent", "neutral", "consistent")
-STRONG_GRADES = ("A", "B", "C")  # the sensitivity test leaves out rows whose source is graded D, E or F
+WEAKEST_STRONG_GRADE = "C"  # the sensitivity test leaves out rows whose source is graded below it (D, E or F)
 RATING_COLOURS = ("#c0392b", "#d5d8dc", "#2e86c1")
+
+
+# Column labels of the table of cells per explanation.
+SCORE_LABELS = {
+    "label": "Turning point",
+    **{rating: rating.capitalize() for rating in RATINGS},
+    "inconsistent_strong": "Inconsistent, sources graded A-C only",
+}
 
 
 def matrix(ach: pd.DataFrame, hypotheses: pd.DataFrame, index: pd.DataFrame) -> pd.DataFrame:
@@ -62,47 +73,87 @@ def matrix_chart(cells: pd.DataFrame, hypothesis_order: list[str]) -> alt.Chart:
     )
 
 
-def build() -> Page:
-    theme.apply()
-    hypotheses, ach = load("hypotheses"), load("ach")
-    judgments, scale = load("judgments"), load("likelihood_scale")
-    index = evidence_index()
-    cells = matrix(ach, hypotheses, index)
+def strong(cells: pd.DataFrame) -> pd.Series:
+    """Which cells rest on a source graded :data:`WEAKEST_STRONG_GRADE` or better (the reliability scale's order)."""
+    return at_least(cells["reliability"], WEAKEST_STRONG_GRADE)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The hypotheses, the matrix of cells and their ranking (fewest inconsistent first), computed once."""
+
+    hypotheses: pd.DataFrame
+    index: pd.DataFrame  # evidence_index()
+    cells: pd.DataFrame  # matrix()
+    ranked: pd.DataFrame  # scores() of every cell, with the count of inconsistent strong cells beside
+    strong: pd.DataFrame  # scores() of the strong cells only
+
+    @property
+    def evidence_ids(self) -> list[str]:
+        return list(dict.fromkeys(self.cells["row_id"]))
+
+
+def tables() -> Tables:
+    hypotheses, index = load("hypotheses"), evidence_index()
+    cells = matrix(load("ach"), hypotheses, index)
     ranked = scores(cells)
-    strong = scores(cells[cells["reliability"].isin(STRONG_GRADES)])
+    strong_scores = scores(cells[strong(cells)])
     ranked = ranked.merge(
-        strong[["hypothesis_id", "inconsistent"]].rename(columns={"inconsistent": "inconsistent_strong"}),
+        strong_scores[["hypothesis_id", "inconsistent"]].rename(columns={"inconsistent": "inconsistent_strong"}),
         on="hypothesis_id",
         how="left",
     ).fillna({"inconsistent_strong": 0})
     ranked["inconsistent_strong"] = ranked["inconsistent_strong"].astype(int)
-    best, second = ranked.iloc[0], ranked.iloc[1]
-    evidence_ids = list(dict.fromkeys(cells["row_id"]))
+    return Tables(hypotheses, index, cells, ranked, strong_scores)
+
+
+def build() -> Page:
+    theme.apply()
+    t = tables()
+    page = Page.of(
+        ranking(t),
+        judged("argument", {"j09_verdict": "J09"}),
+        matrix_section(t),
+        sensitivity(t),
+    )
+    page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
+    return page
+
+
+def ranking(t: Tables) -> Section:
+    """Which explanation survives: the one meeting the fewest inconsistent evidence rows, and the runner-up."""
+    best, second = t.ranked.iloc[0], t.ranked.iloc[1]
+    evidence_ids, cells = t.evidence_ids, t.cells
     inconsistent_with = {
         h: tuple(cells.loc[(cells["hypothesis_id"] == h) & (cells["rating"] == "inconsistent"), "row_id"])
-        for h in ranked["hypothesis_id"]
+        for h in t.ranked["hypothesis_id"]
     }
-
-    page = Page()
-    v = page.values
-    v["arg_n_hypotheses"] = prose.count(len(hypotheses), table="hypotheses", noun="explanation")
-    v["arg_n_evidence"] = prose.count(len(evidence_ids), evidence_ids, noun="evidence row")
-    v["arg_survivor"] = prose.text(best["label"], inconsistent_with[best["hypothesis_id"]] or evidence_ids)
-    v["arg_survivor_inconsistent"] = prose.count(
-        int(best["inconsistent"]), inconsistent_with[best["hypothesis_id"]] or evidence_ids
-    )
-    v["arg_runner_up"] = prose.text(second["label"], inconsistent_with[second["hypothesis_id"]])
-    v["arg_runner_up_inconsistent"] = prose.count(
-        int(second["inconsistent"]), inconsistent_with[second["hypothesis_id"]]
-    )
+    against_best = inconsistent_with[best["hypothesis_id"]] or evidence_ids
+    against_second = inconsistent_with[second["hypothesis_id"]]
     events = load("events")
     launch, end = modal_date(events, "offensive_launch"), modal_date(events, "regime_end")
     spell = [*reported_dates(events, "offensive_launch")["event_id"], *reported_dates(events, "regime_end")["event_id"]]
-    v["arg_days"] = prose.count(days_between(launch, end), spell, noun="day")
-    v["arg_as_of"] = prose.date(index.loc[index["row_id"].isin(evidence_ids), "date"].max(), evidence_ids)
-    v.update(verdict_values(judgments, scale, ["J09"]))
+    index = t.index
+    return Section(
+        values={
+            "arg_n_hypotheses": prose.count(len(t.hypotheses), table="hypotheses", noun="explanation"),
+            "arg_n_evidence": prose.count(len(evidence_ids), evidence_ids, noun="evidence row"),
+            "arg_survivor": prose.text(best["label"], against_best),
+            "arg_survivor_inconsistent": prose.count(int(best["inconsistent"]), against_best),
+            "arg_runner_up": prose.text(second["label"], against_second),
+            "arg_runner_up_inconsistent": prose.count(int(second["inconsistent"]), against_second),
+            "arg_days": prose.count(days_between(launch, end), spell, noun="day"),
+            "arg_as_of": prose.date(index.loc[index["row_id"].isin(evidence_ids), "date"].max(), evidence_ids),
+        }
+    )
 
-    page.add(
+
+def matrix_section(t: Tables) -> Section:
+    """The explanations weighed, the matrix of cells (a grid) and the count of each kind per explanation."""
+    hypotheses, ranked, cells, evidence_ids = t.hypotheses, t.ranked, t.cells, t.evidence_ids
+    best, second = ranked.iloc[0], ranked.iloc[1]
+    s = Section()
+    s.add(
         "hypotheses",
         table(
             hypotheses[["hypothesis_id", "label", "statement"]],
@@ -113,8 +164,7 @@ def build() -> Page:
     )
     order = list(ranked["label"])
     drawn = cells[["hypothesis_id", "label", "row_id", "evidence", "rating", "note"]]
-    sources = list(dict.fromkeys(index.set_index("row_id").loc[evidence_ids, "source_id"]))
-    page.add(
+    s.add(
         "ach-matrix",
         figure(
             "argument-ach-matrix",
@@ -131,32 +181,32 @@ def build() -> Page:
                 "evidence, oldest first; each cell is coloured red where the evidence is inconsistent with the "
                 "explanation, blue where it is consistent and grey where it is neutral."
             ),
-            sources=sources,
+            sources=list(dict.fromkeys(t.index.set_index("row_id").loc[evidence_ids, "source_id"])),
         ),
     )
-    page.add(
+    s.add(
         "scores",
         table(
             ranked[["label", *RATINGS, "inconsistent_strong"]],
             "Cells of each kind per explanation, fewest inconsistent first",
-            {
-                "label": "Turning point",
-                "inconsistent": "Inconsistent",
-                "neutral": "Neutral",
-                "consistent": "Consistent",
-                "inconsistent_strong": "Inconsistent, sources graded A-C only",
-            },
+            SCORE_LABELS,
             noun="explanations",
         ),
     )
-    robust = strong.iloc[0]["hypothesis_id"] == best["hypothesis_id"]
-    strong_ids = tuple(cells.loc[cells["reliability"].isin(STRONG_GRADES), "row_id"].unique())
-    v["arg_n_strong"] = prose.count(len(strong_ids), strong_ids, noun="row")
-    v["arg_sensitivity"] = prose.text(
-        f"{best['label']} still meets the fewest" if robust else f"{strong.iloc[0]['label']} meets the fewest instead",
-        strong_ids,
+    return s
+
+
+def sensitivity(t: Tables) -> Section:
+    """The sensitivity test: does the same explanation survive on the strong sources alone?"""
+    best = t.ranked.iloc[0]
+    robust = t.strong.iloc[0]["hypothesis_id"] == best["hypothesis_id"]
+    strong_ids = tuple(t.cells.loc[strong(t.cells), "row_id"].unique())
+    survivor = (
+        f"{best['label']} still meets the fewest" if robust else f"{t.strong.iloc[0]['label']} meets the fewest instead"
     )
-    for jid, box in judgment_boxes(judgments, scale, "argument").items():
-        page.add(jid, box)
-    page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
-    return page
+    return Section(
+        values={
+            "arg_n_strong": prose.count(len(strong_ids), strong_ids, noun="row"),
+            "arg_sensitivity": prose.text(survivor, strong_ids),
+        }
+    )

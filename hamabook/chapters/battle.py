@@ -6,18 +6,27 @@ Every row is selected by its fields (place, side, category, topic, date), never 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
 from ..charts import maps, theme
-from ..charts.geo import great_circle_km
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import control_reports, with_originator_sides, with_sources
-from ..rows import labels as registry_labels
-from .page import Page
+from ..rows.control import (
+    DECIDING_CREDIBILITY,
+    control_by_day,
+    control_reports,
+    deciding,
+    front_distance,
+    hand_changes,
+    newly_contested,
+    with_sides,
+)
+from ..rows.select import bodies, with_originator_sides, with_sources
+from ..rows.select import labels as registry_labels
+from .page import Page, Section, judged
 
 FIRST_DAY, LAST_DAY = "2024-11-26", "2024-12-08"
 ROAD_SOUTH = "2024-12-06"  # the days after Hama's fall
@@ -25,86 +34,34 @@ ORIENTATION = ("aleppo", "idlib", "hama", "homs", "damascus")  # cities labelled
 FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
 MINORITY = ("minority_town_handover", "minority_assurance")
 HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
-CONTEST_WINDOW_DAYS = 1  # claims by both sides within this many days of the latest report make a place contested
-# Reports rated worse than this on the credibility scale (5 improbable: contradicted by well-established facts;
-# 6 cannot be judged) are listed but do not decide a place's status on the map, its changes of hands or the front.
-DECIDING_CREDIBILITY = 4
+SOHR = "sohr"  # the monitor whose estimates of the counter-attack's depth the page names (originators.csv body_id)
 
 
-def with_sides(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Add ``taken_by_side`` and ``taken_from_side`` (government, opposition, other) from actors.csv."""
-    side = actors.set_index("actor_id")["side"]
-    unknown = sorted(set(changes["taken_by"]).union(changes["taken_from"].dropna()) - set(side.index))
-    if unknown:
-        raise KeyError(f"control changes name unknown actors: {', '.join(unknown)}")
-    return changes.assign(taken_by_side=changes["taken_by"].map(side), taken_from_side=changes["taken_from"].map(side))
+# Column labels of the tables of reports.
+DAILY_LABELS = {
+    "taken_by_side": "Reported taken by",
+    "places": "Places",
+    "reports": "Reports",
+    "names": "Places named",
+}
 
+HIGH_GROUND_LABELS = {
+    "name": "Place",
+    "taken_by_side": "Taken by",
+    "how": "How",
+    "claimed_by": "Claimed by",
+    "publisher": "Source",
+    "change_id": "Row",
+}
 
-def _records(reports: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
-    """A place's dated reports as (date, change_id, side), in date then id order."""
-    rows = zip(reports["date"], reports["change_id"], reports["taken_by_side"], strict=True)
-    return sorted(r for r in rows if not pd.isna(r[0]))
+COUNTER_LABELS = {
+    "kind": "Kind",
+    "summary": "What was reported (our words)",
+    "publisher": "Source",
+    "row": "Row",
+}
 
-
-def _status(records: list[tuple], day: pd.Timestamp, window: int) -> tuple[str, list[str]]:
-    """A place's status on ``day`` from its :func:`_records` and the ids that decide it.
-
-    No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
-    latest one decide: one side in all of them gives that side; both sides give 'contested'.
-    """
-    known = [r for r in records if r[0] <= day]
-    if not known:
-        return "no report", []
-    start = known[-1][0] - pd.Timedelta(days=window)
-    recent = [r for r in known if r[0] >= start]
-    sides = {side for _, _, side in recent}
-    return (sides.pop() if len(sides) == 1 else "contested"), [change_id for _, change_id, _ in recent]
-
-
-def control_by_day(changes: pd.DataFrame, actors: pd.DataFrame, days) -> pd.DataFrame:
-    """One row per place in ``changes`` and day: place_id, day, status, last_change_ids (space-separated)."""
-    sided = with_sides(changes, actors)
-    days = pd.to_datetime(list(days))
-    rows = []
-    for place_id, reports in sided.groupby("place_id", sort=True):
-        records = _records(reports)
-        for day in days:
-            status, ids = _status(records, day, CONTEST_WINDOW_DAYS)
-            rows.append({"place_id": place_id, "day": day, "status": status, "last_change_ids": " ".join(ids)})
-    return pd.DataFrame(rows, columns=["place_id", "day", "status", "last_change_ids"])
-
-
-def hand_changes(changes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Per place: how many times the reported holder changed, counting reports in date order and a change
-    each time the side reported taking it differs from the one before (the first report counts as one)."""
-    sided = with_sides(changes, actors).sort_values(["date", "change_id"])
-    rows = []
-    for place_id, reports in sided.groupby("place_id", sort=True):
-        sides = list(reports["taken_by_side"])
-        times = 1 + sum(a != b for a, b in zip(sides, sides[1:]))
-        rows.append({"place_id": place_id, "times": times, "change_ids": list(reports["change_id"])})
-    return pd.DataFrame(rows)
-
-
-def front_distance(status: pd.DataFrame, places: pd.DataFrame, target: str) -> pd.DataFrame:
-    """Per day: great-circle km from ``target`` to the nearest mapped place held by the opposition that day.
-
-    Days on which no mapped place is reported held by the opposition are left out.
-    """
-    coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
-    t = coords.loc[target]
-    held = status[status["status"] == "opposition"].join(coords, on="place_id").dropna(subset=["latitude"])
-    held = held.assign(
-        km=[great_circle_km(t.latitude, t.longitude, a, b) for a, b in zip(held["latitude"], held["longitude"])]
-    )
-    nearest = held.loc[held.groupby("day")["km"].idxmin()]
-    return (
-        nearest.assign(km=nearest["km"].round(0), nearest=nearest["name"])[
-            ["day", "km", "nearest", "place_id", "last_change_ids"]
-        ]
-        .sort_values("day")
-        .reset_index(drop=True)
-    )
+MINORITY_LABELS = {**HIGH_GROUND_LABELS, "name": "Town", "community": "Community"}
 
 
 def map_frame(status: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -144,17 +101,6 @@ def _names(places: pd.DataFrame, ids) -> list[str]:
     return list(places.set_index("place_id").loc[list(ids), "name"])
 
 
-def deciding(changes: pd.DataFrame, worst: int = DECIDING_CREDIBILITY) -> pd.DataFrame:
-    """The control reports allowed to decide a status: credibility ``worst`` or better (lower is better)."""
-    return changes[changes["credibility"] <= worst]
-
-
-def newly_contested(all_status: pd.DataFrame, kept_status: pd.DataFrame) -> pd.DataFrame:
-    """Place-days contested when every report counts but not when only the deciding reports do."""
-    both = all_status.merge(kept_status, on=["place_id", "day"], suffixes=("", "_kept"))
-    return both[(both["status"] == "contested") & (both["status_kept"] != "contested")]
-
-
 def actor_phrase(name: str) -> str:
     """An actor's registry name as it reads in a sentence: parentheses dropped, 'the' before common-noun
     names ('the 25th Special Tasks Division'), none before transliterated ones ('Hayat Tahrir al-Sham')."""
@@ -180,23 +126,78 @@ def _side_dates(rows: pd.DataFrame, side: str) -> str:
     return prose.join_words(prose.fmt_date_at(d, p) for d, p in dates)
 
 
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, and the rules every section shares, computed once."""
+
+    changes: pd.DataFrame  # control_changes.csv
+    places: pd.DataFrame
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+    sided: pd.DataFrame  # the control changes with the side of who took and who lost each place
+    battle: pd.DataFrame  # events of the battle topic
+    daily: pd.DataFrame  # per day and side: places reported taken and reports
+    kept: pd.DataFrame  # the control changes allowed to decide a status
+    days: pd.DatetimeIndex  # the days the map shows
+    everywhere: pd.DataFrame  # the deciding control reports, capture events included
+
+    @property
+    def pl(self) -> pd.DataFrame:
+        return self.places.set_index("place_id")
+
+
+def tables() -> Tables:
+    changes, places, actors = load("control_changes"), load("places"), load("actors")
+    events = load("events")
+    sided = with_sides(changes, actors)
+    kept = deciding(changes)
+    daily = (
+        sided.groupby(["date", "taken_by_side"])
+        .agg(places=("place_id", "nunique"), reports=("change_id", "count"))
+        .reset_index()
+        .sort_values(["date", "taken_by_side"])
+    )
+    return Tables(
+        changes=changes,
+        places=places,
+        actors=actors,
+        sources=load("sources"),
+        sided=sided,
+        battle=events[events["topic"] == "battle"],
+        daily=daily,
+        kept=kept,
+        days=pd.date_range(kept["date"].min(), LAST_DAY, freq="D"),
+        everywhere=deciding(control_reports(changes, events)),
+    )
+
+
 def build() -> Page:
     theme.apply()
-    page = Page()
-    v = page.values
-    changes, places, actors, sources = (load(t) for t in ("control_changes", "places", "actors", "sources"))
-    events, judgments, scale = load("events"), load("judgments"), load("likelihood_scale")
-    sided = with_sides(changes, actors)
-    battle = events[events["topic"] == "battle"]
-    pl = places.set_index("place_id")
+    t = tables()
+    return Page.of(
+        judged("battle", {"j09_verdict": "J09", "j07_verdict": "J07", "j08_verdict": "J08"}),
+        day_by_day(t),
+        changes_of_hands(t),
+        high_ground(t),
+        who_fought(t),
+        counter_attack(t),
+        minority_towns(t),
+        claims(t),
+        road_south(t),
+        control_map(t),
+        distance_to_damascus(t),
+        reports_per_day(t),
+        method(t),
+    )
+
+
+def day_by_day(t: Tables) -> Section:
+    """The numbers of the day-by-day account, and the table of places changing hands each day."""
+    s = Section()
+    v = s.values
+    changes, sided = t.changes, t.sided
     all_ids = list(changes["change_id"])
-
-    # --- bottom line ---------------------------------------------------------------------------------
-    v.update(verdict_values(judgments, scale, ["J09", "J07", "J08"]))
-
-    # --- numbers for the day-by-day account ------------------------------------------------------------
     opp = sided[sided["taken_by_side"] == "opposition"]
-    gov = sided[sided["taken_by_side"] == "government"]
     v["battle_reports_n"] = prose.count(len(changes), all_ids)
     v["battle_places_n"] = prose.count(changes["place_id"].nunique(), all_ids)
     v["battle_first_day"] = prose.date(
@@ -219,57 +220,55 @@ def build() -> Page:
         prose.join_words(sorted(set(hama_gov_claim["how"]))) if len(hama_gov_claim) else "not reported",
         hama_gov_claim["change_id"] if len(hama_gov_claim) else hama_opp["change_id"],
     )
-
-    # per day table: places reported taken by each side
-    daily = (
-        sided.groupby(["date", "taken_by_side"])
-        .agg(places=("place_id", "nunique"), reports=("change_id", "count"))
-        .reset_index()
-        .sort_values(["date", "taken_by_side"])
-    )
+    daily = t.daily
     daily_table = daily.assign(
         names=[
             ", ".join(
                 sorted(
-                    _names(places, sided.loc[(sided["date"] == d) & (sided["taken_by_side"] == s), "place_id"].unique())
+                    _names(
+                        t.places, sided.loc[(sided["date"] == d) & (sided["taken_by_side"] == s), "place_id"].unique()
+                    )
                 )
             )
             for d, s in zip(daily["date"], daily["taken_by_side"])
         ]
     )
-    page.add(
+    s.add(
         "battle-daily",
         table(
             daily_table[["date", "taken_by_side", "places", "reports", "names"]],
             "Places reported changing hands each day, by the side reported taking them",
-            {
-                "taken_by_side": "Reported taken by",
-                "places": "Places",
-                "reports": "Reports",
-                "names": "Places named",
-            },
+            DAILY_LABELS,
             noun="days and sides",
         ),
     )
+    return s
 
-    # places reported changing hands more than once
-    hands = hand_changes(deciding(changes), actors)
+
+def changes_of_hands(t: Tables) -> Section:
+    """Places reported changing hands more than once, and the government's own claims of retakes."""
+    v: dict[str, prose.Value] = {}
+    hands = hand_changes(t.kept, t.actors)
     flipped = hands[hands["times"] > 1].sort_values(["times", "place_id"], ascending=[False, True])
     flipped_ids = [i for ids in flipped["change_ids"] for i in ids]
     v["battle_flipped_n"] = prose.count(len(flipped), flipped_ids, noun="place")
     v["battle_flipped_list"] = prose.text(
         prose.join_words(
-            f"{pl.loc[p, 'name']} ({prose.plural(t, 'change')})" for p, t in zip(flipped["place_id"], flipped["times"])
+            f"{t.pl.loc[p, 'name']} ({prose.plural(n, 'change')})"
+            for p, n in zip(flipped["place_id"], flipped["times"])
         ),
         flipped_ids,
     )
+    gov = t.sided[t.sided["taken_by_side"] == "government"]
     v["battle_gov_claims_n"] = prose.count(len(gov), gov["change_id"], noun="report")
     v["battle_gov_places_n"] = prose.count(gov["place_id"].nunique(), gov["change_id"], noun="place")
+    return Section(values=v)
 
-    # high ground: every report, both sides
-    high = sided[
-        sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
-    ]
+
+def high_ground(t: Tables) -> Section:
+    """Jabal Zayn al-Abidin, Qamhana, the airbase and the prison: every report, both sides."""
+    v: dict[str, prose.Value] = {}
+    sided, pl = t.sided, t.pl
     zayn = sided[sided["place_id"] == "jabal-zayn-al-abidin"]
     zayn_opp, zayn_gov = (zayn[zayn["taken_by_side"] == s] for s in ("opposition", "government"))
     if _side_dates(zayn, "opposition") == _side_dates(zayn, "government"):
@@ -287,14 +286,12 @@ def build() -> Page:
     v["battle_zayn_gov_n"] = prose.count(len(zayn_gov), zayn_gov["change_id"], noun="report")
     qamhana = sided[sided["place_id"] == "qamhana"]
     v["battle_qamhana_opp"] = prose.text(_side_dates(qamhana, "opposition"), qamhana["change_id"])
-    for pid, key in (("hama-military-airport", "battle_airbase"), ("hama-central-prison", "battle_prison")):
-        rows = sided[sided["place_id"] == pid]
-        v[key] = prose.text(
-            _side_dates(rows, "opposition"), rows.loc[rows["taken_by_side"] == "opposition", "change_id"]
-        )
-    air = sided[(sided["place_id"] == "hama-military-airport") & (sided["taken_by_side"] == "government")]
+    airbase = sided[sided["place_id"] == "hama-military-airport"]
+    v["battle_airbase"] = _taken_on(airbase)
+    v["battle_prison"] = _taken_on(sided[sided["place_id"] == "hama-central-prison"])
+    air = airbase[airbase["taken_by_side"] == "government"]
     v["battle_airbase_gov"] = prose.count(len(air), air["change_id"], noun="report")
-    air_src = with_sources(air, sources)
+    air_src = with_sources(air, t.sources)
     cred = load("credibility_scale").set_index("score")["label"]
     v["battle_airbase_gov_source"] = prose.text(
         prose.join_words(
@@ -303,40 +300,35 @@ def build() -> Page:
         ),
         air["change_id"],
     )
-    high_rows = with_sources(high.join(pl["name"], on="place_id"), sources).sort_values(
+    high = sided[
+        sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
+    ]
+    high_rows = with_sources(high.join(pl["name"], on="place_id"), t.sources).sort_values(
         ["place_id", "date", "change_id"]
     )
-    page.add(
+    columns = ["name", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher", "reliability"]
+    s = Section(values=v)
+    s.add(
         "battle-high-ground",
         table(
-            high_rows[
-                [
-                    "name",
-                    "date",
-                    "date_precision",
-                    "taken_by_side",
-                    "how",
-                    "claimed_by",
-                    "publisher",
-                    "reliability",
-                    "credibility",
-                    "change_id",
-                ]
-            ],
+            high_rows[[*columns, "credibility", "change_id"]],
             "Every report of the high ground, the airbase and the prison changing hands",
-            {
-                "name": "Place",
-                "taken_by_side": "Taken by",
-                "how": "How",
-                "claimed_by": "Claimed by",
-                "publisher": "Source",
-                "change_id": "Row",
-            },
+            HIGH_GROUND_LABELS,
             noun="reports",
         ),
     )
+    return s
 
-    # who fought
+
+def _taken_on(rows: pd.DataFrame) -> prose.Value:
+    """The dates a place was reported taken by the opposition, resting on those reports."""
+    return prose.text(_side_dates(rows, "opposition"), rows.loc[rows["taken_by_side"] == "opposition", "change_id"])
+
+
+def who_fought(t: Tables) -> Section:
+    """The forces each side is reported to have fought with: those taking places, and the reinforcements."""
+    v: dict[str, prose.Value] = {}
+    changes, actors, battle = t.changes, t.actors, t.battle
     fought = battle[battle["category"].isin(FOUGHT)].join(actors.set_index("actor_id")[["name", "side"]], on="actor_id")
     taker_ids = list(dict.fromkeys(changes["taken_by"]))
     for side, key in (("government", "battle_gov_forces"), ("opposition", "battle_opp_forces")):
@@ -350,8 +342,13 @@ def build() -> Page:
         ]
         v[key] = prose.text(join_phrases(actor_phrase(n) for n in names), rows)
     v["battle_reinforcement_reports"] = prose.count(len(fought), fought["event_id"], noun="report")
+    return Section(values=v)
 
-    # the counter-attack
+
+def counter_attack(t: Tables) -> Section:
+    """The government counter-attack of early December: the reports, how far it went, and the table."""
+    v: dict[str, prose.Value] = {}
+    battle = t.battle
     counter = battle[battle["category"] == "counter_offensive"]
     v["battle_counter_n"] = prose.count(len(counter), counter["event_id"], noun="report")
     v["battle_counter_dates"] = prose.text(
@@ -363,42 +360,44 @@ def build() -> Page:
     v["battle_depth_range"] = prose.text(
         f"{prose.fmt_number(depth['value'].min())} to {prose.fmt_number(depth['value'].max())} km", depth["figure_id"]
     )
-    sohr = depth[depth["estimated_by"] == "SOHR"]
+    sohr = depth[depth["estimated_by"].map(bodies()) == SOHR]
     v["battle_depth_sohr_n"] = prose.count(len(sohr), sohr["figure_id"])
     v["battle_depth_sohr"] = prose.text(
         prose.join_words(f"{prose.fmt_number(x)} km" for x in sohr["value"]), sohr["figure_id"]
     )
+    statements = battle[
+        battle["category"].isin(("statement",))
+        & (battle["actor_id"] == "syrian-government")
+        & battle["date"].isin(counter["date"])
+    ]
     counter_rows = with_sources(
         pd.concat(
             [
                 counter.assign(kind="counter-offensive report", row=counter["event_id"]),
-                battle[
-                    battle["category"].isin(("statement",))
-                    & (battle["actor_id"] == "syrian-government")
-                    & battle["date"].isin(counter["date"])
-                ].assign(kind="government statement that day", row=lambda d: d["event_id"]),
+                statements.assign(kind="government statement that day", row=lambda d: d["event_id"]),
             ]
         ),
-        sources,
+        t.sources,
     ).sort_values(["date", "row"])
-    page.add(
+    s = Section(values=v)
+    s.add(
         "battle-counter",
         table(
             counter_rows[["date", "kind", "summary", "publisher", "reliability", "credibility", "row"]],
             "The government counter-attack of early December: every report of how far it went",
-            {
-                "kind": "Kind",
-                "summary": "What was reported (our words)",
-                "publisher": "Source",
-                "row": "Row",
-            },
+            COUNTER_LABELS,
             noun="reports",
         ),
     )
+    return s
 
-    # the minority towns
-    minority = battle[battle["category"].isin(MINORITY)]
-    towns = pl[pl["community"].notna() & (pl["community"] != "Sunni") & pl.index.isin(changes["place_id"])]
+
+def minority_towns(t: Tables) -> Section:
+    """The minority towns around Hama: who took them and how, and every report of them changing hands."""
+    v: dict[str, prose.Value] = {}
+    pl, sided = t.pl, t.sided
+    minority = t.battle[t.battle["category"].isin(MINORITY)]
+    towns = pl[pl["community"].notna() & (pl["community"] != "Sunni") & pl.index.isin(t.changes["place_id"])]
     town_rows = sided[sided["place_id"].isin(towns.index)]
     v["battle_minority_towns"] = prose.text(
         prose.join_words(
@@ -414,41 +413,29 @@ def build() -> Page:
         town_rows["change_id"],
     )
     v["battle_minority_n"] = prose.count(len(minority), minority["event_id"], noun="report")
-    mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), sources)
+    mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), t.sources)
     mt = mt.assign(how=mt["how"].replace({"unknown": "not stated"})).sort_values(["date", "place_id", "change_id"])
-    page.add(
+    columns = ["name", "community", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher"]
+    s = Section(values=v)
+    s.add(
         "battle-minority",
         table(
-            mt[
-                [
-                    "name",
-                    "community",
-                    "date",
-                    "date_precision",
-                    "taken_by_side",
-                    "how",
-                    "claimed_by",
-                    "publisher",
-                    "reliability",
-                    "change_id",
-                ]
-            ],
+            mt[[*columns, "reliability", "change_id"]],
             "Reports of the minority towns around Hama changing hands",
-            {
-                "name": "Town",
-                "community": "Community",
-                "taken_by_side": "Taken by",
-                "how": "How",
-                "claimed_by": "Claimed by",
-                "publisher": "Source",
-                "change_id": "Row",
-            },
+            MINORITY_LABELS,
             noun="reports",
         ),
     )
+    return s
 
-    # statements vs reports
-    stm = battle[battle["category"] == "statement"].join(actors.set_index("actor_id")[["name", "side"]], on="actor_id")
+
+def claims(t: Tables) -> Section:
+    """Statements against reports: what each side said, and what the government's and independent claims say."""
+    v: dict[str, prose.Value] = {}
+    battle, sided = t.battle, t.sided
+    stm = battle[battle["category"] == "statement"].join(
+        t.actors.set_index("actor_id")[["name", "side"]], on="actor_id"
+    )
     stm_by_side = stm["side"].value_counts()
     v["battle_statements_gov"] = prose.count(
         int(stm_by_side.get("government", 0)), stm.loc[stm["side"] == "government", "event_id"], noun="statement"
@@ -466,27 +453,68 @@ def build() -> Page:
     indep = sided[sided["claimed_by"].isin(["monitor", "journalist"])]
     v["battle_indep_gov"] = prose.count(int((indep["taken_by_side"] == "government").sum()), indep["change_id"])
     v["battle_indep_n"] = prose.count(len(indep), indep["change_id"], noun="report")
-    # the road south
-    south = opp[opp["date"] >= ROAD_SOUTH]
-    v["battle_south_places"] = prose.text(
-        prose.join_words(sorted(_names(places, south["place_id"].unique()))), south["change_id"]
-    )
-    v["battle_south_dates"] = prose.date_range(south["date"].min(), south["date"].max(), south["change_id"])
+    return Section(values=v)
 
-    # --- the map ------------------------------------------------------------------------------------------
-    kept = deciding(changes)
-    days = pd.date_range(kept["date"].min(), LAST_DAY, freq="D")
-    status = control_by_day(kept, actors, days)
-    frame = map_frame(status, places)
+
+def road_south(t: Tables) -> Section:
+    """The places the opposition took on the road south after Hama fell."""
+    sided = t.sided
+    south = sided[(sided["taken_by_side"] == "opposition") & (sided["date"] >= ROAD_SOUTH)]
+    places = prose.join_words(sorted(_names(t.places, south["place_id"].unique())))
+    return Section(
+        values={
+            "battle_south_places": prose.text(places, south["change_id"]),
+            "battle_south_dates": prose.date_range(south["date"].min(), south["date"].max(), south["change_id"]),
+        }
+    )
+
+
+def control_map(t: Tables) -> Section:
+    """The day-by-day map (slider and small multiples), and what leaving out improbable reports changes."""
+    v: dict[str, prose.Value] = {}
+    changes, days = t.changes, t.days
+    status = control_by_day(t.kept, t.actors, days)
+    frame = map_frame(status, t.places)
+    mapped = frame[frame["layer"] == "place"]
+    contested_days = mapped[mapped["status"] == "contested"]
+    s = Section(values=v)
+    for name, output in _map_figures(t, frame).items():
+        s.add(name, output)
+    v["battle_mapped_n"] = prose.count(
+        mapped["place_id"].nunique(), changes.loc[changes["place_id"].isin(mapped["place_id"]), "change_id"]
+    )
+    v["battle_map_days"] = prose.date_range(
+        days[0], days[-1], t.kept.loc[t.kept["date"].isin([days[0], days[-1]]), "change_id"]
+    )
+    dropped = changes[changes["credibility"] > DECIDING_CREDIBILITY]
+    extra = newly_contested(control_by_day(changes, t.actors, days), status)
+    v["battle_improbable_n"] = prose.count(len(dropped), dropped["change_id"], noun="report")
+    v["battle_improbable_places"] = prose.text(
+        prose.join_words(
+            f"{t.pl.loc[p, 'name']} ({prose.fmt_date_range(g['day'].min(), g['day'].max())})"
+            for p, g in extra.groupby("place_id")
+        )
+        if len(extra)
+        else "no place",
+        dropped["change_id"],
+    )
+    v["battle_contested_n"] = prose.count(
+        contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
+    )
+    return s
+
+
+def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
+    """The map as a slider over the days and as one small map per day, with one caption."""
+    places, days = t.places, t.days
     mapped = frame[frame["layer"] == "place"]
     last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
     contested_days = mapped[mapped["status"] == "contested"]
     coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
-    change_sources = list(dict.fromkeys(changes.loc[changes["place_id"].isin(mapped["place_id"]), "source_id"]))
-    n_mapped = mapped["place_id"].nunique()
+    change_sources = list(dict.fromkeys(t.changes.loc[t.changes["place_id"].isin(mapped["place_id"]), "source_id"]))
     caption = (
-        f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {n_mapped} mapped places coloured by their "
-        f"reported holder. On {prose.fmt_date(days[-1])} the last reports have "
+        f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {mapped['place_id'].nunique()} mapped places "
+        f"coloured by their reported holder. On {prose.fmt_date(days[-1])} the last reports have "
         f"{prose.count_word(int(last.get('opposition', 0)))} held by the opposition, "
         f"{prose.count_word(int(last.get('government', 0)))} by the government and "
         f"{prose.count_word(int(last.get('contested', 0)))} contested; "
@@ -499,100 +527,64 @@ def build() -> Page:
         "or no report); "
         "Aleppo, Idlib, Hama, Homs and Damascus are labelled for orientation."
     )
-    page.add(
-        "battle-map",
-        figure(
-            "battle-map",
-            maps.control_map_slider(frame),
-            frame,
-            caption=caption,
-            alt_text=alt_text + " A slider picks the day.",
-            sources=[*coord_sources, *change_sources],
-        ),
-    )
-    page.add(
-        "battle-map-panels",
-        figure(
-            "battle-map-panels",
-            maps.control_map_panels(frame, order),
-            frame,
-            caption=caption,
-            alt_text=alt_text + " One small map per day from " + order[0] + " to " + order[-1] + ".",
-            sources=[*coord_sources, *change_sources],
-        ),
-    )
-    v["battle_mapped_n"] = prose.count(
-        mapped["place_id"].nunique(), changes.loc[changes["place_id"].isin(mapped["place_id"]), "change_id"]
-    )
-    v["battle_map_days"] = prose.date_range(
-        days[0], days[-1], kept.loc[kept["date"].isin([days[0], days[-1]]), "change_id"]
-    )
-    dropped = changes[changes["credibility"] > DECIDING_CREDIBILITY]
-    extra = newly_contested(control_by_day(changes, actors, days), status)
-    v["battle_improbable_n"] = prose.count(len(dropped), dropped["change_id"], noun="report")
-    v["battle_improbable_places"] = prose.text(
-        prose.join_words(
-            f"{pl.loc[p, 'name']} ({prose.fmt_date_range(g['day'].min(), g['day'].max())})"
-            for p, g in extra.groupby("place_id")
+    one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
+    kinds = {
+        "battle-map": (maps.control_map_slider(frame), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(frame, order), one_per_day),
+    }
+    return {
+        name: figure(
+            name, chart, frame, caption=caption, alt_text=alt_text + how, sources=[*coord_sources, *change_sources]
         )
-        if len(extra)
-        else "no place",
-        dropped["change_id"],
-    )
-    v["battle_contested_n"] = prose.count(
-        contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
-    )
+        for name, (chart, how) in kinds.items()
+    }
 
-    # --- distance to Damascus: the control changes plus the capture reports of the cities further on --------
-    everywhere = control_by_day(
-        deciding(control_reports(changes, load("events"))), actors, pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
-    )
-    dist = front_distance(everywhere, places, "damascus")
+
+def distance_to_damascus(t: Tables) -> Section:
+    """How far the front stood from Damascus each day: the control changes plus the capture reports further on."""
+    everywhere = control_by_day(t.everywhere, t.actors, pd.date_range(FIRST_DAY, LAST_DAY, freq="D"))
+    dist = front_distance(everywhere, t.places, "damascus")
     start, end = dist.iloc[0], dist.iloc[-1]
     dist_ids = dist["last_change_ids"].str.split().explode()
-    dist_caption = (
+    end_where = "Damascus itself" if end["km"] == 0 else f"{end['nearest']}, {prose.fmt_number(end['km'])} km away"
+    caption = (
         f"On {prose.fmt_date(start['day'])} the nearest place reported held by the opposition, "
         f"{start['nearest']}, was {prose.fmt_number(start['km'])} km from Damascus; "
-        f"by {prose.fmt_date(end['day'])} it had reached "
-        f"{'Damascus itself' if end['km'] == 0 else end['nearest'] + ', ' + prose.fmt_number(end['km']) + ' km away'}: "
+        f"by {prose.fmt_date(end['day'])} it had reached {end_where}: "
         f"{prose.fmt_number(start['km'] - end['km'])} km in {(end['day'] - start['day']).days} days."
     )
-    page.add(
+    coords = t.places.loc[t.places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"].dropna()
+    reports = t.everywhere.set_index("change_id").loc[list(dict.fromkeys(dist_ids)), "source_id"]
+    s = Section()
+    s.add(
         "battle-front-distance",
         figure(
             "battle-front-distance",
             maps.front_distance_line(dist),
             dist,
-            caption=dist_caption,
+            caption=caption,
             alt_text=(
                 "Line chart of the straight-line distance in kilometres from Damascus to the nearest place "
                 "reported held by the opposition, one point per day."
             ),
-            sources=list(
-                dict.fromkeys(
-                    [
-                        *places.loc[
-                            places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"
-                        ].dropna(),
-                        *deciding(control_reports(changes, load("events")))
-                        .set_index("change_id")
-                        .loc[list(dict.fromkeys(dist_ids)), "source_id"],
-                    ]
-                )
-            ),
+            sources=list(dict.fromkeys([*coords, *reports])),
         ),
     )
-    v["battle_km_start"] = prose.number(start["km"], start["last_change_ids"].split())
-    end_where = "Damascus itself" if end["km"] == 0 else f"{end['nearest']}, {prose.fmt_number(end['km'])} km away"
-    v["battle_km_end_where"] = prose.text(end_where, end["last_change_ids"].split())
-    v["battle_km_start_day"] = prose.date(start["day"], start["last_change_ids"].split())
-    v["battle_km_end_day"] = prose.date(end["day"], end["last_change_ids"].split())
-    v["battle_km_start_place"] = prose.text(start["nearest"], start["last_change_ids"].split())
+    start_ids, end_ids = start["last_change_ids"].split(), end["last_change_ids"].split()
+    s.values["battle_km_start"] = prose.number(start["km"], start_ids)
+    s.values["battle_km_end_where"] = prose.text(end_where, end_ids)
+    s.values["battle_km_start_day"] = prose.date(start["day"], start_ids)
+    s.values["battle_km_end_day"] = prose.date(end["day"], end_ids)
+    s.values["battle_km_start_place"] = prose.text(start["nearest"], start_ids)
+    return s
 
-    # --- reports per day by side --------------------------------------------------------------------------
-    bars = daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
+
+def reports_per_day(t: Tables) -> Section:
+    """Reports of places changing hands per day, by the side reported taking them (a bar chart)."""
+    bars = t.daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
     gov_days = bars[bars["taken_by_side"] == "government"]
-    page.add(
+    s = Section()
+    s.add(
         "battle-reports-per-day",
         figure(
             "battle-reports-per-day",
@@ -604,25 +596,23 @@ def build() -> Page:
                 f"{prose.fmt_date(gov_days['day'].min())} and the last {prose.fmt_date(gov_days['day'].max())}."
             ),
             alt_text="Stacked bar chart of reports of places changing hands per day, by the side reported taking them.",
-            sources=list(dict.fromkeys(changes["source_id"])),
+            sources=list(dict.fromkeys(t.changes["source_id"])),
         ),
     )
+    return s
 
-    # --- judgments -----------------------------------------------------------------------------------------
-    for jid, box in judgment_boxes(judgments, scale, "battle").items():
-        page.add(jid, box)
 
-    # --- method ----------------------------------------------------------------------------------------------
+def method(t: Tables) -> Section:
+    """The method note: places without coordinates, the sides and originators heard, the data's date."""
+    v: dict[str, prose.Value] = {}
+    changes, pl = t.changes, t.pl
     used = changes["place_id"].unique()
     unmapped = pl.loc[pl.index.isin(used) & pl["latitude"].isna(), "name"].sort_values()
-    v["battle_unmapped_n"] = prose.count(
-        len(unmapped), changes.loc[changes["place_id"].isin(unmapped.index), "change_id"], noun="place"
-    )
-    v["battle_unmapped"] = prose.text(
-        prose.join_words(unmapped), changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
-    )
-    rows_used = pd.concat([changes[["source_id", "as_of"]], battle[["source_id", "as_of"]]])
-    read = sources[sources["source_id"].isin(rows_used["source_id"])]
+    unmapped_ids = changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
+    v["battle_unmapped_n"] = prose.count(len(unmapped), unmapped_ids, noun="place")
+    v["battle_unmapped"] = prose.text(prose.join_words(unmapped), unmapped_ids)
+    rows_used = pd.concat([changes[["source_id", "as_of"]], t.battle[["source_id", "as_of"]]])
+    read = t.sources[t.sources["source_id"].isin(rows_used["source_id"])]
     labels = registry_labels("alignments")
     sides = set(with_originator_sides(read)["side"])
     heard = [a for a in labels.index if a in sides]
@@ -637,4 +627,4 @@ def build() -> Page:
     )
     latest = changes["as_of"].max()
     v["battle_as_of"] = prose.date(latest, changes.loc[changes["as_of"] == latest, "change_id"])
-    return page
+    return Section(values=v)

@@ -12,6 +12,8 @@ figure. Rows are selected by metric, method, category, scope class, topic and da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..charts import kinds_hama1982 as kinds
@@ -19,10 +21,11 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..rows import CAPTURE_CATEGORIES, days_between, modal_date, reported_dates, with_sources
-from ..rows import labels as registry_labels
-from .page import Page
+from ..rows.control import CAPTURE_CATEGORIES
+from ..rows.figures import value_or_range
+from ..rows.select import days_between, modal_date, reported_dates, with_sources
+from ..rows.select import labels as registry_labels
+from .page import Page, Section, judged
 
 CHAPTER = "hama1982"
 TOPIC = "hama1982"
@@ -105,20 +108,10 @@ def made_by(rows: pd.DataFrame) -> list[str]:
 
 
 def bounds(rows: pd.DataFrame) -> pd.DataFrame:
-    """Add ``low_``, ``high_``, ``midpoint`` and ``is_range``: a point value counts as low == high.
-
-    When a source gives a range, its ends are used (the point ``value`` is ignored);
-    a one-sided figure ("up to 25,000") is a point.
-    """
-    low = rows["low"].where(rows["low"].notna(), rows["value"])
-    high = rows["high"].where(rows["high"].notna(), rows["value"])
-    if low.isna().any() or high.isna().any():
-        bad = ", ".join(rows.loc[low.isna() | high.isna(), "figure_id"].astype(str))
-        raise ValueError(f"rows without a value or a range: {bad}")
-    if (low > high).any():
-        bad = ", ".join(rows.loc[low > high, "figure_id"].astype(str))
-        raise ValueError(f"rows with low > high: {bad}")
-    out = rows.assign(low_=low.astype(float), high_=high.astype(float))
+    """Add ``low_``, ``high_``, ``midpoint`` and ``is_range``: a point value counts as low == high (the rule
+    is :func:`hamabook.rows.figures.value_or_range`)."""
+    low, high = value_or_range(rows)
+    out = rows.assign(low_=low, high_=high)
     out["midpoint"] = (out["low_"] + out["high_"]) / 2
     out["is_range"] = out["low_"] < out["high_"]
     return out
@@ -324,36 +317,85 @@ def _estimate_table(rows: pd.DataFrame) -> pd.DataFrame:
     return shown.rename(columns={"as_of": "made", "as_of_precision": "made_precision"})
 
 
-def build() -> Page:
-    theme.apply()
-    events, figures, sources = load("events"), load("figures"), load("sources")
-    judgments, likelihood = load("judgments"), load("likelihood_scale")
-    page = Page()
-    v = page.values
-    mine = chapter_events(events)
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, the chapter's events and rows, and the dates and
+    death-toll spread that several sections state."""
 
-    # --- Dates of the assault and of the capture ---
+    events: pd.DataFrame
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    mine: pd.DataFrame  # the chapter's events
+    start: pd.Timestamp  # the assault's start, as most reports date it
+    on_start: pd.DataFrame  # the reports that give that day
+    toll: pd.DataFrame  # every death-toll estimate
+    stats: dict  # the spread of the estimates
+    days: pd.DataFrame  # the assault's reported length
+    dis: pd.DataFrame  # the disappeared
+    pop: pd.DataFrame  # the city's population then and now
+    wound: pd.DataFrame  # the years of the wound, as 2024 statements cite them
+    undated: pd.DataFrame  # undated death-toll estimates
+
+
+def tables() -> Tables:
+    events, figures, sources = load("events"), load("figures"), load("sources")
     start = modal_date(events, "hama_1982")
     start_rows = reported_dates(events, "hama_1982")
-    capture = modal_date(events, "city_captured", "hama")
-    # Every report that the rebels took or entered the city (rows.CAPTURE_CATEGORIES), not only "captured".
-    capture_rows = pd.concat([reported_dates(events, c, "hama") for c in CAPTURE_CATEGORIES])
     dated = start_rows[precisions(start_rows) == "day"]  # reports that give a day
-    on_start = dated[dated["date"] == start]
-    v["h82_massacre_month"] = prose.date(start, on_start["event_id"], precision="month")
-    v["h82_capture_month"] = prose.date(
-        capture, capture_rows.loc[capture_rows["date"] == capture, "event_id"], precision="month"
-    )
-    v["h82_capture_year"] = prose.date(
-        capture, capture_rows.loc[capture_rows["date"] == capture, "event_id"], precision="year"
+    toll = death_toll_estimates(figures, sources)
+    return Tables(
+        events=events,
+        figures=figures,
+        sources=sources,
+        mine=chapter_events(events),
+        start=start,
+        on_start=dated[dated["date"] == start],
+        toll=toll,
+        stats=spread(toll),
+        days=metric_rows(figures, ASSAULT_DAYS, sources),
+        dis=metric_rows(figures, DISAPPEARED, sources),
+        pop=population_then_and_now(figures, sources, start.year),
+        wound=metric_rows(figures, WOUND_YEARS),
+        undated=metric_rows(figures, DEATH_TOLL_UNDATED, sources),
     )
 
-    # --- The assault ---
+
+def build() -> Page:
+    theme.apply()
+    t = tables()
+    sections = (months, assault, death_toll, why_estimates_differ, then_and_now, memory, accountability)
+    later = (perpetrators, before, in_2011, data_as_of)
+    verdicts = {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"}
+    page = Page.of(*(section(t) for section in (*sections, *later)), judged(CHAPTER, verdicts))
+    page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
+    return page
+
+
+def months(t: Tables) -> Section:
+    """The month of the massacre and of the rebels' capture of the city."""
+    capture = modal_date(t.events, "city_captured", "hama")
+    # Every report that the rebels took or entered the city (CAPTURE_CATEGORIES), not only "captured".
+    capture_rows = pd.concat([reported_dates(t.events, c, "hama") for c in CAPTURE_CATEGORIES])
+    on_capture = capture_rows.loc[capture_rows["date"] == capture, "event_id"]
+    return Section(
+        values={
+            "h82_massacre_month": prose.date(t.start, t.on_start["event_id"], precision="month"),
+            "h82_capture_month": prose.date(capture, on_capture, precision="month"),
+            "h82_capture_year": prose.date(capture, on_capture, precision="year"),
+        }
+    )
+
+
+def assault(t: Tables) -> Section:
+    """The assault: when it began and was declared over, how long it lasted, the forces on each side."""
+    events, start, on_start, days = t.events, t.start, t.on_start, t.days
+    start_rows = reported_dates(events, "hama_1982")
+    dated = start_rows[precisions(start_rows) == "day"]
     declared = reported_dates(events, "hama_1982_declared_over").iloc[0]
     end = reported_dates(events, "hama_1982_end").iloc[0]
-    days = metric_rows(figures, ASSAULT_DAYS, sources)
-    troops = metric_rows(figures, TROOPS, sources).iloc[0]
-    fighters = metric_rows(figures, FIGHTERS, sources).iloc[0]
+    troops = metric_rows(t.figures, TROOPS, t.sources).iloc[0]
+    fighters = metric_rows(t.figures, FIGHTERS, t.sources).iloc[0]
+    v: dict[str, prose.Value] = {}
     v["h82_start_reports"] = prose.text(prose.of_all(len(on_start), len(dated)), dated["event_id"])
     v["h82_start_date"] = prose.date(start, on_start["event_id"])
     v["h82_declared_date"] = event_date(declared)
@@ -375,13 +417,15 @@ def build() -> Page:
     v["h82_fighters_range"] = prose.text(
         prose.fmt_range(fighters["low_"], fighters["high_"], "fighters"), fighters["figure_id"]
     )
+    return Section(values=v)
 
-    # --- The death toll ---
-    toll = death_toll_estimates(figures, sources)
+
+def death_toll(t: Tables) -> Section:
+    """The death toll: the spread of the estimates (a range chart), the bracket most given, what each counts."""
+    toll, stats = t.toll, t.stats
     ids = toll["figure_id"]
-    stats = spread(toll)
+    v: dict[str, prose.Value] = {}
     v["h82_n_estimates"] = prose.count(stats["n"], ids)
-    first, last = toll.iloc[0], toll.iloc[-1]
     lo_rows = toll[toll["low_"] == stats["lowest"]]["figure_id"]
     hi_rows = toll[toll["high_"] == stats["highest"]]["figure_id"]
     v["h82_toll_lowest"] = prose.number(stats["lowest"], lo_rows)
@@ -389,59 +433,6 @@ def build() -> Page:
     v["h82_toll_ratio"] = prose.number(round(stats["ratio"]), [*lo_rows, *hi_rows])
     v["h82_toll_median"] = prose.number(stats["median"], ids)
     v["h82_toll_iqr_range"] = prose.text(prose.fmt_range(stats["q1"], stats["q3"], "deaths"), ids)
-
-    drawn = toll.drop(columns=["low", "high"]).rename(
-        columns={
-            "low_": "low",
-            "high_": "high",
-            "scope_class": "counts",
-            "reliability": "grade",
-            "as_of": "estimate_date",
-            "as_of_precision": "estimate_date_precision",
-        }
-    )
-    drawn["estimate_year"] = drawn["year"].astype(str)
-    drawn = drawn[
-        [
-            "label",
-            "made_by",
-            "estimate_date",
-            "estimate_date_precision",
-            "estimate_year",
-            "low",
-            "high",
-            "midpoint",
-            "is_range",
-            "counts",
-            "grade",
-            "figure_id",
-        ]
-    ]
-    widest = toll.loc[(toll["high_"] - toll["low_"]).idxmax()]
-    fmt = prose.fmt_number
-    page.add(
-        "hama1982-death-toll",
-        figure(
-            "hama1982-death-toll",
-            kinds.estimate_ranges(drawn, SCOPE_CLASSES),
-            drawn,
-            caption=(
-                f"The {stats['n']} estimates of the Hama death toll, made between {first['year']} and "
-                f"{last['year']}, run from {fmt(stats['lowest'])} to {fmt(stats['highest'])}; half of their "
-                f"midpoints lie between {fmt(stats['q1'])} and {fmt(stats['q3'])} (dashed line: median of "
-                f"midpoints, {fmt(stats['median'])}). Each label names who made the estimate."
-            ),
-            alt_text=(
-                f"Range chart, one row per estimate of the {start.year} Hama death toll, oldest estimate at the "
-                "top, each labelled with who made it and the year. Bars show low-to-high ranges and dots single "
-                "figures, coloured by whether they count civilians, all deaths or do not say. The widest range, "
-                f"from {fmt(widest['low_'])} to {fmt(widest['high_'])}, is {widest['made_by']}'s; a dashed "
-                "line marks the median."
-            ),
-            sources=list(dict.fromkeys(toll["source_id"])),
-        ),
-    )
-
     bracket = modal_bracket(toll)
     counts = toll["scope_class"].value_counts()
     v["h82_n_bracket"] = prose.count(len(bracket), bracket["figure_id"])
@@ -458,47 +449,83 @@ def build() -> Page:
     ):
         rows = toll.loc[toll["scope_class"] == cls, "figure_id"]
         v[key] = prose.count(int(counts.get(cls, 0)), rows if len(rows) else ids)
-    page.add(
-        "hama1982-estimates",
-        table(
-            _estimate_table(toll)[
-                [
-                    "made",
-                    "made_precision",
-                    "estimate",
-                    "made_by",
-                    "scope",
-                    "publisher",
-                    "url",
-                    "reliability",
-                    "credibility",
-                ]
-            ],
-            caption=f"Every dated estimate of the {start.year} Hama death toll in the data, oldest first",
-            labels={
-                "made": "Estimate made",
-                "estimate": "Deaths",
-                "made_by": "Made by",
-                "scope": "What is counted",
-                "summary": "What the source says (our words)",
-                "publisher": "Copy read",
-            },
-            links={"publisher": "url"},
-            noun="estimates",
-        ),
-    )
     above = toll[toll["low_"] >= THRESHOLD]
     v["h82_threshold"] = prose.number(THRESHOLD, ids)
     v["h82_n_low_at_least_threshold"] = prose.text(prose.of_all(len(above), len(toll)), ids)
+    s = Section(values=v)
+    s.add("hama1982-death-toll", _toll_figure(t))
+    s.add("hama1982-estimates", _estimates(t))
+    return s
 
-    # --- Why the estimates differ ---
+
+def _toll_figure(t: Tables):
+    """One row per estimate of the toll: a bar for a range, a dot for a single figure."""
+    toll, stats, fmt = t.toll, t.stats, prose.fmt_number
+    drawn = toll.drop(columns=["low", "high"]).rename(
+        columns={
+            "low_": "low",
+            "high_": "high",
+            "scope_class": "counts",
+            "reliability": "grade",
+            "as_of": "estimate_date",
+            "as_of_precision": "estimate_date_precision",
+        }
+    )
+    drawn["estimate_year"] = drawn["year"].astype(str)
+    columns = ["label", "made_by", "estimate_date", "estimate_date_precision", "estimate_year", "low", "high"]
+    drawn = drawn[[*columns, "midpoint", "is_range", "counts", "grade", "figure_id"]]
+    widest = toll.loc[(toll["high_"] - toll["low_"]).idxmax()]
+    first, last = toll.iloc[0], toll.iloc[-1]
+    return figure(
+        "hama1982-death-toll",
+        kinds.estimate_ranges(drawn, SCOPE_CLASSES),
+        drawn,
+        caption=(
+            f"The {stats['n']} estimates of the Hama death toll, made between {first['year']} and "
+            f"{last['year']}, run from {fmt(stats['lowest'])} to {fmt(stats['highest'])}; half of their "
+            f"midpoints lie between {fmt(stats['q1'])} and {fmt(stats['q3'])} (dashed line: median of "
+            f"midpoints, {fmt(stats['median'])}). Each label names who made the estimate."
+        ),
+        alt_text=(
+            f"Range chart, one row per estimate of the {t.start.year} Hama death toll, oldest estimate at the "
+            "top, each labelled with who made it and the year. Bars show low-to-high ranges and dots single "
+            "figures, coloured by whether they count civilians, all deaths or do not say. The widest range, "
+            f"from {fmt(widest['low_'])} to {fmt(widest['high_'])}, is {widest['made_by']}'s; a dashed "
+            "line marks the median."
+        ),
+        sources=list(dict.fromkeys(toll["source_id"])),
+    )
+
+
+def _estimates(t: Tables):
+    """Every dated estimate of the toll, oldest first (a table)."""
+    columns = ["made", "made_precision", "estimate", "made_by", "scope", "publisher", "url", "reliability"]
+    return table(
+        _estimate_table(t.toll)[[*columns, "credibility"]],
+        caption=f"Every dated estimate of the {t.start.year} Hama death toll in the data, oldest first",
+        labels={
+            "made": "Estimate made",
+            "estimate": "Deaths",
+            "made_by": "Made by",
+            "scope": "What is counted",
+            "summary": "What the source says (our words)",
+            "publisher": "Copy read",
+        },
+        links={"publisher": "url"},
+        noun="estimates",
+    )
+
+
+def why_estimates_differ(t: Tables) -> Section:
+    """Why the estimates differ: documented counts against estimates, the disappeared, the extremes."""
+    toll, dis = t.toll, t.dis
     documented = by_method(toll, DOCUMENTED)
     snhr_estimate = their_estimate(toll, documented)
     first_count = one(by_method(toll, DIPLOMATIC_REPORT), "the first diplomatic count")
     boast = one(by_method(toll, CLAIM), "the perpetrator's claim")
-    dis = metric_rows(figures, DISAPPEARED, sources)
     dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
     dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
+    v: dict[str, prose.Value] = {}
     v["h82_first_toll"] = prose.number(first_count["value"], first_count["figure_id"])
     v["h82_snhr_documented"] = prose.text(
         prose.join_words(
@@ -525,20 +552,22 @@ def build() -> Page:
     v["h82_n_next_high_point"] = prose.count(
         len(points), points["figure_id"] if len(points) else runner_up["figure_id"]
     )
-    undated = metric_rows(figures, DEATH_TOLL_UNDATED, sources)
-    undated = undated.assign(made_by=made_by(undated))
+    return Section(values=v)
 
-    # --- Hama then and now ---
-    pop = population_then_and_now(figures, sources, start.year)
+
+def then_and_now(t: Tables) -> Section:
+    """Hama then and now: the census, the population at the time and later, the toll as a share of it."""
+    pop, stats, start, ids = t.pop, t.stats, t.start, t.toll["figure_id"]
     pop_then = pop[pop["as_of"].dt.year <= start.year]
     census = one(pop_then[pop_then["method"] == CENSUS], f"a census of the city up to {start.year}")
     latest_pop = pop.iloc[-1]
     growth = latest_pop["value"] / census["value"]
     share_mid = share_range(stats["q1"], stats["q3"], pop_then["low_"].min(), pop_then["high_"].max())
     share_all = share_range(stats["lowest"], stats["highest"], pop_then["low_"].min(), pop_then["high_"].max())
+    others = pop_then[pop_then["figure_id"] != census["figure_id"]]
+    v: dict[str, prose.Value] = {}
     v["h82_census_pop"] = prose.number(census["value"], census["figure_id"])
     v["h82_census_year"] = prose.date(census["as_of"], census["figure_id"], precision="year")
-    others = pop_then[pop_then["figure_id"] != census["figure_id"]]
     v["h82_pop_then_range"] = prose.text(
         prose.fmt_range(others["value"].min(), others["value"].max(), "people"), others["figure_id"]
     )
@@ -555,8 +584,10 @@ def build() -> Page:
             "reliability": "grade",
         }
     )[["refers_to", "refers_to_precision", "population", "period", "scope", "publisher", "grade", "figure_id"]]
+    fmt = prose.fmt_number
     lo_then, hi_then = fmt(pop_then["value"].min()), fmt(pop_then["value"].max())
-    page.add(
+    s = Section(values=v)
+    s.add(
         "hama1982-population",
         figure(
             "hama1982-population",
@@ -576,17 +607,21 @@ def build() -> Page:
             sources=list(dict.fromkeys(pop["source_id"])),
         ),
     )
+    return s
 
-    # --- The memory in 2024 ---
-    wound = metric_rows(figures, WOUND_YEARS)
+
+def memory(t: Tables) -> Section:
+    """The memory in 2024: the video and the years of the wound, the defections, later statements (a table)."""
+    mine, wound, start = t.mine, t.wound, t.start
     said = mine[(mine["category"] == "statement")].sort_values(["date", "event_id"])
     video = said[said["source_id"].isin(wound["source_id"])].iloc[0]
     later = said[said["date"] > video["date"]]
+    v: dict[str, prose.Value] = {}
     v["h82_video_date"] = event_date(video)
     v["h82_wound_years"] = prose.number(wound["value"].mode().iloc[0], wound["figure_id"])
     v["h82_wound_reports"] = prose.text(prose.of_all(len(wound), len(wound)), wound["figure_id"])
     v["h82_elapsed_years"] = prose.number(
-        int(days_between(start, video["date"]) / 365.25), [video["event_id"], *on_start["event_id"]]
+        int(days_between(start, video["date"]) / 365.25), [video["event_id"], *t.on_start["event_id"]]
     )
     # Statements with a firm day; an undated message (approximate date) is described as undated in the prose.
     dated = later[precisions(later) == "day"]
@@ -594,19 +629,20 @@ def build() -> Page:
     v["h82_defection_date"] = prose.text(
         prose.join_words(prose.fmt_date_at(d, p) for d, p in distinct_days(dated)), dated["event_id"]
     )
-    memory = with_sources(
+    rows = with_sources(
         mine[mine["category"].isin(MEMORY_CATEGORIES)].sort_values(["date", "event_id"]),
-        sources,
+        t.sources,
         ("publisher", "reliability", "url"),
     )
     labels = registry_labels("categories")
-    memory = memory.assign(kind=memory["category"].map(labels), date_precision=precisions(memory))
-    page.add(
+    rows = rows.assign(kind=rows["category"].map(labels), date_precision=precisions(rows))
+    s = Section(values=v)
+    s.add(
         "hama1982-memory",
         table(
-            memory[["date", "date_precision", "kind", "summary", "publisher", "url", "reliability", "credibility"]],
+            rows[["date", "date_precision", "kind", "summary", "publisher", "url", "reliability", "credibility"]],
             caption=(
-                f"Hama {start.year} in later memory ({memory['date'].min().year}–{memory['date'].max().year}): "
+                f"Hama {start.year} in later memory ({rows['date'].min().year}–{rows['date'].max().year}): "
                 "statements, framing and commemoration, one row per report"
             ),
             labels={
@@ -618,30 +654,7 @@ def build() -> Page:
             noun="reports",
         ),
     )
-
-    # --- The accountability record ---
-    acc = mine[mine["category"].isin(ACCOUNTABILITY)].sort_values(["date", "event_id"])
-    acc = with_sources(acc, sources, ("publisher", "kind", "reliability", "url"))
-    acc = acc.assign(date_precision=precisions(acc))
-    _accountability(v, acc, figures, toll)
-
-    # --- Who carried it out; before 1982; Hama in 2011 ---
-    _perpetrators(page, mine, load("actors"), figures, sources)
-    _before(page, mine, figures, sources)
-    _in_2011(page, mine, figures, sources)
-
-    # --- As of, and judgments ---
-    used = pd.concat(
-        [f[["figure_id", "as_of"]].rename(columns={"figure_id": "row"}) for f in (toll, undated, pop, days, dis, wound)]
-        + [mine[["event_id", "as_of"]].rename(columns={"event_id": "row"}).dropna()]
-    )
-    latest = used[used["as_of"] == used["as_of"].max()]
-    v["h82_data_as_of"] = prose.date(latest["as_of"].iloc[0], latest["row"])
-    v.update(verdict_values(judgments, likelihood, ["J06", "J30", "J31", "J33"]))
-    for jid, box in judgment_boxes(judgments, likelihood, CHAPTER).items():
-        page.add(jid, box)
-    page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
-    return page
+    return s
 
 
 def step(acc: pd.DataFrame, category: str) -> pd.DataFrame:
@@ -662,8 +675,11 @@ def step_date(rows: pd.DataFrame) -> prose.Value:
     return event_date(rows.iloc[0], tuple(rows["event_id"]))
 
 
-def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.DataFrame) -> None:
-    """Values of the accountability section, each step picked by its category."""
+def accountability(t: Tables) -> Section:
+    """The accountability record: each step of the proceedings, picked by its category."""
+    acc = t.mine[t.mine["category"].isin(ACCOUNTABILITY)].sort_values(["date", "event_id"])
+    acc = with_sources(acc, t.sources, ("publisher", "kind", "reliability", "url"))
+    acc = acc.assign(date_precision=precisions(acc))
     if acc.empty:
         raise LookupError("no accountability events in the data")
     indict = step(acc, "indictment")
@@ -672,10 +688,11 @@ def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.
     if not warrants["date"].is_unique:  # the prose says each report dates the warrant differently
         raise ValueError(f"warrant reports share a date: {', '.join(warrants['event_id'])}")
     convicted, upheld, final = (step(acc, c) for c in ("conviction", "appeal_ruling", "final_ruling"))
-    swiss = toll[toll["source_id"].isin(indict["source_id"])].iloc[0]
-    sentence = metric_rows(figures, FRENCH_SENTENCE).iloc[0]
-    assets = metric_rows(figures, FRENCH_ASSETS).iloc[0]
-    back = metric_rows(figures, RETURN_YEAR).iloc[0]
+    swiss = t.toll[t.toll["source_id"].isin(indict["source_id"])].iloc[0]
+    sentence = metric_rows(t.figures, FRENCH_SENTENCE).iloc[0]
+    assets = metric_rows(t.figures, FRENCH_ASSETS).iloc[0]
+    back = metric_rows(t.figures, RETURN_YEAR).iloc[0]
+    v: dict[str, prose.Value] = {}
     v["h82_indict_date"] = step_date(indict)
     v["h82_swiss_range"] = prose.text(prose.fmt_range(swiss["low_"], swiss["high_"], "deaths"), swiss["figure_id"])
     v["h82_close_date"] = step_date(close)
@@ -691,55 +708,76 @@ def _accountability(v: dict, acc: pd.DataFrame, figures: pd.DataFrame, toll: pd.
     v["h82_return_year"] = prose.date(
         pd.Timestamp(year=int(back["value"]), month=1, day=1), back["figure_id"], precision="year"
     )
+    return Section(values=v)
 
 
-def _perpetrators(page: Page, mine: pd.DataFrame, actors: pd.DataFrame, figures: pd.DataFrame, sources) -> None:
+def perpetrators(t: Tables) -> Section:
     """Accounts of the assault that name the force that carried it out (events with an ``actor_id``)."""
-    v = page.values
+    mine, actors = t.mine, load("actors")
     named = mine[(mine["category"] == "hama_1982") & mine["actor_id"].notna()]
     named = named.merge(actors[["actor_id", "name", "kind"]], on="actor_id", how="left")
     units = named[named["kind"] != "state"].sort_values(["date", "event_id"])
-    strength = metric_rows(figures, DC_STRENGTH).iloc[0]
-    v["h82_forces"] = prose.text(
-        prose.join_words(dict.fromkeys(short_name(n) for n in units["name"])), units["event_id"]
-    )
-    v["h82_force_accounts"] = prose.count(len(named), named["event_id"], noun="account")
-    v["h82_dc_strength"] = prose.text(
-        prose.fmt_range(strength["low_"], strength["high_"], "men"), strength["figure_id"]
+    strength = metric_rows(t.figures, DC_STRENGTH).iloc[0]
+    forces = prose.join_words(dict.fromkeys(short_name(n) for n in units["name"]))
+    return Section(
+        values={
+            "h82_forces": prose.text(forces, units["event_id"]),
+            "h82_force_accounts": prose.count(len(named), named["event_id"], noun="account"),
+            "h82_dc_strength": prose.text(
+                prose.fmt_range(strength["low_"], strength["high_"], "men"), strength["figure_id"]
+            ),
+        }
     )
 
 
-def _before(page: Page, mine: pd.DataFrame, figures: pd.DataFrame, sources) -> None:
+def before(t: Tables) -> Section:
     """1979-80: the events leading up to the assault (category ``hama_1982_context``), picked by place."""
-    v = page.values
-    ctx = mine[mine["category"] == CONTEXT].sort_values(["date", "event_id"])
+    ctx = t.mine[t.mine["category"] == CONTEXT].sort_values(["date", "event_id"])
     aleppo = ctx[ctx["place_id"] == "aleppo"].iloc[0]
     palmyra = ctx[ctx["place_id"] == "palmyra"].iloc[0]
     law = ctx[ctx["place_id"].isna()]
-    artillery = metric_rows(figures, ARTILLERY_DEATHS)
-    v["h82_ctx_years"] = prose.text(f"{ctx['date'].min().year}–{ctx['date'].max().year}", ctx["event_id"])
-    v["h82_artillery_date"] = event_date(aleppo)
-    v["h82_artillery_deaths"] = prose.text(
-        prose.fmt_range(artillery["low_"].min(), artillery["high_"].max(), "cadets"), artillery["figure_id"]
+    artillery = metric_rows(t.figures, ARTILLERY_DEATHS)
+    return Section(
+        values={
+            "h82_ctx_years": prose.text(f"{ctx['date'].min().year}–{ctx['date'].max().year}", ctx["event_id"]),
+            "h82_artillery_date": event_date(aleppo),
+            "h82_artillery_deaths": prose.text(
+                prose.fmt_range(artillery["low_"].min(), artillery["high_"].max(), "cadets"), artillery["figure_id"]
+            ),
+            "h82_palmyra_date": event_date(palmyra),
+            "h82_law_date": prose.date(law["date"].mode().min(), law["event_id"]),
+        }
     )
-    v["h82_palmyra_date"] = event_date(palmyra)
-    v["h82_law_date"] = prose.date(law["date"].mode().min(), law["event_id"])
 
 
-def _in_2011(page: Page, mine: pd.DataFrame, figures: pd.DataFrame, sources) -> None:
+def in_2011(t: Tables) -> Section:
     """Hama in the 2011 uprising: protests, the ambassadors' visit and the army's assault (by category)."""
-    v = page.values
-    rows = mine[mine["category"].isin(EVENTS_2011)].sort_values(["date", "event_id"])
+    rows = t.mine[t.mine["category"].isin(EVENTS_2011)].sort_values(["date", "event_id"])
     visit = rows[rows["category"] == "diplomatic_visit"].iloc[0]
-    assault = rows[rows["category"] == "assault"]
-    crowd = metric_rows(figures, CROWD_2011).iloc[0]
-    deaths = metric_rows(figures, DEATHS_2011)
-    v["h82_2011_year"] = prose.date(rows["date"].min(), rows["event_id"], precision="year")
-    v["h82_2011_crowd"] = prose.text(prose.fmt_range(crowd["low_"], crowd["high_"], "people"), crowd["figure_id"])
-    v["h82_2011_crowd_date"] = prose.date(crowd["as_of"], crowd["figure_id"], precision=crowd["as_of_precision"])
-    v["h82_2011_visit_date"] = event_date(visit)
-    v["h82_2011_assault_date"] = prose.date(assault["date"].mode().min(), assault["event_id"])
-    v["h82_2011_deaths"] = prose.text(
-        prose.fmt_range(deaths["low_"].min(), deaths["high_"].max(), "people"), deaths["figure_id"]
+    attack = rows[rows["category"] == "assault"]
+    crowd = metric_rows(t.figures, CROWD_2011).iloc[0]
+    deaths = metric_rows(t.figures, DEATHS_2011)
+    return Section(
+        values={
+            "h82_2011_year": prose.date(rows["date"].min(), rows["event_id"], precision="year"),
+            "h82_2011_crowd": prose.text(prose.fmt_range(crowd["low_"], crowd["high_"], "people"), crowd["figure_id"]),
+            "h82_2011_crowd_date": prose.date(crowd["as_of"], crowd["figure_id"], precision=crowd["as_of_precision"]),
+            "h82_2011_visit_date": event_date(visit),
+            "h82_2011_assault_date": prose.date(attack["date"].mode().min(), attack["event_id"]),
+            "h82_2011_deaths": prose.text(
+                prose.fmt_range(deaths["low_"].min(), deaths["high_"].max(), "people"), deaths["figure_id"]
+            ),
+            "h82_2011_death_counts": prose.count(len(deaths), deaths["figure_id"], noun="count"),
+        }
     )
-    v["h82_2011_death_counts"] = prose.count(len(deaths), deaths["figure_id"], noun="count")
+
+
+def data_as_of(t: Tables) -> Section:
+    """The date of the latest row the chapter rests on."""
+    frames = (t.toll, t.undated, t.pop, t.days, t.dis, t.wound)
+    used = pd.concat(
+        [f[["figure_id", "as_of"]].rename(columns={"figure_id": "row"}) for f in frames]
+        + [t.mine[["event_id", "as_of"]].rename(columns={"event_id": "row"}).dropna()]
+    )
+    latest = used[used["as_of"] == used["as_of"].max()]
+    return Section(values={"h82_data_as_of": prose.date(latest["as_of"].iloc[0], latest["row"])})

@@ -8,6 +8,8 @@ different metrics: a *series* is one originating organisation and one metric.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
@@ -15,11 +17,12 @@ from ..charts import theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
-from ..output.judgments import judgment_boxes, verdict_values
-from ..output.prose import Value, fmt_date, fmt_date_range, fmt_number, fmt_range, join_words
-from ..rows import credit, with_sources
-from ..rows import labels as registry_labels
-from .page import Page
+from ..output.prose import Value, fmt_date, fmt_date_range, fmt_range, join_words
+from ..rows.figures import best_first, in_window, latest, peak, spread, value_or_range
+from ..rows.provenance import credit
+from ..rows.select import bodies, with_sources
+from ..rows.select import labels as registry_labels
+from .page import Page, Section, judged
 
 # Readable names for the metrics the chapter charts (order = facet order).
 METRIC_LABELS = {
@@ -30,8 +33,6 @@ METRIC_LABELS = {
     "deaths_combatants_since_2024_11_27": "Combatants killed since 27 Nov",
     "civilians_killed_since_2024_11_27": "Civilians killed since 26/27 Nov",
 }
-
-GRADE_ORDER = {g: i for i, g in enumerate("ABCDEF")}
 
 
 def organisation(originator: str) -> str:
@@ -59,13 +60,13 @@ def tidy(
     )
     # The counting body: whoever the row says made the estimate, else the source's originator.
     counted = rows["estimated_by"] if "estimated_by" in rows.columns else pd.Series(pd.NA, index=rows.index)
-    rows["organisation"] = counted.where(counted.notna() & (counted != ""), rows["originator"].map(organisation))
+    given = counted.notna() & (counted != "")
+    rows["organisation"] = counted.where(given, rows["originator"].map(organisation))
+    rows["body"] = counted.where(given, rows["originator"]).map(bodies())
     rows["counted_by"] = [credit(o, p, v) for o, p, v in zip(rows["originator"], rows["publisher"], rows["via"])]
-    is_range = rows["value"].isna()
-    rows["low"] = rows["low"].where(is_range, rows["value"])
-    rows["high"] = rows["high"].where(is_range, rows["value"])
-    rows["point"] = rows["value"].where(~is_range, (rows["low"] + rows["high"]) / 2)
-    rows["is_range"] = is_range
+    rows["low"], rows["high"] = value_or_range(rows)
+    rows["point"] = (rows["low"] + rows["high"]) / 2
+    rows["is_range"] = rows["low"] < rows["high"]
     labels = metric_labels() if labels is None else labels
     missing = sorted(set(rows["metric"]) - set(labels))
     if missing:
@@ -77,15 +78,6 @@ def tidy(
     ).reset_index(drop=True)
 
 
-def _best_first(rows: pd.DataFrame) -> pd.DataFrame:
-    """Order rows best source first: reliability grade A..F, then credibility 1..6, then id."""
-    return (
-        rows.assign(_grade=rows["reliability"].map(GRADE_ORDER))
-        .sort_values(["_grade", "credibility", "figure_id"])
-        .drop(columns="_grade")
-    )
-
-
 def series(rows: pd.DataFrame) -> pd.DataFrame:
     """One point per originator, metric, date and figure; the same number relayed by
     several outlets is kept once (best-graded outlet), with ``n_reports`` counting them.
@@ -94,38 +86,15 @@ def series(rows: pd.DataFrame) -> pd.DataFrame:
     one originator and one metric.
     """
     keys = ["metric", "organisation", "as_of", "low", "high"]
-    ranked = _best_first(rows)
+    ranked = best_first(rows)
     counts = ranked.groupby(keys, dropna=False).size().rename("n_reports")
     kept = ranked.drop_duplicates(keys).merge(counts.reset_index(), on=keys)
     kept["series"] = kept["organisation"] + " – " + kept["metric_label"]
     return kept.sort_values(["metric", "organisation", "as_of"]).reset_index(drop=True)
 
 
-def latest(rows: pd.DataFrame, metric: str, originator_name: str | None = None) -> pd.Series:
-    """The headline rule: the most recent figure of ``metric`` (optionally from one
-    originator); on the same date the best-graded source wins, then the larger figure."""
-    pick = rows[rows["metric"] == metric]
-    if originator_name is not None:
-        pick = pick[pick["organisation"] == originator_name]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure" + (f" from {originator_name}" if originator_name else ""))
-    ranked = _best_first(pick[pick["as_of"] == pick["as_of"].max()])
-    top = ranked[ranked["reliability"] == ranked.iloc[0]["reliability"]]
-    return top.sort_values("high", ascending=False, kind="stable").iloc[0]
-
-
-def peak(rows: pd.DataFrame, metric: str) -> pd.Series:
-    """The row with the highest figure of ``metric`` (upper end for ranges); earliest date on ties."""
-    pick = rows[rows["metric"] == metric]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure")
-    return pick.sort_values(["high", "as_of"], ascending=[False, True]).iloc[0]
-
-
 def as_text(row: pd.Series) -> str:
     """A reported figure as prose text: '280,000' or '800,000–1,000,000'."""
-    if row["low"] == row["high"]:
-        return fmt_number(row["low"])
     return fmt_range(row["low"], row["high"])
 
 
@@ -135,19 +104,6 @@ def with_unit(row: pd.Series) -> str:
     if pd.isna(unit) or not unit:
         raise ValueError(f"figure {row.get('figure_id')} has no unit")
     return f"{as_text(row)} {'%' if unit == 'percent' else unit}"
-
-
-def spread(rows: pd.DataFrame, metric: str) -> tuple[float, float, int]:
-    """Smallest low, largest high and number of rows of one metric: the range sources give."""
-    pick = rows[rows["metric"] == metric]
-    if pick.empty:
-        raise LookupError(f"no {metric} figure")
-    return float(pick["low"].min()), float(pick["high"].max()), len(pick)
-
-
-def in_window(rows: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    """Rows whose as-of date lies between ``start`` and ``end`` (inclusive)."""
-    return rows[rows["as_of"].between(pd.Timestamp(start), pd.Timestamp(end))].reset_index(drop=True)
 
 
 def as_of_text(row: pd.Series) -> str:
@@ -164,6 +120,8 @@ def as_of_text(row: pd.Series) -> str:
 # --- The page ---------------------------------------------------------------------------------------------
 
 START, END = "2024-11-27", "2024-12-31"
+# The counting bodies whose figures the page names (originators.csv body_id).
+WFP, UNHCR, OCHA, SOHR, SNHR = "wfp", "unhcr", "ocha", "sohr", "snhr"
 DISPLACEMENT = [
     "displaced_new_since_2024_11_27",
     "displaced_current_since_2024_11_27",
@@ -216,18 +174,18 @@ def home_share(home: float, still: float) -> int:
     return round(100 * home / (home + still))
 
 
-def same_day_total(rows: pd.DataFrame, organisation_name: str) -> dict:
-    """The latest day on which ``organisation_name`` gave both a still-displaced and a returned figure:
+def same_day_total(rows: pd.DataFrame, body: str) -> dict:
+    """The latest day on which the counting ``body`` gave both a still-displaced and a returned figure:
     the two numbers, their sum's parts and the row ids (still displaced first)."""
-    own = rows[rows["organisation"] == organisation_name]
+    own = rows[rows["body"] == body]
     still = own[own["metric"] == DISPLACEMENT[1]]
     home = own[own["metric"] == DISPLACEMENT[2]]
     days = sorted(set(still["as_of"]) & set(home["as_of"]))
     if not days:
-        raise LookupError(f"no day with both still-displaced and returned figures from {organisation_name}")
+        raise LookupError(f"no day with both still-displaced and returned figures from {body}")
     day = days[-1]
-    s = _best_first(still[still["as_of"] == day]).iloc[0]
-    h = _best_first(home[home["as_of"] == day]).iloc[0]
+    s = best_first(still[still["as_of"] == day]).iloc[0]
+    h = best_first(home[home["as_of"] == day]).iloc[0]
     return {
         "as_of": day,
         "still": float(s["point"]),
@@ -237,11 +195,16 @@ def same_day_total(rows: pd.DataFrame, organisation_name: str) -> dict:
 
 
 def _val(row: pd.Series, rows=None) -> Value:
-    return prose.text(as_text(row), rows if rows is not None else [row["figure_id"]])
+    return prose.text(as_text(row), rows if rows is not None else row)
 
 
 def _when(row: pd.Series) -> Value:
-    return prose.date(row["as_of"], [row["figure_id"]], precision=row.get("as_of_precision", "day") or "day")
+    return prose.date(row["as_of"], row, precision=row.get("as_of_precision", "day") or "day")
+
+
+def _figure(row: pd.Series, value_key: str, date_key: str) -> dict[str, Value]:
+    """A reported figure and its date, under the two keys the prose inserts them with."""
+    return {value_key: _val(row), date_key: _when(row)}
 
 
 def _report_table(rows: pd.DataFrame, caption: str, noun: str = "reports"):
@@ -300,173 +263,218 @@ def casualty_chart(drawn: pd.DataFrame):
     )
 
 
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, and the figures of each part of the chapter."""
+
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    events: pd.DataFrame
+    places: pd.DataFrame
+    disp: pd.DataFrame  # displacement figures in the window, tidy
+    dead: pd.DataFrame  # death tolls, tidy
+    base_rows: pd.DataFrame  # the baseline of need, tidy
+    ret: pd.DataFrame  # returns, tidy
+
+
+def tables() -> Tables:
+    figures, sources = load("figures"), load("sources")
+    return Tables(
+        figures=figures,
+        sources=sources,
+        events=load("events"),
+        places=load("places"),
+        disp=in_window(tidy(figures, sources, DISPLACEMENT), START, END),
+        dead=tidy(figures, sources, DEATHS),
+        base_rows=tidy(figures, sources, BASELINE),
+        ret=tidy(figures, sources, RETURNS),
+    )
+
+
 def build() -> Page:
     theme.apply()
-    figures, sources, events, places = (load(t) for t in ("figures", "sources", "events", "places"))
-    page = Page()
-    v = page.values
-    start, end = pd.Timestamp(START), pd.Timestamp(END)
+    t = tables()
+    sections = (displacement, displacement_definitions, casualties, baseline, returns, hama, data_dates)
+    page = Page.of(*(section(t) for section in sections), judged("humanitarian", {"j40_verdict": "J40"}))
+    page.headline("hum_peak_value", "hum_still_value")
+    return page
 
-    # Displacement in the window: one series per organisation and definition.
-    disp_all = tidy(figures, sources, DISPLACEMENT)
-    disp = in_window(disp_all, START, END)
-    disp_series = series(disp)
+
+def displacement(t: Tables) -> Section:
+    """Displacement in the window, one series per organisation and definition: the chart and the table."""
+    disp = t.disp
     first = disp.sort_values(["as_of", "figure_id"]).iloc[0]
-    wfp = latest(disp, DISPLACEMENT[0], "WFP")
-    unhcr_range = disp[(disp["organisation"] == "UNHCR") & disp["is_range"]].sort_values("as_of").iloc[0]
+    wfp = latest(disp, DISPLACEMENT[0], WFP)
+    unhcr_range = disp[(disp["body"] == UNHCR) & disp["is_range"]].sort_values("as_of").iloc[0]
     top = peak(disp, DISPLACEMENT[1])
-    still = latest(disp, DISPLACEMENT[1])
     home = latest(disp, DISPLACEMENT[2])
-    launch = events[(events["category"] == "offensive_launch") & (events["date"] == start)]
-    v["hum_start"] = prose.date(start, list(launch["event_id"]) or [first["figure_id"]])
-    for key, row in {
-        "first": first,
-        "wfp": wfp,
-        "unhcr": unhcr_range,
-        "peak": top,
-        "still": still,
-        "home": home,
-    }.items():
-        v[f"hum_{key}_value"] = _val(row)
-        v[f"hum_{key}_date"] = _when(row)
+    launch = t.events[(t.events["category"] == "offensive_launch") & (t.events["date"] == pd.Timestamp(START))]
     carriers = [c for c in (wfp["via"], wfp["publisher"]) if isinstance(c, str) and c and c != wfp["originator"]]
-    v["hum_wfp_carriers"] = prose.text(join_words(list(dict.fromkeys(carriers))), [wfp["figure_id"]])
     # The same number under two definitions: OCHA's peak of people still displaced, UNHCR's cumulative count.
-    cum = latest(disp, DISPLACEMENT[0], "UNHCR")
-    v["hum_unhcr_cum_value"], v["hum_unhcr_cum_date"] = _val(cum), _when(cum)
+    cum = latest(disp, DISPLACEMENT[0], UNHCR)
     ids = list(disp["figure_id"])
-    v["hum_window"] = prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids)
-    v["hum_disp_reports"] = prose.count(len(disp), ids, noun="dated displacement figure")
-    v["hum_disp_orgs"] = prose.count(disp["organisation"].nunique(), ids, noun="counting organisation")
     # Returns as a share of everyone displaced (back home plus still displaced), both from the OCHA series.
-    ocha_still = latest(disp, DISPLACEMENT[1], home["organisation"])
-    v["hum_still_ocha"], v["hum_still_ocha_date"] = _val(ocha_still), _when(ocha_still)
-    v["hum_home_share"] = prose.number(
-        home_share(home["point"], ocha_still["point"]), [home["figure_id"], ocha_still["figure_id"]]
-    )
-    # Why OCHA's peak and UNHCR's cumulative count coincide: still displaced plus returned on one day.
-    both = same_day_total(disp, top["organisation"])
-    v["hum_sum_date"] = prose.date(both["as_of"], both["rows"])
-    v["hum_sum_still"] = prose.number(both["still"], [both["rows"][0]])
-    v["hum_sum_home"] = prose.number(both["home"], [both["rows"][1]])
-    v["hum_sum_total"] = prose.number(both["still"] + both["home"], both["rows"])
-    order = [METRIC_LABELS[m] for m in DISPLACEMENT]
-    drawn = disp_series[
-        [
-            "metric_label",
-            "organisation",
-            "counted_by",
-            "series",
-            "as_of",
-            "point",
-            "low",
-            "high",
-            "reliability",
-            "n_reports",
-        ]
-    ]
-    page.add(
-        "humanitarian-displacement",
-        figure(
-            "humanitarian-displacement",
-            displacement_chart(drawn, order),
-            drawn,
-            caption=(
-                f"{top['organisation']}'s count of people still displaced peaked at {as_text(top)} on "
-                f"{fmt_date(top['as_of'])} and stood at {as_text(ocha_still)} on {fmt_date(ocha_still['as_of'])}; "
-                f"by {fmt_date(home['as_of'])} it counted {as_text(home)} people back in their areas of origin. "
-                "Lines join only figures of one organisation and one definition; vertical bars are ranges."
+    ocha_still = latest(disp, DISPLACEMENT[1], home["body"])
+    s = Section(
+        values={
+            "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or first),
+            **_figure(first, "hum_first_value", "hum_first_date"),
+            **_figure(wfp, "hum_wfp_value", "hum_wfp_date"),
+            **_figure(unhcr_range, "hum_unhcr_value", "hum_unhcr_date"),
+            **_figure(top, "hum_peak_value", "hum_peak_date"),
+            **_figure(latest(disp, DISPLACEMENT[1]), "hum_still_value", "hum_still_date"),
+            **_figure(home, "hum_home_value", "hum_home_date"),
+            "hum_wfp_carriers": prose.text(join_words(list(dict.fromkeys(carriers))), wfp),
+            **_figure(cum, "hum_unhcr_cum_value", "hum_unhcr_cum_date"),
+            "hum_window": prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids),
+            "hum_disp_reports": prose.count(len(disp), ids, noun="dated displacement figure"),
+            "hum_disp_orgs": prose.count(disp["organisation"].nunique(), ids, noun="counting organisation"),
+            **_figure(ocha_still, "hum_still_ocha", "hum_still_ocha_date"),
+            "hum_home_share": prose.number(
+                home_share(home["point"], ocha_still["point"]), [home["figure_id"], ocha_still["figure_id"]]
             ),
-            alt_text=(
-                "Three stacked line charts sharing a date axis, "
-                f"{fmt_date_range(drawn['as_of'].min(), drawn['as_of'].max())}, "
-                "one per definition: newly displaced, still displaced, and returned. Points are coloured by the "
-                f"counting organisation ({join_words(sorted(drawn['organisation'].unique()))}); "
-                f"UNHCR's estimates are drawn as vertical bars from {as_text(unhcr_range)}."
-            ),
-            sources=list(dict.fromkeys(disp_series["source_id"])),
-        ),
+            **_same_day_sum(disp, top["body"]),
+        }
     )
-    page.add(
+    s.add("humanitarian-displacement", _displacement_figure(disp, top, ocha_still, home, unhcr_range))
+    s.add(
         "humanitarian-displacement-table",
         _report_table(
             disp,
             f"Displacement figures, {fmt_date_range(disp['as_of'].min(), disp['as_of'].max())}, one row per report",
         ),
     )
-    low, high, n = spread(disp, DISPLACEMENT[0])
-    new_ids = list(disp.loc[disp["metric"] == DISPLACEMENT[0], "figure_id"])
-    v["hum_new_n"] = prose.count(n, new_ids)
-    v["hum_new_low"] = prose.number(low, new_ids)
-    v["hum_new_high"] = prose.number(high, new_ids)
-    nne = latest(tidy(figures, sources, ["displaced_new_to_northeast_syria"]), "displaced_new_to_northeast_syria")
-    v["hum_ne_value"], v["hum_ne_date"] = _val(nne), _when(nne)
-    proj = latest(tidy(figures, sources, ["displaced_projected_wfp"]), "displaced_projected_wfp")
-    v["hum_wfp_proj"] = _val(proj)
+    return s
 
-    # Casualties.
-    dead = tidy(figures, sources, DEATHS)
-    dead_series = series(dead)
-    sohr = {m: latest(dead, m, "SOHR") for m in DEATHS}
-    ocha_civ = latest(dead, DEATHS[2], "OCHA")
-    snhr_civ = latest(dead, DEATHS[2], "SNHR")
-    for key, row in {
-        "all": sohr[DEATHS[0]],
-        "ocha": ocha_civ,
-        "snhr": snhr_civ,
-    }.items():
-        v[f"hum_dead_{key}"], v[f"hum_dead_{key}_date"] = _val(row), _when(row)
-    v["hum_dead_reports"] = prose.count(len(dead), list(dead["figure_id"]), noun="death-toll report")
-    first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], "SOHR")
-    v["hum_dead_first"] = _val(first_day)
-    civ, tot = sohr[DEATHS[2]], sohr[DEATHS[0]]
-    v["hum_dead_split"] = prose.text(
-        death_split(sohr[DEATHS[1]], civ, tot), [sohr[DEATHS[1]]["figure_id"], civ["figure_id"]]
+
+def _same_day_sum(disp: pd.DataFrame, body: str) -> dict[str, Value]:
+    """Why OCHA's peak and UNHCR's cumulative count coincide: still displaced plus returned on one day."""
+    both = same_day_total(disp, body)
+    return {
+        "hum_sum_date": prose.date(both["as_of"], both["rows"]),
+        "hum_sum_still": prose.number(both["still"], [both["rows"][0]]),
+        "hum_sum_home": prose.number(both["home"], [both["rows"][1]]),
+        "hum_sum_total": prose.number(both["still"] + both["home"], both["rows"]),
+    }
+
+
+def _displacement_figure(disp: pd.DataFrame, top: pd.Series, ocha_still: pd.Series, home: pd.Series, unhcr_range):
+    """The displacement chart: one panel per definition, one line per counting organisation."""
+    columns = ["metric_label", "organisation", "counted_by", "series", "as_of", "point", "low", "high"]
+    disp_series = series(disp)
+    drawn = disp_series[[*columns, "reliability", "n_reports"]]
+    return figure(
+        "humanitarian-displacement",
+        displacement_chart(drawn, [METRIC_LABELS[m] for m in DISPLACEMENT]),
+        drawn,
+        caption=(
+            f"{top['organisation']}'s count of people still displaced peaked at {as_text(top)} on "
+            f"{fmt_date(top['as_of'])} and stood at {as_text(ocha_still)} on {fmt_date(ocha_still['as_of'])}; "
+            f"by {fmt_date(home['as_of'])} it counted {as_text(home)} people back in their areas of origin. "
+            "Lines join only figures of one organisation and one definition; vertical bars are ranges."
+        ),
+        alt_text=(
+            "Three stacked line charts sharing a date axis, "
+            f"{fmt_date_range(drawn['as_of'].min(), drawn['as_of'].max())}, "
+            "one per definition: newly displaced, still displaced, and returned. Points are coloured by the "
+            f"counting organisation ({join_words(sorted(drawn['organisation'].unique()))}); "
+            f"UNHCR's estimates are drawn as vertical bars from {as_text(unhcr_range)}."
+        ),
+        sources=list(dict.fromkeys(disp_series["source_id"])),
     )
-    v["hum_civ_share"] = prose.number(round(100 * civ["point"] / tot["point"]), [civ["figure_id"], tot["figure_id"]])
-    drawn_dead = dead_series[
+
+
+def displacement_definitions(t: Tables) -> Section:
+    """How far apart the counts of the newly displaced lie, and the counts under other definitions."""
+    low, high, n = spread(t.disp, DISPLACEMENT[0])
+    new_ids = list(t.disp.loc[t.disp["metric"] == DISPLACEMENT[0], "figure_id"])
+    nne = latest(tidy(t.figures, t.sources, ["displaced_new_to_northeast_syria"]), "displaced_new_to_northeast_syria")
+    proj = latest(tidy(t.figures, t.sources, ["displaced_projected_wfp"]), "displaced_projected_wfp")
+    return Section(
+        values={
+            "hum_new_n": prose.count(n, new_ids),
+            "hum_new_low": prose.number(low, new_ids),
+            "hum_new_high": prose.number(high, new_ids),
+            **_figure(nne, "hum_ne_value", "hum_ne_date"),
+            "hum_wfp_proj": _val(proj),
+        }
+    )
+
+
+def casualties(t: Tables) -> Section:
+    """Death tolls by organisation and definition: the numbers and the chart."""
+    dead = t.dead
+    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
+    ocha_civ = latest(dead, DEATHS[2], OCHA)
+    snhr_civ = latest(dead, DEATHS[2], SNHR)
+    first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], SOHR)
+    civ, tot, fighters = sohr[DEATHS[2]], sohr[DEATHS[0]], sohr[DEATHS[1]]
+    s = Section(
+        values={
+            "hum_dead_all": _val(tot),
+            "hum_dead_all_date": _when(tot),
+            "hum_dead_ocha": _val(ocha_civ),
+            "hum_dead_ocha_date": _when(ocha_civ),
+            "hum_dead_snhr": _val(snhr_civ),
+            "hum_dead_snhr_date": _when(snhr_civ),
+            "hum_dead_reports": prose.count(len(dead), list(dead["figure_id"]), noun="death-toll report"),
+            "hum_dead_first": _val(first_day),
+            "hum_dead_split": prose.text(death_split(fighters, civ, tot), [fighters["figure_id"], civ["figure_id"]]),
+            "hum_civ_share": prose.number(
+                round(100 * civ["point"] / tot["point"]), [civ["figure_id"], tot["figure_id"]]
+            ),
+        }
+    )
+    dead_series = series(dead)
+    drawn = dead_series[
         ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
     ]
-    page.add(
+    s.add(
         "humanitarian-casualties",
         figure(
             "humanitarian-casualties",
-            casualty_chart(drawn_dead),
-            drawn_dead,
+            casualty_chart(drawn),
+            drawn,
             caption=(
                 f"SOHR's running toll reached {as_text(tot)} by {fmt_date(tot['as_of'])}, mostly combatants "
-                f"({as_text(sohr[DEATHS[1]])}); civilian counts were far smaller and differ by definition: SOHR "
+                f"({as_text(fighters)}); civilian counts were far smaller and differ by definition: SOHR "
                 f"{as_text(civ)}, SNHR {as_text(snhr_civ)} (north, to {fmt_date(snhr_civ['as_of'])}), OCHA "
                 f"{as_text(ocha_civ)} (verified, north-west, to {fmt_date(ocha_civ['as_of'])})."
             ),
             alt_text=(
-                f"Line chart of death tolls, {fmt_date_range(drawn_dead['as_of'].min(), drawn_dead['as_of'].max())}, "
+                f"Line chart of death tolls, {fmt_date_range(drawn['as_of'].min(), drawn['as_of'].max())}, "
                 f"one line per organisation and definition: SOHR's total deaths climbing to {as_text(tot)}, SOHR's "
                 "combatant deaths just below it, and much lower lines for civilians counted by SOHR, OCHA and SNHR."
             ),
             sources=list(dict.fromkeys(dead_series["source_id"])),
         ),
     )
+    return s
 
-    # Baseline of need.
-    base_rows = tidy(figures, sources, BASELINE)
-    pin = latest(base_rows, "people_in_need", "OCHA")
-    v["hum_pin"], v["hum_pin_date"] = _val(pin), _when(pin)
-    before = base_rows[base_rows["as_of"] < start]
+
+def baseline(t: Tables) -> Section:
+    """The baseline of need before the offensive."""
+    base_rows = t.base_rows
+    before = base_rows[base_rows["as_of"] < pd.Timestamp(START)]
     idp_low, idp_high, idp_n = spread(before, "idps_syria_total")
     idp_ids = list(before.loc[before["metric"] == "idps_syria_total", "figure_id"])
-    v["hum_idp_low"] = prose.number(idp_low, idp_ids)
-    v["hum_idp_high"] = prose.number(idp_high, idp_ids)
-    v["hum_idp_n"] = prose.count(idp_n, idp_ids, noun="report")
-    ref = latest(base_rows, "refugees_neighbouring_countries")
-    v["hum_ref"] = _val(ref)
-    share = latest(base_rows, "people_in_need_share")
-    v["hum_share_need"], v["hum_share_date"] = _val(share), _when(share)
+    return Section(
+        values={
+            **_figure(latest(base_rows, "people_in_need", OCHA), "hum_pin", "hum_pin_date"),
+            "hum_idp_low": prose.number(idp_low, idp_ids),
+            "hum_idp_high": prose.number(idp_high, idp_ids),
+            "hum_idp_n": prose.count(idp_n, idp_ids, noun="report"),
+            "hum_ref": _val(latest(base_rows, "refugees_neighbouring_countries")),
+            **_figure(latest(base_rows, "people_in_need_share"), "hum_share_need", "hum_share_date"),
+        }
+    )
 
-    # Returns.
-    ret = tidy(figures, sources, RETURNS)
+
+def returns(t: Tables) -> Section:
+    """Returns: UNHCR's December estimate and its count at the crossings, later estimates, IDPs and IOM's week."""
+    ret = t.ret
     in_dec = in_window(ret[ret["metric"] == RETURNS[0]], START, END)
-    unhcr_dec = in_dec[in_dec["organisation"] == "UNHCR"]
+    unhcr_dec = in_dec[in_dec["body"] == UNHCR]
     estimate = latest(unhcr_dec, RETURNS[0])
     # The same estimate relayed again after the window is not a later estimate.
     repeats = ret[
@@ -474,70 +482,90 @@ def build() -> Page:
         & (ret["organisation"] == estimate["organisation"])
         & (ret["high"] == estimate["high"])
     ]
-    v["hum_ret_dec"] = _val(estimate, list(repeats["figure_id"]))
-    v["hum_ret_dec_date"] = prose.date(estimate["as_of"], list(repeats["figure_id"]), precision="month")
     # UNHCR's count through the crossings it monitored: its December figure below the estimate.
     crossings = latest(unhcr_dec[unhcr_dec["high"] < estimate["low"]], RETURNS[0])
-    v["hum_ret_crossed"], v["hum_ret_crossed_date"] = _val(crossings), _when(crossings)
-    later = ret[(ret["metric"] == RETURNS[0]) & (ret["as_of"] > end) & ~ret["figure_id"].isin(repeats["figure_id"])]
+    later = ret[
+        (ret["metric"] == RETURNS[0])
+        & (ret["as_of"] > pd.Timestamp(END))
+        & ~ret["figure_id"].isin(repeats["figure_id"])
+    ]
     later = later.sort_values("as_of")
-    for key, row in {"first": later.iloc[0], "last": later.iloc[-1]}.items():
-        v[f"hum_ret_{key}"], v[f"hum_ret_{key}_date"] = _val(row), _when(row)
-    v["hum_ret_later_n"] = prose.count(len(later), list(later["figure_id"]), noun="later estimate")
-    idp_back = latest(ret, "idp_returns_since_2024_12_08")
-    v["hum_idp_back"] = _val(idp_back)
-    iom = latest(ret, "returned_home_week_to_2024_12_17")
-    v["hum_iom_week"], v["hum_iom_date"] = _val(iom), _when(iom)
+    return Section(
+        values={
+            "hum_ret_dec": _val(estimate, list(repeats["figure_id"])),
+            "hum_ret_dec_date": prose.date(estimate["as_of"], list(repeats["figure_id"]), precision="month"),
+            **_figure(crossings, "hum_ret_crossed", "hum_ret_crossed_date"),
+            **_figure(later.iloc[0], "hum_ret_first", "hum_ret_first_date"),
+            **_figure(later.iloc[-1], "hum_ret_last", "hum_ret_last_date"),
+            "hum_ret_later_n": prose.count(len(later), list(later["figure_id"]), noun="later estimate"),
+            "hum_idp_back": _val(latest(ret, "idp_returns_since_2024_12_08")),
+            **_figure(latest(ret, "returned_home_week_to_2024_12_17"), "hum_iom_week", "hum_iom_date"),
+        }
+    )
 
-    # Hama.
+
+def hama(t: Tables) -> Section:
+    """Hama and Homs: the city's population, the displaced hosted, a claim of civilians killed, the reports."""
+    figures, sources = t.figures, t.sources
     hama_metrics = list(figures.loc[figures["place_id"] == "hama", "metric"].unique())
     hama_figs = tidy(figures, sources, hama_metrics)
     pop = hama_figs[hama_figs["metric"] == "population_city"].sort_values("as_of").iloc[-1]
-    v["hum_hama_pop"] = _val(pop)
-    v["hum_hama_pop_pub"] = prose.text(pop["counted_by"], [pop["figure_id"]])
     hosted = latest(hama_figs, "displaced_in_hosting_centres_hama_homs")
-    v["hum_hama_hosted"], v["hum_hama_hosted_date"] = _val(hosted), _when(hosted)
-    v["hum_hama_hosted_by"] = prose.text(hosted["organisation"], [hosted["figure_id"]])
     homs = latest(tidy(figures, sources, ["displaced_families_into_homs_city"]), "displaced_families_into_homs_city")
-    v["hum_homs_families"], v["hum_homs_date"] = _val(homs), _when(homs)
-    v["hum_homs_by"] = prose.text(homs["organisation"], [homs["figure_id"]])
     claim = latest(hama_figs, "civilians_killed_hama_reported")
-    v["hum_hama_claim"], v["hum_hama_claim_date"] = _val(claim), _when(claim)
-    then = latest(dead[dead["as_of"] <= claim["as_of"]], DEATHS[2], "SOHR")
-    v["hum_sohr_civ_then"] = _val(then)
+    then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], SOHR)
     same_day = pd.Timestamp(then["as_of"]) == pd.Timestamp(claim["as_of"])
-    v["hum_sohr_civ_then_when"] = (
-        prose.text("the same day", [then["figure_id"], claim["figure_id"]]) if same_day else _when(then)
+    s = Section(
+        values={
+            "hum_hama_pop": _val(pop),
+            "hum_hama_pop_pub": prose.text(pop["counted_by"], pop),
+            **_figure(hosted, "hum_hama_hosted", "hum_hama_hosted_date"),
+            "hum_hama_hosted_by": prose.text(hosted["organisation"], hosted),
+            **_figure(homs, "hum_homs_families", "hum_homs_date"),
+            "hum_homs_by": prose.text(homs["organisation"], homs),
+            **_figure(claim, "hum_hama_claim", "hum_hama_claim_date"),
+            "hum_sohr_civ_then": _val(then),
+            "hum_sohr_civ_then_when": (
+                prose.text("the same day", [then["figure_id"], claim["figure_id"]]) if same_day else _when(then)
+            ),
+        }
     )
+    s.add("humanitarian-hama-table", _hama_table(t))
+    return s
+
+
+def _hama_table(t: Tables):
+    """What the fighting meant for Hama and Homs, one row per report."""
+    events = t.events
     hama_events = events[
         events["place_id"].isin(["hama", "homs"])
         & events["category"].isin(HAMA_CATEGORIES)
         & (events["topic"] == "humanitarian")
     ]
-    hama_events = with_sources(hama_events, sources, ("publisher", "originator", "via", "reliability"))
-    hama_events = hama_events.merge(places[["place_id", "name"]], on="place_id").sort_values(["date", "event_id"])
+    hama_events = with_sources(hama_events, t.sources, ("publisher", "originator", "via", "reliability"))
+    hama_events = hama_events.merge(t.places[["place_id", "name"]], on="place_id").sort_values(["date", "event_id"])
     hama_events["credit"] = [
         credit(o, p, w) for o, p, w in zip(hama_events["originator"], hama_events["publisher"], hama_events["via"])
     ]
-    page.add(
-        "humanitarian-hama-table",
-        table(
-            hama_events[["date", "date_precision", "name", "summary", "credit", "reliability", "credibility"]],
-            caption="What the fighting meant for Hama and Homs, one row per report",
-            labels={
-                "name": "Place",
-                "summary": "What was reported (our words)",
-                "credit": "Source",
-            },
-        ),
+    return table(
+        hama_events[["date", "date_precision", "name", "summary", "credit", "reliability", "credibility"]],
+        caption="What the fighting meant for Hama and Homs, one row per report",
+        labels={
+            "name": "Place",
+            "summary": "What was reported (our words)",
+            "credit": "Source",
+        },
     )
-    used = pd.concat([disp["as_of"], dead["as_of"], ret["as_of"], base_rows["as_of"]])
-    latest_row = pd.concat([disp, dead, ret, base_rows]).sort_values("as_of").iloc[-1]
-    v["hum_data_as_of"] = prose.date(used.max(), [latest_row["figure_id"]])
-    v["hum_disp_as_of"] = prose.date(disp["as_of"].max(), [disp.sort_values("as_of").iloc[-1]["figure_id"]])
-    judgments, scale = load("judgments"), load("likelihood_scale")
-    for jid, box in judgment_boxes(judgments, scale, "humanitarian").items():
-        page.add(jid, box)
-    v.update(verdict_values(judgments, scale, ["J40"]))
-    page.headline("hum_peak_value", "hum_still_value")
-    return page
+
+
+def data_dates(t: Tables) -> Section:
+    """How recent the chapter's data are: all its figures, and the displacement figures."""
+    disp = t.disp
+    used = pd.concat([disp["as_of"], t.dead["as_of"], t.ret["as_of"], t.base_rows["as_of"]])
+    latest_row = pd.concat([disp, t.dead, t.ret, t.base_rows]).sort_values("as_of").iloc[-1]
+    return Section(
+        values={
+            "hum_data_as_of": prose.date(used.max(), latest_row),
+            "hum_disp_as_of": prose.date(disp["as_of"].max(), [disp.sort_values("as_of").iloc[-1]["figure_id"]]),
+        }
+    )

@@ -7,6 +7,8 @@ as the battle chapter. Rows are selected by category, place kind and dates only.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..charts import theme
@@ -15,15 +17,17 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import key_judgments, verdict_values
-from ..rows import control_reports, credit, days_between, modal_date, reported_dates, with_sources
-from .page import Page
+from ..rows.control import control_reports
+from ..rows.provenance import credit
+from ..rows.select import days_between, modal_date, reported_dates, with_sources
+from .page import Page, Section
 
 # Event kinds the opening chronology lists (the battle chapter has the full day-by-day record).
 CHRONOLOGY_EVENTS = ("offensive_launch", "city_captured", "army_withdrawal", "regime_end", "assad_exit")
 END_EVENTS = ("regime_end", "assad_exit")
 CITY = "city"  # places.kind of the places whose control changes the chronology lists
 KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
-BOTTOM_LINE = ("J09", "J01")
+BOTTOM_LINE = {"j09_verdict": "J09", "j01_verdict": "J01"}  # verdict key -> judgment
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NEVER_TAKEN = "a city the rebels had never taken during the war"  # the wording of the capture reports
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
@@ -66,74 +70,128 @@ def span_text(values) -> str:
     return f"{prose.fmt_number(low)} {unit}" if low == high else prose.fmt_range(low, high, unit)
 
 
+@dataclass(frozen=True)
+class Tables:
+    """What the sections read: the tables, loaded once, and the reports of the dates the page is built on."""
+
+    events: pd.DataFrame
+    changes: pd.DataFrame  # control_changes.csv
+    places: pd.DataFrame
+    sources: pd.DataFrame
+    launch_rows: pd.DataFrame
+    hama_rows: pd.DataFrame
+    damascus_rows: pd.DataFrame
+    massacre: pd.DataFrame  # reports of the 1982 massacre
+    rank_rows: pd.DataFrame  # Hama's population rank
+    length: pd.DataFrame  # the offensive's reported length in days
+
+
+def tables() -> Tables:
+    events, figures = load("events"), load("figures")
+    return Tables(
+        events=events,
+        changes=load("control_changes"),
+        places=load("places"),
+        sources=load("sources"),
+        launch_rows=reported_dates(events, "offensive_launch"),
+        hama_rows=reported_dates(events, "city_captured", "hama"),
+        damascus_rows=reported_dates(events, "city_captured", "damascus"),
+        massacre=reported_dates(events, "hama_1982"),
+        rank_rows=figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")],
+        length=figures[figures["metric"] == "timeline_days"],
+    )
+
+
 def build() -> Page:
     theme.apply()
-    events, places, figures, sources, changes = (
-        load(t) for t in ("events", "places", "figures", "sources", "control_changes")
-    )
+    t = tables()
     judgments, likelihood = load("judgments"), load("likelihood_scale")
-    page = Page()
-    v = page.values
+    return Page.of(
+        what_happened(t),
+        context(t),
+        Section(
+            values=verdict_values(judgments, likelihood, BOTTOM_LINE),
+            shows={"key-judgments": key_judgments(judgments, likelihood)},
+        ),
+        chronology(t),
+    )
 
-    launch_rows = reported_dates(events, "offensive_launch")
-    hama_rows = reported_dates(events, "city_captured", "hama")
-    damascus_rows = reported_dates(events, "city_captured", "damascus")
+
+def what_happened(t: Tables) -> Section:
+    """The dates of the launch, of Hama's and Damascus's capture, and the days between them."""
+    events, launch_rows = t.events, t.launch_rows
     launch = modal_date(events, "offensive_launch")
     hama = modal_date(events, "city_captured", "hama")
     damascus = modal_date(events, "city_captured", "damascus")
-    v["launch_date"] = prose.date(launch, launch_rows["event_id"])
-    v["launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
     late = launch_rows[launch_rows["date"] > launch]
-    v["launch_other_dates"] = prose.text(
-        prose.join_words(prose.fmt_date(d) for d in sorted(late["date"].unique())) if len(late) else "none",
-        late["event_id"] if len(late) else launch_rows["event_id"],
+    launch_ids, hama_ids, damascus_ids = (list(r["event_id"]) for r in (launch_rows, t.hama_rows, t.damascus_rows))
+    return Section(
+        values={
+            "launch_date": prose.date(launch, launch_rows["event_id"]),
+            "launch_reports": prose.count(len(launch_rows), launch_rows["event_id"], noun="report"),
+            "launch_other_dates": prose.text(
+                prose.join_words(prose.fmt_date(d) for d in sorted(late["date"].unique())) if len(late) else "none",
+                late["event_id"] if len(late) else launch_rows["event_id"],
+            ),
+            "hama_date": prose.date(hama, t.hama_rows["event_id"]),
+            "damascus_date": prose.date(damascus, t.damascus_rows["event_id"]),
+            "days_to_hama": prose.count(days_between(launch, hama), launch_ids + hama_ids),
+            "days_to_damascus": prose.count(days_between(launch, damascus), launch_ids + damascus_ids),
+            "days_hama_to_damascus": prose.count(days_between(hama, damascus), hama_ids + damascus_ids),
+        }
     )
-    v["hama_date"] = prose.date(hama, hama_rows["event_id"])
-    v["damascus_date"] = prose.date(damascus, damascus_rows["event_id"])
-    launch_ids, hama_ids, damascus_ids = (list(r["event_id"]) for r in (launch_rows, hama_rows, damascus_rows))
-    v["days_to_hama"] = prose.count(days_between(launch, hama), launch_ids + hama_ids)
-    v["days_to_damascus"] = prose.count(days_between(launch, damascus), launch_ids + damascus_ids)
-    v["days_hama_to_damascus"] = prose.count(days_between(hama, damascus), hama_ids + damascus_ids)
 
-    rank_rows = figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")]
-    rank = rank_rows.iloc[0]
-    v["hama_rank"] = prose.text(f"{prose.fmt_ordinal(int(rank['value']))}-largest", [rank["figure_id"]])
-    # The reports of Hama's capture are where the press says the rebels had never taken it during the war.
-    v["hama_never_taken"] = prose.text(NEVER_TAKEN, hama_rows["event_id"])
-    length = figures[figures["metric"] == "timeline_days"]
-    v["length_range"] = prose.text(span_text(length["value"].astype(float)), length["figure_id"])
-    v["length_reports"] = prose.count(len(length), length["figure_id"], noun="report")
+
+def context(t: Tables) -> Section:
+    """Why Hama matters, how long the offensive lasted, and the scales the book grades with."""
+    rank = t.rank_rows.iloc[0]
     credibility = load("credibility_scale")["score"]
-    v["credibility_span"] = prose.text(f"{credibility.min()}–{credibility.max()}", table="credibility_scale")
-    massacre = reported_dates(events, "hama_1982")
-    v["massacre_year"] = prose.text(str(modal_date(events, "hama_1982").year), massacre["event_id"])
-    v.update(verdict_values(judgments, likelihood, list(BOTTOM_LINE)))
+    return Section(
+        values={
+            "hama_rank": prose.text(f"{prose.fmt_ordinal(int(rank['value']))}-largest", rank),
+            # The reports of Hama's capture are where the press says the rebels had never taken it during the war.
+            "hama_never_taken": prose.text(NEVER_TAKEN, t.hama_rows["event_id"]),
+            "length_range": prose.text(span_text(t.length["value"].astype(float)), t.length["figure_id"]),
+            "length_reports": prose.count(len(t.length), t.length["figure_id"], noun="report"),
+            "credibility_span": prose.text(f"{credibility.min()}–{credibility.max()}", table="credibility_scale"),
+            "massacre_year": prose.text(str(modal_date(t.events, "hama_1982").year), t.massacre["event_id"]),
+        }
+    )
 
-    page.add("key-judgments", key_judgments(judgments, likelihood))
 
-    start = launch_rows["date"].min()
+def chronology(t: Tables) -> Section:
+    """The chronology from the launch to the regime's end (a table), the capture dates (a chart), the data's date."""
+    events = t.events
+    start = t.launch_rows["date"].min()
     end = reported_dates(events, END_EVENTS[0])["date"].max()
     for category in END_EVENTS[1:]:
         end = max(end, reported_dates(events, category)["date"].max())
-    chron = chronology_rows(events, changes, places, sources, start, end)
-    v["chronology_span"] = prose.date_range(start, end, chron["row_id"])
-    v["chronology_reports"] = prose.count(len(chron), chron["row_id"], noun="report")
-    caps = capture_dates(changes, events, places, sources)
+    chron = chronology_rows(events, t.changes, t.places, t.sources, start, end)
+    caps = capture_dates(t.changes, events, t.places, t.sources)
     used = pd.concat(
         [
             chron[["row_id", "as_of"]],
             caps[["change_id", "as_of"]].rename(columns={"change_id": "row_id"}),
             *(
                 r[["event_id", "as_of"]].rename(columns={"event_id": "row_id"})
-                for r in (launch_rows, hama_rows, damascus_rows, massacre)
+                for r in (t.launch_rows, t.hama_rows, t.damascus_rows, t.massacre)
             ),
-            *(r[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"}) for r in (rank_rows.head(1), length)),
+            *(
+                r[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"})
+                for r in (t.rank_rows.head(1), t.length)
+            ),
         ],
         ignore_index=True,
     )
-    v["data_as_of"] = latest_report(used)
-    v["read_up_to"] = prose.date(sources["accessed"].max(), table="sources")
-    page.add(
+    s = Section(
+        values={
+            "chronology_span": prose.date_range(start, end, chron["row_id"]),
+            "chronology_reports": prose.count(len(chron), chron["row_id"], noun="report"),
+            "data_as_of": latest_report(used),
+            "read_up_to": prose.date(t.sources["accessed"].max(), table="sources"),
+        }
+    )
+    s.add(
         "chronology",
         table(
             chron[["date", "date_precision", "place", "what", "source", "reliability", "credibility"]],
@@ -147,8 +205,8 @@ def build() -> Page:
             noun="reports",
         ),
     )
-    page.add("capture-dates", capture_figure(caps, places))
-    return page
+    s.add("capture-dates", capture_figure(caps, t.places))
+    return s
 
 
 def latest_report(rows: pd.DataFrame) -> prose.Value:

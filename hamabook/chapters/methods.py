@@ -11,15 +11,15 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.judgments import likelihood_band
-from ..rows import evidence_index
-from .page import Page
-
-GRADES = list("ABCDEF")
+from ..rows.grades import NOT_USUALLY_RELIABLE, USUALLY_RELIABLE, at_least, at_most, grade_rank
+from ..rows.provenance import evidence_index
+from .page import Page, Section
 
 
 def rows_by_grade(index: pd.DataFrame) -> pd.DataFrame:
-    """Fact rows per source grade (every grade A-F listed, zero when unused) with each grade's share in %."""
-    counts = index["reliability"].value_counts().reindex(GRADES, fill_value=0)
+    """Fact rows per source grade (every grade of the reliability scale listed, in its order, zero when unused)
+    with each grade's share in %."""
+    counts = index["reliability"].value_counts().reindex(list(grade_rank()), fill_value=0)
     frame = counts.rename_axis("grade").reset_index(name="rows")
     frame["share"] = (100 * frame["rows"] / frame["rows"].sum()).round(1)
     return frame
@@ -41,16 +41,19 @@ def relayed_share(sources: pd.DataFrame) -> float:
 
 def build() -> Page:
     theme.apply()
+    sources = load("sources")
+    return Page.of(scales(), fact_rows_by_grade(evidence_index()), sourcing(load("figures"), sources))
+
+
+def scales() -> Section:
+    """The grading scales and the likelihood words, as tables."""
     reliability, credibility, likelihood = (
         load(t) for t in ("reliability_scale", "credibility_scale", "likelihood_scale")
     )
-    sources, figures = load("sources"), load("figures")
-    index = evidence_index()
-    page = Page()
-    v = page.values
-    v["meth_credibility_low"] = prose.number(credibility["score"].min(), table="credibility_scale")
-    v["meth_credibility_high"] = prose.number(credibility["score"].max(), table="credibility_scale")
-    page.add(
+    s = Section()
+    s.values["meth_credibility_low"] = prose.number(credibility["score"].min(), table="credibility_scale")
+    s.values["meth_credibility_high"] = prose.number(credibility["score"].max(), table="credibility_scale")
+    s.add(
         "methods-reliability",
         table(
             reliability,
@@ -59,7 +62,7 @@ def build() -> Page:
             noun="grades",
         ),
     )
-    page.add(
+    s.add(
         "methods-credibility",
         table(
             credibility,
@@ -69,7 +72,7 @@ def build() -> Page:
         ),
     )
     scale = likelihood.assign(band=[likelihood_band(likelihood, t) for t in likelihood["term"]])
-    page.add(
+    s.add(
         "methods-likelihood",
         table(
             scale[["term", "band"]],
@@ -78,27 +81,32 @@ def build() -> Page:
             noun="words",
         ),
     )
-    v["meth_n_terms"] = prose.count(len(likelihood), table="likelihood_scale", noun="word")
+    s.values["meth_n_terms"] = prose.count(len(likelihood), table="likelihood_scale", noun="word")
+    return s
 
+
+def fact_rows_by_grade(index: pd.DataFrame) -> Section:
+    """How the book's fact rows are spread over the grades of the sources they cite (a bar chart)."""
     graded = rows_by_grade(index)
     total = int(graded["rows"].sum())
-    ab = graded[graded["grade"].isin(["A", "B"])]
-    weak = graded[graded["grade"].isin(["D", "E", "F"])]
-    v["meth_fact_rows"] = prose.number(total, table="events, figures, control_changes, forecasts, outcomes")
-    v["meth_share_ab"] = prose.number(round(100 * ab["rows"].sum() / total), table="sources")
-    v["meth_share_weak_rows"] = prose.number(round(100 * weak["rows"].sum() / total), table="sources")
+    ab = graded[at_least(graded["grade"], USUALLY_RELIABLE)]
+    weak = graded[at_most(graded["grade"], NOT_USUALLY_RELIABLE)]
+    s = Section()
+    s.values["meth_fact_rows"] = prose.number(total, table="events, figures, control_changes, forecasts, outcomes")
+    s.values["meth_share_ab"] = prose.number(round(100 * ab["rows"].sum() / total), table="sources")
+    s.values["meth_share_weak_rows"] = prose.number(round(100 * weak["rows"].sum() / total), table="sources")
     top = graded.sort_values(["rows", "grade"], ascending=[False, True]).iloc[0]
     chart = (
         alt.Chart(graded)
         .mark_bar()
         .encode(
-            x=alt.X("grade:N", title="Reliability grade of the source", sort=GRADES),
+            x=alt.X("grade:N", title="Reliability grade of the source", sort=list(grade_rank())),
             y=alt.Y("rows:Q", title="Fact rows citing a source of this grade"),
             tooltip=["grade", "rows", alt.Tooltip("share:Q", title="Share (%)")],
         )
         .properties(width="container", height=220)
     )
-    page.add(
+    s.add(
         "methods-grades",
         figure(
             "methods-grades",
@@ -119,12 +127,19 @@ def build() -> Page:
             own_data="data/sources.csv and the fact tables",
         ),
     )
+    return s
+
+
+def sourcing(figures: pd.DataFrame, sources: pd.DataFrame) -> Section:
+    """Contested quantities, weak and relayed sources, and when the sources were read."""
     n_metrics, n_contested = contested_metrics(figures)
-    v["meth_n_metrics"] = prose.count(n_metrics, table="figures")
-    v["meth_n_contested"] = prose.count(n_contested, table="figures")
-    v["meth_share_weak_sources"] = prose.number(
-        round(100 * sources["reliability"].isin(["D", "E", "F"]).mean()), table="sources"
+    weak = at_most(sources["reliability"], NOT_USUALLY_RELIABLE)
+    return Section(
+        values={
+            "meth_n_metrics": prose.count(n_metrics, table="figures"),
+            "meth_n_contested": prose.count(n_contested, table="figures"),
+            "meth_share_weak_sources": prose.number(round(100 * weak.mean()), table="sources"),
+            "meth_share_relayed": prose.number(round(100 * relayed_share(sources)), table="sources"),
+            "meth_accessed": prose.date(sources["accessed"].max(), table="sources"),
+        }
     )
-    v["meth_share_relayed"] = prose.number(round(100 * relayed_share(sources)), table="sources")
-    v["meth_accessed"] = prose.date(sources["accessed"].max(), table="sources")
-    return page

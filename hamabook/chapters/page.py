@@ -4,18 +4,26 @@ A chapter module computes, from the loaded tables, everything its notebook shows
 inserts (keyed by the literal names the Markdown uses, so a search for a key finds the line that
 computes it), its figures, its tables and the judgments it states. The notebook is then prose plus
 ``page = chapter.build(); page.glue()`` and one ``page.show("name")`` per figure, table or judgment box.
+
+``build()`` is short: it loads the tables once and calls one function per section of the page, each returning a
+:class:`Section` (its values and outputs); :meth:`Page.of` puts them together in page order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..data import load
+from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, glue_values, headline, single_source
-from ..rows import evidence_index, originators, provenance_note
+from ..output.provenance import provenance_note
+from ..rows.provenance import evidence_index, originators
 
 
 @dataclass
-class Page:
+class Section:
+    """One section of a page: the values its prose inserts and the figures, tables and boxes it shows."""
+
     values: dict[str, Value] = field(default_factory=dict)
     shows: dict[str, object] = field(default_factory=dict)  # figures, tables and boxes, by name
 
@@ -23,6 +31,22 @@ class Page:
         if name in self.shows:
             raise KeyError(f"{name!r} is already on this page")
         self.shows[name] = output
+
+
+@dataclass
+class Page(Section):
+    @classmethod
+    def of(cls, *sections: Section) -> Page:
+        """The page made of ``sections``, in order; a key or output name used by two sections is an error."""
+        page = cls()
+        for section in sections:
+            twice = sorted(page.values.keys() & section.values.keys())
+            if twice:
+                raise KeyError(f"values computed by two sections: {', '.join(twice)}")
+            page.values.update(section.values)
+            for name, output in section.shows.items():
+                page.add(name, output)
+        return page
 
     def headline(self, *keys: str) -> None:
         """Mark the values the bottom line states, so each says in the text when it rests on one originator."""
@@ -44,3 +68,11 @@ class Page:
         if name not in self.shows:
             raise KeyError(f"no {name!r} on this page; it has: {', '.join(self.shows)}")
         return self.shows[name]
+
+
+def judged(chapter: str, verdicts: dict[str, str]) -> Section:
+    """The chapter's judgment boxes, and the verdicts its prose cites (``{literal key: judgment id}``)."""
+    judgments, likelihood = load("judgments"), load("likelihood_scale")
+    return Section(
+        values=verdict_values(judgments, likelihood, verdicts), shows=judgment_boxes(judgments, likelihood, chapter)
+    )

@@ -11,27 +11,29 @@ from ..data import load
 from ..output import prose
 from ..output.figure import FOLD_AFTER, block, figure, readable, table
 from ..output.render import table_html, table_print
-from ..rows import credit, with_originator_sides
-from ..rows import labels as registry_labels
+from ..rows.grades import USUALLY_RELIABLE, at_least, grade_rank
+from ..rows.provenance import credit
+from ..rows.select import labels as registry_labels
+from ..rows.select import with_originator_sides
 from .data_dictionary import Blocks
-from .page import Page
+from .page import Page, Section
 
 CITING_TABLES = ("events", "figures", "control_changes", "forecasts", "outcomes", "actors", "likelihood_scale")
 # The chapter a fact row belongs to: its own ``topic`` where the table has one, else the table's chapter.
 TABLE_TOPIC = {"control_changes": "battle", "forecasts": "aftermath", "outcomes": "aftermath"}
-TOPIC_ORDER = ["military", "battle", "hama1982", "allies", "humanitarian", "aftermath", "context"]
-# Reader labels for the chapter a fact row belongs to ("context" rows serve the opening and argument pages).
-TOPIC_LABELS = {
-    "military": "Military campaign",
-    "battle": "Battle for Hama",
-    "hama1982": "Hama 1982",
-    "allies": "Allies",
-    "humanitarian": "Humanitarian impact",
-    "aftermath": "Aftermath",
-    "context": "Background and argument",
-}
 LANGUAGES = {"en": "English", "ar": "Arabic"}
-GRADES = list("ABCDEF")
+
+
+# Column labels of the table of sources per chapter topic.
+CHAPTER_LABELS = {
+    "chapter": "Chapter topic",
+    "rows": "Fact rows",
+    "sources": "Sources cited",
+    "graded_ab": "Graded A or B (%)",
+    "arabic": "In Arabic (%)",
+    "top_alignment": "Most common publisher alignment",
+    "sides": "Originators' sides heard",
+}
 
 
 def citation_counts() -> pd.Series:
@@ -53,10 +55,17 @@ def citations(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def topic_label(topic: str) -> str:
-    if topic not in TOPIC_LABELS:
+def topic_labels() -> pd.Series:
+    """The reader's label of each chapter fact rows can belong to, in the order of ``chapters.csv``."""
+    return registry_labels("chapters")
+
+
+def topic_label(topic: str, labels: pd.Series | None = None) -> str:
+    """The reader's label of the chapter a fact row belongs to (``labels``: :func:`topic_labels`, read once)."""
+    labels = topic_labels() if labels is None else labels
+    if topic not in labels.index:
         raise KeyError(f"no reader label for chapter topic {topic!r}")
-    return TOPIC_LABELS[topic]
+    return labels[topic]
 
 
 def kind_label(kind: str) -> str:
@@ -92,11 +101,12 @@ def mix(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         counts = used.groupby(["topic", col]).size().reset_index(name="sources").rename(columns={col: "value"})
         parts.append(counts.assign(dimension=dim))
     out = pd.concat(parts, ignore_index=True)[["topic", "dimension", "value", "sources"]]
-    order = {t: i for i, t in enumerate(TOPIC_ORDER)}
+    labels = topic_labels()
+    order = {t: i for i, t in enumerate(labels.index)}
     out = out.sort_values(
         ["dimension", "topic", "value"], key=lambda s: s.map(order) if s.name == "topic" else s
     ).reset_index(drop=True)
-    out["topic"] = out["topic"].map(topic_label)
+    out["topic"] = out["topic"].map(lambda t: topic_label(t, labels))
     return out
 
 
@@ -108,15 +118,16 @@ def chapter_summary(cites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
     alignments = registry_labels("alignments")
     rows = []
-    for topic in [t for t in TOPIC_ORDER if t in set(used["topic"])]:
+    labels = topic_labels()
+    for topic in [t for t in labels.index if t in set(used["topic"])]:
         part = used[used["topic"] == topic]
         distinct = part.drop_duplicates("source_id")
         rows.append(
             {
-                "chapter": topic_label(topic),
+                "chapter": topic_label(topic, labels),
                 "rows": len(part),
                 "sources": len(distinct),
-                "graded_ab": round(100 * distinct["reliability"].isin(["A", "B"]).mean()),
+                "graded_ab": round(100 * at_least(distinct["reliability"], USUALLY_RELIABLE).mean()),
                 "arabic": round(100 * (distinct["language"] == "ar").mean()),
                 "top_alignment": alignments[distinct["alignment"].value_counts().sort_index().idxmax()],
                 "sides": distinct["side"].nunique(),
@@ -163,13 +174,16 @@ def registry(sources: pd.DataFrame, counts: pd.Series) -> pd.DataFrame:
 
 
 def mix_chart(drawn: pd.DataFrame):
+    shown = set(drawn["topic"])
+    order = [label for label in topic_labels() if label in shown]
+
     def panel(dim: str, title: str, scale=alt.Undefined):
         return (
             alt.Chart()
             .transform_filter(alt.datum.dimension == dim)
             .mark_bar()
             .encode(
-                y=alt.Y("topic:N", sort=[TOPIC_LABELS[t] for t in TOPIC_ORDER], title=None),
+                y=alt.Y("topic:N", sort=order, title=None),
                 x=alt.X(
                     "sources:Q",
                     stack="normalize",
@@ -186,7 +200,7 @@ def mix_chart(drawn: pd.DataFrame):
         panel("language", "language"),
         panel("alignment", "alignment of the publisher"),
         panel("side", "side of the originator"),
-        panel("grade", "grade", alt.Scale(domain=GRADES)),
+        panel("grade", "grade", alt.Scale(domain=list(grade_rank()))),
         data=drawn,
     ).resolve_scale(color="independent")
 
@@ -209,28 +223,42 @@ def build() -> Page:
     sources = load("sources")
     facts = {t: load(t) for t in ("events", "figures", "control_changes", "forecasts", "outcomes")}
     cites = citations(facts)
-    page = Page()
-    v = page.values
-    v["src_n_sources"] = prose.count(len(sources), table="sources", noun="source")
-    v["src_n_kinds"] = prose.count(sources["kind"].nunique(), table="sources")
-    v["src_n_ab"] = prose.count(int(sources["reliability"].isin(["A", "B"]).sum()), table="sources")
-    v["src_n_languages"] = prose.count(sources["language"].nunique(), table="sources", noun="language")
-    v["src_n_arabic"] = prose.count(int((sources["language"] == "ar").sum()), table="sources")
-    v["src_n_originators"] = prose.count(sources["originator"].nunique(), table="sources")
-    v["src_n_relayed"] = prose.count(int((sources["originator"] != sources["publisher"]).sum()), table="sources")
+    return Page.of(counts(sources), by_chapter(cites, sources), sources_registry(sources))
 
+
+def counts(sources: pd.DataFrame) -> Section:
+    """How many sources, of how many kinds, languages and originators; how many graded A or B, relayed."""
+    return Section(
+        values={
+            "src_n_sources": prose.count(len(sources), table="sources", noun="source"),
+            "src_n_kinds": prose.count(sources["kind"].nunique(), table="sources"),
+            "src_n_ab": prose.count(int(at_least(sources["reliability"], USUALLY_RELIABLE).sum()), table="sources"),
+            "src_n_languages": prose.count(sources["language"].nunique(), table="sources", noun="language"),
+            "src_n_arabic": prose.count(int((sources["language"] == "ar").sum()), table="sources"),
+            "src_n_originators": prose.count(sources["originator"].nunique(), table="sources"),
+            "src_n_relayed": prose.count(int((sources["originator"] != sources["publisher"]).sum()), table="sources"),
+        }
+    )
+
+
+def by_chapter(cites: pd.DataFrame, sources: pd.DataFrame) -> Section:
+    """The mix of sources each chapter topic cites: best and worst graded, most Arabic (a chart and a table)."""
     drawn = mix(cites, sources)
     summary = chapter_summary(cites, sources)
     best = summary.sort_values(["graded_ab", "chapter"], ascending=[False, True]).iloc[0]
     worst = summary.sort_values(["graded_ab", "chapter"]).iloc[0]
     most_ar = summary.sort_values(["arabic", "chapter"], ascending=[False, True]).iloc[0]
-    v["src_best_chapter"] = prose.text(best["chapter"], table="sources")
-    v["src_best_share"] = prose.number(best["graded_ab"], table="sources")
-    v["src_worst_chapter"] = prose.text(worst["chapter"], table="sources")
-    v["src_worst_share"] = prose.number(worst["graded_ab"], table="sources")
-    v["src_arabic_chapter"] = prose.text(most_ar["chapter"], table="sources")
-    v["src_arabic_share"] = prose.number(most_ar["arabic"], table="sources")
-    page.add(
+    s = Section(
+        values={
+            "src_best_chapter": prose.text(best["chapter"], table="sources"),
+            "src_best_share": prose.number(best["graded_ab"], table="sources"),
+            "src_worst_chapter": prose.text(worst["chapter"], table="sources"),
+            "src_worst_share": prose.number(worst["graded_ab"], table="sources"),
+            "src_arabic_chapter": prose.text(most_ar["chapter"], table="sources"),
+            "src_arabic_share": prose.number(most_ar["arabic"], table="sources"),
+        }
+    )
+    s.add(
         "sources-mix",
         figure(
             "sources-mix",
@@ -251,7 +279,7 @@ def build() -> Page:
             own_data="data/sources.csv and the topic of each fact row",
         ),
     )
-    page.add(
+    s.add(
         "sources-by-chapter",
         table(
             summary,
@@ -259,18 +287,15 @@ def build() -> Page:
                 "Sources cited per chapter topic (control changes count to the battle, "
                 "forecasts and outcomes to the aftermath)"
             ),
-            labels={
-                "chapter": "Chapter topic",
-                "rows": "Fact rows",
-                "sources": "Sources cited",
-                "graded_ab": "Graded A or B (%)",
-                "arabic": "In Arabic (%)",
-                "top_alignment": "Most common publisher alignment",
-                "sides": "Originators' sides heard",
-            },
+            labels=CHAPTER_LABELS,
             noun="chapters",
         ),
     )
+    return s
+
+
+def sources_registry(sources: pd.DataFrame) -> Section:
+    """The registry of sources, one folded table per kind."""
     reg = registry(sources, citation_counts())
     parts = []
     for kind, group in reg.groupby("kind", sort=False):
@@ -284,5 +309,6 @@ def build() -> Page:
                 table=table_print(group, caption, LABELS),
             )
         )
-    page.add("sources-registry", Blocks(parts))
-    return page
+    s = Section()
+    s.add("sources-registry", Blocks(parts))
+    return s

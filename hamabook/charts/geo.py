@@ -1,23 +1,10 @@
-"""Distances on the globe, and country outlines for maps."""
+"""Country outlines for maps."""
 
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
-
-EARTH_RADIUS_KM = 6371.0088  # IUGG mean Earth radius
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in kilometres between two points given in decimal degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
-
 
 # Natural Earth 1:50m country boundaries (public domain) as TopoJSON, from the npm package
 # world-atlas 2.0.2, which `make venv` installs into the virtual environment (see Makefile).

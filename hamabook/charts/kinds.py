@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..rows.grades import grade_rank
+
 
 def report_dots(
     drawn: pd.DataFrame, y: str, order: list[str], *, x_title: str, height: int, size: int, opacity: float
@@ -17,7 +19,7 @@ def report_dots(
         .encode(
             x=alt.X("date:T", title=x_title, axis=alt.Axis(format="%d %b", tickCount="day")),
             y=alt.Y(f"{y}:N", sort=order, title=None),
-            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            color=alt.Color("reliability:N", title="Source grade", scale=alt.Scale(domain=list(grade_rank()))),
             tooltip=[y, alt.Tooltip("date:T", format="%d %b %Y"), "publisher", "reliability"],
         )
         .properties(width="container", height=height)

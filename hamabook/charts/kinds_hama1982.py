@@ -6,6 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..rows.grades import grade_rank
 from . import theme
 
 
@@ -51,7 +52,7 @@ def population_dots(drawn: pd.DataFrame) -> alt.Chart:
             x=alt.X("refers_to:T", title="Year the figure refers to", axis=alt.Axis(format="%Y")),
             y=alt.Y("population:Q", title="Population of Hama city", axis=alt.Axis(format=",d")),
             color=alt.Color("period:N", title="Refers to", scale=alt.Scale(range=theme.PALETTE[:2])),
-            shape=alt.Shape("grade:N", title="Source grade", scale=alt.Scale(domain=list("ABCDEF"))),
+            shape=alt.Shape("grade:N", title="Source grade", scale=alt.Scale(domain=list(grade_rank()))),
             tooltip=[
                 alt.Tooltip("refers_to:T", format="%Y"),
                 alt.Tooltip("population:Q", format=","),

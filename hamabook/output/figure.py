@@ -20,6 +20,7 @@ from IPython.display import HTML
 
 from ..data import load
 from .printform import PRINT_MARKDOWN, PRINT_TABLE
+from .prose import fmt_date_at, fmt_number
 from .render import (
     altair_html,
     matplotlib_html,
@@ -27,16 +28,6 @@ from .render import (
     table_html,
     table_print,
 )
-
-
-class Bundle:
-    """An output with several representations; each Sphinx builder picks the one it can render."""
-
-    def __init__(self, **mimes: str):
-        self.mimes = {key.replace("_", "/", 1): value for key, value in mimes.items()}
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return self.mimes
 
 
 class Printable(HTML):
@@ -166,8 +157,6 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells as a reader expects them: dates in words at their precision (a ``<col>_precision`` column, or
     ``as_of_precision``/``date_precision``, gives it; the precision column itself is not shown), whole
     numbers without '.0', thousands separated."""
-    from .prose import fmt_date_at, fmt_number
-
     out = frame.copy()
     for col in list(out.columns):
         if pd.api.types.is_datetime64_any_dtype(out[col]):

@@ -11,8 +11,9 @@ import html
 
 import pandas as pd
 
-from ..rows import EVIDENCE_PAGE, row_anchor
+from ..rows.provenance import EVIDENCE_PAGE, row_anchor
 from .figure import block
+from .prose import Value
 from .render import md_escape
 
 
@@ -121,19 +122,18 @@ def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[s
     return block(key_judgments_html(rows), key_judgments_markdown(rows))
 
 
-def verdict_values(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str]) -> dict:
-    """``{"j06_verdict": Value("very likely (80–95 %), confidence high", rows=basis)}`` for each id: how a
-    bottom line or a sentence cites a judgment without restating its likelihood or confidence by hand."""
-    from .prose import Value
-
+def verdict_values(judgments: pd.DataFrame, likelihood: pd.DataFrame, keys: dict[str, str]) -> dict[str, Value]:
+    """``{"j06_verdict": Value("very likely (80–95 %), confidence high", rows=basis)}`` for each literal key and
+    the judgment id it names (``{"j06_verdict": "J06"}``): how a bottom line or a sentence cites a judgment without
+    restating its likelihood or confidence by hand."""
     rows = with_bands(judgments, likelihood).set_index("judgment_id")
-    missing = sorted(set(ids) - set(rows.index))
+    missing = sorted(set(keys.values()) - set(rows.index))
     if missing:
         raise KeyError(f"no judgment(s) {', '.join(missing)} in judgments.csv")
     return {
-        f"{jid.lower()}_verdict": Value(
+        key: Value(
             f"{rows.loc[jid, 'likelihood']} ({rows.loc[jid, 'band']}), confidence {rows.loc[jid, 'confidence']}",
             tuple(rows.loc[jid, "basis"].split()),
         )
-        for jid in ids
+        for key, jid in keys.items()
     }

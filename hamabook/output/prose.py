@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from .bundle import Bundle
+
 
 def fmt_number(value) -> str:
     """1234567 -> '1,234,567'; 12.5 -> '12.5'; whole floats lose their '.0'."""
@@ -152,7 +154,8 @@ def sentence_start(text: str) -> str:
 class Value:
     """One inserted value: the text as it reads in the sentence and the data rows it comes from.
 
-    ``rows`` are ids of rows in the data package (events, figures, control changes, ...). A value
+    ``rows`` are ids of rows in the data package (events, figures, control changes, ...); the constructors below
+    take the rows themselves (a table of rows, or one row) or their ids. A value
     computed from no row (a count of our own sources, say) names the table it counts in ``table``.
     A ``headline`` value is one a chapter's bottom line states: when its rows come from a single originator,
     the page says so in the text (see :func:`headline` and ``Page.glue``).
@@ -170,9 +173,25 @@ class Value:
             raise ValueError(f"value {self.text!r} needs the rows it comes from (or the table it counts)")
 
 
+# The id column of each fact table (hamabook.rows.provenance.FACT_TABLES), and of the evidence index.
+ID_COLUMNS = ("event_id", "figure_id", "change_id", "forecast_id", "outcome_id", "row_id")
+
+
+def _id_column(labels) -> str:
+    found = [c for c in ID_COLUMNS if c in labels]
+    if len(found) != 1:
+        raise ValueError(f"rows need exactly one id column of {', '.join(ID_COLUMNS)}; found {found or 'none'}")
+    return found[0]
+
+
 def _ids(rows) -> tuple[str, ...]:
+    """The ids a value rests on: from the data rows themselves (a table of rows, or one row), or given as ids."""
     if isinstance(rows, str):
         return (rows,)
+    if isinstance(rows, pd.DataFrame):
+        return _ids(rows[_id_column(rows.columns)])
+    if isinstance(rows, pd.Series) and any(c in rows.index for c in ID_COLUMNS):
+        return (str(rows[_id_column(rows.index)]),)
     return tuple(dict.fromkeys(str(r) for r in rows))
 
 
@@ -223,8 +242,6 @@ def value_html(key: str, value: Value, note: str) -> str:
 def glue_values(values: dict[str, Value], notes: dict[str, str]) -> None:
     """Glue every value under its literal key: HTML with its note for the site, plain text for print."""
     from myst_nb import glue
-
-    from .figure import Bundle
 
     for key, value in values.items():
         glue(key, Bundle(text_html=value_html(key, value, notes[key]), text_plain=value.text), display=False)

@@ -1,0 +1,71 @@
+"""Provenance: from any fact row id to its source, its originator and its line on the evidence page."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import load
+from .select import with_sources
+
+# Fact tables: key column, the date a row is about, and the text that says what it records. Every row id in
+# the book is unique across them (E events, N figures, K control changes, P forecasts, O outcomes).
+FACT_TABLES = {
+    "events": ("event_id", "date", "summary"),
+    "figures": ("figure_id", "as_of", "summary"),
+    "control_changes": ("change_id", "date", "summary"),
+    "forecasts": ("forecast_id", "published", "statement"),
+    "outcomes": ("outcome_id", "date", "summary"),
+}
+EVIDENCE_PAGE = "evidence.html"
+
+
+def evidence_index() -> pd.DataFrame:
+    """One row per fact row of the package: id, table, date, summary and its source's credit fields."""
+    parts = []
+    for table, (key, date_col, text_col) in FACT_TABLES.items():
+        frame = load(table)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "row_id": frame[key],
+                    "table": table,
+                    "date": frame[date_col],
+                    "summary": frame[text_col],
+                    "source_id": frame["source_id"],
+                    "credibility": frame["credibility"],
+                }
+            )
+        )
+    index = pd.concat(parts, ignore_index=True)
+    return with_sources(index, load("sources"), ("publisher", "originator", "reliability", "published", "url"))
+
+
+def credit(originator: str, publisher: str, via: str = "") -> str:
+    """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
+
+    def same(a: str, b: str) -> bool:  # 'SNHR' and 'Syrian Network for Human Rights (SNHR)' are one body
+        return a == b or f"({a})" in b or f"({b})" in a or b.startswith(a + " ") or a.startswith(b + " ")
+
+    chain = [*(via.split("; ") if isinstance(via, str) and via else []), publisher]
+    carriers = [c for c in dict.fromkeys(chain) if not same(originator, c)]
+    return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
+
+
+def cited(row_ids: tuple[str, ...], index: pd.DataFrame) -> pd.DataFrame:
+    """:func:`evidence_index` by row id, after checking that every row a value cites exists."""
+    by_id = index.set_index("row_id")
+    unknown = [r for r in row_ids if r not in by_id.index]
+    if unknown:
+        raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
+    return by_id
+
+
+def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
+    """The distinct originators behind ``row_ids`` (looked up in :func:`evidence_index`), in row order: two
+    copies of one agency's report count once, however many outlets carried them."""
+    return list(dict.fromkeys(cited(row_ids, index).loc[list(row_ids), "originator"]))
+
+
+def row_anchor(row_id: str) -> str:
+    """The HTML id of a row on the evidence page."""
+    return "row-" + row_id.lower()
