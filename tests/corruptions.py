@@ -144,7 +144,7 @@ def fractional_deaths_in_range(data: Path) -> None:
 
 
 def value_outside_own_range(data: Path) -> None:
-    line = find(data, "figures", lambda r: r["value"] != "" and _ranged(r))
+    line = find(data, "figures", _ranged)
     put(data, "figures", line, "value", str(float(get(data, "figures", line, "high")) * 2 + 1))
 
 

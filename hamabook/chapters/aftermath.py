@@ -31,7 +31,18 @@ from .page import Page, Section, judged
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 RULES = ("stated", "scale term", "none")
-QUESTIONS = ("transition", "minorities", "sanctions", "russia_bases", "israel_south", "returns", "sdf")
+QUESTIONS = (
+    "transition",
+    "minorities",
+    "sanctions",
+    "hts_designation",
+    "russia_bases",
+    "israel_south",
+    "returns",
+    "sdf",
+    "arsenal",
+    "iran_network",
+)
 QUESTION_LABELS = {
     "transition": "Transition",
     "minorities": "Minorities",
@@ -40,6 +51,9 @@ QUESTION_LABELS = {
     "israel_south": "Israel in the south",
     "returns": "Returns",
     "sdf": "SDF",
+    "hts_designation": "Terrorist designations",
+    "arsenal": "The old army's arsenal",
+    "iran_network": "Iran's network",
 }
 JUDGMENTS = {
     "j10_verdict": "J10",

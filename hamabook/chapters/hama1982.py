@@ -41,7 +41,6 @@ FRENCH_SENTENCE = "rifaat_assad_french_sentence_years"
 FRENCH_ASSETS = "rifaat_assad_french_assets_eur"
 RETURN_YEAR = "rifaat_assad_return_to_syria_year"
 DC_STRENGTH = "defence_companies_strength"
-ARTILLERY_DEATHS = "artillery_school_1979_deaths"
 CROWD_2011 = "protest_crowd_hama_2011"
 DEATHS_2011 = "hama_2011_assault_deaths"
 CONTEXT = "hama_1982_context"
@@ -53,9 +52,7 @@ THRESHOLD = 10_000  # the toll that judgment J30 weighs; counted here so the pro
 
 # How a figure was obtained (figures.method).
 DOCUMENTED = "documented"
-CENSUS = "census"
 CLAIM = "claim"
-DIPLOMATIC_REPORT = "diplomatic_report"
 # The steps of the proceedings against Rifaat al-Assad (event categories), in the order a case runs.
 ACCOUNTABILITY = ("indictment", "arrest_warrant", "court_notice", "conviction", "appeal_ruling", "final_ruling")
 
@@ -411,9 +408,7 @@ def assault(t: Tables) -> Section:
         prose.fmt_range(troops["low_"], troops["high_"], "soldiers"), troops["figure_id"]
     )
     v["h82_troops_by"] = prose.text(made_by(troops.to_frame().T)[0], troops["figure_id"])
-    # The prose gives both sizes in one sentence under one name.
-    if made_by(fighters.to_frame().T)[0] != v["h82_troops_by"].text:
-        raise ValueError("the force sizes now come from two bodies; the assault paragraph names one")
+    v["h82_fighters_by"] = prose.text(made_by(fighters.to_frame().T)[0], fighters["figure_id"])
     v["h82_fighters_range"] = prose.text(
         prose.fmt_range(fighters["low_"], fighters["high_"], "fighters"), fighters["figure_id"]
     )
@@ -521,12 +516,10 @@ def why_estimates_differ(t: Tables) -> Section:
     toll, dis = t.toll, t.dis
     documented = by_method(toll, DOCUMENTED)
     snhr_estimate = their_estimate(toll, documented)
-    first_count = one(by_method(toll, DIPLOMATIC_REPORT), "the first diplomatic count")
     boast = one(by_method(toll, CLAIM), "the perpetrator's claim")
     dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
     dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
     v: dict[str, prose.Value] = {}
-    v["h82_first_toll"] = prose.number(first_count["value"], first_count["figure_id"])
     v["h82_snhr_documented"] = prose.text(
         prose.join_words(
             f"{prose.fmt_number(r.value)} (reported {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
@@ -559,21 +552,19 @@ def then_and_now(t: Tables) -> Section:
     """Hama then and now: the census, the population at the time and later, the toll as a share of it."""
     pop, stats, start, ids = t.pop, t.stats, t.start, t.toll["figure_id"]
     pop_then = pop[pop["as_of"].dt.year <= start.year]
-    census = one(pop_then[pop_then["method"] == CENSUS], f"a census of the city up to {start.year}")
     latest_pop = pop.iloc[-1]
-    growth = latest_pop["value"] / census["value"]
+    # No census of the city is among the stored sources: growth is measured from the largest figure for the time.
+    largest_then = pop_then.sort_values(["value", "figure_id"]).iloc[-1]
+    growth = latest_pop["value"] / largest_then["value"]
     share_mid = share_range(stats["q1"], stats["q3"], pop_then["low_"].min(), pop_then["high_"].max())
     share_all = share_range(stats["lowest"], stats["highest"], pop_then["low_"].min(), pop_then["high_"].max())
-    others = pop_then[pop_then["figure_id"] != census["figure_id"]]
     v: dict[str, prose.Value] = {}
-    v["h82_census_pop"] = prose.number(census["value"], census["figure_id"])
-    v["h82_census_year"] = prose.date(census["as_of"], census["figure_id"], precision="year")
     v["h82_pop_then_range"] = prose.text(
-        prose.fmt_range(others["value"].min(), others["value"].max(), "people"), others["figure_id"]
+        prose.fmt_range(pop_then["value"].min(), pop_then["value"].max(), "people"), pop_then["figure_id"]
     )
     v["h82_pop_latest"] = prose.number(latest_pop["value"], latest_pop["figure_id"])
     v["h82_pop_latest_year"] = prose.date(latest_pop["as_of"], latest_pop["figure_id"], precision="year")
-    v["h82_pop_growth"] = prose.number(round(growth, 1), [census["figure_id"], latest_pop["figure_id"]])
+    v["h82_pop_growth"] = prose.number(round(growth, 1), [largest_then["figure_id"], latest_pop["figure_id"]])
     v["h82_share_mid"] = prose.text(fmt_share(*share_mid), [*ids, *pop_then["figure_id"]])
     v["h82_share_all"] = prose.text(fmt_share(*share_all), [*ids, *pop_then["figure_id"]])
     pdrawn = pop.rename(
@@ -594,9 +585,9 @@ def then_and_now(t: Tables) -> Section:
             kinds.population_dots(pdrawn),
             pdrawn,
             caption=(
-                f"Hama's {census['as_of'].year} census counted {fmt(census['value'])} people; figures for the time "
-                f"of the massacre range from {lo_then} to {hi_then}, and by {latest_pop['as_of'].year} the city was "
-                f"put at about {fmt(latest_pop['value'])}, some {growth:.1f} times the census count."
+                f"Figures for Hama's population at the time of the massacre range from {lo_then} to {hi_then}; by "
+                f"{latest_pop['as_of'].year} the city was put at about {fmt(latest_pop['value'])}, some {growth:.1f} "
+                "times the largest of them."
             ),
             alt_text=(
                 "Dot chart of Hama's population by the year each figure refers to, one dot per source, coloured "
@@ -736,14 +727,10 @@ def before(t: Tables) -> Section:
     aleppo = ctx[ctx["place_id"] == "aleppo"].iloc[0]
     palmyra = ctx[ctx["place_id"] == "palmyra"].iloc[0]
     law = ctx[ctx["place_id"].isna()]
-    artillery = metric_rows(t.figures, ARTILLERY_DEATHS)
     return Section(
         values={
             "h82_ctx_years": prose.text(f"{ctx['date'].min().year}–{ctx['date'].max().year}", ctx["event_id"]),
             "h82_artillery_date": event_date(aleppo),
-            "h82_artillery_deaths": prose.text(
-                prose.fmt_range(artillery["low_"].min(), artillery["high_"].max(), "cadets"), artillery["figure_id"]
-            ),
             "h82_palmyra_date": event_date(palmyra),
             "h82_law_date": prose.date(law["date"].mode().min(), law["event_id"]),
         }

@@ -471,25 +471,25 @@ def baseline(t: Tables) -> Section:
 
 
 def returns(t: Tables) -> Section:
-    """Returns: UNHCR's December estimate and its count at the crossings, later estimates, IDPs and IOM's week."""
+    """Returns: UNHCR's count at the crossings by the end of December, its first estimate of all returns after
+    it, the later estimates, IDPs and IOM's week."""
     ret = t.ret
-    in_dec = in_window(ret[ret["metric"] == RETURNS[0]], START, END)
-    unhcr_dec = in_dec[in_dec["body"] == UNHCR]
-    estimate = latest(unhcr_dec, RETURNS[0])
-    # The same estimate relayed again after the window is not a later estimate.
+    unhcr = ret[(ret["metric"] == RETURNS[0]) & (ret["body"] == UNHCR)].sort_values(["as_of", "figure_id"])
+    # UNHCR's count through the crossings it monitored: its last figure in the window.
+    crossings = latest(in_window(unhcr, START, END), RETURNS[0])
+    # Its first estimate of all returns: the first later UNHCR figure above that count.
+    estimate = unhcr[(unhcr["as_of"] > crossings["as_of"]) & (unhcr["low"] > crossings["high"])].iloc[0]
+    # The same estimate relayed again is not a later estimate.
     repeats = ret[
         (ret["metric"] == RETURNS[0])
         & (ret["organisation"] == estimate["organisation"])
         & (ret["high"] == estimate["high"])
     ]
-    # UNHCR's count through the crossings it monitored: its December figure below the estimate.
-    crossings = latest(unhcr_dec[unhcr_dec["high"] < estimate["low"]], RETURNS[0])
     later = ret[
         (ret["metric"] == RETURNS[0])
-        & (ret["as_of"] > pd.Timestamp(END))
+        & (ret["as_of"] > estimate["as_of"])
         & ~ret["figure_id"].isin(repeats["figure_id"])
-    ]
-    later = later.sort_values("as_of")
+    ].sort_values("as_of")
     return Section(
         values={
             "hum_ret_dec": _val(estimate, list(repeats["figure_id"])),
@@ -497,7 +497,6 @@ def returns(t: Tables) -> Section:
             **_figure(crossings, "hum_ret_crossed", "hum_ret_crossed_date"),
             **_figure(later.iloc[0], "hum_ret_first", "hum_ret_first_date"),
             **_figure(later.iloc[-1], "hum_ret_last", "hum_ret_last_date"),
-            "hum_ret_later_n": prose.count(len(later), list(later["figure_id"]), noun="later estimate"),
             "hum_idp_back": _val(latest(ret, "idp_returns_since_2024_12_08")),
             **_figure(latest(ret, "returned_home_week_to_2024_12_17"), "hum_iom_week", "hum_iom_date"),
         }
