@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -107,3 +108,15 @@ def test_rule_that_crashes_is_one_line(monkeypatch, real_tables):
     assert checks.run_checks(real_tables, TODAY) == [
         "datapackage.json: rule broken could not run (ZeroDivisionError: boom)"
     ]
+
+
+def test_text_rule_rejects_every_control_and_invisible_format_character():
+    """The character class of text_clean holds every code point of categories Cc, Cf, Zl and Zp (bidi controls,
+    zero-width characters, tags...) but tab and the line ends a quoted cell may hold."""
+    kinds = ("Cc", "Cf", "Zl", "Zp")
+    missed = [
+        f"U+{c:04X}"
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in kinds and chr(c) not in "\t\n\r" and not checks._CONTROL.match(chr(c))
+    ]
+    assert missed == []
