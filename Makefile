@@ -51,22 +51,31 @@ CONFIG_FLAG := $(if $(BASEURL),--config _build/_config.baseurl.yml,)
 
 # Atomic: the site is built in _build/next (whose _build/ keeps the execution cache and Sphinx's environment
 # between builds) and swapped into _build/html only when the whole strict build succeeded. A failed or
-# interrupted build leaves the last good _build/html as it was (and forgets the failed Sphinx environment).
-# JB is the builder command (tests pass a fake one). The bibliography is regenerated first.
+# interrupted build leaves the last good _build/html as it was (and forgets the failed Sphinx environment), and
+# every tracked file too: the bibliography is regenerated into _build/references.bib, which the build reads, and
+# copied over the tracked book/references.bib only after a successful build. The builder's output goes to
+# _build/book.log: a failure shows its end, an interrupt only says so (no tracebacks from the interrupted tools).
+# JB is the builder command (tests pass a fake one).
 JB ?= $(BIN)/jupyter-book
 NEXT := _build/next
-book: bib
+BUILD_BIB := _build/references.bib
+BOOK_LOG := _build/book.log
+book: $(STAMP)
 	$(if $(BASEURL),mkdir -p _build && sed 's|^  baseurl: "".*|  baseurl: "$(BASEURL)"|' _config.yml > _build/_config.baseurl.yml,)
 	@kept() { echo "$$1: kept the last good site in _build/html" >&2; }; \
-	trap 'kept "Build interrupted"; exit 130' INT TERM HUP; \
+	stopped=""; trap 'stopped=1' INT TERM HUP; \
 	if [ ! -d _build/html ] && [ -d _build/html.old ]; then mv _build/html.old _build/html; fi; \
 	rm -rf $(NEXT)/_build/html _build/html.new && mkdir -p $(NEXT); \
-	if ! $(JB) build $(BUILD_FLAGS) $(CONFIG_FLAG) --path-output $(NEXT) .; then \
-	  rm -rf $(NEXT)/_build/html $(NEXT)/_build/.doctrees; kept "Build failed"; exit 1; \
+	if ! { $(BIN)/python -m hamabook bib --out $(BUILD_BIB) && $(JB) build $(BUILD_FLAGS) $(CONFIG_FLAG) --path-output $(NEXT) .; } > $(BOOK_LOG) 2>&1; then \
+	  rm -rf $(NEXT)/_build/html $(NEXT)/_build/.doctrees; \
+	  if [ -n "$$stopped" ]; then kept "Build interrupted"; exit 130; fi; \
+	  tail -n 60 $(BOOK_LOG) >&2; echo "Full log: $(BOOK_LOG)" >&2; kept "Build failed"; exit 1; \
 	fi; \
+	if [ -n "$$stopped" ]; then kept "Build interrupted"; exit 130; fi; \
 	cp -a $(NEXT)/_build/html _build/html.new; \
 	rm -rf _build/html.old; if [ -d _build/html ]; then mv _build/html _build/html.old; fi; \
-	mv _build/html.new _build/html && rm -rf _build/html.old
+	mv _build/html.new _build/html && rm -rf _build/html.old; \
+	cmp -s $(BUILD_BIB) book/references.bib || cp $(BUILD_BIB) book/references.bib
 	@echo "Built. Open _build/html/index.html (or run: make serve)"
 
 build: book

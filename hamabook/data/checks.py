@@ -77,7 +77,7 @@ PERCENT_CHANGE_KIND = "change"
 REQUIRED_FACTS = (
     ("control_changes", "place_id", "hama", "a report of the capture of Hama, which the battle chapter dates"),
 )
-# Text fields that go into the bibliography (book/references.bib), where private-use characters stand for braces.
+# Text fields that go into the bibliography (book/references.bib) and the print edition.
 BIBLIOGRAPHY_FIELDS = {"sources": ("title", "title_en", "publisher", "originator", "via")}
 
 Rule = Callable[[dict[str, Table], date], list[str]]
@@ -347,15 +347,14 @@ def _unmojibake(text: str) -> str | None:
     return None
 
 
-# A private-use character (the bibliography writer carries braces through pybtex as two of them; the planes'
-# private-use areas lie above U+1F000) or an emoji or pictograph from U+1F000 up (the print edition's fonts
-# have no glyph for them).
+# A private-use character (the planes' private-use areas lie above U+1F000) or an emoji or pictograph from U+1F000
+# up: the print edition's fonts have no glyph for them, and a reference manager reading the bibliography none either.
 _UNPRINTABLE = re.compile("[\ue000-\uf8ff\U0001f000-\U0010ffff]")
 
 
 def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) -> list[str]:
-    """Text exported to the bibliography has no private-use characters and no emoji: prevents a title whose
-    characters would turn into braces in the bibliography, or print as a gap in the PDF."""
+    """Text exported to the bibliography has no private-use characters and no emoji: prevents a character no font
+    of the print edition has from printing as a gap in the PDF and in the exported bibliography."""
     problems = []
     for name, fields in BIBLIOGRAPHY_FIELDS.items():
         table = tables.get(name)
