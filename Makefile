@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(NICE) $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex java
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -109,8 +109,24 @@ site: site-browser site-files
 site-browser: chromium book
 	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
 
-site-files: book
-	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
+site-files: book java $(VNU_JAR)
+	HAMABOOK_VNU_JAR=$(VNU_JAR) $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
+
+# The Nu HTML Checker for the file checks: vnu.jar from the npm package vnu-jar at a pinned version and checksum,
+# unpacked into the venv, and Debian's Java to run it (installed when missing; needs root and apt).
+VNU_VERSION := 26.9.27
+VNU_SHA1 := 80a35dd6f8f7230132811a6ee8bd4257a119fb14
+VNU_DIR := $(VENV)/share/vnu-$(VNU_VERSION)
+VNU_JAR := $(VNU_DIR)/vnu.jar
+$(VNU_JAR): | $(STAMP)
+	rm -rf $(VNU_DIR) && mkdir -p $(VNU_DIR)
+	cd $(VNU_DIR) && npm pack vnu-jar@$(VNU_VERSION) --silent >/dev/null \
+	  && echo "$(VNU_SHA1)  vnu-jar-$(VNU_VERSION).tgz" | sha1sum --check --quiet - \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=3 package/build/dist/vnu.jar \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=1 package/LICENSE && rm vnu-jar-$(VNU_VERSION).tgz
+
+java:
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf

@@ -50,9 +50,10 @@ def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
 STATIC_WIDTH = 560  # pixels, for charts whose width follows their container (the theme's default width)
 _SVG_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
-# Characters left as they are in a data: URL (quoted attribute): the rest is percent-encoded,
-# which keeps the SVG nearly as small after gzip as inline markup, unlike base64.
-_URL_SAFE = " ,/:;=()'!*<>@?+$.-_~[]{}|^`"
+# Characters left as they are in a data: URL (quoted attribute): the rest is percent-encoded, which keeps the
+# SVG nearly as small after gzip as inline markup, unlike base64. Only characters a URL may hold stay (the Nu HTML
+# Checker rejects < > [ ] space " ` { } | ^ \ in a URL), so the markup's brackets are written %3C and %3E.
+_URL_SAFE = ",/:;=()'!*@?+$.-_~"
 
 
 def static_svg(spec: dict, width: int = STATIC_WIDTH) -> str:
