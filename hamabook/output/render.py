@@ -184,5 +184,40 @@ def table_print(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None
     labels = labels or {}
     header = [labels.get(c, c) for c in frame.columns]
     cells = [[_cell_text(v).replace("\n", " ") for v in record] for record in frame.itertuples(index=False)]
-    widths = [min(max([len(h), *(len(row[i]) for row in cells)]), 40) or 1 for i, h in enumerate(header)]
-    return {"caption": caption, "widths": widths, "rows": [header, *cells]}
+    return {"caption": caption, "widths": _print_widths(header, cells), "rows": [header, *cells]}
+
+
+PRINT_LINE = 90  # characters a line of the print edition holds (10 pt serif on its text width)
+PRINT_PADDING = 3  # characters a table column loses to the space either side of it
+PRINT_MAX_COLUMN = 40  # characters: a longer text wraps
+PRINT_MAX_WORD = (
+    16  # characters: a longer word (a URL, an id) may break after / . - _ ? & = or, failing those, anywhere
+)
+_WORD_BREAKS = re.compile(r"(?<=[/.\-_?&=])")
+
+
+def print_pieces(text: str) -> list[str]:
+    """The pieces the print edition may break ``text`` into: its words, and each word longer than PRINT_MAX_WORD
+    cut after its separators (or every PRINT_MAX_WORD characters where it has none); "" for empty text."""
+    pieces = []
+    for word in text.split() or [""]:
+        if len(word) <= PRINT_MAX_WORD:
+            pieces.append(word)
+            continue
+        for part in _WORD_BREAKS.split(word):
+            pieces += [part[i : i + PRINT_MAX_WORD] for i in range(0, len(part), PRINT_MAX_WORD)] or [""]
+    return pieces
+
+
+def _print_widths(header: list[str], cells: list[list[str]]) -> list[int]:
+    """Relative column widths, in characters, for a table that fits the printed line: each column at least as wide
+    as its longest word or piece of a long word (so none runs out of its column), the rest of the line shared out in
+    proportion to how much wider each column's longest text would like to be."""
+    columns = [[h, *(row[i] for row in cells)] for i, h in enumerate(header)]
+    least = [max(len(piece) for text in col for piece in print_pieces(text)) for col in columns]
+    least = [n + PRINT_PADDING for n in least]
+    wanted = [max(low, min(max(map(len, col)), PRINT_MAX_COLUMN) + PRINT_PADDING) for low, col in zip(least, columns)]
+    if sum(wanted) <= PRINT_LINE or sum(least) >= PRINT_LINE:
+        return wanted if sum(wanted) <= PRINT_LINE else least
+    share = (PRINT_LINE - sum(least)) / (sum(wanted) - sum(least))
+    return [low + round((want - low) * share) for low, want in zip(least, wanted)]
