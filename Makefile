@@ -110,7 +110,7 @@ site-browser: chromium book
 	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
 
 site-files: book java $(VNU_JAR)
-	HAMABOOK_VNU_JAR=$(VNU_JAR) $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
+	export HAMABOOK_VNU_JAR=$(VNU_JAR); $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
 
 # The Nu HTML Checker for the file checks: vnu.jar from the npm package vnu-jar at a pinned version and checksum,
 # unpacked into the venv, and Debian's Java to run it (installed when missing; needs root and apt).
