@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(NICE) $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex java
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -51,22 +51,31 @@ CONFIG_FLAG := $(if $(BASEURL),--config _build/_config.baseurl.yml,)
 
 # Atomic: the site is built in _build/next (whose _build/ keeps the execution cache and Sphinx's environment
 # between builds) and swapped into _build/html only when the whole strict build succeeded. A failed or
-# interrupted build leaves the last good _build/html as it was (and forgets the failed Sphinx environment).
-# JB is the builder command (tests pass a fake one). The bibliography is regenerated first.
+# interrupted build leaves the last good _build/html as it was (and forgets the failed Sphinx environment), and
+# every tracked file too: the bibliography is regenerated into _build/references.bib, which the build reads, and
+# copied over the tracked book/references.bib only after a successful build. The builder's output goes to
+# _build/book.log: a failure shows its end, an interrupt only says so (no tracebacks from the interrupted tools).
+# JB is the builder command (tests pass a fake one).
 JB ?= $(BIN)/jupyter-book
 NEXT := _build/next
-book: bib
+BUILD_BIB := _build/references.bib
+BOOK_LOG := _build/book.log
+book: $(STAMP)
 	$(if $(BASEURL),mkdir -p _build && sed 's|^  baseurl: "".*|  baseurl: "$(BASEURL)"|' _config.yml > _build/_config.baseurl.yml,)
 	@kept() { echo "$$1: kept the last good site in _build/html" >&2; }; \
-	trap 'kept "Build interrupted"; exit 130' INT TERM HUP; \
+	stopped=""; trap 'stopped=1' INT TERM HUP; \
 	if [ ! -d _build/html ] && [ -d _build/html.old ]; then mv _build/html.old _build/html; fi; \
 	rm -rf $(NEXT)/_build/html _build/html.new && mkdir -p $(NEXT); \
-	if ! $(JB) build $(BUILD_FLAGS) $(CONFIG_FLAG) --path-output $(NEXT) .; then \
-	  rm -rf $(NEXT)/_build/html $(NEXT)/_build/.doctrees; kept "Build failed"; exit 1; \
+	if ! { $(BIN)/python -m hamabook bib --out $(BUILD_BIB) && $(JB) build $(BUILD_FLAGS) $(CONFIG_FLAG) --path-output $(NEXT) .; } > $(BOOK_LOG) 2>&1; then \
+	  rm -rf $(NEXT)/_build/html $(NEXT)/_build/.doctrees; \
+	  if [ -n "$$stopped" ]; then kept "Build interrupted"; exit 130; fi; \
+	  tail -n 60 $(BOOK_LOG) >&2; echo "Full log: $(BOOK_LOG)" >&2; kept "Build failed"; exit 1; \
 	fi; \
+	if [ -n "$$stopped" ]; then kept "Build interrupted"; exit 130; fi; \
 	cp -a $(NEXT)/_build/html _build/html.new; \
 	rm -rf _build/html.old; if [ -d _build/html ]; then mv _build/html _build/html.old; fi; \
-	mv _build/html.new _build/html && rm -rf _build/html.old
+	mv _build/html.new _build/html && rm -rf _build/html.old; \
+	cmp -s $(BUILD_BIB) book/references.bib || cp $(BUILD_BIB) book/references.bib
 	@echo "Built. Open _build/html/index.html (or run: make serve)"
 
 build: book
@@ -100,8 +109,24 @@ site: site-browser site-files
 site-browser: chromium book
 	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
 
-site-files: book
-	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
+site-files: book java $(VNU_JAR)
+	export HAMABOOK_VNU_JAR=$(VNU_JAR); $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
+
+# The Nu HTML Checker for the file checks: vnu.jar from the npm package vnu-jar at a pinned version and checksum,
+# unpacked into the venv, and Debian's Java to run it (installed when missing; needs root and apt).
+VNU_VERSION := 26.9.27
+VNU_SHA1 := 80a35dd6f8f7230132811a6ee8bd4257a119fb14
+VNU_DIR := $(VENV)/share/vnu-$(VNU_VERSION)
+VNU_JAR := $(VNU_DIR)/vnu.jar
+$(VNU_JAR): | $(STAMP)
+	rm -rf $(VNU_DIR) && mkdir -p $(VNU_DIR)
+	cd $(VNU_DIR) && npm pack vnu-jar@$(VNU_VERSION) --silent >/dev/null \
+	  && echo "$(VNU_SHA1)  vnu-jar-$(VNU_VERSION).tgz" | sha1sum --check --quiet - \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=3 package/build/dist/vnu.jar \
+	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=1 package/LICENSE && rm vnu-jar-$(VNU_VERSION).tgz
+
+java:
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf

@@ -183,6 +183,28 @@ def latitude_beyond_90(data: Path) -> None:
     put(data, "places", 2, "latitude", "95")
 
 
+def percentage_of_170(data: Path) -> None:
+    line = find(data, "figures", lambda r: r["metric"] == "people_in_need_share" and r["value"] != "")
+    put(data, "figures", line, "value", "170")
+
+
+def death_toll_beyond_its_metric(data: Path) -> None:
+    put(data, "figures", find(data, "figures", lambda r: r["metric"] == "hama_1982_death_toll"), "high", "4000000")
+
+
+def negative_days(data: Path) -> None:
+    put(data, "figures", find(data, "figures", _count_row("days")), "value", "-11")
+
+
+def metric_range_inverted(data: Path) -> None:
+    line = find(data, "metrics", lambda r: r["metric"] == "timeline_days")
+    put(data, "metrics", line, "minimum", "5000")
+
+
+def share_metric_allowing_170(data: Path) -> None:
+    put(data, "metrics", find(data, "metrics", lambda r: r["metric"] == "people_in_need_share"), "maximum", "170")
+
+
 # --- cells: dates -----------------------------------------------------------------------------------
 
 
@@ -216,6 +238,18 @@ def month_13(data: Path) -> None:
 
 def date_in_another_format(data: Path) -> None:
     put(data, "events", 2, "date", "05/12/2024")
+
+
+def control_change_before_the_offensive(data: Path) -> None:
+    put(data, "control_changes", 2, "date", "2020-01-01")
+
+
+def control_change_after_the_fall(data: Path) -> None:
+    put(data, "control_changes", 2, "date", "2024-12-20")
+
+
+def outcome_before_the_fall(data: Path) -> None:
+    put(data, "outcomes", 2, "date", "2024-12-01")
 
 
 def date_before_schema_minimum(data: Path) -> None:
@@ -256,6 +290,10 @@ def undeclared_reference_broken(data: Path) -> None:
     put(data, "events", find(data, "events", lambda r: r["place_id"] != ""), "place_id", "atlantis")
 
 
+def place_taken_from_itself(data: Path) -> None:
+    put(data, "control_changes", 2, "taken_from", get(data, "control_changes", 2, "taken_by"))
+
+
 def duplicate_id(data: Path) -> None:
     put(data, "events", 3, "event_id", get(data, "events", 2, "event_id"))
 
@@ -291,6 +329,22 @@ def control_character(data: Path) -> None:
 
 def zero_width_space(data: Path) -> None:
     put(data, "events", 2, "summary", "Zero\u200bwidth space")
+
+
+def bidi_override(data: Path) -> None:
+    put(data, "events", 2, "summary", "Rebels \u202etook\u202c Hama")
+
+
+def bidi_isolate(data: Path) -> None:
+    put(data, "sources", 2, "title", "\u2067حماة\u2069 title")
+
+
+def word_joiner(data: Path) -> None:
+    put(data, "places", 2, "name", "Alep\u2060po")
+
+
+def summary_of_120000_characters(data: Path) -> None:
+    put(data, "events", 2, "summary", "The army withdrew. " * 6000 + "End")
 
 
 def markup_in_text(data: Path) -> None:
@@ -389,6 +443,10 @@ def duplicated_row(data: Path) -> None:
 
 def emptied_judgments(data: Path) -> None:
     put_lines(data, "judgments", lines(data, "judgments")[:1])
+
+
+def battle_without_hama(data: Path) -> None:
+    write(data, "control_changes", [r for r in rows(data, "control_changes") if r[3] != "hama"])
 
 
 def emptied_sources(data: Path) -> None:
@@ -529,6 +587,24 @@ CATALOGUE: list[Corruption] = [
     _c(place_in_turkey, "field 'latitude' value '39.9': expected a latitude within Syria"),
     _c(longitude_sign_lost, "field 'longitude' value '-36.75783': expected a longitude within Syria"),
     _c(latitude_beyond_90, "places.csv: line 2: field 'latitude' value '95': expected a value <= 90"),
+    _c(percentage_of_170, "field 'value' value '170': expected a share within 0-100 percent"),
+    _c(
+        death_toll_beyond_its_metric,
+        "field 'high' value '4000000': expected a value within the plausible range of metric 'hama_1982_death_toll'",
+        only=True,
+    ),
+    _c(negative_days, "field 'value' value '-11': expected a value in days >= 0"),
+    _c(metric_range_inverted, "field 'minimum' value '5000': expected minimum <= maximum (3650)", only=True),
+    _c(share_metric_allowing_170, "field 'maximum' value '170': expected a share within 0-100 percent", only=True),
+    _c(
+        control_change_before_the_offensive,
+        "control_changes.csv: line 2: field 'date' value '2020-01-01': expected a value >= 2024-11-27",
+        only=True,
+    ),
+    _c(control_change_after_the_fall, "field 'date' value '2024-12-20': expected a value <= 2024-12-08", only=True),
+    _c(
+        outcome_before_the_fall, "outcomes.csv: line 2: field 'date' value '2024-12-01': expected a value >= 2024-12-08"
+    ),
     _c(as_of_after_today, f"figures.csv: line 2: field 'as_of' value '{TOMORROW}': expected a date not after today"),
     _c(accessed_after_today, f"field 'accessed' value '{TOMORROW}': expected a date not after today"),
     _c(accessed_before_published, "field 'accessed' value"),
@@ -542,13 +618,22 @@ CATALOGUE: list[Corruption] = [
     _c(unknown_source_id, "field 'source_id' value 'no-such-source': expected an id listed in sources.csv"),
     _c(unknown_place_id, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),
     _c(undeclared_reference_broken, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),
+    _c(place_taken_from_itself, "control_changes.csv: line 2: field 'taken_from'", only=True),
     _c(duplicate_id, "events.csv: line 3: field 'event_id'"),
     _c(malformed_id, "expected an id such as E001"),
     _c(mis_encoded_latin1_bytes, "is not valid UTF-8; expected UTF-8 text", only=True),
     _c(mojibake, "expected correctly decoded UTF-8 text"),
     _c(decomposed_accents, "expected text in Unicode NFC form"),
-    _c(control_character, "expected text without control or invisible characters"),
-    _c(zero_width_space, "expected text without control or invisible characters"),
+    _c(control_character, "expected text without control, bidi or invisible characters (U+0007 at character 5)"),
+    _c(zero_width_space, "expected text without control, bidi or invisible characters (U+200B"),
+    _c(
+        bidi_override,
+        "events.csv: line 2: field 'summary' value 'Rebels \\u202etook\\u202c Hama': expected text without control, bidi or invisible characters (U+202E at character 8)",
+        only=True,
+    ),
+    _c(bidi_isolate, "field 'title' value '\\u2067", only=True),
+    _c(word_joiner, "places.csv: line 2: field 'name' value 'Alep\\u2060po': expected text without control, bidi"),
+    _c(summary_of_120000_characters, "(114003 characters): expected text of at most 2000 characters", only=True),
     _c(markup_in_text, "expected text without leading/trailing spaces and without < or >"),
     _c(leading_space, "expected text without leading/trailing spaces"),
     _c(required_cell_empty, "events.csv: line 2: field 'summary' value '': expected a value (the field is required)"),
@@ -573,6 +658,11 @@ CATALOGUE: list[Corruption] = [
     _c(unclosed_quote, "actors.csv: line 4"),
     _c(duplicated_row, "figures.csv: line 5: field 'figure_id'", only=True),
     _c(emptied_judgments, "judgments.csv: has a header but no rows", only=True),
+    _c(
+        battle_without_hama,
+        "control_changes.csv: has no row with place_id 'hama'; expected at least one (a report of the capture",
+        only=True,
+    ),
     _c(emptied_sources, "expected an id listed in sources.csv"),
     _c(missing_file, "judgments.csv: file is missing", only=True),
     _c(empty_file, "figures.csv: file is empty", only=True),

@@ -81,16 +81,16 @@ def test_bibliography_page_shows_braces_as_written(tmp_path):
     title = r"Costs {in} $ and C:\dir } {"
     (tmp_path / "refs.bib").write_text(entry(_row(title)), encoding="utf-8")
     (tmp_path / "conf.py").write_text(
-        "from hamabook.build.sphinxext import _restore_braces\n"
+        "from hamabook.build.sphinxext import _restore_bibliography_text\n"
         "extensions = ['sphinxcontrib.bibtex']\n"
         "bibtex_bibfiles = ['refs.bib']\n"
-        "def setup(app):\n    app.connect('doctree-resolved', _restore_braces)\n"
+        "def setup(app):\n    app.connect('doctree-resolved', _restore_bibliography_text)\n"
     )
     (tmp_path / "index.rst").write_text("Refs\n====\n\n.. bibliography::\n   :all:\n")
     assert build_main(["-q", "-W", "-b", "html", str(tmp_path), str(tmp_path / "out")]) == 0
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.escape(title, quote=False) in page
-    assert "\ue000" not in page and "\ue001" not in page
+    assert "textbrace" not in page
 
 
 def test_entry_fields():
@@ -124,13 +124,14 @@ FAKE_JB = r"""#!/bin/sh
 out=""; prev=""
 for a in "$@"; do [ "$prev" = "--path-output" ] && out="$a"; prev="$a"; done
 echo "$@" > args.txt
-test -s book/references.bib || { echo "no bibliography" >&2; exit 3; }
+test -s _build/references.bib || { echo "no bibliography" >&2; exit 3; }
 mkdir -p "$out/_build/html" "$out/_build/.jupyter_cache"
 echo run >> "$out/_build/.jupyter_cache/runs"
 echo "partial" > "$out/_build/html/index.html"
 case "$FAKE_MODE" in
   fail) exit 1 ;;
   hang) touch started; sleep 30; exit 0 ;;
+  traceback) touch started; trap 'echo "Traceback (most recent call last): KeyboardInterrupt" >&2; exit 1' INT TERM; sleep 30 & wait ;;
 esac
 echo "$FAKE_CONTENT" > "$out/_build/html/index.html"
 mkdir -p "$out/_build/html/book" && echo page > "$out/_build/html/book/intro.html"
@@ -151,9 +152,8 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _make(project: Path, mode: str, content: str = "", *args: str, wait: bool = True, bib: bool = False):
-    """``make book`` in ``project`` with the fake builder; the bibliography step (and the validation before it)
-    runs only with ``bib`` (make -o treats it as done), since only one check is about it."""
+def _make(project: Path, mode: str, content: str = "", *args: str, wait: bool = True):
+    """``make book`` in ``project`` with the fake builder (the real bibliography step runs before it)."""
     command = [
         "make",
         "--no-print-directory",
@@ -165,7 +165,6 @@ def _make(project: Path, mode: str, content: str = "", *args: str, wait: bool = 
         f"JB={project / 'fake-jb'}",
         f"BIN={Path(sys.executable).parent}",
         f"STAMP={project / 'stamp'}",
-        *([] if bib else ["-o", "bib"]),
         *args,
     ]
     env = {**os.environ, "FAKE_MODE": mode, "FAKE_CONTENT": content}
@@ -181,18 +180,20 @@ def _site(project: Path) -> dict[str, bytes]:
 
 def test_make_book_swaps_in_a_good_build_and_keeps_it_when_the_next_fails(project: Path):
     (project / "book" / "references.bib").unlink()
-    first = _make(project, "ok", "first site", bib=True)
+    first = _make(project, "ok", "first site")
     assert first.returncode == 0, first.stderr
-    assert (project / "book" / "references.bib").read_text(encoding="utf-8") == bibtex()  # generated before
+    assert (project / "book" / "references.bib").read_text(encoding="utf-8") == bibtex()  # copied after success
     assert _site(project)["index.html"] == b"first site\n"
     assert "--path-output _build/next" in (project / "args.txt").read_text()
 
     good = _site(project)
+    (project / "book" / "references.bib").write_text("% as committed\n", encoding="utf-8")
     failed = _make(project, "fail")
     assert failed.returncode != 0
     assert "Build failed: kept the last good site in _build/html" in failed.stderr
     assert _site(project) == good  # byte-identical
     assert not (project / "_build" / "html.new").exists()
+    assert (project / "book" / "references.bib").read_text(encoding="utf-8") == "% as committed\n"  # tracked file
 
     second = _make(project, "ok", "second site")
     assert second.returncode == 0, second.stderr
@@ -201,19 +202,25 @@ def test_make_book_swaps_in_a_good_build_and_keeps_it_when_the_next_fails(projec
     assert runs.read_text().count("run") == 3  # the execution cache survives builds, failed or not
 
 
-def test_make_book_killed_midway_keeps_the_last_good_site(project: Path):
+@pytest.mark.parametrize("mode", ["hang", "traceback"])
+def test_make_book_interrupted_keeps_the_last_good_site_and_says_so(project: Path, mode: str):
+    """SIGINT to the whole process group, as Ctrl-C sends it: the builder may die of it or print a traceback and
+    exit 1; either way make says the build was interrupted, shows no builder output, and changes no tracked file."""
     assert _make(project, "ok", "good site").returncode == 0
     good = _site(project)
-    process = _make(project, "hang", wait=False)
+    (project / "book" / "references.bib").write_text("% as committed\n", encoding="utf-8")
+    process = _make(project, mode, wait=False)
     deadline = time.monotonic() + 60
     while not (project / "started").exists():
         assert process.poll() is None and time.monotonic() < deadline, "fake build did not start"
         time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGTERM)
+    os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode != 0
     assert _site(project) == good
-    assert "kept the last good site" in stderr
+    assert "Build interrupted: kept the last good site in _build/html" in stderr
+    assert "failed" not in stderr and "Traceback" not in stderr
+    assert (project / "book" / "references.bib").read_text(encoding="utf-8") == "% as committed\n"
 
 
 def test_make_book_keeps_baseurl(project: Path):

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -114,3 +115,15 @@ def test_topics_and_judgment_chapters_come_from_the_chapters_registry(data_copy:
     events.write_text(events.read_text(encoding="utf-8").replace(",battle,", ",nowhere,", 1), encoding="utf-8")
     problems = validate_package(data_copy, today=TODAY)
     assert any("events.csv" in p and "'nowhere'" in p and "chapters" in p for p in problems), problems
+
+
+def test_text_rule_rejects_every_control_and_invisible_format_character():
+    """The character class of text_clean holds every code point of categories Cc, Cf, Zl and Zp (bidi controls,
+    zero-width characters, tags...) but tab and the line ends a quoted cell may hold."""
+    kinds = ("Cc", "Cf", "Zl", "Zp")
+    missed = [
+        f"U+{c:04X}"
+        for c in range(0x110000)
+        if unicodedata.category(chr(c)) in kinds and chr(c) not in "\t\n\r" and not checks._CONTROL.match(chr(c))
+    ]
+    assert missed == []

@@ -13,23 +13,26 @@ cached by their bytes) and a corruption costs a few milliseconds. The oracle:
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
 import shutil
 import unicodedata
+from contextlib import contextmanager
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from corruptions import TODAY
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from test_checks import assert_messages
 
 from hamabook import DATA_DIR
-from hamabook.data import load, validate_package
+from hamabook.data import descriptor, load, row, validate_package
 
 EXAMPLES = int(os.environ.get("HAMABOOK_FUZZ_EXAMPLES", "1000"))
 DESCRIPTOR = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
@@ -299,3 +302,82 @@ def test_random_corruptions_are_rejected_cleanly_or_change_only_their_cell(packa
             check_accepted(name, what, originals, package)
     finally:
         path.write_bytes(originals["bytes"][name])
+
+
+BUILD_EXAMPLES = int(os.environ.get("HAMABOOK_FUZZ_BUILD_EXAMPLES", "6"))
+# The chapters that draw the control changes (the day-by-day map, the chronology): what a schema-valid package
+# must still build without a traceback.
+CONTROL_CHAPTERS = ("battle", "intro")
+CONTROL_FIELDS = ("date", "date_precision", "place_id", "taken_by", "taken_from", "how", "claimed_by", "credibility")
+ID_TABLES = {"place_id": "places", "taken_by": "actors", "taken_from": "actors"}
+DESCRIPTOR_RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+
+
+@cache
+def _keys(table: str) -> list[str]:
+    return sorted(load(table)[DESCRIPTOR_RESOURCES[table]["schema"]["primaryKey"][0]])
+
+
+def _schema_valid_value(draw, field: dict, as_of: str) -> str:
+    """A value the field's schema accepts: a date within its bounds (not after the row's report), an id that
+    exists, a word of its enum."""
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return draw(st.sampled_from(constraints["enum"]))
+    if field.get("type") == "date":
+        low, high = (date.fromisoformat(constraints[k]) for k in ("minimum", "maximum"))
+        return draw(st.dates(low, min(high, date.fromisoformat(as_of)))).isoformat()
+    if field.get("type") == "integer":
+        return str(draw(st.integers(constraints.get("minimum", 0), constraints.get("maximum", 10))))
+    return draw(st.sampled_from(_keys(ID_TABLES[field["name"]])))
+
+
+@contextmanager
+def _package_as_default(package: Path):
+    """Chapters read tables with the package's default folder: point it at the corrupted copy for a while."""
+    readers = (load, row, descriptor)
+    saved = [reader.__defaults__ for reader in readers]
+    try:
+        for reader in readers:
+            reader.__defaults__ = (package,)
+        yield
+    finally:
+        for reader, defaults in zip(readers, saved):
+            reader.__defaults__ = defaults
+
+
+@settings(
+    max_examples=BUILD_EXAMPLES,
+    phases=(Phase.explicit, Phase.generate),  # each example builds chapters: report the first failure, unshrunk
+    deadline=None,
+    derandomize="HAMABOOK_FUZZ_RANDOM" not in os.environ,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data())
+def test_schema_valid_control_changes_build_their_chapters_or_are_rejected(package, data):
+    """Control changes the schema accepts (dates in range, ids that exist, words of each enum, rows dropped) either
+    fail validation with messages or build the chapters that draw them: never a traceback from a chart or a table."""
+    name = "control_changes.csv"
+    rows = [list(r) for r in _originals()["rows"]["control_changes"]]
+    fields = [f for f in DESCRIPTOR_RESOURCES["control_changes"]["schema"]["fields"] if f["name"] in CONTROL_FIELDS]
+    changes = data.draw(st.integers(1, 6))
+    for _ in range(changes):
+        i = data.draw(st.integers(1, len(rows) - 1))
+        fld = data.draw(st.sampled_from(fields))
+        rows[i][rows[0].index(fld["name"])] = _schema_valid_value(data.draw, fld, rows[i][rows[0].index("as_of")])
+    dropped = set(data.draw(st.lists(st.integers(1, len(rows) - 1), max_size=5)))
+    rows = [r for i, r in enumerate(rows) if i not in dropped]
+    event(f"{changes} cells changed, {len(dropped)} rows dropped")
+    path = package / name
+    try:
+        path.write_bytes(_csv(rows))
+        problems = validate_package(package, today=TODAY)
+        if problems:
+            assert_messages(problems)
+            return
+        with _package_as_default(package):
+            for chapter in CONTROL_CHAPTERS:
+                importlib.import_module(f"hamabook.chapters.{chapter}").build()
+    finally:
+        path.write_bytes(_originals()["bytes"][name])

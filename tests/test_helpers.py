@@ -232,15 +232,28 @@ def test_outputs_carry_their_print_form_and_the_pdf_draws_figures_from_their_svg
 
     _, meta = figures.table(pd.DataFrame({"a": ["x|<y>"], "b": [None]}), caption="T_1")._repr_mimebundle_()
     spec = meta[figures.PRINT_TABLE]
-    assert spec == {"caption": "T_1", "widths": [5, 1], "rows": [["a", "b"], ["x|<y>", ""]]}  # text as it is
-    table = table_nodes(spec)
-    assert table["classes"] == ["colwidths-given"] and table[0].astext() == "T_1"
-    assert [c["colwidth"] for c in table.findall(nodes.colspec)] == [5, 1]
+    assert spec == {"caption": "T_1", "widths": [8, 4], "rows": [["a", "b"], ["x|<y>", ""]]}  # text as it is
+    (table,) = table_nodes(spec)
+    assert table["classes"] == ["colwidths-given", "longtable"] and table[0].astext() == "T_1"
+    assert [c["colwidth"] for c in table.findall(nodes.colspec)] == [8, 4]
     (head,), (body,) = table.findall(nodes.thead), table.findall(nodes.tbody)
     assert [e.astext() for e in head.findall(nodes.entry)] == ["a", "b"]
     assert [e.astext() for e in body.findall(nodes.entry)] == ["x|<y>", ""]
     with pytest.raises(ValueError, match="one of the two"):
         figures.Printable("<p>x</p>")
+
+
+def test_print_tables_fit_the_line_and_registries_are_named_not_printed():
+    from hamabook.build.printed import PRINT_MAX_ROWS, table_nodes
+
+    text = ["word " * 40, "a much longer text " * 9]
+    words = pd.DataFrame({"Grade": ["A", "B"], "Reported": text, "Quote": text, "Translation": text})
+    spec = render.table_print(words, "wide")
+    assert abs(sum(spec["widths"]) - render.PRINT_LINE) <= 2  # the long texts share the line and wrap
+    assert spec["widths"][0] >= len("Grade") + render.PRINT_PADDING  # the header keeps its word whole
+    registry = render.table_print(pd.DataFrame({"id": range(PRINT_MAX_ROWS + 1)}), "Sources of kind wire")
+    (note,) = table_nodes(registry)
+    assert note.astext().startswith(f"Sources of kind wire: {PRINT_MAX_ROWS + 1} rows, listed in full in the web")
 
 
 def test_site_build_keeps_the_print_form_beside_the_html():

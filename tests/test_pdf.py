@@ -27,6 +27,7 @@ PRINT_BUILD = "HAMABOOK_PRINT_BUILD"
 
 HAVE_TEX = all(shutil.which(tool) for tool in ("xelatex", "latexmk", "pdftotext"))
 ARABIC = re.compile("[\u0600-\u06ff]")
+OVERFULL_PT = 10  # points a line may overrun the text block (beyond this a reader sees it)
 LABEL = re.compile(r"<text[^>]*>([^<]+)</text>")
 DRAWING = re.compile(r"\\sphinxincludegraphics(?:\[[^]]*\])?\{\{([0-9a-f]+)\}\.pdf\}")
 
@@ -96,5 +97,10 @@ def test_pdf_has_every_figure_its_caption_and_arabic_text(tmp_path):
     # Titles in Arabic (from data/sources.csv) reach the PDF, in a font that has their letters.
     log = (latex / "fall-of-hama.log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log, "a font in the PDF lacks some characters (see the LaTeX log)"
+    # Nothing runs off the page: a table breaks across pages (longtable), a registry is named, not printed.
+    assert "Overfull \\vbox" not in log, "content runs off a page (Overfull \\vbox in the LaTeX log)"
+    # No line sticks out of the text block by more than a few points (a word wider than its table column, a URL).
+    wide = [float(w) for w in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log) if float(w) > OVERFULL_PT]
+    assert wide == [], f"{len(wide)} lines overrun the text block by more than {OVERFULL_PT} pt (up to {max(wide)} pt)"
     if ARABIC.search(tex):
         assert ARABIC.search(text), "Arabic text in the sources did not reach the PDF"

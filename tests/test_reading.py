@@ -121,6 +121,29 @@ def test_link_previews_name_the_page_and_the_book(name):
     assert len(tags["description"]) > 40 and tags["og:description"] == tags["description"]
 
 
+PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
+PREVIEW_TAGS = ("description", "og:title", "og:description", "og:site_name", "twitter:card")
+
+
+@pytest.mark.parametrize("path", PAGES or ["(no built site)"])
+def test_link_previews_are_plain_text_on_every_page(path):
+    """What a link preview shows (description, OpenGraph and Twitter tags) is text, never markup: a glued value
+    appears as its text, without its note."""
+    page = SITE / path
+    if not page.exists():
+        pytest.fail(f"{page} is missing: run `make book` first")
+    markup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    tags = {m.get("property") or m.get("name"): m.get("content") for m in markup.find_all("meta")}
+    for key in PREVIEW_TAGS:
+        if key in tags:
+            assert not re.search(r"[<>]|hb-(val|note)|data-key|&\w+;", tags[key]), (key, tags[key])
+    if tags.get("description"):
+        for hidden in markup.select("head, script, style, .hb-note"):
+            hidden.decompose()
+        start = tags["description"].removesuffix("…")[:60]
+        assert start in " ".join(markup.get_text().split()), tags["description"]  # the page's own words
+
+
 @pytest.fixture(scope="module")
 def served():
     with serve(SITE) as url:

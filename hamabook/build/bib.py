@@ -1,20 +1,18 @@
 """Export the sources registry as BibTeX, so chapters can cite with {cite} and the book lists a bibliography.
 
-The only reader of ``book/references.bib`` is pybtex (through sphinxcontrib-bibtex), which parses the file
-as BibTeX, decodes LaTeX with latexcodec and treats braces as grouping. :func:`escape` writes text so that
-pybtex shows it exactly as written: backslash, tilde, %, #, & and _ become LaTeX commands that latexcodec
-decodes back; $ and ^ stay as they are (pybtex shows them literally, while their LaTeX escapes would leave
-a backslash in the page); TeX ligatures (-- `` '' ?` !`) are broken with ``{}``. pybtex has no escape for a
-brace (it reads every brace as grouping and drops it), so :func:`escape` writes each brace as a private-use
-stand-in character that pybtex passes through untouched, and :func:`restore` turns the stand-ins back into
-braces in what pybtex rendered (the book's Sphinx extension does this on every page). The data rule
-``bibliography_text_has_no_brace_stand_ins`` keeps the stand-ins out of the registry, so the mapping is one to
-one. Titles are wrapped in braces so the style keeps their capitals (proper names stay capitalised).
+``book/references.bib`` is standard BibTeX, for BibTeX, biber and reference managers alike: :func:`escape` writes
+LaTeX's special characters the LaTeX way (backslash, braces, tilde and circumflex as text commands; $, &, %, # and
+_ with a backslash) and breaks TeX ligatures (-- `` '' ?` !`) with ``{}``, so every brace in the file is grouping
+and balanced. The book's own reader is pybtex (through sphinxcontrib-bibtex), which decodes most of these but shows
+a few text commands and ``\\$`` as written: :func:`restore` turns them back into their characters in what pybtex
+rendered (the book's Sphinx extension does this on every page). Titles are wrapped in braces so the style keeps
+their capitals (proper names stay capitalised).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,12 +23,12 @@ from ..data import load
 BIB_PATH = ROOT / "book" / "references.bib"
 HEADER = "% Generated from data/sources.csv by `python -m hamabook bib`. Do not edit by hand.\n\n"
 
-# Private-use code points that stand for { and } inside the .bib file (see the module docstring).
-BRACE_STAND_INS = {"{": "\ue000", "}": "\ue001"}
-_RESTORE = str.maketrans({v: k for k, v in BRACE_STAND_INS.items()})
 _LATEX_SPECIAL = {
-    **BRACE_STAND_INS,
     "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "^": r"\textasciicircum{}",
+    "$": r"\$",
     "~": r"\textasciitilde{}",
     "&": r"\&",
     "%": r"\%",
@@ -43,8 +41,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def escape(text: str) -> str:
-    """Write ``text`` for a BibTeX field so that pybtex renders it exactly, once :func:`restore` has put its
-    braces back (whitespace runs read as one space)."""
+    """Write ``text`` for a BibTeX field, LaTeX's special characters escaped, so that LaTeX prints it and pybtex
+    renders it exactly once :func:`restore` has run (whitespace runs read as one space)."""
     text = " ".join(text.split())
     out = []
     for i, ch in enumerate(text):
@@ -54,9 +52,20 @@ def escape(text: str) -> str:
     return "".join(out)
 
 
+# What pybtex shows for the escapes it does not decode (a text command keeps one space after it), and the character.
+SHOWN_AS_WRITTEN = {
+    "\\textbraceleft ": "{",
+    "\\textbraceright ": "}",
+    "\\textasciicircum ": "^",
+    "\\$": "$",
+}
+_SHOWN = re.compile("|".join(re.escape(shown) for shown in SHOWN_AS_WRITTEN))
+
+
 def restore(text: str) -> str:
-    """Text as rendered by pybtex with the brace stand-ins written by :func:`escape` turned back into braces."""
-    return text.translate(_RESTORE)
+    """Text as rendered by pybtex with the escapes it shows as written (:data:`SHOWN_AS_WRITTEN`) turned back
+    into their characters."""
+    return _SHOWN.sub(lambda match: SHOWN_AS_WRITTEN[match.group()], text)
 
 
 def _url(url: str) -> str:

@@ -66,19 +66,64 @@ def figure_svg(markup: str) -> str:
     return svgs[0]
 
 
-def table_nodes(spec: dict) -> nodes.table:
-    """The docutils table a MyST list-table with these widths, a header row and plain-text cells would give."""
+# A table longer than this is a registry: the print edition names it and leaves its rows to the web edition and
+# the data package, instead of running over pages of small print.
+PRINT_MAX_ROWS = 80
+
+
+def _breakable(text: str) -> list[nodes.Node]:
+    """Text whose long words (URLs, ids) may break between the pieces of :func:`print_pieces`, in LaTeX."""
+    from ..output.render import print_pieces
+
+    out: list[nodes.Node] = []
+    for n, word in enumerate(text.split()):
+        if n:
+            out.append(nodes.Text(" "))
+        pieces = print_pieces(word)
+        for i, piece in enumerate(pieces):
+            if i:
+                out.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+            out.append(nodes.Text(piece))
+    return out
+
+
+def table_nodes(spec: dict) -> list[nodes.Node]:
+    """The docutils table a MyST list-table with these widths, a header row and plain-text cells would give, set
+    as a longtable (it breaks across pages). A table too wide for the printed line (its columns' longest words
+    alone fill more than it) becomes its caption and one paragraph per row, each value after its column's name; a
+    registry longer than PRINT_MAX_ROWS, a paragraph naming it."""
+    from ..output.render import PRINT_LINE
+
     header, *body = spec["rows"]
-    table = nodes.table(classes=["colwidths-given"])
+    caption = nodes.paragraph("", "", nodes.strong(spec["caption"], spec["caption"]))
+    if len(body) > PRINT_MAX_ROWS:
+        text = (
+            f"{spec['caption']}: {len(body)} rows, listed in full in the web edition of this page and in the data"
+            " package (data/*.csv) it is computed from."
+        )
+        return [nodes.paragraph(text, text)]
+    if sum(spec["widths"]) > PRINT_LINE:
+        records = []
+        for cells in body:
+            record = nodes.paragraph()
+            for name, text in zip(header, cells):
+                if text:
+                    if len(record):
+                        record += nodes.Text("; ")
+                    record += nodes.strong(f"{name}: ", f"{name}: ")
+                    record.extend(_breakable(text))
+            records.append(record)
+        return [caption, *records]
+    table = nodes.table(classes=["colwidths-given", "longtable"])
     table += nodes.title(spec["caption"], spec["caption"])
     group = nodes.tgroup(cols=len(header))
     table += group
     group.extend(nodes.colspec(colwidth=width) for width in spec["widths"])
     for part, rows in ((nodes.thead(), [header]), (nodes.tbody(), body)):
         for cells in rows:
-            part += nodes.row("", *(nodes.entry("", nodes.paragraph(text, text)) for text in cells))
+            part += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *_breakable(text))) for text in cells))
         group += part
-    return table
+    return [table]
 
 
 class WritePrintForms(SphinxPostTransform):
@@ -123,7 +168,7 @@ class WritePrintForms(SphinxPostTransform):
                 path.write_bytes(vl_convert.svg_to_pdf(svg))
             document += nodes.image(uri=name, candidates={"application/pdf": name})
         if node.get("table"):
-            document += table_nodes(node["table"])
+            document.extend(table_nodes(node["table"]))
         else:
             from myst_parser.parsers.sphinx_ import MystParser
 

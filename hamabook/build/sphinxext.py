@@ -19,6 +19,7 @@ import html
 import re
 import shutil
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from docutils import nodes
@@ -174,11 +175,54 @@ def _trim_assets(app, pagename, templatename, context, doctree) -> None:
             ]
 
 
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
+class _ReadText(HTMLParser):
+    """The text a reader sees in a fragment of HTML: data outside elements whose class marks a note (hb-note, the
+    provenance note of an inserted value, shown only on hover or focus)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.stack: list[bool] = []  # per open element: whether it or an ancestor is a note
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_ELEMENTS:
+            return
+        note = "hb-note" in (dict(attrs).get("class") or "").split()
+        self.stack.append(note or (bool(self.stack) and self.stack[-1]))
+
+    def handle_endtag(self, tag):
+        if self.stack and tag not in VOID_ELEMENTS:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
+def _plain_text(node) -> str:
+    """A node's text as a reader sees it: inserted values (raw HTML) as their visible text, without markup."""
+    if isinstance(node, nodes.raw):
+        if "html" not in node.get("format", "").split():
+            return ""
+        reader = _ReadText()
+        reader.feed(node.astext())
+        reader.close()
+        return "".join(reader.parts)
+    if isinstance(node, nodes.Text):
+        return str(node)
+    return "".join(_plain_text(child) for child in node.children)
+
+
 def _page_metadata(app, pagename, templatename, context, doctree) -> None:
-    """A description plus OpenGraph/Twitter tags, so links to a chapter preview properly."""
+    """A description plus OpenGraph/Twitter tags, so links to a chapter preview properly: plain text, as a link
+    preview shows it (inserted values by their text, without their notes or markup)."""
     if doctree is None:
         return
-    first = next((p.astext() for p in doctree.findall(nodes.paragraph) if p.astext().strip()), "")
+    texts = (_plain_text(p) for p in doctree.findall(nodes.paragraph))
+    first = next((text for text in texts if text.strip()), "")
     description = re.sub(r"\s+", " ", first).strip()
     if len(description) > 200:
         description = description[:197].rsplit(" ", 1)[0] + "…"
@@ -230,14 +274,13 @@ def _unsearch(app, doctree, docname) -> None:
             container.replace_self(wrapper)
 
 
-def _restore_braces(app, doctree, docname) -> None:
-    """Put back the braces that the bibliography carried through pybtex as stand-ins (see hamabook.build.bib)."""
-    from .bib import BRACE_STAND_INS, restore  # here, not at the top: bib loads pandas, which a no-op build skips
+def _restore_bibliography_text(app, doctree, docname) -> None:
+    """Put back the characters whose LaTeX escapes pybtex shows as written (see hamabook.build.bib)."""
+    from .bib import restore  # here, not at the top: bib loads pandas, which a no-op build skips
 
-    marks = tuple(BRACE_STAND_INS.values())
     for text in list(doctree.findall(nodes.Text)):
-        if any(mark in text for mark in marks):
-            text.parent.replace(text, nodes.Text(restore(str(text))))
+        if "\\" in text and (shown := restore(str(text))) != text:
+            text.parent.replace(text, nodes.Text(shown))
 
 
 def _write_redirect(app, exception) -> None:
@@ -272,7 +315,7 @@ def setup(app):
     app.connect("builder-inited", _write_generated_assets)
     app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", _unsearch, priority=900)
-    app.connect("doctree-resolved", _restore_braces)
+    app.connect("doctree-resolved", _restore_bibliography_text)
     app.connect("html-page-context", _trim_assets, priority=900)
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)

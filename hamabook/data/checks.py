@@ -62,7 +62,22 @@ DATE_ORDER = (("published", "accessed"), ("date", "as_of"), ("made_on", "as_of")
 ID_LIST_FIELDS = ("basis",)
 # Tables the book reads that must have rows. None means every table with a primary key.
 NON_EMPTY_TABLES: tuple[str, ...] | None = None
-# Text fields that go into the bibliography (book/references.bib), where private-use characters stand for braces.
+# Pairs of fields that must name different rows when both are set (a place is taken by one actor from another).
+DIFFERENT_FIELDS = (("taken_by", "taken_from"),)
+# The longest text a cell may hold, in characters (the longest real cell, a judgment's alternative, is about 520).
+MAX_TEXT_LENGTH = 2000
+# Units of measure that are never negative (a change in percent may be, and a share is bounded by PERCENT_RANGE).
+NON_NEGATIVE_MEASURES = MEASURE_UNITS - {"percent"}
+# A value in percent is a share, within this range, unless its metric's kind is PERCENT_CHANGE_KIND.
+PERCENT_UNIT = "percent"
+PERCENT_RANGE = (0, 100)
+PERCENT_CHANGE_KIND = "change"
+# Facts the book is written around, as (table, field, value, what such a row records): without one, the chapter
+# that dates or draws it has nothing to build from.
+REQUIRED_FACTS = (
+    ("control_changes", "place_id", "hama", "a report of the capture of Hama, which the battle chapter dates"),
+)
+# Text fields that go into the bibliography (book/references.bib) and the print edition.
 BIBLIOGRAPHY_FIELDS = {"sources": ("title", "title_en", "publisher", "originator", "via")}
 
 Rule = Callable[[dict[str, Table], date], list[str]]
@@ -257,6 +272,17 @@ def tables_not_empty(tables: dict[str, Table], today: date) -> list[str]:
     ]
 
 
+def required_facts_present(tables: dict[str, Table], today: date) -> list[str]:
+    """The facts the book is written around have rows (REQUIRED_FACTS): prevents a package cut short from building
+    a chapter about an event it no longer records (a traceback from an empty selection, not a message)."""
+    problems = []
+    for name, field, value, what in REQUIRED_FACTS:
+        table = tables.get(name)
+        if table is not None and table.field(field) is not None and not any(r[field] == value for r in table.rows):
+            problems.append(f"{table.path}: has no row with {field} {value!r}; expected at least one ({what})")
+    return problems
+
+
 def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[str]:
     """A source is graded no higher than its originator's standing: prevents a repost or relay of a monitor's or
     a party's claim from lending the claim the carrier's better grade (a SOHR figure in a wire story stays C)."""
@@ -273,12 +299,20 @@ def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[st
     return problems
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffd]")
+# Control characters, line and paragraph separators and every invisible format character (Unicode categories Cc,
+# Cf, Zl, Zp but tab and line ends): bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+# zero-width spaces and joiners, soft hyphens, the byte-order mark, tag characters; and the replacement character.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffd\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def text_clean(tables: dict[str, Table], today: date) -> list[str]:
-    """Text is NFC Unicode without control characters or mojibake: prevents look-alike ids that do not match,
-    invisible characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
+    """Text is NFC Unicode without control, bidi or invisible format characters or mojibake: prevents look-alike
+    ids that do not match, text whose displayed order differs from its stored order (a bidi override), invisible
+    characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
     return [problem for table in tables.values() for problem in _unclean_text(table)]
 
 
@@ -289,8 +323,9 @@ def _unclean_text(table: Table) -> tuple[str, ...]:
     for name in table.names("string"):
         for i, raw in enumerate(table.raw):
             text = raw[name]
-            if _CONTROL.search(text):
-                problems.append(table.problem(i, name, "text without control or invisible characters"))
+            if found := _CONTROL.search(text):
+                where = f"U+{ord(found.group()):04X} at character {found.start() + 1}"
+                problems.append(table.problem(i, name, f"text without control, bidi or invisible characters ({where})"))
             elif text.isascii():
                 continue
             elif not unicodedata.is_normalized("NFC", text):
@@ -312,15 +347,14 @@ def _unmojibake(text: str) -> str | None:
     return None
 
 
-# A private-use character (the bibliography writer carries braces through pybtex as two of them; the planes'
-# private-use areas lie above U+1F000) or an emoji or pictograph from U+1F000 up (the print edition's fonts
-# have no glyph for them).
+# A private-use character (the planes' private-use areas lie above U+1F000) or an emoji or pictograph from U+1F000
+# up: the print edition's fonts have no glyph for them, and a reference manager reading the bibliography none either.
 _UNPRINTABLE = re.compile("[\ue000-\uf8ff\U0001f000-\U0010ffff]")
 
 
 def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) -> list[str]:
-    """Text exported to the bibliography has no private-use characters and no emoji: prevents a title whose
-    characters would turn into braces in the bibliography, or print as a gap in the PDF."""
+    """Text exported to the bibliography has no private-use characters and no emoji: prevents a character no font
+    of the print edition has from printing as a gap in the PDF and in the exported bibliography."""
     problems = []
     for name, fields in BIBLIOGRAPHY_FIELDS.items():
         table = tables.get(name)
@@ -332,6 +366,113 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
             for i, raw in enumerate(table.raw):
                 if _UNPRINTABLE.search(raw[field]):
                     problems.append(table.problem(i, field, "text without private-use characters or emoji"))
+    return problems
+
+
+def text_not_too_long(tables: dict[str, Table], today: date) -> list[str]:
+    """No cell holds more than MAX_TEXT_LENGTH characters: prevents a pasted article (or a runaway quote that
+    swallowed the rest of the file) from being published as one summary."""
+    problems = []
+    for table in tables.values():
+        for name in table.names("string"):
+            for i, raw in enumerate(table.raw):
+                text = raw[name]
+                if len(text) > MAX_TEXT_LENGTH:
+                    problems.append(
+                        f"{table.path}: line {table.lines[i]}: field '{name}' value {text[:40]!r}... ({len(text)}"
+                        f" characters): expected text of at most {MAX_TEXT_LENGTH} characters"
+                    )
+    return problems
+
+
+def measures_not_negative(tables: dict[str, Table], today: date) -> list[str]:
+    """Durations, distances, areas, prices, ranks and years are >= 0: prevents a negative number of days or
+    kilometres (a lost minus sign the count rule would not see, as these are not counts)."""
+    problems = []
+    for table in tables.values():
+        if table.field("unit") is None or table.field("unit").get("type", "string") != "string":
+            continue
+        for i, row in enumerate(table.rows):
+            if row["unit"] not in NON_NEGATIVE_MEASURES:
+                continue
+            for name in _numbers(table):
+                value = row[name]
+                if value is not None and value < 0:
+                    problems.append(table.problem(i, name, f"a value in {row['unit']} >= 0"))
+    return problems
+
+
+def _metric_kinds(tables: dict[str, Table]) -> dict[str, str]:
+    metrics = tables.get("metrics")
+    if metrics is None or metrics.field("metric") is None or metrics.field("kind") is None:
+        return {}
+    return {row["metric"]: row["kind"] for row in metrics.rows}
+
+
+def percentages_are_shares(tables: dict[str, Table], today: date) -> list[str]:
+    """A value in percent lies within 0-100 unless its metric measures a change (kind 'change' in metrics.csv):
+    prevents a share of 170 % from being published, in a figure or in a metric's plausible range."""
+    problems = []
+    kinds = _metric_kinds(tables)
+    low, high = PERCENT_RANGE
+    for table in tables.values():
+        if table.field("unit") is None or table.field("unit").get("type", "string") != "string":
+            continue
+        for i, row in enumerate(table.rows):
+            if row["unit"] != PERCENT_UNIT or kinds.get(row.get("metric")) == PERCENT_CHANGE_KIND:
+                continue
+            for name in _numbers(table):
+                value = row[name]
+                if value is not None and math.isfinite(value) and not low <= value <= high:
+                    expected = (
+                        f"a share within {low}-{high} percent (a metric that measures a change in percent has kind"
+                        f" {PERCENT_CHANGE_KIND!r} in metrics.csv)"
+                    )
+                    problems.append(table.problem(i, name, expected))
+    return problems
+
+
+def figures_within_metric_range(tables: dict[str, Table], today: date) -> list[str]:
+    """A figure lies within its metric's plausible range (minimum-maximum in metrics.csv), and each range is in
+    order: prevents a slipped digit or sign (400,000 deaths for 40,000, -11 days) from reaching the prose."""
+    metrics = tables.get("metrics")
+    if metrics is None or metrics.field("metric") is None or not _numeric(metrics, "minimum", "maximum"):
+        return []
+    problems, ranges = [], {}
+    for i, row in enumerate(metrics.rows):
+        low, high = row["minimum"], row["maximum"]
+        if low is not None and high is not None and low > high:
+            problems.append(metrics.problem(i, "minimum", f"minimum <= maximum ({metrics.raw[i]['maximum']})"))
+        else:
+            ranges[row["metric"]] = (low, high, f"{metrics.raw[i]['minimum']} to {metrics.raw[i]['maximum']}")
+    for table in tables.values():
+        if table is metrics or table.field("metric") is None:
+            continue
+        names = [name for name in ("value", "low", "high") if name in _numbers(table)]
+        signed_rules = COUNT_UNITS | NON_NEGATIVE_MEASURES if table.field("unit") is not None else frozenset()
+        for i, row in enumerate(table.rows):
+            low, high, shown = ranges.get(row["metric"], (None, None, ""))
+            for name in names:
+                value = row[name]
+                if value is None or not math.isfinite(value) or (value < 0 and row.get("unit") in signed_rules):
+                    continue  # a negative count or measure is reported by its own rule
+                if (low is not None and value < low) or (high is not None and value > high):
+                    expected = f"a value within the plausible range of metric {row['metric']!r} ({shown}, metrics.csv)"
+                    problems.append(table.problem(i, name, expected))
+    return problems
+
+
+def fields_differ(tables: dict[str, Table], today: date) -> list[str]:
+    """Paired fields name different rows (DIFFERENT_FIELDS: taken_by differs from taken_from): prevents a control
+    change in which an actor takes a place from itself, which no map of who held what can draw."""
+    problems = []
+    for table in tables.values():
+        for first, second in DIFFERENT_FIELDS:
+            if table.field(first) is None or table.field(second) is None:
+                continue
+            for i, row in enumerate(table.rows):
+                if row[first] is not None and row[first] == row[second]:
+                    problems.append(table.problem(i, second, f"another value than {first} ({table.raw[i][first]})"))
     return problems
 
 
@@ -347,7 +488,13 @@ RULES: list[Rule] = [
     dates_in_order,
     cited_ids_exist,
     tables_not_empty,
+    required_facts_present,
     text_clean,
+    text_not_too_long,
+    measures_not_negative,
+    percentages_are_shares,
+    figures_within_metric_range,
+    fields_differ,
     bibliography_text_has_no_private_use,
     grade_not_above_originator,
 ]

@@ -50,9 +50,14 @@ def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
 STATIC_WIDTH = 560  # pixels, for charts whose width follows their container (the theme's default width)
 _SVG_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 _SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"')
-# Characters left as they are in a data: URL (quoted attribute): the rest is percent-encoded,
-# which keeps the SVG nearly as small after gzip as inline markup, unlike base64.
-_URL_SAFE = " ,/:;=()'!*<>@?+$.-_~[]{}|^`"
+# Attributes that serve only an SVG inlined in a page (classes for its style sheet, ARIA roles and labels): the
+# static chart is an <img>, which its alt text describes and no style sheet reaches, so they are dropped (about
+# two fifths of a chart's bytes after gzip).
+_INLINE_ONLY = re.compile(r'\s(?:class|role|aria-[\w-]+)="[^"]*"')
+# Characters left as they are in a data: URL (quoted attribute): the rest is percent-encoded, which keeps the
+# SVG nearly as small after gzip as inline markup, unlike base64. Only characters a URL may hold stay (the Nu HTML
+# Checker rejects < > [ ] space " ` { } | ^ \ in a URL), so the markup's brackets are written %3C and %3E.
+_URL_SAFE = ",/:;=()'!*@?+$.-_~"
 
 
 def static_svg(spec: dict, width: int = STATIC_WIDTH) -> str:
@@ -73,7 +78,7 @@ def static_svg(spec: dict, width: int = STATIC_WIDTH) -> str:
         new = names.setdefault(match.group(2), f"hb{len(names)}")
         return match.group(1) + new
 
-    return _SVG_REF.sub(renumber, svg)
+    return _INLINE_ONLY.sub("", _SVG_REF.sub(renumber, svg))
 
 
 def static_svg_img(spec: dict, alt_text: str) -> str:
@@ -179,5 +184,40 @@ def table_print(frame: pd.DataFrame, caption: str, labels: dict[str, str] | None
     labels = labels or {}
     header = [labels.get(c, c) for c in frame.columns]
     cells = [[_cell_text(v).replace("\n", " ") for v in record] for record in frame.itertuples(index=False)]
-    widths = [min(max([len(h), *(len(row[i]) for row in cells)]), 40) or 1 for i, h in enumerate(header)]
-    return {"caption": caption, "widths": widths, "rows": [header, *cells]}
+    return {"caption": caption, "widths": _print_widths(header, cells), "rows": [header, *cells]}
+
+
+PRINT_LINE = 90  # characters a line of the print edition holds (10 pt serif on its text width)
+PRINT_PADDING = 3  # characters a table column loses to the space either side of it
+PRINT_MAX_COLUMN = 40  # characters: a longer text wraps
+PRINT_MAX_WORD = (
+    16  # characters: a longer word (a URL, an id) may break after / . - _ ? & = or, failing those, anywhere
+)
+_WORD_BREAKS = re.compile(r"(?<=[/.\-_?&=])")
+
+
+def print_pieces(text: str) -> list[str]:
+    """The pieces the print edition may break ``text`` into: its words, and each word longer than PRINT_MAX_WORD
+    cut after its separators (or every PRINT_MAX_WORD characters where it has none); "" for empty text."""
+    pieces = []
+    for word in text.split() or [""]:
+        if len(word) <= PRINT_MAX_WORD:
+            pieces.append(word)
+            continue
+        for part in _WORD_BREAKS.split(word):
+            pieces += [part[i : i + PRINT_MAX_WORD] for i in range(0, len(part), PRINT_MAX_WORD)] or [""]
+    return pieces
+
+
+def _print_widths(header: list[str], cells: list[list[str]]) -> list[int]:
+    """Relative column widths, in characters, for a table that fits the printed line: each column at least as wide
+    as its longest word or piece of a long word (so none runs out of its column), the rest of the line shared out in
+    proportion to how much wider each column's longest text would like to be."""
+    columns = [[h, *(row[i] for row in cells)] for i, h in enumerate(header)]
+    least = [max(len(piece) for text in col for piece in print_pieces(text)) for col in columns]
+    least = [n + PRINT_PADDING for n in least]
+    wanted = [max(low, min(max(map(len, col)), PRINT_MAX_COLUMN) + PRINT_PADDING) for low, col in zip(least, columns)]
+    if sum(wanted) <= PRINT_LINE or sum(least) >= PRINT_LINE:
+        return wanted if sum(wanted) <= PRINT_LINE else least
+    share = (PRINT_LINE - sum(least)) / (sum(wanted) - sum(least))
+    return [low + round((want - low) * share) for low, want in zip(least, wanted)]
