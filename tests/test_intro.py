@@ -93,7 +93,11 @@ def test_fall_sentence_counts_each_city_and_never_says_every_for_one_report():
     caps = pd.DataFrame(
         {
             "name": ["Hama", "Hama", "Damascus", "Aleppo", "Aleppo"],
+            "place_id": ["hama", "hama", "damascus", "aleppo", "aleppo"],
+            "taken_by": "military-operations-command",
             "date": [DAY("2024-12-05"), DAY("2024-12-05"), DAY("2024-12-08"), DAY("2024-11-29"), DAY("2024-12-01")],
+            # two originators for Hama (AFP, Reuters)
+            "source_id": ["gulf-news-2024", "fbc-news-2024", "gulf-news-2024", "gulf-news-2024", "fbc-news-2024"],
         }
     )
     text = intro.fall_sentence(caps, ["Aleppo", "Hama", "Homs", "Damascus"])
@@ -103,6 +107,20 @@ def test_fall_sentence_counts_each_city_and_never_says_every_for_one_report():
     )
     with pytest.raises(LookupError):
         intro.fall_sentence(caps, ["Homs"])
+
+
+def test_fall_sentence_counts_copies_of_one_report_once():
+    """Two outlets carrying the same AFP report of Hama's fall are one report, not two."""
+    caps = pd.DataFrame(
+        {
+            "name": ["Hama", "Hama"],
+            "place_id": ["hama", "hama"],
+            "taken_by": "military-operations-command",
+            "date": [DAY("2024-12-05"), DAY("2024-12-05")],
+            "source_id": ["gulf-news-2024", "khaleej-times-2024-b"],  # both AFP
+        }
+    )
+    assert intro.fall_sentence(caps, ["Hama"]) == "The one report for Hama dates its fall to 5 December 2024."
 
 
 def test_capture_chart_counts_control_changes_and_capture_events(chapter):

@@ -24,6 +24,7 @@ from ..rows.control import (
     newly_contested,
     with_sides,
 )
+from ..rows.reports import CONTROL_CLAIM, count_reports
 from ..rows.select import bodies, with_originator_sides, with_sources
 from ..rows.select import labels as registry_labels
 from .page import Page, Section, judged
@@ -214,7 +215,7 @@ def day_by_day(t: Tables) -> Section:
     hama_opp = opp[opp["place_id"] == "hama"]
     fall = hama_opp["date"].mode().min()
     v["battle_hama_fall"] = prose.date(fall, hama_opp["change_id"])
-    v["battle_hama_reports"] = prose.count(len(hama_opp), hama_opp["change_id"], noun="report")
+    v["battle_hama_reports"] = prose.count(count_reports(hama_opp, CONTROL_CLAIM), hama_opp["change_id"], noun="report")
     hama_gov_claim = hama_opp[hama_opp["claimed_by"] == "government"]
     v["battle_hama_gov_how"] = prose.text(
         prose.join_words(sorted(set(hama_gov_claim["how"]))) if len(hama_gov_claim) else "not reported",

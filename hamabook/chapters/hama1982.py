@@ -23,6 +23,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..rows.control import CAPTURE_CATEGORIES
 from ..rows.figures import value_or_range
+from ..rows.reports import ESTIMATE_CLAIM, one_per_report, originated_by
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from ..rows.select import labels as registry_labels
 from .page import Page, Section, judged
@@ -348,7 +349,8 @@ def tables() -> Tables:
         start=start,
         on_start=dated[dated["date"] == start],
         toll=toll,
-        stats=spread(toll),
+        # One estimate per estimator and figure, however many outlets repeated it.
+        stats=spread(one_per_report(toll, ESTIMATE_CLAIM, sources)),
         days=metric_rows(figures, ASSAULT_DAYS, sources),
         dis=metric_rows(figures, DISAPPEARED, sources),
         pop=population_then_and_now(figures, sources, start.year),
@@ -403,7 +405,9 @@ def assault(t: Tables) -> Section:
     v["h82_days_range"] = prose.text(
         prose.fmt_range(days["low_"].min(), days["high_"].max(), "days"), days["figure_id"]
     )
-    v["h82_days_sources"] = prose.count(days["source_id"].nunique(), days["figure_id"], noun="source")
+    v["h82_days_sources"] = prose.count(
+        originated_by(days, t.sources).nunique(), days["figure_id"], noun="source"
+    )  # counted by originator: copies of one report are one source
     v["h82_troops_range"] = prose.text(
         prose.fmt_range(troops["low_"], troops["high_"], "soldiers"), troops["figure_id"]
     )

@@ -19,6 +19,7 @@ from ..output.figure import figure, table
 from ..output.judgments import key_judgments, verdict_values
 from ..rows.control import control_reports
 from ..rows.provenance import credit
+from ..rows.reports import CONTROL_CLAIM, count_reports
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from .page import Page, Section
 
@@ -235,16 +236,17 @@ def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
     three days for Aleppo and two days for Homs.' (``caps``: columns name, date)."""
     parts, spread = [], []
     for city in order:
-        dates = caps.loc[caps["name"] == city, "date"]
+        rows = caps[caps["name"] == city]
+        dates, n = rows["date"], count_reports(rows, CONTROL_CLAIM)
         if dates.empty:
             continue
         days = (dates.max() - dates.min()).days + 1
         if days > 1:
             spread.append(f"{prose.count_word(days)} days for {city}")
-        elif len(dates) == 1:
+        elif n == 1:
             parts.append(f"the one report for {city} dates its fall to {prose.fmt_date(dates.iloc[0])}")
         else:
-            every = prose.of_all(len(dates), len(dates))
+            every = prose.of_all(n, n)
             parts.append(f"{every} reports date the fall of {city} to {prose.fmt_date(dates.iloc[0])}")
     if spread:
         parts.append(f"reported dates spread over {prose.join_words(spread)}")
@@ -257,7 +259,10 @@ def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
 def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
     drawn = caps[["name", "date", "publisher", "reliability"]].rename(columns={"name": "city"})
     order = places.set_index("place_id").loc[list(KEY_CITIES), "name"].tolist()
-    caption = f"{fall_sentence(caps, order)} The chart draws {prose.plural(len(caps), 'report')}."
+    caption = (
+        f"{fall_sentence(caps, order)} The chart draws one dot per copy read "
+        f"({prose.plural(len(caps), 'copy', 'copies')}); copies of one originator's report count once in the text."
+    )
     chart = report_dots(drawn, "city", order, x_title="Reported date of capture", height=180, size=90, opacity=0.8)
     return figure(
         "capture-dates",
