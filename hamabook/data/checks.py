@@ -310,9 +310,11 @@ _CONTROL = re.compile(
 
 
 def text_clean(tables: dict[str, Table], today: date) -> list[str]:
-    """Text is NFC Unicode without control, bidi or invisible format characters or mojibake: prevents look-alike
-    ids that do not match, text whose displayed order differs from its stored order (a bidi override), invisible
-    characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
+    """Text is at most MAX_TEXT_LENGTH characters of NFC Unicode without control, bidi or invisible format
+    characters or mojibake: prevents a pasted article (or a runaway quote that swallowed the rest of the file)
+    published as one summary, look-alike ids that do not match, text whose displayed order differs from its stored
+    order (a bidi override), invisible characters, and text that was decoded with the wrong encoding (e.g. 'Ã©'
+    for 'é')."""
     return [problem for table in tables.values() for problem in _unclean_text(table)]
 
 
@@ -323,7 +325,12 @@ def _unclean_text(table: Table) -> tuple[str, ...]:
     for name in table.names("string"):
         for i, raw in enumerate(table.raw):
             text = raw[name]
-            if found := _CONTROL.search(text):
+            if len(text) > MAX_TEXT_LENGTH:
+                problems.append(
+                    f"{table.path}: line {table.lines[i]}: field '{name}' value {text[:40]!r}... ({len(text)}"
+                    f" characters): expected text of at most {MAX_TEXT_LENGTH} characters"
+                )
+            elif found := _CONTROL.search(text):
                 where = f"U+{ord(found.group()):04X} at character {found.start() + 1}"
                 problems.append(table.problem(i, name, f"text without control, bidi or invisible characters ({where})"))
             elif text.isascii():
@@ -366,22 +373,6 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
             for i, raw in enumerate(table.raw):
                 if _UNPRINTABLE.search(raw[field]):
                     problems.append(table.problem(i, field, "text without private-use characters or emoji"))
-    return problems
-
-
-def text_not_too_long(tables: dict[str, Table], today: date) -> list[str]:
-    """No cell holds more than MAX_TEXT_LENGTH characters: prevents a pasted article (or a runaway quote that
-    swallowed the rest of the file) from being published as one summary."""
-    problems = []
-    for table in tables.values():
-        for name in table.names("string"):
-            for i, raw in enumerate(table.raw):
-                text = raw[name]
-                if len(text) > MAX_TEXT_LENGTH:
-                    problems.append(
-                        f"{table.path}: line {table.lines[i]}: field '{name}' value {text[:40]!r}... ({len(text)}"
-                        f" characters): expected text of at most {MAX_TEXT_LENGTH} characters"
-                    )
     return problems
 
 
@@ -490,7 +481,6 @@ RULES: list[Rule] = [
     tables_not_empty,
     required_facts_present,
     text_clean,
-    text_not_too_long,
     measures_not_negative,
     percentages_are_shares,
     figures_within_metric_range,
