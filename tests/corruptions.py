@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import unicodedata
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -371,6 +372,31 @@ def emoji_in_title(data: Path) -> None:
     put(data, "sources", 2, "title", "\U0001f534 What is happening in Syria")
 
 
+def same_page_listed_twice(data: Path) -> None:
+    """Another row's URL set to a variant of one row's: scheme, host prefix, default port, zero-padded number,
+    trailing slash, tracking parameters and fragment changed, the page the same."""
+    line = find(data, "sources", lambda r: any(s.isdigit() for s in urllib.parse.urlsplit(r["url"]).path.split("/")))
+    parts = urllib.parse.urlsplit(get(data, "sources", line, "url"))
+    host = parts.hostname.removeprefix("www.")
+    path = "/".join("0" + s if s.isdigit() else s for s in parts.path.split("/")).rstrip("/") + "/"
+    query = "&".join(filter(None, ["utm_source=feed", parts.query, "fbclid=x1", "at_medium=rss"]))
+    variant = urllib.parse.urlunsplit(("http", f"m.{host}:80", path, query, "top"))
+    last = len(rows(data, "sources"))
+    put(data, "sources", last if line != last else last - 1, "url", variant)  # after the row it repeats
+
+
+def relay_not_in_the_registry(data: Path) -> None:
+    put(data, "events", 2, "summary", "The army withdrew from the city, according to a statement via Zorbalak News.")
+
+
+def fact_entered_twice(data: Path) -> None:
+    table_rows = rows(data, "events")
+    copy = list(table_rows[1])
+    copy[0] = "E9999"
+    copy[table_rows[0].index("summary")] += " Again."
+    write(data, "events", [*table_rows, copy])
+
+
 def copy_graded_above_its_originator(data: Path) -> None:
     line = find(data, "sources", lambda r: r["originator"] == "SOHR" and r["reliability"] == "C")
     put(data, "sources", line, "reliability", "A")
@@ -643,6 +669,13 @@ CATALOGUE: list[Corruption] = [
         "field 'publisher' value 'The \\uf8ff Star': expected text without private-use",
     ),
     _c(emoji_in_title, "What is happening in Syria': expected text without private-use characters or emoji"),
+    _c(same_page_listed_twice, "field 'url' value 'http://m.", only=True),
+    _c(
+        relay_not_in_the_registry,
+        "events.csv: line 2: field 'summary' value 'The army withdrew from the city, according to a statement via"
+        " Zorbalak News.': expected a relay recorded in sources.csv ('Zorbalak News' is not the publisher",
+    ),
+    _c(fact_entered_twice, "expected a report other than line 2's (same source, date and place_id"),
     _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),

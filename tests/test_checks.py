@@ -127,3 +127,19 @@ def test_text_rule_rejects_every_control_and_invisible_format_character():
         if unicodedata.category(chr(c)) in kinds and chr(c) not in "\t\n\r" and not checks._CONTROL.match(chr(c))
     ]
     assert missed == []
+
+
+def test_urls_of_one_page_normalise_alike():
+    same = [
+        "https://www.example.org/news/2024/12/05/story/?utm_source=feed&id=7&fbclid=x#top",
+        "http://m.example.org:80/news/2024/12/5/story?id=7",
+        "https://amp.example.org:443/news/2024/012/05/story?at_medium=rss&maca=en-rss&id=7",
+    ]
+    assert len({checks.normalised_url(url) for url in same}) == 1
+    different = [
+        "https://example.org/a?id=1",
+        "https://example.org/a?id=2",
+        "https://example.org:8080/a",
+        "http://[::1",
+    ]
+    assert len({checks.normalised_url(url) for url in different}) == len(different)

@@ -11,9 +11,11 @@ without code changes. What the rules need to know about the world is kept here, 
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
@@ -310,9 +312,11 @@ _CONTROL = re.compile(
 
 
 def text_clean(tables: dict[str, Table], today: date) -> list[str]:
-    """Text is NFC Unicode without control, bidi or invisible format characters or mojibake: prevents look-alike
-    ids that do not match, text whose displayed order differs from its stored order (a bidi override), invisible
-    characters, and text that was decoded with the wrong encoding (e.g. 'Ã©' for 'é')."""
+    """Text is at most MAX_TEXT_LENGTH characters of NFC Unicode without control, bidi or invisible format
+    characters or mojibake: prevents a pasted article (or a runaway quote that swallowed the rest of the file)
+    published as one summary, look-alike ids that do not match, text whose displayed order differs from its stored
+    order (a bidi override), invisible characters, and text that was decoded with the wrong encoding (e.g. 'Ã©'
+    for 'é')."""
     return [problem for table in tables.values() for problem in _unclean_text(table)]
 
 
@@ -323,7 +327,12 @@ def _unclean_text(table: Table) -> tuple[str, ...]:
     for name in table.names("string"):
         for i, raw in enumerate(table.raw):
             text = raw[name]
-            if found := _CONTROL.search(text):
+            if len(text) > MAX_TEXT_LENGTH:
+                problems.append(
+                    f"{table.path}: line {table.lines[i]}: field '{name}' value {text[:40]!r}... ({len(text)}"
+                    f" characters): expected text of at most {MAX_TEXT_LENGTH} characters"
+                )
+            elif found := _CONTROL.search(text):
                 where = f"U+{ord(found.group()):04X} at character {found.start() + 1}"
                 problems.append(table.problem(i, name, f"text without control, bidi or invisible characters ({where})"))
             elif text.isascii():
@@ -366,22 +375,6 @@ def bibliography_text_has_no_private_use(tables: dict[str, Table], today: date) 
             for i, raw in enumerate(table.raw):
                 if _UNPRINTABLE.search(raw[field]):
                     problems.append(table.problem(i, field, "text without private-use characters or emoji"))
-    return problems
-
-
-def text_not_too_long(tables: dict[str, Table], today: date) -> list[str]:
-    """No cell holds more than MAX_TEXT_LENGTH characters: prevents a pasted article (or a runaway quote that
-    swallowed the rest of the file) from being published as one summary."""
-    problems = []
-    for table in tables.values():
-        for name in table.names("string"):
-            for i, raw in enumerate(table.raw):
-                text = raw[name]
-                if len(text) > MAX_TEXT_LENGTH:
-                    problems.append(
-                        f"{table.path}: line {table.lines[i]}: field '{name}' value {text[:40]!r}... ({len(text)}"
-                        f" characters): expected text of at most {MAX_TEXT_LENGTH} characters"
-                    )
     return problems
 
 
@@ -476,6 +469,166 @@ def fields_differ(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+# --- one page, one source row; relays named in summaries; duplicate fact rows (issue #29) ---------------------
+
+# Host prefixes that serve the same page as the bare host (mobile, AMP, www).
+URL_HOST_PREFIXES = ("www.", "m.", "amp.")
+# Query parameters that track a visit but do not choose the page.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "maca", "ocid", "cmpid", "mc_cid", "mc_eid"})
+TRACKING_PREFIXES = ("utm_", "at_")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalised_url(url: str) -> str:
+    """The page a URL names, for comparing two: scheme dropped, host lower-case without a www./m./amp. prefix or
+    default port, zero-padded numbers in path segments unpadded, no trailing slash, tracking parameters and
+    fragment dropped, the other parameters sorted."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket: compared as written
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    for prefix in URL_HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+            break
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port is not None and port != _DEFAULT_PORTS.get(parts.scheme.lower()):
+        host += f":{port}"
+    segments = [str(int(s)) if s.isdigit() else s for s in parts.path.split("/")]
+    path = "/".join(segments).rstrip("/")
+    query = sorted(
+        (key, value)
+        for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() not in TRACKING_PARAMETERS and not key.lower().startswith(TRACKING_PREFIXES)
+    )
+    return host + path + ("?" + urllib.parse.urlencode(query) if query else "")
+
+
+def one_source_row_per_page(tables: dict[str, Table], today: date) -> list[str]:
+    """No two source rows name the same page (URLs compared by :func:`normalised_url`): prevents one report
+    counted as two sources, and two grades or access dates for one copy."""
+    sources = tables.get("sources")
+    if sources is None or sources.field("url") is None:
+        return []
+    problems, seen = [], {}
+    for i, raw in enumerate(sources.raw):
+        page = normalised_url(raw["url"])
+        if page in seen:
+            first = seen[page]
+            problems.append(
+                sources.problem(
+                    i, "url", f"a page no other row lists (line {sources.lines[first]} lists the same page)"
+                )
+            )
+        else:
+            seen[page] = i
+    return problems
+
+
+# Words in a fact row's summary that name the carrier a report came through ("via AFP", "quoted by SANA").
+_NAME = r"(?:[A-Z0-9](?:[\w'’.&-]*\w)?|(?:al|el)-[\w'’-]*\w)"  # a capitalised word, or al-/el- and a word
+_NAMES = rf"{_NAME}(?:\s+{_NAME})*"
+_RELAY = re.compile(rf"\b(?:via|quoted by|relayed by)\s+(?:the\s+)?({_NAMES}(?:\s*(?:/|\band\b)\s*{_NAMES})*)")
+_NAME_SPLIT = re.compile(r"\s*(?:/|\||;|,|\(|\)|\band\b)\s*")  # names in a list, or a name and its gloss
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.casefold()))
+
+
+def _named_in(name: tuple[str, ...], known: set[tuple[str, ...]]) -> bool:
+    """Whether ``name`` is one of ``known`` or a run of words contains, or is contained in, one of them."""
+    text = f" {' '.join(name)} "
+    return any(f" {' '.join(k)} " in text or text in f" {' '.join(k)} " for k in known if k)
+
+
+def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
+    """A carrier a fact row's summary names ("via X", "quoted by X") is its source row's publisher, originator or
+    one of its via carriers: prevents a relay the registry does not record, which hides a step between the
+    originator and the copy read (a place or actor named after "via" is not a carrier, so those are left alone)."""
+    sources = tables.get("sources")
+    if sources is None or sources.field("source_id") is None:
+        return []
+    carriers = {}
+    for row in sources.rows:
+        names = [row.get("publisher"), row.get("originator"), *_NAME_SPLIT.split(row.get("via") or "")]
+        carriers[row["source_id"]] = {_words(n) for n in names if n}
+    others = set()
+    for name, field_names in (("places", ("name", "alt_names")), ("actors", ("name",))):
+        for row in tables[name].rows if name in tables else ():
+            for field in field_names:
+                others |= {_words(n) for n in _NAME_SPLIT.split(row.get(field) or "") if n.strip()}
+    problems = []
+    for table in tables.values():
+        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            known = carriers.get(row["source_id"])
+            if known is None or not row["summary"]:
+                continue
+            for match in _RELAY.finditer(row["summary"]):
+                for name in _NAME_SPLIT.split(match.group(1)):
+                    words = _words(name)
+                    if words and words not in others and not _named_in(words, known):
+                        expected = (
+                            f"a relay recorded in sources.csv ({name!r} is not the publisher, originator or a via"
+                            f" carrier of source {row['source_id']!r})"
+                        )
+                        problems.append(table.problem(i, "summary", expected))
+    return problems
+
+
+# Fields that make two fact rows of one source report the same thing: the same date and place, or the same metric
+# and value; and how alike their summaries must be (difflib's ratio, case and spacing aside) to be one report:
+# retellings of one report by one source score 0.6 and more in this package (the same words reordered, a clause
+# added); below it, different statements of one source, day and place begin (0.41: a minister's and a ministry's).
+SAME_FACT_FIELDS = (("date", "place_id"), ("metric", "value"))
+NEAR_IDENTICAL = 0.6
+
+
+def _summary_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def no_duplicate_facts(tables: dict[str, Table], today: date) -> list[str]:
+    """No two fact rows with the same source and the same date and place (or metric and value) have near-identical
+    summaries: prevents one report entered twice from counting as two reports."""
+    problems = []
+    for table in tables.values():
+        if table.field("summary") is None or table.field("source_id") is None:
+            continue
+        reported = set()
+        for fields in SAME_FACT_FIELDS:
+            if not all(table.field(f) is not None for f in fields):
+                continue
+            groups: dict[tuple, list[int]] = {}
+            for i, row in enumerate(table.rows):
+                values = tuple(row[f] for f in fields)
+                if None not in values:
+                    groups.setdefault((row["source_id"], values), []).append(i)
+            for rows in groups.values():
+                for n, later in enumerate(rows):
+                    for earlier in rows[:n]:
+                        if (earlier, later) in reported:
+                            continue
+                        a = _summary_key(table.raw[earlier]["summary"])
+                        b = _summary_key(table.raw[later]["summary"])
+                        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+                        if matcher.quick_ratio() >= NEAR_IDENTICAL and matcher.ratio() >= NEAR_IDENTICAL:
+                            reported.add((earlier, later))
+                            same = " and ".join(fields)
+                            expected = (
+                                f"a report other than line {table.lines[earlier]}'s (same source, {same} and a"
+                                " near-identical summary: one report entered twice?)"
+                            )
+                            problems.append(table.problem(later, "summary", expected))
+    return problems
+
+
 RULES: list[Rule] = [
     numbers_finite,
     units_known,
@@ -490,13 +643,15 @@ RULES: list[Rule] = [
     tables_not_empty,
     required_facts_present,
     text_clean,
-    text_not_too_long,
     measures_not_negative,
     percentages_are_shares,
     figures_within_metric_range,
     fields_differ,
     bibliography_text_has_no_private_use,
     grade_not_above_originator,
+    one_source_row_per_page,
+    relays_are_recorded,
+    no_duplicate_facts,
 ]
 
 
