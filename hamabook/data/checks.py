@@ -586,7 +586,9 @@ def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
 # and value; and how alike their summaries must be (difflib's ratio, case and spacing aside) to be one report:
 # retellings of one report by one source score 0.6 and more in this package (the same words reordered, a clause
 # added); below it, different statements of one source, day and place begin (0.41: a minister's and a ministry's).
-SAME_FACT_FIELDS = (("date", "place_id"), ("metric", "value"))
+# What makes two rows the same fact: an event of one kind at one place on one day, one force taking one place on
+# one day, one figure. Two kinds of event one page reports for the same place and day are two facts.
+SAME_FACT_FIELDS = (("date", "place_id", "category"), ("date", "place_id", "taken_by"), ("metric", "value"))
 NEAR_IDENTICAL = 0.6
 
 
