@@ -101,17 +101,6 @@ nbval: validate
 	$(PYTEST) --nbval --nbval-current-env $(NOTEBOOKS) \
 	  || { echo "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh" >&2; exit 1; }
 
-# Checks of the built site, in two parts that make -j2 runs side by side: every page in Chromium (site-browser),
-# and the files (site-files): the committed notebook outputs against the build's own execution (each notebook
-# runs once per `make test`, in `make book`), a rebuild in another time zone and locale (reusing that execution).
-site: site-browser site-files
-
-site-browser: chromium book
-	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
-
-site-files: book java $(VNU_JAR)
-	export HAMABOOK_VNU_JAR=$(VNU_JAR); $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
-
 # The Nu HTML Checker for the file checks: vnu.jar from the npm package vnu-jar at a pinned version and checksum,
 # unpacked into the venv, and Debian's Java to run it (installed when missing; needs root and apt).
 VNU_VERSION := 26.9.27
@@ -126,7 +115,18 @@ $(VNU_JAR): | $(STAMP)
 	  && tar -xzf vnu-jar-$(VNU_VERSION).tgz --strip-components=1 package/LICENSE && rm vnu-jar-$(VNU_VERSION).tgz
 
 java:
-	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# Checks of the built site, in two parts that make -j2 runs side by side: every page in Chromium (site-browser),
+# and the files (site-files): the committed notebook outputs against the build's own execution (each notebook
+# runs once per `make test`, in `make book`), a rebuild in another time zone and locale (reusing that execution).
+site: site-browser site-files
+
+site-browser: chromium book
+	$(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and browser"
+
+site-files: book java $(VNU_JAR)
+	export HAMABOOK_VNU_JAR=$(VNU_JAR); $(PYTEST) $(SITE_TESTS) $(NO_NBVAL) $(NO_HYPOTHESIS) -m "site and not browser"
 
 # Checks of the print edition that `make pdf` built (TeX required: `make tex`).
 print-check: tex pdf

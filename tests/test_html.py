@@ -35,7 +35,7 @@ def _vnu_jar() -> Path:
 def test_every_page_is_valid_html():
     jar = _vnu_jar()
     if not jar.exists() or not shutil.which("java"):
-        pytest.fail(f"the Nu HTML Checker needs Java and {jar}: run `make java {jar.relative_to(ROOT)}`")
+        pytest.fail(f"the Nu HTML Checker needs Java and {jar}: run `make java {jar}`")
     pages = sorted(str(p) for p in SITE.rglob("*.html") if "_static" not in p.parts)
     if not pages:
         pytest.fail(f"no pages in {SITE}: run `make book` first")
