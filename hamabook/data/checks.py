@@ -288,14 +288,15 @@ def required_facts_present(tables: dict[str, Table], today: date) -> list[str]:
 def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[str]:
     """A source is graded no higher than its originator's standing: prevents a repost or relay of a monitor's or
     a party's claim from lending the claim the carrier's better grade (a SOHR figure in a wire story stays C)."""
-    sources, originators = tables.get("sources"), tables.get("originators")
-    if sources is None or originators is None or not sources.field("reliability"):
+    sources, originators, scale = tables.get("sources"), tables.get("originators"), tables.get("reliability_scale")
+    if sources is None or originators is None or scale is None or not sources.field("reliability"):
         return []
+    rank = {r["grade"]: i for i, r in enumerate(scale.rows)}  # best first: the scale's order is the grade order
     standing = {r["originator"]: r["standing"] for r in originators.rows}
     problems = []
     for i, row in enumerate(sources.rows):
         cap = standing.get(row["originator"])
-        if cap is not None and row["reliability"] is not None and row["reliability"] < cap:
+        if cap in rank and row["reliability"] in rank and rank[row["reliability"]] < rank[cap]:
             expected = f"a grade of {cap} or weaker (the standing of originator {row['originator']!r})"
             problems.append(sources.problem(i, "reliability", expected))
     return problems
