@@ -53,6 +53,8 @@ def changes(history: pd.DataFrame) -> Section:
     s = Section()
     s.add(
         "history",
-        table(newest[list(HISTORY_LABELS)], "Every change to the judgments, newest first", HISTORY_LABELS, noun="changes"),
+        table(
+            newest[list(HISTORY_LABELS)], "Every change to the judgments, newest first", HISTORY_LABELS, noun="changes"
+        ),
     )
     return s

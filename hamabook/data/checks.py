@@ -248,7 +248,10 @@ def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
     another table's key without a declared foreign key."""
     problems = []
     keys = {t.key[0]: t for t in tables.values() if len(t.key) == 1}
-    all_ids = {str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 for r in t.rows}
+    # Ids of rows; a table keyed by the id of another table's row (evidence_kinds by row_id) adds none.
+    all_ids = {
+        str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 and t.key[0] not in ID_LIST_FIELDS for r in t.rows
+    }
     for table in tables.values():
         for name in table.names("string"):
             target = keys.get(name)
@@ -270,7 +273,7 @@ def judgment_history_consistent(tables: dict[str, Table], today: date) -> list[s
     """Each judgment's last change in judgment_history.csv agrees with judgments.csv: prevents a withdrawn or merged
     judgment still rendering as a box, and a standing judgment whose box cannot say when it last changed."""
     history, judgments = tables.get("judgment_history"), tables.get("judgments")
-    if history is None or judgments is None:
+    if history is None or judgments is None or not judgments.rows:  # an emptied table is tables_not_empty's finding
         return []
     last: dict[str, tuple[int, dict]] = {}
     for i, row in sorted(enumerate(history.rows), key=lambda pair: str(pair[1]["date"])):

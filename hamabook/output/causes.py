@@ -29,9 +29,7 @@ def causes_table(causes: pd.DataFrame) -> Printable:
     head = "".join(f'<th scope="col">{html.escape(label)}</th>' for label in LABELS.values())
     body = "".join(
         "<tr>"
-        + "".join(
-            f"<td>{row_links(record[col]) if col in LINKED else html.escape(record[col])}</td>" for col in LABELS
-        )
+        + "".join(f"<td>{row_links(record[col]) if col in LINKED else html.escape(record[col])}</td>" for col in LABELS)
         + "</tr>"
         for record in frame.to_dict("records")
     )

@@ -77,7 +77,11 @@ def last_changes(history: pd.DataFrame) -> dict[str, str]:
     events = pd.concat(
         [
             pd.DataFrame(
-                {"judgment_id": history["judgment_id"], "day": day, "words": [_change_words(c) for c in history.itertuples()]}
+                {
+                    "judgment_id": history["judgment_id"],
+                    "day": day,
+                    "words": [_change_words(c) for c in history.itertuples()],
+                }
             ),
             pd.DataFrame(
                 {
@@ -93,7 +97,9 @@ def last_changes(history: pd.DataFrame) -> dict[str, str]:
         last = own["day"].max()
         changes = list(own.loc[own["day"] == last, "words"])
         issued = changes == ["issued"]
-        lines[jid] = f"Issued {_day(last)}; unchanged since." if issued else f"Last changed {_day(last)}: {'; '.join(changes)}."
+        lines[jid] = (
+            f"Issued {_day(last)}; unchanged since." if issued else f"Last changed {_day(last)}: {'; '.join(changes)}."
+        )
     return lines
 
 

@@ -55,7 +55,5 @@ def rated(evidence: pd.DataFrame, hypotheses: pd.DataFrame) -> pd.DataFrame:
     """Every cell of the matrix: each evidence row (``row_id``, ``kind``, ``date``, ``axis``) rated against each
     hypothesis's point (``hypothesis_id``, ``point_date``, ``point_axis``), one row per cell with its ``rating``."""
     cells = evidence.merge(hypotheses[["hypothesis_id", "point_date", "point_axis"]], how="cross")
-    cells["rating"] = [
-        rate(c.kind, c.date, c.axis, c.point_date, c.point_axis) for c in cells.itertuples(index=False)
-    ]
+    cells["rating"] = [rate(c.kind, c.date, c.axis, c.point_date, c.point_axis) for c in cells.itertuples(index=False)]
     return cells.drop(columns=["point_date", "point_axis"])
