@@ -82,3 +82,12 @@ def test_row_axes_reads_each_rows_place_from_places():
     axes = ach.row_axes(["K086", "E1093", "E070"])  # Morek (Hama province), Deir ez-Zor (off the axis), no place
     assert axes["K086"] == 2
     assert pd.isna(axes["E1093"]) and pd.isna(axes["E070"])
+
+
+def test_the_argument_ranks_hama_first_and_the_null_close_behind(chapter):
+    """The matrix computed by the rule: Hama meets the fewest inconsistent rows, the null hypothesis the next
+    fewest, Aleppo more and Homs the most; without the sources graded D-F Hama still meets the fewest."""
+    page = chapter("argument")
+    assert page.values["arg_survivor"].text == "Hama"
+    assert page.values["arg_runner_up"].text == "Decided before"
+    assert page.values["arg_sensitivity"].text == "Hama still meets the fewest"
