@@ -272,6 +272,32 @@ def judgment_cites_deleted_event(data: Path) -> None:
     write(data, table, [r for r in rows(data, table) if dict(zip(rows(data, table)[0], r)).get(key) != cited])
 
 
+def withdrawn_judgment_still_stands(data: Path) -> None:
+    standing = get(data, "judgments", 2, "judgment_id")
+    write(
+        data,
+        "judgment_history",
+        [*rows(data, "judgment_history"), [standing, TODAY.isoformat(), "withdrawn", "", "", "Why."]],
+    )
+
+
+def standing_judgment_without_history(data: Path) -> None:
+    standing = get(data, "judgments", 2, "judgment_id")
+    write(data, "judgment_history", [r for r in rows(data, "judgment_history") if r[0] != standing])
+
+
+def judgment_removed_without_history(data: Path) -> None:
+    write(data, "judgments", [r for i, r in enumerate(rows(data, "judgments")) if i != 1])
+
+
+def cause_cites_missing_row(data: Path) -> None:
+    put(data, "causes", 2, "against_rows", get(data, "causes", 2, "against_rows") + " Z9999")
+
+
+def evidence_kind_of_missing_row(data: Path) -> None:
+    put(data, "evidence_kinds", 2, "row_id", "Z9999")
+
+
 def unknown_source_id(data: Path) -> None:
     put(data, "events", 2, "source_id", "no-such-source")
 
@@ -641,6 +667,19 @@ CATALOGUE: list[Corruption] = [
     _c(date_before_schema_minimum, "expected a value >= 1946-01-01"),
     _c(judgment_cites_missing_row, "judgments.csv: line 2: field 'basis'", only=True),
     _c(judgment_cites_deleted_event, "expected ids of rows that exist"),
+    _c(
+        withdrawn_judgment_still_stands,
+        "field 'change' value 'withdrawn': expected J01 out of judgments.csv",
+        only=True,
+    ),
+    _c(
+        standing_judgment_without_history,
+        "judgments.csv: line 2: field 'judgment_id' value 'J01': expected a judgment with at least one row in",
+        only=True,
+    ),
+    _c(judgment_removed_without_history, "expected a judgment in judgments.csv (J01 was removed)"),
+    _c(cause_cites_missing_row, "causes.csv: line 2: field 'against_rows'", only=True),
+    _c(evidence_kind_of_missing_row, "evidence_kinds.csv: line 2: field 'row_id' value 'Z9999'", only=True),
     _c(unknown_source_id, "field 'source_id' value 'no-such-source': expected an id listed in sources.csv"),
     _c(unknown_place_id, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),
     _c(undeclared_reference_broken, "field 'place_id' value 'atlantis': expected an id listed in places.csv"),

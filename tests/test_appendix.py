@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from hamabook.chapters import data_dictionary, methods, sources_page
+from hamabook.chapters import data_dictionary, methods, sources_page, what_changed
 
 
 def test_rows_by_grade_lists_every_grade_and_shares():
@@ -106,3 +106,45 @@ def test_kind_label_keeps_acronyms():
     assert sources_page.kind_label("ngo") == "NGO"
     assert sources_page.kind_label("un agency") == "UN agency"
     assert sources_page.kind_label("state_media") == "State media"
+
+
+def _history(rows):
+    cols = ["judgment_id", "date", "change", "old", "new", "reason"]
+    return pd.DataFrame(rows, columns=cols).assign(date=lambda d: pd.to_datetime(d["date"]))
+
+
+HISTORY = _history(
+    [
+        ("J01", "2026-11-25", "new", "", "A", "Oldest."),
+        ("J02", "2026-11-25", "new", "", "B", "First."),
+        ("J03", "2026-11-25", "new", "", "C", "First."),
+        ("J01", "2026-12-07", "reworded", "A", "A2", "Clearer."),
+        ("J01", "2026-12-07", "likelihood", "likely", "very likely", "More rows."),
+        ("J02", "2026-12-07", "confidence", "high", "low", "Fewer rows."),
+        ("J03", "2026-12-07", "merged", "C", "merged into J01", "Same claim."),
+        ("J04", "2026-12-07", "new", "", "D", "First."),
+        ("J05", "2026-12-07", "never_issued", "", "", "Skipped."),
+    ]
+)
+
+
+def test_the_latest_review_counts_standing_judgments_changed_added_and_ended():
+    judgments = pd.DataFrame({"judgment_id": ["J01", "J02", "J04"]})
+    values = {k: v.text for k, v in what_changed.latest_review(HISTORY, judgments).values.items()}
+    assert values == {
+        "wc_review_date": "7 December 2026",
+        "wc_n_standing": "three",
+        "wc_n_changed": "two",
+        "wc_n_likelihood": "one",
+        "wc_n_new": "one",
+        "wc_n_ended": "one",
+    }
+
+
+def test_the_history_table_is_newest_first_in_file_order_within_a_day():
+    html = what_changed.changes(HISTORY).shows["history"].data
+    order = [
+        html.index(f"<td>{text}</td>")
+        for text in ("Clearer.", "More rows.", "Fewer rows.", "Same claim.", "never issued", "Oldest.")
+    ]
+    assert order == sorted(order)

@@ -188,8 +188,9 @@ def test_extra_cell_in_row(data_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[1] += ",surplus"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    columns = len(lines[0].split(","))
     assert validate_package(data_copy) == [
-        "places.csv: line 2 has 13 cells, header has 12 (a stray comma? quote cells containing commas)"
+        f"places.csv: line 2 has {columns + 1} cells, header has {columns} (a stray comma? quote cells containing commas)"
     ]
 
 

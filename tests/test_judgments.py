@@ -6,6 +6,7 @@ from hamabook.output.judgments import (
     box_html,
     judgment_boxes,
     key_judgments_html,
+    last_changes,
     likelihood_band,
     missing_basis,
     verdict_values,
@@ -30,6 +31,21 @@ ONE = pd.DataFrame(
 )
 
 
+CHANGE = "Issued 25 November 2026; unchanged since."
+HISTORY = pd.DataFrame(
+    {
+        "judgment_id": ["J01", "J02", "J02", "J03", "J02", "J02", "J04"],
+        "date": pd.to_datetime(
+            ["2026-11-25", "2026-11-25", "2026-12-07", "2026-11-25", "2026-12-07", "2026-12-07", "2026-12-07"]
+        ),
+        "change": ["new", "new", "reworded", "new", "likelihood", "confidence", "never_issued"],
+        "old": ["", "", "Old words", "", "likely", "high", ""],
+        "new": ["A claim", "B claim", "New words", "C claim", "very likely", "low", ""],
+        "reason": ["First issued."] * 7,
+    }
+)
+
+
 def test_band_from_scale():
     assert with_bands(ONE, SCALE)["band"].tolist() == ["55–80 %"]
 
@@ -41,7 +57,7 @@ def test_unknown_word_is_refused():
 
 def test_box_shows_id_verdict_and_every_part_escaped():
     row = next(with_bands(ONE, SCALE).itertuples())
-    out = box_html(row)
+    out = box_html(row, CHANGE)
     assert 'id="j01"' in out and "Judgment J01" in out
     assert "<strong>Likely</strong> (55–80 %), confidence moderate" in out
     assert "A &lt;b&gt; claim" in out
@@ -58,13 +74,54 @@ def test_one_judgment_reads_the_same_everywhere():
     row = next(with_bands(ONE, SCALE).itertuples())
     verdict = verdict_values(ONE, SCALE, {"j01_verdict": "J01"})["j01_verdict"].text
     assert verdict == "likely (55–80 %), confidence moderate"
-    assert "(55–80 %), confidence moderate" in box_html(row)
+    assert "(55–80 %), confidence moderate" in box_html(row, CHANGE)
     assert "(55–80 %), confidence moderate" in key_judgments_html(with_bands(ONE, SCALE))
 
 
 def test_boxes_only_for_the_chapter_asked():
     two = pd.concat([ONE, ONE.assign(judgment_id="J02", chapter="allies")])
-    assert list(judgment_boxes(two, SCALE, "allies")) == ["J02"]
+    assert list(judgment_boxes(two, SCALE, HISTORY, "allies")) == ["J02"]
+
+
+def test_a_box_says_when_and_how_its_judgment_last_changed():
+    box = judgment_boxes(ONE, SCALE, HISTORY, "military")["J01"].data
+    assert "Issued 25 November 2026; unchanged since." in box and 'href="what_changed.html"' in box
+
+
+def test_a_box_without_history_is_refused():
+    with pytest.raises(KeyError, match="no history for judgment"):
+        judgment_boxes(ONE, SCALE, HISTORY[HISTORY["judgment_id"] != "J01"], "military")
+
+
+def test_last_change_lists_every_change_of_the_last_day():
+    lines = last_changes(HISTORY)
+    assert lines["J01"] == "Issued 25 November 2026; unchanged since."
+    assert lines["J02"] == (
+        "Last changed 7 December 2026: reworded; likelihood from likely to very likely; confidence from high to low."
+    )
+    assert lines["J04"] == "Last changed 7 December 2026: never issued."
+
+
+def test_a_merge_is_a_change_of_the_judgment_merged_into():
+    merge = pd.DataFrame(
+        {
+            "judgment_id": ["J03"],
+            "date": pd.to_datetime(["2026-12-08"]),
+            "change": ["merged"],
+            "old": ["C claim"],
+            "new": ["merged into J01"],
+            "reason": ["Said the same."],
+        }
+    )
+    lines = last_changes(pd.concat([HISTORY, merge], ignore_index=True))
+    assert lines["J01"] == "Last changed 8 December 2026: J03 merged into it."
+    assert lines["J03"] == "Last changed 8 December 2026: merged."
+
+
+def test_no_likelihood_word_carries_most_judgments():
+    """A scale used for more than 60 % of the judgments no longer discriminates between them."""
+    shares = load("judgments")["likelihood"].value_counts(normalize=True)
+    assert shares.max() <= 0.6, shares.to_dict()
 
 
 def test_missing_basis():

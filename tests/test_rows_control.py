@@ -89,7 +89,7 @@ def test_front_distance_takes_the_nearest_opposition_place():
 
 def test_build_offers_the_map_and_judgments(chapter):
     page = chapter("battle")
-    for name in ("battle-map", "battle-map-panels", "battle-front-distance", "J07", "J08"):
+    for name in ("battle-map", "battle-map-panels", "battle-front-distance", "J08"):
         assert name in page.shows
     assert page.values["battle_reports_n"].rows
 

@@ -1,9 +1,11 @@
-"""The argument: when did the government lose the ability to stop the advance?
+"""The argument: why the government fell so fast, and when it lost the ability to stop the advance.
 
-Competing hypotheses (``hypotheses.csv``) are laid against evidence rows (``ach.csv``: one cell per hypothesis
-and row, rated consistent, inconsistent or neutral, each with its reason). Following the analysis of competing
-hypotheses, a hypothesis is weakened by evidence inconsistent with it, not strengthened by evidence that fits
-several hypotheses at once, so the hypotheses are ranked by their count of inconsistent cells.
+The causes of the speed (``causes.csv``) are weighed one by one, with the rows for and against each. Then competing
+hypotheses of the turning point (``hypotheses.csv``, each naming the point's date and place on the axis of the
+advance) are laid against evidence rows (``evidence_kinds.csv``: each row with the kind of evidence it is), every
+cell rated by one rule (:func:`hamabook.rows.ach.rate`). Following the analysis of competing hypotheses, a
+hypothesis is weakened by evidence inconsistent with it, not strengthened by evidence that fits several hypotheses
+at once, so the hypotheses are ranked by their count of inconsistent cells.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
+from ..output.causes import causes_table
 from ..output.figure import figure, table
+from ..rows.ach import RATINGS, rated, row_axes
 from ..rows.grades import at_least
 from ..rows.provenance import evidence_index
 from ..rows.select import days_between, modal_date, reported_dates
 from .page import Page, Section, judged
 
-RATINGS = ("inconsistent", "neutral", "consistent")
 WEAKEST_STRONG_GRADE = "C"  # the sensitivity test leaves out rows whose source is graded below it (D, E or F)
 RATING_COLOURS = ("#c0392b", "#d5d8dc", "#2e86c1")
 
@@ -35,13 +38,14 @@ SCORE_LABELS = {
 }
 
 
-def matrix(ach: pd.DataFrame, hypotheses: pd.DataFrame, index: pd.DataFrame) -> pd.DataFrame:
-    """One row per cell, with the hypothesis label and the evidence row's date and a short label."""
-    missing = sorted(set(ach["row_id"]) - set(index["row_id"]))
+def matrix(kinds: pd.DataFrame, hypotheses: pd.DataFrame, index: pd.DataFrame) -> pd.DataFrame:
+    """One row per cell, rated by the rule, with the hypothesis label and the evidence row's date and originator."""
+    missing = sorted(set(kinds["row_id"]) - set(index["row_id"]))
     if missing:
-        raise KeyError(f"ach.csv cites row(s) not in the data package: {', '.join(missing)}")
-    cells = ach.merge(hypotheses[["hypothesis_id", "label"]], on="hypothesis_id", validate="many_to_one")
-    cells = cells.merge(index[["row_id", "date", "originator", "reliability"]], on="row_id", validate="many_to_one")
+        raise KeyError(f"evidence_kinds.csv cites row(s) not in the data package: {', '.join(missing)}")
+    evidence = kinds.merge(index[["row_id", "date", "originator", "reliability"]], on="row_id", validate="one_to_one")
+    evidence["axis"] = row_axes(list(evidence["row_id"])).to_numpy()
+    cells = rated(evidence, hypotheses).merge(hypotheses[["hypothesis_id", "label"]], on="hypothesis_id")
     cells["evidence"] = cells["row_id"] + " · " + cells["date"].dt.strftime("%-d %b %Y") + " · " + cells["originator"]
     return cells.sort_values(["date", "row_id", "hypothesis_id"]).reset_index(drop=True)
 
@@ -67,7 +71,7 @@ def matrix_chart(cells: pd.DataFrame, hypothesis_order: list[str]) -> alt.Chart:
                 scale=alt.Scale(domain=list(RATINGS), range=list(RATING_COLOURS)),
                 legend=alt.Legend(orient="bottom"),
             ),
-            tooltip=["label:N", "evidence:N", "rating:N", "note:N"],
+            tooltip=["label:N", "evidence:N", "kind:N", "rating:N", "note:N"],
         )
         .properties(width="container", height=24 * len(evidence_order))
     )
@@ -95,7 +99,7 @@ class Tables:
 
 def tables() -> Tables:
     hypotheses, index = load("hypotheses"), evidence_index()
-    cells = matrix(load("ach"), hypotheses, index)
+    cells = matrix(load("evidence_kinds"), hypotheses, index)
     ranked = scores(cells)
     strong_scores = scores(cells[strong(cells)])
     ranked = ranked.merge(
@@ -111,13 +115,28 @@ def build() -> Page:
     theme.apply()
     t = tables()
     page = Page.of(
+        why_so_fast(load("causes")),
         ranking(t),
-        judged("argument", {"j09_verdict": "J09"}),
+        judged("argument", {"j16_verdict": "J16", "j09_verdict": "J09"}),
         matrix_section(t),
         sensitivity(t),
     )
     page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
     return page
+
+
+def why_so_fast(causes: pd.DataFrame) -> Section:
+    """The causes of the speed of the collapse, weighed: the decisive one named, every one in a folded table."""
+    decisive = causes[causes["weight"] == "decisive"]
+    rows = tuple(i for ids in decisive["for_rows"] for i in ids.split())
+    s = Section(
+        values={
+            "arg_n_causes": prose.count(len(causes), table="causes", noun="cause"),
+            "arg_decisive": prose.text(prose.join_words(decisive["cause"].str.split(":").str[0].str.lower()), rows),
+        }
+    )
+    s.add("causes", causes_table(causes))
+    return s
 
 
 def ranking(t: Tables) -> Section:
@@ -156,14 +175,19 @@ def matrix_section(t: Tables) -> Section:
     s.add(
         "hypotheses",
         table(
-            hypotheses[["hypothesis_id", "label", "statement"]],
+            hypotheses[["hypothesis_id", "label", "statement", "point_date"]],
             "The explanations weighed",
-            {"hypothesis_id": "Id", "label": "Turning point", "statement": "The explanation"},
+            {
+                "hypothesis_id": "Id",
+                "label": "Turning point",
+                "statement": "The explanation",
+                "point_date": "Point passed on",
+            },
             noun="explanations",
         ),
     )
     order = list(ranked["label"])
-    drawn = cells[["hypothesis_id", "label", "row_id", "evidence", "rating", "note"]]
+    drawn = cells[["hypothesis_id", "label", "row_id", "evidence", "kind", "rating", "note"]]
     s.add(
         "ach-matrix",
         figure(

@@ -176,7 +176,7 @@ def build() -> Page:
     theme.apply()
     t = tables()
     return Page.of(
-        judged("battle", {"j09_verdict": "J09", "j07_verdict": "J07", "j08_verdict": "J08"}),
+        judged("battle", {"j09_verdict": "J09", "j08_verdict": "J08"}),
         day_by_day(t),
         changes_of_hands(t),
         high_ground(t),

@@ -72,7 +72,8 @@ class Page(Section):
 
 def judged(chapter: str, verdicts: dict[str, str]) -> Section:
     """The chapter's judgment boxes, and the verdicts its prose cites (``{literal key: judgment id}``)."""
-    judgments, likelihood = load("judgments"), load("likelihood_scale")
+    judgments, likelihood, history = load("judgments"), load("likelihood_scale"), load("judgment_history")
     return Section(
-        values=verdict_values(judgments, likelihood, verdicts), shows=judgment_boxes(judgments, likelihood, chapter)
+        values=verdict_values(judgments, likelihood, verdicts),
+        shows=judgment_boxes(judgments, likelihood, history, chapter),
     )

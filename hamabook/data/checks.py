@@ -61,7 +61,11 @@ OUTSIDE_SYRIA: frozenset[str] = frozenset()
 # Date fields that must be in this order when a table has both: (earlier, later).
 DATE_ORDER = (("published", "accessed"), ("date", "as_of"), ("made_on", "as_of"))
 # Fields holding space-separated ids of rows in any table (besides *_id columns).
-ID_LIST_FIELDS = ("basis",)
+ID_LIST_FIELDS = ("basis", "for_rows", "against_rows", "row_id")
+# (table, field) pairs whose ids may name rows no longer in their table; judgment_history_consistent checks them.
+HISTORY_FIELDS = (("judgment_history", "judgment_id"),)
+# Changes after which a judgment no longer stands (judgment_history.csv).
+ENDING_CHANGES = frozenset({"merged", "withdrawn", "never_issued"})
 # Tables the book reads that must have rows. None means every table with a primary key.
 NON_EMPTY_TABLES: tuple[str, ...] | None = None
 # Pairs of fields that must name different rows when both are set (a place is taken by one actor from another).
@@ -246,7 +250,10 @@ def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
     another table's key without a declared foreign key."""
     problems = []
     keys = {t.key[0]: t for t in tables.values() if len(t.key) == 1}
-    all_ids = {str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 for r in t.rows}
+    # Ids of rows; a table keyed by the id of another table's row (evidence_kinds by row_id) adds none.
+    all_ids = {
+        str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 and t.key[0] not in ID_LIST_FIELDS for r in t.rows
+    }
     for table in tables.values():
         for name in table.names("string"):
             target = keys.get(name)
@@ -256,11 +263,39 @@ def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
                     if missing:
                         listed = ", ".join(missing)
                         problems.append(table.problem(i, name, f"ids of rows that exist (no row has id {listed})"))
-            elif name.endswith("_id") and target is not None and target is not table:
+            elif name.endswith("_id") and target not in (None, table) and (table.name, name) not in HISTORY_FIELDS:
                 known = {r[name] for r in target.rows}
                 for i, row in enumerate(table.rows):
                     if row[name] is not None and row[name] not in known:
                         problems.append(table.problem(i, name, f"an id listed in {target.path}"))
+    return problems
+
+
+def judgment_history_consistent(tables: dict[str, Table], today: date) -> list[str]:
+    """Each judgment's last change in judgment_history.csv agrees with judgments.csv: prevents a withdrawn or merged
+    judgment still rendering as a box, and a standing judgment whose box cannot say when it last changed."""
+    history, judgments = tables.get("judgment_history"), tables.get("judgments")
+    if history is None or judgments is None or not judgments.rows:  # an emptied table is tables_not_empty's finding
+        return []
+    last: dict[str, tuple[int, dict]] = {}
+    for i, row in sorted(enumerate(history.rows), key=lambda pair: str(pair[1]["date"])):
+        last[row["judgment_id"]] = (i, row)
+    standing = {row["judgment_id"] for row in judgments.rows}
+    problems = [
+        history.problem(i, "change", f"{row['judgment_id']} out of judgments.csv (its last change is {row['change']})")
+        for i, row in last.values()
+        if row["change"] in ENDING_CHANGES and row["judgment_id"] in standing
+    ]
+    problems += [
+        history.problem(i, "judgment_id", f"a judgment in judgments.csv ({row['judgment_id']} was removed)")
+        for i, row in last.values()
+        if row["change"] not in ENDING_CHANGES and row["judgment_id"] not in standing
+    ]
+    problems += [
+        judgments.problem(i, "judgment_id", "a judgment with at least one row in judgment_history.csv")
+        for i, row in enumerate(judgments.rows)
+        if row["judgment_id"] not in last
+    ]
     return problems
 
 
@@ -643,6 +678,7 @@ RULES: list[Rule] = [
     dates_not_in_future,
     dates_in_order,
     cited_ids_exist,
+    judgment_history_consistent,
     tables_not_empty,
     required_facts_present,
     text_clean,

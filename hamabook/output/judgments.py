@@ -2,7 +2,8 @@
 
 A judgment is written once, as a row (statement, likelihood word, confidence, the rows it rests on, its
 assumptions, the alternative weighed, what would change it). Every box in a chapter and every line of the
-key judgments comes from that row, so one judgment can never read two ways.
+key judgments comes from that row, so one judgment can never read two ways. Each box also says when and how the
+judgment last changed, from ``data/judgment_history.csv``.
 """
 
 from __future__ import annotations
@@ -52,18 +53,65 @@ def _verdict(row) -> str:
     )
 
 
-def _row_links(basis: str) -> str:
-    return ", ".join(f'<a href="{EVIDENCE_PAGE}#{row_anchor(r)}">{html.escape(r)}</a>' for r in basis.split())
+def row_links(ids: str) -> str:
+    """Space-separated row ids as links to their rows on the evidence page."""
+    return ", ".join(f'<a href="{EVIDENCE_PAGE}#{row_anchor(r)}">{html.escape(r)}</a>' for r in ids.split())
 
 
-def box_html(row) -> str:
+def _day(value) -> str:
+    day = pd.Timestamp(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _change_words(change) -> str:
+    if change.change in ("likelihood", "confidence"):
+        return f"{change.change} from {change.old} to {change.new}"
+    return {"new": "issued", "reworded": "reworded"}.get(change.change, change.change.replace("_", " "))
+
+
+def last_changes(history: pd.DataFrame) -> dict[str, str]:
+    """For each judgment in ``history``, one sentence on its last change: 'Last changed 7 December 2026:
+    reworded; likelihood from likely to very likely; J07 merged into it.' or 'Issued 29 November 2026; unchanged
+    since.' A judgment merged into another is also a change of the one it was merged into."""
+    day, merged = pd.to_datetime(history["date"]), history["change"] == "merged"
+    events = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "judgment_id": history["judgment_id"],
+                    "day": day,
+                    "words": [_change_words(c) for c in history.itertuples()],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "judgment_id": history.loc[merged, "new"].str.removeprefix("merged into "),
+                    "day": day[merged],
+                    "words": history.loc[merged, "judgment_id"] + " merged into it",
+                }
+            ),
+        ]
+    )
+    lines = {}
+    for jid, own in events.groupby("judgment_id", sort=False):
+        last = own["day"].max()
+        changes = list(own.loc[own["day"] == last, "words"])
+        issued = changes == ["issued"]
+        lines[jid] = (
+            f"Issued {_day(last)}; unchanged since." if issued else f"Last changed {_day(last)}: {'; '.join(changes)}."
+        )
+    return lines
+
+
+def box_html(row, change: str) -> str:
     """One judgment as a box: id, verdict, statement, then what it rests on, assumes, weighed and watches."""
     jid = row.judgment_id
     details = (
-        ("Rests on data rows", _row_links(row.basis)),
+        ("Rests on data rows", row_links(row.basis)),
         ("Assumes", html.escape(row.assumptions)),
         ("Weighed against", html.escape(row.alternative)),
         ("Would change our view", html.escape(row.indicators)),
+        ("History", f'{html.escape(change)} <a href="what_changed.html">What changed</a>'),
     )
     items = "".join(f"<dt>{label}</dt><dd>{text}</dd>" for label, text in details)
     return (
@@ -73,13 +121,13 @@ def box_html(row) -> str:
     )
 
 
-def box_markdown(row) -> str:
+def box_markdown(row, change: str) -> str:
     return (
         f"**Judgment {row.judgment_id}.** **{md_escape(row.likelihood.capitalize())}** ({md_escape(row.band)}), "
         f"confidence {row.confidence}: {md_escape(row.statement)}. "
         f"*Rests on* {md_escape(', '.join(row.basis.split()))}. "
         f"*Assumes* {md_escape(row.assumptions)} *Weighed against* {md_escape(row.alternative)} "
-        f"*Would change our view* {md_escape(row.indicators)}"
+        f"*Would change our view* {md_escape(row.indicators)} *History* {md_escape(change)}"
     )
 
 
@@ -105,10 +153,20 @@ def key_judgments_markdown(rows: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def judgment_boxes(judgments: pd.DataFrame, likelihood: pd.DataFrame, chapter: str) -> dict[str, object]:
-    """Every judgment of ``chapter`` as a displayable box, keyed by its id (what ``page.show`` takes)."""
+def judgment_boxes(
+    judgments: pd.DataFrame, likelihood: pd.DataFrame, history: pd.DataFrame, chapter: str
+) -> dict[str, object]:
+    """Every judgment of ``chapter`` as a displayable box, keyed by its id (what ``page.show`` takes), each saying
+    when and how it last changed (``history``: judgment_history.csv)."""
     rows = with_bands(judgments[judgments["chapter"] == chapter], likelihood)
-    return {r.judgment_id: block(box_html(r), box_markdown(r)) for r in rows.itertuples()}
+    changes = last_changes(history)
+    missing = sorted(set(rows["judgment_id"]) - set(changes))
+    if missing:
+        raise KeyError(f"no history for judgment(s) {', '.join(missing)} in judgment_history.csv")
+    return {
+        r.judgment_id: block(box_html(r, changes[r.judgment_id]), box_markdown(r, changes[r.judgment_id]))
+        for r in rows.itertuples()
+    }
 
 
 def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str] | None = None):
