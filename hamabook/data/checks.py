@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
-from . import DESCRIPTOR, Table
+from .table import DESCRIPTOR, Table
 
 # Units that count people or things: values in them are whole and never negative.
 COUNT_UNITS = frozenset(
