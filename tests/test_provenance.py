@@ -14,7 +14,18 @@ from hamabook.data import descriptor, load
 from hamabook.rows.geo import great_circle_km
 from hamabook.rows.provenance import FACT_TABLES
 
-CHAPTERS = ["intro", "military", "argument", "battle", "hama1982", "allies", "humanitarian", "aftermath", "methods"]
+CHAPTERS = [
+    "intro",
+    "military",
+    "argument",
+    "battle",
+    "hama1982",
+    "allies",
+    "humanitarian",
+    "aftermath",
+    "implications",
+    "methods",
+]
 WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
