@@ -73,7 +73,8 @@ def test_every_judged_implication_has_a_section_verdict_and_watch_list():
 
 
 def _anchor(heading: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", heading.lower().replace("'", "")).strip("-")
+    """The id the site gives a heading: "Russia's bases" -> "russia-s-bases"."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
 
 
 def test_each_judgment_names_the_section_of_the_page_that_shows_its_box():
