@@ -86,6 +86,34 @@ def test_score_and_calibration(scale):
     assert (rec["forecasts"], rec["came_true"], rec["scored"]) == (4, 2, 3)
 
 
+def test_a_statement_of_intent_is_a_warring_side_speaking_without_a_probability(scale):
+    f = pd.DataFrame(
+        {
+            "forecast_id": ["A", "B", "C", "D", "E", "F"],
+            "published": pd.Timestamp("2024-12-01"),
+            "forecaster_kind": [
+                "government",
+                "armed group",
+                "government",
+                "analyst or think tank",
+                "government",
+                "media",
+            ],
+            "forecaster_side": ["government", "opposition", "other", "government", "opposition", "government"],
+            "likelihood_words": ["will", "(certainty)", "could", "(no hedge)", "likely", "may"],
+            "scale_term": [None, None, None, None, "likely", None],
+            "probability": [None, None, None, None, None, None],
+            "outcome": ["wrong", "right", "right", "right", "right", "wrong"],
+        }
+    )
+    # A and B: parties to the war on their own war; C a government outside it; D and F not a government or armed
+    # group; E gave a probability word, so it is a forecast and is scored.
+    assert aftermath.is_intent(f).tolist() == [True, True, False, False, False, False]
+    scored = aftermath.score_forecasts(f, scale)
+    assert not scored.loc[scored["intent"], "scored"].any()
+    assert scored.set_index("forecast_id").loc["E", "scored"]
+
+
 def test_outcome_rows_reject_unknown_question():
     outcomes = load("outcomes").assign(question="weather")
     with pytest.raises(ValueError):
@@ -94,7 +122,7 @@ def test_outcome_rows_reject_unknown_question():
 
 def test_real_data_scores(chapter):
     page = chapter("aftermath")
-    assert page.values["am_n_forecasts"].text == str(len(load("forecasts")))
+    assert page.values["am_n_statements"].text == str(len(load("forecasts")))
     assert set(page.shows) >= {"aftermath-forecasts", "aftermath-calibration", "aftermath-outcomes", "J10", "J14"}
     assert page.values["am_fell_date"].text == "8 December 2024"
     for value in page.values.values():

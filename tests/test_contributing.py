@@ -75,7 +75,7 @@ def add_toy_chapter(root: Path) -> None:
     toc = root / "_toc.yml"
     toc.write_text(
         toc.read_text(encoding="utf-8").replace(
-            "      - file: book/aftermath\n", "      - file: book/aftermath\n      - file: book/toy\n"
+            "      - file: book/implications\n", "      - file: book/implications\n      - file: book/toy\n"
         )
     )
     chapters = root / "data" / "chapters.csv"

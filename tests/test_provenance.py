@@ -23,6 +23,7 @@ CHAPTERS = [
     "allies",
     "humanitarian",
     "aftermath",
+    "implications",
     "methods",
     "what_changed",
 ]

@@ -12,6 +12,10 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
   hedge as written (``likelihood_words``) is never read by itself.
 * The Brier score is ``(p - o) ** 2`` with ``o = 1`` if right and ``0`` if wrong: 0 is perfect, 1 the worst,
   and a flat 50 % forecast always scores 0.25. Unscored forecasts are left out of every mean.
+* A **statement of intent** is kept apart from the forecasts: a row whose ``forecaster_kind`` is ``government``
+  or ``armed group`` and whose ``forecaster_side`` is one of the warring sides (``government``, which takes in
+  Damascus's allies, or ``opposition``), with neither a stated probability nor a ``scale_term``: a party to the
+  war saying what it will do or can do. It is never scored, and its record is counted on its own.
 """
 
 from __future__ import annotations
@@ -26,35 +30,11 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..rows.figures import value_or_range
-from ..rows.select import with_sources
+from ..rows.select import labels, with_sources
 from .page import Page, Section, judged
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
 RULES = ("stated", "scale term", "none")
-QUESTIONS = (
-    "transition",
-    "minorities",
-    "sanctions",
-    "hts_designation",
-    "russia_bases",
-    "israel_south",
-    "returns",
-    "sdf",
-    "arsenal",
-    "iran_network",
-)
-QUESTION_LABELS = {
-    "transition": "Transition",
-    "minorities": "Minorities",
-    "sanctions": "Sanctions",
-    "russia_bases": "Russian bases",
-    "israel_south": "Israel in the south",
-    "returns": "Returns",
-    "sdf": "SDF",
-    "hts_designation": "Terrorist designations",
-    "arsenal": "The old army's arsenal",
-    "iran_network": "Iran's network",
-}
 JUDGMENTS = {
     "j10_verdict": "J10",
     "j11_verdict": "J11",
@@ -62,6 +42,10 @@ JUDGMENTS = {
     "j14_verdict": "J14",
 }  # verdict key -> judgment
 SIDE_LABELS = {"government": "Government", "opposition": "Opposition", "other": "Neither side"}
+# A statement of intent: a government or armed group on a warring side, with no probability (module docstring).
+INTENT_KINDS = ("government", "armed group")
+WARRING_SIDES = ("government", "opposition")
+STATEMENT_LABELS = {True: "statement of intent", False: "forecast"}
 
 
 # Column labels of the table of outcome reports.
@@ -107,10 +91,22 @@ def brier(probability: float, outcome: str) -> float:
     return (probability - OUTCOME_VALUE[outcome]) ** 2
 
 
+def is_intent(forecasts: pd.DataFrame) -> pd.Series:
+    """Per row: a statement of intent (a party to the war on what it will or can do, with no probability), by the
+    rule of the module docstring, read from ``forecaster_kind``, ``forecaster_side``, ``probability`` and
+    ``scale_term`` only."""
+    no_probability = forecasts["probability"].isna() & forecasts["scale_term"].fillna("").astype(str).str.strip().eq("")
+    return (
+        forecasts["forecaster_kind"].isin(INTENT_KINDS) & forecasts["forecaster_side"].isin(WARRING_SIDES)
+    ) & no_probability
+
+
 def score_forecasts(forecasts: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
-    """Forecasts with the probability used, its rule, and a Brier score where one can be computed."""
+    """Forecasts with the probability used, its rule, a Brier score where one can be computed, and whether the
+    row is a statement of intent (``intent``), which is never scored."""
     out = forecasts.join(forecast_probability(forecasts, scale))
-    out["scored"] = out["outcome"].isin(list(OUTCOME_VALUE)) & out["p"].notna()
+    out["intent"] = is_intent(forecasts)
+    out["scored"] = out["outcome"].isin(list(OUTCOME_VALUE)) & out["p"].notna() & ~out["intent"]
     out["brier"] = [brier(p, o) if s else float("nan") for p, o, s in zip(out["p"], out["outcome"], out["scored"])]
     return out.sort_values(["published", "forecast_id"]).reset_index(drop=True)
 
@@ -143,13 +139,15 @@ def calibration(scored: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
 
 
 def outcome_rows(outcomes: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Outcome rows with the question's label and the source's publisher, by question then date."""
-    unknown = sorted(set(outcomes["question"]) - set(QUESTIONS))
+    """Outcome rows with the question's label (``questions.csv``) and the source's publisher, by question in the
+    registry's order, then date."""
+    questions = labels("questions")
+    unknown = sorted(set(outcomes["question"]) - set(questions.index))
     if unknown:
         raise ValueError(f"outcomes name unknown questions: {', '.join(unknown)}")
     rows = with_sources(outcomes, sources)
-    rows["label"] = rows["question"].map(QUESTION_LABELS)
-    rows["order"] = rows["question"].map({q: i for i, q in enumerate(QUESTIONS)})
+    rows["label"] = rows["question"].map(questions)
+    rows["order"] = rows["question"].map({q: i for i, q in enumerate(questions.index)})
     return rows.sort_values(["order", "date", "outcome_id"]).reset_index(drop=True)
 
 
@@ -181,6 +179,18 @@ STATUS_FACTS = {
     "am_sdf_signed_date": ("sdf", "SDF agreement signed", "first"),
     "am_sdf_talks_date": ("sdf", "integration talks", "first"),
     "am_sdf_latest_date": ("sdf", "integration understanding; political issues open", "first"),
+    "am_sdf_pullback_date": ("sdf", "SDF pull-back and handover deal", "first"),
+    "am_sdf_integration_date": ("sdf", "comprehensive integration agreement", "first"),
+    "am_fto_date": ("hts_designation", "US FTO designation of HTS revoked", "first"),
+    "am_un_delist_date": ("hts_designation", "UN delists al-Sharaa and Khattab", "first"),
+    "am_qamishli_date": ("russia_bases", "Russia leaves Qamishli; keeps Hmeimim and Tartus", "first"),
+    "am_moscow_talks_date": ("russia_bases", "bases discussed; no agreement announced", "first"),
+    "am_paris_date": ("israel_south", "US-supervised Israel-Syria coordination mechanism", "first"),
+    "am_incursions_date": ("israel_south", "incursions continue after Paris mechanism", "first"),
+    "am_assembly_date": ("transition", "first session called; appointed third named", "first"),
+    "am_arsenal_claim_date": ("arsenal", "old army's arsenal largely destroyed (Israeli claim)", "first"),
+    "am_opcw_mission_date": ("arsenal", "Syria's OPCW mission reinstated", "first"),
+    "am_seizure_date": ("iran_network", "smuggling to Lebanon interdicted; some routes open", "first"),
 }
 
 
@@ -202,6 +212,9 @@ QUESTION_COUNTS = {
     "am_israel_south_n": "israel_south",
     "am_returns_n": "returns",
     "am_sdf_n": "sdf",
+    "am_hts_designation_n": "hts_designation",
+    "am_arsenal_n": "arsenal",
+    "am_iran_network_n": "iran_network",
 }
 
 
@@ -241,18 +254,36 @@ def returns(t: Tables) -> Section:
     )
 
 
+def _intent_values(scored: pd.DataFrame) -> dict[str, prose.Value]:
+    """The statements of intent kept apart from the forecasts: how many, how many came true, the government side's."""
+    intent = scored[scored["intent"]]
+    if intent.empty:
+        raise LookupError("no statement of intent among the forecasts")
+    right = intent[intent["outcome"] == "right"]
+    gov = intent[intent["forecaster_side"] == "government"]
+    gov_right = gov[gov["outcome"] == "right"]
+    return {
+        "am_n_intent": prose.count(len(intent), intent["forecast_id"]),
+        "am_intent_right": prose.count(len(right), intent["forecast_id"]),
+        "am_intent_gov_n": prose.count(len(gov), gov["forecast_id"]),
+        "am_intent_gov_right": prose.text(prose.of_all(len(gov_right), len(gov)), gov["forecast_id"]),
+    }
+
+
 def forecast_record(t: Tables) -> Section:
-    """The forecasts made before 8 December: how many, how many came true, Brier scores, by side."""
+    """The statements made before 8 December: intent kept apart; the forecasts, how many came true, Brier scores."""
     scored = t.scored
     ids = scored["forecast_id"]
-    done = scored[scored["scored"]]
-    unscored = scored[~scored["scored"]]
-    v: dict[str, prose.Value] = {}
-    v["am_n_forecasts"] = prose.count(len(scored), ids)
+    forecasts = scored[~scored["intent"]]
+    done = forecasts[forecasts["scored"]]
+    unscored = forecasts[~forecasts["scored"]]
+    v: dict[str, prose.Value] = _intent_values(scored)
+    v["am_n_statements"] = prose.count(len(scored), ids)
     v["am_published_span"] = prose.date_range(scored["published"].min(), scored["published"].max(), ids)
     v["am_resolves_last"] = prose.date(scored["resolves_by"].max(), ids)
-    right = scored[scored["outcome"] == "right"]
-    v["am_n_right"] = prose.count(len(right), right["forecast_id"])
+    v["am_n_forecasts"] = prose.count(len(forecasts), forecasts["forecast_id"])
+    right = forecasts[forecasts["outcome"] == "right"]
+    v["am_n_right"] = prose.count(len(right), forecasts["forecast_id"])
     v["am_n_scored"] = prose.count(len(done), done["forecast_id"])
     v["am_n_unscored"] = prose.count(len(unscored), unscored["forecast_id"])
     stated = scored[scored["rule"] == "stated"]
@@ -266,14 +297,6 @@ def forecast_record(t: Tables) -> Section:
     worst = done.sort_values(["brier", "forecast_id"], ascending=[False, True]).iloc[0]
     v["am_brier_worst_who"] = prose.text(worst["forecaster"], worst)
     v["am_brier_worst"] = prose.text(f"{worst['brier']:.2f}", worst)
-    gov = scored[scored["forecaster_side"] == "government"]
-    gov_right = gov[gov["outcome"] == "right"]
-    v["am_gov_side_n"] = prose.count(len(gov), gov["forecast_id"])
-    v["am_gov_side_right"] = prose.text(prose.of_all(len(gov_right), len(gov)), gov["forecast_id"])
-    other = scored[scored["forecaster_side"] != "government"]
-    other_right = other[other["outcome"] == "right"]
-    v["am_other_side_n"] = prose.count(len(other), other["forecast_id"])
-    v["am_other_side_right"] = prose.count(len(other_right), other["forecast_id"])
     s = Section(values=v)
     s.add("aftermath-forecasts", _forecast_table(scored, t.sources))
     s.add("aftermath-by-side", _by_side_table(scored))
@@ -286,6 +309,7 @@ FORECAST_LABELS = {
     "forecaster": "Who",
     "forecaster_kind": "Kind",
     "forecaster_side": "Side",
+    "statement_kind": "Statement",
     "statement": "Forecast (our words)",
     "likelihood_words": "Their words",
     "term": "Our scale reading",
@@ -307,30 +331,33 @@ def _forecast_table(scored: pd.DataFrame, sources: pd.DataFrame):
         p_pct=lambda f: (100 * f["p"]).round(1),
         brier=lambda f: [("" if pd.isna(b) else f"{b:.2f}") for b in f["brier"]],  # two decimals, as in the prose
         forecaster_side=lambda f: f["forecaster_side"].map(SIDE_LABELS),
+        statement_kind=lambda f: f["intent"].map(STATEMENT_LABELS),
     )
     return table(
         shown[list(FORECAST_LABELS)],
-        caption=f"{len(shown)} forecasts published {span}, each with the rule that resolves it; the outcome is "
-        "our reading against the resolution rule, and a forecast is scored (Brier) only where "
-        "it gave a number or a probability word we read on the likelihood scale",
+        caption=f"{len(shown)} statements about what would happen, published {span}, each with the rule that "
+        "resolves it; a statement of intent is a warring side's government or armed group on what it will or can "
+        "do, with no probability; the outcome is our reading against the resolution rule, and a forecast is scored "
+        "(Brier) only where it gave a number or a probability word we read on the likelihood scale",
         labels=FORECAST_LABELS,
         noun="forecasts",
     )
 
 
 def _by_side_table(scored: pd.DataFrame):
-    """The forecast record by the side the forecaster stood on."""
-    labels = {
+    """The record by the side the speaker stood on, statements of intent apart from forecasts."""
+    columns = {
         "forecasts": "Forecasts",
         "came_true": "Came true (our reading)",
         "scored": "Scored",
         "mean_brier": "Mean Brier score",
     }
+    group = scored["forecaster_side"].map(SIDE_LABELS) + ": " + scored["intent"].map(STATEMENT_LABELS) + "s"
     return table(
-        record_by(scored.assign(forecaster_side=scored["forecaster_side"].map(SIDE_LABELS)), "forecaster_side"),
-        caption="Forecast record by the side the forecaster stood on; came true is our reading of each outcome "
-        "against its resolution rule (mean Brier over scored forecasts only)",
-        labels={"forecaster_side": "Side", **labels},
+        record_by(scored.assign(group=group), "group"),
+        caption="Record by the side the speaker stood on, statements of intent apart from forecasts; came true is "
+        "our reading of each outcome against its resolution rule (mean Brier over scored forecasts only)",
+        labels={"group": "Side and kind", **columns},
     )
 
 
@@ -388,7 +415,7 @@ def outcomes_tracker(t: Tables) -> Section:
         .mark_point(filled=True, size=80, opacity=0.85)
         .encode(
             x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
-            y=alt.Y("label:N", title=None, sort=[QUESTION_LABELS[q] for q in QUESTIONS]),
+            y=alt.Y("label:N", title=None, sort=list(labels("questions"))),
             color=alt.Color("label:N", legend=None),
             tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "label", "status", "publisher"],
         )
@@ -402,14 +429,13 @@ def outcomes_tracker(t: Tables) -> Section:
             chart,
             drawn,
             caption=(
-                f"Our data holds {prose.plural(len(rows), 'report')} on {prose.count_word(rows['question'].nunique())} "
-                "questions after the fall, "
-                f"{prose.fmt_date_range(rows['date'].min(), rows['date'].max())}; "
+                f"What happened after the fall, {prose.fmt_date_range(rows['date'].min(), rows['date'].max())}: "
+                f"{prose.plural(len(rows), 'report')} on {prose.count_word(rows['question'].nunique())} questions; "
                 f"{busiest.index[0]} has the most ({busiest.iloc[0]})."
             ),
             alt_text=(
                 "Timeline with one row per question ("
-                + ", ".join(QUESTION_LABELS[q] for q in QUESTIONS)
+                + ", ".join(labels("questions"))
                 + "); each mark is one reported development, placed at its date."
             ),
             sources=list(dict.fromkeys(rows["source_id"])),
@@ -453,8 +479,7 @@ def hezbollah(t: Tables) -> Section:
     """What Hezbollah did, for the prose that explains our reading of the forecast that it would defend Assad."""
     call = hezbollah_call(t.forecasts)
     sent = t.figures[t.figures["metric"] == "hezbollah_fighters_sent"]
-    events = load("events")
-    out = events[(events["actor_id"] == "hezbollah") & (events["category"] == "ally_withdrawal")]
+    out = t.events[(t.events["actor_id"] == "hezbollah") & (t.events["category"] == "ally_withdrawal")]
     return Section(
         values={
             "am_hez_call_who": prose.text(call["forecaster"].split(" (")[0], call),
@@ -474,13 +499,40 @@ class Tables:
     scale: pd.DataFrame  # likelihood_scale.csv
     sources: pd.DataFrame
     figures: pd.DataFrame
+    events: pd.DataFrame
     scored: pd.DataFrame  # the forecasts with their probability rule and Brier score
+
+
+def what_next(t: Tables) -> Section:
+    """The page's opening: where Assad went, and what the record from the last year holds so far on the judgments
+    that look to its end."""
+    exit_ = t.events[t.events["category"] == "assad_exit"]
+    if exit_.empty:
+        raise LookupError("no event records Assad's exit")
+    first = exit_["date"].min()
+    dates = pd.to_datetime(t.outcomes["date"])
+    year = t.outcomes[dates.dt.year == dates.max().year]  # the reports of the record's last year
+    return Section(
+        values={
+            "am_assad_exit_date": prose.date(first, exit_.loc[exit_["date"] == first, "event_id"]),
+            "am_last_year_n": prose.count(len(year), year["outcome_id"], noun="report"),
+            "am_n_questions": prose.count(t.outcomes["question"].nunique(), t.outcomes["outcome_id"]),
+        }
+    )
 
 
 def build() -> Page:
     theme.apply()
     forecasts_, outcomes, scale = load("forecasts"), load("outcomes"), load("likelihood_scale")
-    t = Tables(forecasts_, outcomes, scale, load("sources"), load("figures"), score_forecasts(forecasts_, scale))
+    t = Tables(
+        forecasts_,
+        outcomes,
+        scale,
+        load("sources"),
+        load("figures"),
+        load("events"),
+        score_forecasts(forecasts_, scale),
+    )
     coast = outcomes[(outcomes["question"] == "minorities") & (outcomes["status"] == OUTCOME_KEYS_COAST)]
     last = outcomes["date"].max()
     closing = {
@@ -488,6 +540,7 @@ def build() -> Page:
         "am_as_of": prose.date(last, outcomes.loc[outcomes["date"] == last, "outcome_id"]),
     }
     page = Page.of(
+        what_next(t),
         forecast_record(t),
         outcomes_tracker(t),
         returns(t),
@@ -496,11 +549,12 @@ def build() -> Page:
         judged("aftermath", JUDGMENTS),
     )
     page.headline(
-        "am_gov_side_right",
-        "am_gov_side_n",
-        "am_israel_stay_date",
+        "am_intent_gov_right",
+        "am_intent_gov_n",
+        "am_assad_exit_date",
         "am_president_date",
-        "am_coast_month",
-        "am_us_ended_date",
+        "am_caesar_repealed_date",
+        "am_sdf_integration_date",
+        "am_israel_stay_date",
     )
     return page

@@ -88,12 +88,18 @@ def capture_table(
 
 # --- Reader labels of the codes the data use ----------------------------------------------------------------
 
-REGISTRIES = {"alignments": "alignment", "categories": "category", "chapters": "chapter", "metrics": "metric"}
+REGISTRIES = {
+    "alignments": "alignment",
+    "categories": "category",
+    "chapters": "chapter",
+    "metrics": "metric",
+    "questions": "question",
+}
 
 
 def labels(registry: str) -> pd.Series:
-    """The reader's label of every code in a registry table (``alignments``, ``categories``, ``chapters`` or
-    ``metrics``), indexed by code, in the registry's order: what pages show instead of a raw code."""
+    """The reader's label of every code in a registry table (``alignments``, ``categories``, ``chapters``,
+    ``metrics`` or ``questions``), indexed by code, in the registry's order: what pages show instead of a raw code."""
     if registry not in REGISTRIES:
         raise KeyError(f"no label registry {registry!r}; registries: {', '.join(REGISTRIES)}")
     return load(registry).set_index(REGISTRIES[registry])["label"]

@@ -1,0 +1,91 @@
+"""Unit tests of hamabook.chapters.implications: developments dated by status, what to watch from the judgment's
+own indicators, the latest figure of a metric, and one section per judged implication."""
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hamabook.chapters import implications
+from hamabook.data import load
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "book" / "implications.ipynb"
+
+
+def _outcomes(rows):
+    return pd.DataFrame(rows, columns=["outcome_id", "date", "date_precision", "question", "status"]).assign(
+        date=lambda f: pd.to_datetime(f["date"])
+    )
+
+
+OUTCOMES = _outcomes(
+    [
+        ("O1", "2025-03-01", "day", "sdf", "talks"),
+        ("O2", "2025-01-15", "month", "sdf", "talks"),
+        ("O3", "2025-02-01", "day", "sdf", "signed"),
+        ("O4", "2025-01-01", "day", "returns", "talks"),
+    ]
+)
+
+
+def test_a_development_is_dated_by_its_status_and_cites_every_report_of_it():
+    got = implications.dated(OUTCOMES, {"first": ("sdf", "talks", "first"), "last": ("sdf", "talks", "last")})
+    assert got["first"].text == "January 2025"  # the earliest report, at its own precision
+    assert got["last"].text == "1 March 2025"
+    assert set(got["first"].rows) == set(got["last"].rows) == {"O1", "O2"}  # not O4: another question
+
+
+def test_a_status_no_row_records_is_an_error():
+    with pytest.raises(LookupError):
+        implications.dated(OUTCOMES, {"k": ("sdf", "repealed", "first")})
+
+
+def test_what_to_watch_is_the_judgments_indicators():
+    judgments = pd.DataFrame({"judgment_id": ["J90"], "indicators": ["A signed text; troops leaving."]})
+    got = implications.watch(judgments, {"w": "J90"})["w"]
+    assert got.text == "A signed text; troops leaving"  # the prose adds its own full stop
+    assert got.table == "judgments" and got.rows == ()
+    with pytest.raises(LookupError):
+        implications.watch(judgments, {"w": "J91"})
+
+
+def test_metric_rows_latest_first_and_most_credible_on_a_date():
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["N1", "N2", "N3", "N4"],
+            "metric": ["m", "m", "m", "other"],
+            "as_of": pd.to_datetime(["2025-01-01", "2025-06-01", "2025-06-01", "2026-01-01"]),
+            "credibility": [1, 3, 2, 1],
+        }
+    )
+    assert implications.metric_rows(figures, "m")["figure_id"].tolist() == ["N3", "N2", "N1"]
+    with pytest.raises(LookupError):
+        implications.metric_rows(figures, "absent")
+
+
+def test_every_judged_implication_has_a_section_verdict_and_watch_list():
+    judged = set(load("judgments").query("chapter == @implications.CHAPTER")["judgment_id"])
+    assert len(judged) >= 6
+    assert set(implications.VERDICTS.values()) == judged
+    assert set(implications.WATCH.values()) == judged
+
+
+def _anchor(heading: str) -> str:
+    """The id the site gives a heading: "Russia's bases" -> "russia-s-bases"."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+
+
+def test_each_judgment_names_the_section_of_the_page_that_shows_its_box():
+    shown_under, heading = {}, None
+    for cell in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            heading = ([heading] + re.findall(r"^## (.+)$", source, re.M))[-1]
+        for jid in re.findall(r'page\.show\("(J[0-9]{2})"\)', source):
+            shown_under[jid] = _anchor(heading or "")
+    judgments = load("judgments").query("chapter == @implications.CHAPTER")
+    assert dict(zip(judgments["judgment_id"], judgments["section"])) == {
+        jid: shown_under.get(jid) for jid in judgments["judgment_id"]
+    }
