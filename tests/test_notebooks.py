@@ -62,6 +62,18 @@ def test_code_cells_are_one_line_calls(path):
             assert any(p.match(line) for p in ALLOWED), f"{path.name}: code belongs in the chapter module: {line!r}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_are_hidden_from_readers(path):
+    """Readers see the outputs, never the calls that make them: every code cell carries the remove-input tag."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    shown = [
+        i
+        for i, c in enumerate(nb["cells"])
+        if c["cell_type"] == "code" and "remove-input" not in c.get("metadata", {}).get("tags", [])
+    ]
+    assert not shown, f"{path.name}: code cells {shown} would show their source on the page (tag them remove-input)"
+
+
 def test_notebooks_hold_little_code():
     total = sum(len([ln for c in _cells(p, "code") for ln in c.splitlines() if ln.strip()]) for p in NOTEBOOKS)
     assert total <= 250
