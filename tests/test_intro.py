@@ -128,3 +128,13 @@ def test_capture_chart_counts_control_changes_and_capture_events(chapter):
     html = page.shows["capture-dates"].data
     assert "reports date the fall of Hama to 5 December 2024" in html
     assert "Every report" not in html
+
+
+def test_key_judgments_lead_with_the_bottom_line_then_follow_the_chapters():
+    judgments = pd.DataFrame(
+        {
+            "judgment_id": ["J01", "J09", "J16", "J40", "J50"],
+            "chapter": ["military", "argument", "military", "humanitarian", "implications"],
+        }
+    )
+    assert intro.ranked(judgments) == ["J16", "J09", "J01", "J40", "J50"]

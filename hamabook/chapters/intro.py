@@ -103,6 +103,15 @@ def tables() -> Tables:
     )
 
 
+def ranked(judgments: pd.DataFrame) -> list[str]:
+    """The key judgments in reading order: the bottom line's first (why so fast, then when), then the rest in the
+    order of the chapters they belong to (chapters.csv), then by id."""
+    lead = list(BOTTOM_LINE.values())
+    page = load("chapters").set_index("chapter")["page"]
+    rest = judgments[~judgments["judgment_id"].isin(lead)].assign(page=lambda j: j["chapter"].map(page))
+    return lead + list(rest.sort_values(["page", "judgment_id"], na_position="last")["judgment_id"])
+
+
 def build() -> Page:
     theme.apply()
     t = tables()
@@ -112,7 +121,7 @@ def build() -> Page:
         context(t),
         Section(
             values=verdict_values(judgments, likelihood, BOTTOM_LINE),
-            shows={"key-judgments": key_judgments(judgments, likelihood)},
+            shows={"key-judgments": key_judgments(judgments, likelihood, ranked(judgments))},
         ),
         chronology(t),
     )
