@@ -68,7 +68,9 @@ def add_toy_chapter(root: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("# Toy\n\nThe data hold {glue}`toy_n_things` toy things."),
-        nbformat.v4.new_code_cell("from hamabook.chapters import toy\npage = toy.build()\npage.glue()"),
+        nbformat.v4.new_code_cell(
+            "from hamabook.chapters import toy\npage = toy.build()\npage.glue()", metadata={"tags": ["remove-input"]}
+        ),
     ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, root / "book" / "toy.ipynb")
