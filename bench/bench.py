@@ -58,6 +58,7 @@ def clean_with_bibliography() -> None:
     here, as it was when the build read the tracked copy)."""
     clean()
     out = ROOT / "_build" / "references.bib"
+    out.parent.mkdir()
     subprocess.run(
         [str(BIN / "python"), "-m", "hamabook", "bib", "--out", str(out)],
         cwd=ROOT,
