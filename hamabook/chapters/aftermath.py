@@ -52,7 +52,6 @@ STATEMENT_LABELS = {True: "statement of intent", False: "forecast"}
 OUTCOME_LABELS = {
     "label": "Question",
     "status": "Status",
-    "summary": "What was reported (our words)",
     "publisher": "Source",
     "outcome_id": "Row",
 }
@@ -444,8 +443,11 @@ def outcomes_tracker(t: Tables) -> Section:
     s.add(
         "aftermath-outcomes-table",
         table(
-            rows[["label", "date", "date_precision", "status", "summary", "publisher", "credibility", "outcome_id"]],
-            caption=f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report",
+            rows[["label", "date", "status", "publisher", "outcome_id"]],
+            caption=(
+                f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report (each row "
+                "links to its report's words and source on the evidence page)"
+            ),
             labels=OUTCOME_LABELS,
             noun="reports",
         ),
