@@ -51,20 +51,6 @@ def test_what_to_watch_is_the_judgments_indicators():
         implications.watch(judgments, {"w": "J91"})
 
 
-def test_metric_rows_latest_first_and_most_credible_on_a_date():
-    figures = pd.DataFrame(
-        {
-            "figure_id": ["N1", "N2", "N3", "N4"],
-            "metric": ["m", "m", "m", "other"],
-            "as_of": pd.to_datetime(["2025-01-01", "2025-06-01", "2025-06-01", "2026-01-01"]),
-            "credibility": [1, 3, 2, 1],
-        }
-    )
-    assert implications.metric_rows(figures, "m")["figure_id"].tolist() == ["N3", "N2", "N1"]
-    with pytest.raises(LookupError):
-        implications.metric_rows(figures, "absent")
-
-
 def test_every_judged_implication_has_a_section_verdict_and_watch_list():
     judged = set(load("judgments").query("chapter == @implications.CHAPTER")["judgment_id"])
     assert len(judged) >= 6

@@ -16,6 +16,8 @@ import pandas as pd
 
 from ..data import load
 from ..output import prose
+from ..rows.figures import latest, of_metric
+from ..rows.select import with_sources
 from .aftermath import outcome_rows, status_date
 from .page import Page, Section, judged
 
@@ -114,14 +116,6 @@ def watch(judgments: pd.DataFrame, keys: dict[str, str]) -> dict[str, prose.Valu
     return {key: prose.text(by_id.at[jid, "indicators"].rstrip(". "), table="judgments") for key, jid in keys.items()}
 
 
-def metric_rows(figures: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """The figures of one metric, latest first (most credible first on one date)."""
-    rows = figures[figures["metric"] == metric]
-    if rows.empty:
-        raise LookupError(f"no {metric} figure")
-    return rows.sort_values(["as_of", "credibility", "figure_id"], ascending=[False, True, True])
-
-
 def designations(t: Tables) -> Section:
     """HTS and al-Sharaa taken off the US, UK and UN terrorist lists."""
     q = t.outcomes[t.outcomes["question"] == "hts_designation"]
@@ -140,8 +134,8 @@ def sanctions(t: Tables) -> Section:
 
 def returns(t: Tables) -> Section:
     """Refugees and displaced people back home: UNHCR's latest counts and its outlook."""
-    refugees = metric_rows(t.figures, "refugee_returns_since_2024_12_08").iloc[0]
-    idps = metric_rows(t.figures, "idp_returns_since_2024_12_08").iloc[0]
+    refugees = latest(t.figures, "refugee_returns_since_2024_12_08")
+    idps = latest(t.figures, "idp_returns_since_2024_12_08")
     return Section(
         values={
             **dated(t.outcomes, RETURNS),
@@ -154,7 +148,7 @@ def returns(t: Tables) -> Section:
 
 def russia(t: Tables) -> Section:
     """Russia's coastal bases: the 2017 lease, the cancelled port contract, the talks, the exit from Qamishli."""
-    lease = metric_rows(t.figures, "russia_base_lease_years")
+    lease = of_metric(t.figures, "russia_base_lease_years")
     if lease["value"].nunique() != 1:
         raise ValueError("the reports of the Russian lease disagree on its term")
     return Section(
@@ -167,7 +161,7 @@ def russia(t: Tables) -> Section:
 
 def israel(t: Tables) -> Section:
     """Israel in southern Syria: its strikes after the fall, the Hermon summit kept, the Paris mechanism."""
-    strikes = metric_rows(t.figures, "israeli_strikes_since_2024_12_08").iloc[0]
+    strikes = latest(t.figures, "israeli_strikes_since_2024_12_08")
     return Section(
         values={
             **dated(t.outcomes, ISRAEL),
@@ -222,7 +216,12 @@ def overview(t: Tables) -> Section:
 
 
 def build() -> Page:
-    t = Tables(outcome_rows(load("outcomes"), load("sources")), load("figures"), load("events"), load("judgments"))
+    t = Tables(
+        outcome_rows(load("outcomes"), load("sources")),
+        with_sources(load("figures"), load("sources")),
+        load("events"),
+        load("judgments"),
+    )
     page = Page.of(
         overview(t),
         designations(t),
