@@ -1,4 +1,4 @@
-"""Command line: ``python -m hamabook validate | bib | dist | refresh NOTEBOOK``."""
+"""Command line: ``python -m hamabook validate | bib | dist | refresh NOTEBOOK | prose``."""
 
 from __future__ import annotations
 
@@ -64,7 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     dist.add_argument("--out", default="dist")
     refresh = sub.add_parser("refresh", help="re-execute a notebook in place, without volatile metadata")
     refresh.add_argument("notebook")
+    prose = sub.add_parser("prose", help="narrative words and references to the data, per built chapter page")
+    prose.add_argument("--site", type=Path, default=Path("_build/html"))
     args = parser.parse_args(argv)
+    if args.command == "prose":
+        from .build.narrative import chapter_pages, report
+
+        for line in report({name: args.site / "book" / f"{name}.html" for name in chapter_pages()}):
+            print(line)
+        return 0
     if args.command == "bib":
         from .build.bib import BIB_PATH
 

@@ -242,3 +242,19 @@ def test_judgments_link_to_existing_sections():
         assert anchor == jid.lower(), f"{jid} links to #{anchor}"
         target = (SITE / "book" / page).read_text(encoding="utf-8")
         assert f'id="{anchor}"' in target and f"Judgment {jid}" in target, f"{page}#{anchor} is not {jid}'s box"
+
+
+NARRATIVE_FLOOR = {
+    row["chapter"]: int(row["narrative_words"]) for _, row in load("chapters").iterrows() if row["narrative_words"] > 0
+}
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapters_tell_the_war_not_the_database(name):
+    """Each chapter page carries its floor of running prose (data/chapters.csv) and talks about its own data at
+    most three times per 1,000 words of it: counting reports belongs in method notes and on the sources page."""
+    from hamabook.build.narrative import narrative
+
+    found = narrative(str(soup(name)))
+    assert found.words >= NARRATIVE_FLOOR.get(name, 0), f"{name}: {found.words} words of narrative"
+    assert found.references_per_1000 <= 3, f"{name}: {found.references}"
