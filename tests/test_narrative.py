@@ -32,6 +32,9 @@ def test_talk_about_the_data_is_counted_in_the_narrative():
 
 
 def test_phrases_about_the_war_are_not_data_talk():
-    for sentence in ("Damascus called each withdrawal a redeployment.", "SOHR said 280,000 people fled.",
-                     "Sources put the toll between 10,000 and 40,000."):
+    for sentence in (
+        "Damascus called each withdrawal a redeployment.",
+        "SOHR said 280,000 people fled.",
+        "Sources put the toll between 10,000 and 40,000.",
+    ):
         assert not DATA_TALK.findall(sentence), sentence
