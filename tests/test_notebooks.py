@@ -106,7 +106,7 @@ BOTTOM_LINE = re.compile(r":::\{admonition\} Bottom line\n(.*?)\n:::", re.S)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_bottom_line_numbers_state_their_sourcing(path, chapter):
     """Every value a bottom line states from data rows (judgment verdicts aside) is a headline value, so the page
-    labels it single-source when one originator stands behind it; a value resting on the same rows as a headline
+    says in its note when one originator stands behind it; a value resting on the same rows as a headline
     value beside it (a figure's date, say) is covered by that label."""
     boxes = BOTTOM_LINE.findall("\n".join(_cells(path, "markdown")))
     assert len(boxes) <= 1, f"{path.name}: expected at most one bottom line, found {len(boxes)}"

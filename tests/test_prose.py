@@ -131,3 +131,11 @@ def test_a_value_takes_its_ids_from_the_rows_it_is_made_from():
         prose.number(1, rows.assign(event_id="E1"))
     with pytest.raises(ValueError, match="exactly one id column"):
         prose.number(1, pd.DataFrame({"value": [1.0]}))
+
+
+def test_a_single_source_headline_says_so_in_its_note_not_its_sentence():
+    value = prose.headline(prose.number(280000, ["N209"]))
+    assert prose.single_source(value, ["WFP"]) == "single source: WFP; "
+    assert prose.single_source(value, ["WFP", "OCHA"]) == ""
+    assert prose.single_source(prose.number(280000, ["N209"]), ["WFP"]) == ""  # not a bottom-line value
+    assert value.text == "280,000"

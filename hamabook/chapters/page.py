@@ -55,13 +55,14 @@ class Page(Section):
 
     def glue(self) -> None:
         """Glue every value with its provenance note (run once, in the notebook's first cell); a headline value
-        resting on one originator's reports is labelled single-source in the text."""
+        resting on one originator's reports says so first in its note."""
         index = evidence_index()
-        notes = {key: provenance_note(v.rows, index, v.table) for key, v in self.values.items()}
-        values = {
-            key: single_source(v, originators(v.rows, index)) if v.headline else v for key, v in self.values.items()
+        notes = {
+            key: single_source(v, originators(v.rows, index) if v.headline else [])
+            + provenance_note(v.rows, index, v.table)
+            for key, v in self.values.items()
         }
-        glue_values(values, notes)
+        glue_values(self.values, notes)
 
     def show(self, name: str):
         """The figure, table or box called ``name``, for display in a notebook cell."""

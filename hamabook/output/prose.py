@@ -158,7 +158,7 @@ class Value:
     take the rows themselves (a table of rows, or one row) or their ids. A value
     computed from no row (a count of our own sources, say) names the table it counts in ``table``.
     A ``headline`` value is one a chapter's bottom line states: when its rows come from a single originator,
-    the page says so in the text (see :func:`headline` and ``Page.glue``).
+    its note says so first (see :func:`headline` and ``Page.glue``).
     """
 
     text: str
@@ -223,11 +223,12 @@ def headline(value: Value) -> Value:
     return replace(value, headline=True)
 
 
-def single_source(value: Value, originators: list[str]) -> Value:
-    """A headline value labelled in its own text when every row behind it comes from one originator."""
-    if len(originators) > 1:
-        return value
-    return replace(value, text=f"{value.text} (single source: {originators[0]})")
+def single_source(value: Value, originators: list[str]) -> str:
+    """The words a headline value's note opens with when every row behind it comes from one originator: the
+    bottom line's sentence stays plain, and a reader who opens the value learns it rests on one source."""
+    if not value.headline or len(originators) != 1:
+        return ""
+    return f"single source: {originators[0]}; "
 
 
 def value_html(key: str, value: Value, note: str) -> str:
