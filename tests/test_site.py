@@ -323,8 +323,15 @@ def test_narrow_screen_does_not_scroll_sideways(browser, site_url, path):
 
 
 def test_chapter_pages_fit_in_twelve_screens(browser, site_url):
-    """At 1280 x 900, with long tables folded, no chapter page is taller than twelve screens."""
-    heights = {name: desktop(browser, site_url, f"book/{name}.html")["screens"] for name in CHAPTERS}
+    """At 1280 x 900, with long tables folded, no chapter page is taller than twelve screens: measured as the page
+    first lays out when opened at that width, and again after the reader's visit (which starts on a phone's width)."""
+    tab = _shared_tab(browser, True)
+    heights = {}
+    for name in CHAPTERS:
+        page, _ = tab.visit(f"{site_url}book/{name}.html")
+        page.evaluate(SETTLED_LAYOUT)
+        direct = page.evaluate("document.documentElement.scrollHeight") / SCREEN["height"]
+        heights[name] = max(direct, desktop(browser, site_url, f"book/{name}.html")["screens"])
     assert {k: round(v, 1) for k, v in heights.items() if v > 12} == {}
 
 
