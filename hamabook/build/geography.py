@@ -37,7 +37,11 @@ RIVER_BUFFER_KM = {"orontes": 14, "euphrates": 30}
 NEAR_SHARE = 0.75
 # The roads, as the cities a cited page names on them, in order (place ids), and that page's source id.
 ROADS = {
-    "m5": ("M5", ("daraa", "damascus", "an-nabk", "homs", "rastan", "hama", "saraqib", "aleppo"), "co-wikimirror-m5-motorway"),
+    "m5": (
+        "M5",
+        ("daraa", "damascus", "an-nabk", "homs", "rastan", "hama", "saraqib", "aleppo"),
+        "co-wikimirror-m5-motorway",
+    ),
     "m4": ("M4", ("latakia", "saraqib"), "co-wikimirror-m5-motorway"),
 }
 SOURCES = {
@@ -118,8 +122,7 @@ def borders(atlas: Path) -> tuple[list, list]:
         layer, feature, name = (
             ("border", f"border-{NEIGHBOURS[code].lower()}", BORDER_NAMES.get(code, NEIGHBOURS[code]))
             if code in NEIGHBOURS
-            else
-            ("coast", "coast", "Mediterranean coast")
+            else ("coast", "coast", "Mediterranean coast")
         )
         rows.extend(_rows(layer, feature, name, part, simplify(points), SOURCES["atlas"]))
     return rows, ring_points
@@ -127,8 +130,16 @@ def borders(atlas: Path) -> tuple[list, list]:
 
 def _rows(layer, feature, name, part, points, source) -> list[dict]:
     return [
-        {"layer": layer, "feature": feature, "name": name, "part": part, "seq": s,
-         "longitude": round(x, 3), "latitude": round(y, 3), "source_id": source}
+        {
+            "layer": layer,
+            "feature": feature,
+            "name": name,
+            "part": part,
+            "seq": s,
+            "longitude": round(x, 3),
+            "latitude": round(y, 3),
+            "source_id": source,
+        }
         for s, (x, y) in enumerate(points)
     ]
 
@@ -159,8 +170,11 @@ def governorates(admin1: Path, syria_ring: list) -> list[dict]:
             continue
         if not _in_polygon(line[len(line) // 2], syria_ring):
             continue
-        rows.extend(_rows("governorate", "governorate-boundaries", "Governorate boundary", part, simplify(line),
-                          SOURCES["admin1"]))
+        rows.extend(
+            _rows(
+                "governorate", "governorate-boundaries", "Governorate boundary", part, simplify(line), SOURCES["admin1"]
+            )
+        )
         part += 1
     return rows
 
@@ -186,8 +200,7 @@ def rivers(meta: Path, data: Path, coords: dict) -> list[dict]:
         part = 0
         for line in lines:
             near = [
-                min(_to_segment_km(p, a, b) for a, b in zip(guide, guide[1:])) <= RIVER_BUFFER_KM[feature]
-                for p in line
+                min(_to_segment_km(p, a, b) for a, b in zip(guide, guide[1:])) <= RIVER_BUFFER_KM[feature] for p in line
             ]
             if len(line) > 1 and sum(near) >= NEAR_SHARE * len(line):
                 rows.extend(_rows("river", feature, name, part, line, SOURCES["rivers"]))
@@ -205,9 +218,7 @@ def roads(coords: dict) -> list[dict]:
 def gazetteer(places: Path) -> dict:
     with places.open(encoding="utf-8") as f:
         return {
-            r["place_id"]: (float(r["longitude"]), float(r["latitude"]))
-            for r in csv.DictReader(f)
-            if r["longitude"]
+            r["place_id"]: (float(r["longitude"]), float(r["latitude"])) for r in csv.DictReader(f) if r["longitude"]
         }
 
 

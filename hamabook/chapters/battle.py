@@ -518,7 +518,9 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
     reported = t.changes["place_id"].nunique()
     coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
     change_sources = list(dict.fromkeys(t.changes.loc[t.changes["place_id"].isin(mapped["place_id"]), "source_id"]))
-    line_sources = list(dict.fromkeys(geography.loc[geography["layer"].isin(["river", "road", "governorate"]), "source_id"]))
+    line_sources = list(
+        dict.fromkeys(geography.loc[geography["layer"].isin(["river", "road", "governorate"]), "source_id"])
+    )
     caption = (
         f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {mapped['place_id'].nunique()} of the "
         f"{reported} places in the control reports that have a sourced coordinate, coloured by their reported holder. "

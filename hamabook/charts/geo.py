@@ -73,7 +73,7 @@ def line_features(geography, layers: tuple[str, ...], box: tuple[float, float, f
     carries no line it cannot show. Each feature's properties: layer, feature, name."""
     rows = geography[geography["layer"].isin(layers)].sort_values(["layer", "feature", "part", "seq"])
     features = []
-    for (layer, feature, part), piece in rows.groupby(["layer", "feature", "part"], sort=False):
+    for (layer, feature, _part), piece in rows.groupby(["layer", "feature", "part"], sort=False):
         points = [[float(x), float(y)] for x, y in zip(piece["longitude"], piece["latitude"])]
         if box is not None and not any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in points):
             continue

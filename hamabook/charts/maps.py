@@ -12,7 +12,6 @@ import math
 import altair as alt
 import pandas as pd
 
-
 from .geo import country_outline, line_features, scale_bar
 from .theme import INK, MUTED, SIDE_COLOURS
 
@@ -69,9 +68,7 @@ def basemap(geography: pd.DataFrame, box, *, layers=("governorate", "border", "c
     for layer in layers:
         features = line_features(geography, (layer,), box)
         if features:
-            charts.append(
-                alt.Chart(alt.Data(values=features)).mark_geoshape(filled=False, aria=False, **styles[layer])
-            )
+            charts.append(alt.Chart(alt.Data(values=features)).mark_geoshape(filled=False, aria=False, **styles[layer]))
     return charts
 
 
@@ -89,7 +86,9 @@ def map_frame(status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFr
     frame["day_index"] = frame["day"].map(index).astype(int)
     frame["day_label"] = frame["day"].map(lambda d: f"{d.day} {d:%b}")
     placed = frame["layer"] == "place"
-    frame.loc[placed, "label"] = frame.loc[placed, "place_id"].map(lambda p: coords.loc[p, "name"] if p in LABELS else "")
+    frame.loc[placed, "label"] = frame.loc[placed, "place_id"].map(
+        lambda p: coords.loc[p, "name"] if p in LABELS else ""
+    )
     for i, col in enumerate(("dx", "dy", "align")):
         frame.loc[placed, col] = frame.loc[placed, "place_id"].map(lambda p, i=i: LABELS.get(p, (0, 0, "left"))[i])
     frame["latitude"] = frame["latitude"].astype(float)
@@ -224,9 +223,7 @@ def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, order: list
         chart.project(**projection)
         .properties(width=width, height=height)
         .facet(
-            facet=alt.Facet(
-                "day_label:N", sort=order, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)
-            ),
+            facet=alt.Facet("day_label:N", sort=order, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)),
             columns=columns,
         )
     )
