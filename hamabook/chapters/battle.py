@@ -16,6 +16,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..rows.control import (
     DECIDING_CREDIBILITY,
+    STALE_AFTER_DAYS,
     control_by_day,
     control_reports,
     deciding,
@@ -506,36 +507,54 @@ def control_map(t: Tables) -> Section:
 
 
 def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
-    """The map as a slider over the days and as one small map per day, with one caption."""
+    """The map as a slider over the days and as one small map per day, with one caption. A contest counts only
+    while its reports are recent (``STALE_AFTER_DAYS``), so ``frame``'s statuses are recomputed by that rule."""
     places, days = t.places, t.days
+    status = control_by_day(t.kept, t.actors, days, stale_after=STALE_AFTER_DAYS)
+    geography = load("geography")
+    frame = maps.map_frame(status, places, days, maps.battle_notes())
     mapped = frame[frame["layer"] == "place"]
     last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
-    contested_days = mapped[mapped["status"] == "contested"]
+    reported = t.changes["place_id"].nunique()
     coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
     change_sources = list(dict.fromkeys(t.changes.loc[t.changes["place_id"].isin(mapped["place_id"]), "source_id"]))
+    line_sources = list(
+        dict.fromkeys(geography.loc[geography["layer"].isin(["river", "road", "governorate"]), "source_id"])
+    )
     caption = (
-        f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {mapped['place_id'].nunique()} mapped places "
-        f"coloured by their reported holder. On {prose.fmt_date(days[-1])} the last reports have "
+        f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {mapped['place_id'].nunique()} of the "
+        f"{reported} places in the control reports that have a sourced coordinate, coloured by their reported holder. "
+        f"On {prose.fmt_date(days[-1])} the last reports have "
         f"{prose.count_word(int(last.get('opposition', 0)))} held by the opposition, "
-        f"{prose.count_word(int(last.get('government', 0)))} by the government and "
-        f"{prose.count_word(int(last.get('contested', 0)))} contested; "
-        f"{prose.plural(contested_days['place_id'].nunique(), 'place')} were contested on at least one day."
+        f"{prose.count_word(int(last.get('government', 0)))} by the government, "
+        f"{prose.count_word(int(last.get('contested', 0)))} contested and "
+        f"{prose.count_word(int(last.get('unresolved', 0)))} unresolved. A place is contested while reports dated "
+        f"within a day of its latest put it in both sides' hands; once that latest report is more than "
+        f"{STALE_AFTER_DAYS} days old the contest no longer counts: the latest day's reports alone decide, and a "
+        "place they still split is marked unresolved. The Orontes is drawn from World Data Bank II; the M5 "
+        "schematically, straight between the cities a cited page names on it."
     )
     order = list(dict.fromkeys(frame.sort_values("day")["day_label"]))
+    named = [n for p, n in zip(places["place_id"], places["name"]) if p in maps.LABELS and p in set(mapped["place_id"])]
     alt_text = (
-        "Map of the Hama area and the road to Homs over Syria's outline, one point per place with sourced "
-        "coordinates, coloured by its reported holder on the chosen day (opposition, government, contested "
-        "or no report); "
-        "Aleppo, Idlib, Hama, Homs and Damascus are labelled for orientation."
+        "Map of the Hama area and the road to Homs: one point per place with a sourced coordinate, coloured and "
+        "shaped by its reported holder on the chosen day (opposition, government, contested, unresolved or no "
+        "report), over the Orontes, the M5 and the governorate boundaries; "
+        f"{prose.join_words(named)} are named."
     )
     one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
     kinds = {
-        "battle-map": (maps.control_map_slider(frame), " A slider picks the day."),
-        "battle-map-panels": (maps.control_map_panels(frame, order), one_per_day),
+        "battle-map": (maps.control_map_slider(frame, geography), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(frame, geography, order), one_per_day),
     }
     return {
         name: figure(
-            name, chart, frame, caption=caption, alt_text=alt_text + how, sources=[*coord_sources, *change_sources]
+            name,
+            chart,
+            frame,
+            caption=caption,
+            alt_text=alt_text + how,
+            sources=[*coord_sources, *change_sources, *line_sources],
         )
         for name, (chart, how) in kinds.items()
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -64,3 +65,28 @@ def country_outline(iso_numeric: str = "760", atlas: Path | None = None) -> dict
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make venv` to install world-atlas")
     return topojson_feature(json.loads(path.read_text(encoding="utf-8")), "countries", iso_numeric)
+
+
+def line_features(geography, layers: tuple[str, ...], box: tuple[float, float, float, float] | None = None) -> list:
+    """GeoJSON LineString features, one per feature and part of ``geography`` (rows of data/geography.csv) in
+    ``layers``; with ``box`` (west, south, east, north), only the pieces with a vertex inside it, so a zoomed map
+    carries no line it cannot show. Each feature's properties: layer, feature, name."""
+    rows = geography[geography["layer"].isin(layers)].sort_values(["layer", "feature", "part", "seq"])
+    features = []
+    for (layer, feature, _part), piece in rows.groupby(["layer", "feature", "part"], sort=False):
+        points = [[float(x), float(y)] for x, y in zip(piece["longitude"], piece["latitude"])]
+        if box is not None and not any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in points):
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"layer": layer, "feature": feature, "name": str(piece["name"].iloc[0])},
+                "geometry": {"type": "LineString", "coordinates": points},
+            }
+        )
+    return features
+
+
+def scale_bar(west: float, latitude: float, km: int) -> tuple[float, float]:
+    """The longitudes (west end, east end) of a ``km``-long east-west bar at ``latitude`` (spherical earth)."""
+    return west, round(west + km / (111.32 * math.cos(math.radians(latitude))), 4)

@@ -7,17 +7,45 @@ data a layer carries is the country outline (a geoshape basemap).
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
-from .geo import country_outline
+from .geo import country_outline, line_features, scale_bar
 from .theme import INK, MUTED, SIDE_COLOURS
 
-# Statuses a place can have on a day, in legend order, with their colours.
-STATUSES = ("opposition", "government", "contested", "no report")
-STATUS_COLOURS = (SIDE_COLOURS["opposition"], SIDE_COLOURS["government"], "#E69F00", "#bbbbbb")
+# Statuses a place can have on a day, in legend order, with their colours and shapes.
+STATUSES = ("opposition", "government", "contested", "unresolved", "no report")
+STATUS_COLOURS = (SIDE_COLOURS["opposition"], SIDE_COLOURS["government"], "#E69F00", "#CC79A7", "#bbbbbb")
+STATUS_SHAPES = ("circle", "square", "diamond", "triangle-down", "cross")
 # The Hama-to-Damascus corridor: centre (lon, lat) of the zoomed maps.
 CENTRE = (36.75, 34.85)
+HAMA_AREA = (36.70, 35.07)  # longitude, latitude the battle maps centre on (Hama to Homs)
+PANEL_AREA = (36.72, 35.07)  # the small maps' centre
+RIVER, ROAD = "#3a7dbf", "#8c4f2b"
+# Where each labelled place's name sits beside its point (dx, dy in pixels; align), so the names around Hama
+# do not overlap: the places the battle chapter discusses (the high ground, the airbase, the villages of the
+# counter-attack, the minority towns, Rastan and Talbiseh) and the cities that orient the reader.
+LABELS = {
+    "hama": (7, 10, "left"),
+    "homs": (7, 4, "left"),
+    "rastan": (7, 2, "left"),
+    "talbiseh": (7, 6, "left"),
+    "jabal-zayn-al-abidin": (7, -6, "left"),
+    "qamhana": (-6, -7, "right"),
+    "hama-military-airport": (-6, 10, "right"),
+    "maardes": (7, 2, "left"),
+    "suran": (7, -5, "left"),
+    "halfaya": (-6, -7, "right"),
+    "mhardeh": (-6, 10, "right"),
+    "suqaylabiyah": (-6, 4, "right"),
+    "salamiyah": (7, 4, "left"),
+    "masyaf": (-6, 4, "right"),
+    "morek": (7, 3, "left"),
+    "khan-shaykhun": (7, 3, "left"),
+}
+PANEL_LABELS = ("hama", "homs", "rastan")  # the names each small map carries
 
 
 def _outline() -> alt.Chart:
@@ -26,11 +54,54 @@ def _outline() -> alt.Chart:
     )
 
 
-def _layers(width: int, height: int, size: int, font: int):
-    """Points coloured by status and labels of the orientation cities (both from the top-level data)."""
-    points = (
+def basemap(geography: pd.DataFrame, box, *, layers=("governorate", "border", "coast", "river", "road"), scale=1.0):
+    """Geoshape layers of the map lines in ``box``: governorate boundaries dashed, borders, coast, rivers blue,
+    roads brown (each a basemap layer with its own data, credited as a source)."""
+    styles = {
+        "governorate": {"stroke": "#a9a9a9", "strokeWidth": 0.8, "strokeDash": [3, 2]},
+        "border": {"stroke": "#555555", "strokeWidth": 1.2},
+        "coast": {"stroke": RIVER, "strokeWidth": 1.2},
+        "river": {"stroke": RIVER, "strokeWidth": 1.6 * scale},
+        "road": {"stroke": ROAD, "strokeWidth": 2.0 * scale, "strokeDash": [6, 2]},
+    }
+    charts = []
+    for layer in layers:
+        features = line_features(geography, (layer,), box)
+        if features:
+            charts.append(alt.Chart(alt.Data(values=features)).mark_geoshape(filled=False, aria=False, **styles[layer]))
+    return charts
+
+
+def map_frame(status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFrame) -> pd.DataFrame:
+    """The battle map's drawn frame: one row per mapped place and day (layer 'place'; ``label`` set for the
+    places of :data:`LABELS`, with its offset), plus ``notes``: rows of a fixed label (layer 'note': a river or road
+    name, the scale bar) repeated on every day. Columns: layer, place_id, name, latitude, longitude, day,
+    day_index, day_label, status, last_change_ids, label, dx, dy, align."""
+    coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
+    pts = status.join(coords, on="place_id").dropna(subset=["latitude"]).assign(layer="place")
+    days = sorted(pd.to_datetime(list(days)))
+    fixed = [notes.assign(day=d) for d in days]
+    frame = pd.concat([pts.reset_index(drop=True), *fixed], ignore_index=True)
+    index = {d: i for i, d in enumerate(days)}
+    frame["day_index"] = frame["day"].map(index).astype(int)
+    frame["day_label"] = frame["day"].map(lambda d: f"{d.day} {d:%b}")
+    placed = frame["layer"] == "place"
+    frame.loc[placed, "label"] = frame.loc[placed, "place_id"].map(
+        lambda p: coords.loc[p, "name"] if p in LABELS else ""
+    )
+    for i, col in enumerate(("dx", "dy", "align")):
+        frame.loc[placed, col] = frame.loc[placed, "place_id"].map(lambda p, i=i: LABELS.get(p, (0, 0, "left"))[i])
+    frame["latitude"] = frame["latitude"].astype(float)
+    frame["longitude"] = frame["longitude"].astype(float)
+    columns = ["layer", "place_id", "name", "latitude", "longitude", "day", "day_index", "day_label", "status"]
+    return frame[[*columns, "last_change_ids", "label", "dx", "dy", "align"]].fillna({"label": "", "status": ""})
+
+
+def _points(size: int, legend: bool = True) -> alt.Chart:
+    status_legend = alt.Legend(orient="bottom", direction="horizontal", columns=3) if legend else None
+    return (
         alt.Chart()
-        .mark_point(filled=True, opacity=0.9)
+        .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=0.6)
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
@@ -38,35 +109,54 @@ def _layers(width: int, height: int, size: int, font: int):
                 "status:N",
                 title="Reported holder",
                 scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_COLOURS)),
-                legend=alt.Legend(orient="bottom", direction="horizontal"),
+                legend=status_legend,
             ),
             shape=alt.Shape(
                 "status:N",
                 title="Reported holder",
-                scale=alt.Scale(domain=list(STATUSES), range=["circle", "square", "diamond", "cross"]),
-                legend=alt.Legend(orient="bottom", direction="horizontal"),  # merges with the colour legend
+                scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_SHAPES)),
+                legend=status_legend,  # merges with the colour legend
             ),
             size=alt.value(size),
             tooltip=["name:N", "day_label:N", "status:N", "last_change_ids:N"],
         )
         .transform_filter("datum.layer == 'place'")
     )
-    cities = (
-        alt.Chart()
-        .mark_point(shape="triangle-up", filled=True, color=INK, size=size)
-        .encode(longitude="longitude:Q", latitude="latitude:Q")
-        .transform_filter("datum.layer == 'city'")
-    )
-    labels = (
-        alt.Chart()
-        .mark_text(align="left", dx=6, dy=-4, fontSize=font, color=INK, fontWeight="bold")
-        .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
-        .transform_filter("datum.layer == 'city'")
-    )
-    return points, cities, labels
 
 
-HAMA_AREA = (36.66, 35.06)  # longitude, latitude the zoomed battle map centres on (between Hama and Homs)
+def _labels(font: int, only=None) -> list[alt.Chart]:
+    """Place names beside their points, one text layer per alignment (Vega-Lite cannot take the offset from
+    data); with ``only``, just those places."""
+    keep = "datum.layer == 'place' && datum.label != ''"
+    if only is not None:
+        keep += " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0"
+    layers = []
+    for align in ("left", "right"):
+        for dx, dy in sorted({(v[0], v[1]) for v in LABELS.values() if v[2] == align}):
+            layers.append(
+                alt.Chart()
+                .mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold")
+                .encode(longitude="longitude:Q", latitude="latitude:Q", text="label:N")
+                .transform_filter(f"{keep} && datum.align == '{align}' && datum.dx == {dx} && datum.dy == {dy}")
+            )
+    return layers
+
+
+def _notes(font: int) -> list[alt.Chart]:
+    """The fixed labels (river and road names, the scale bar's text) and the scale bar's line."""
+    text = (
+        alt.Chart()
+        .mark_text(align="left", fontSize=font, fontStyle="italic", color=MUTED)
+        .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N", color=alt.value(MUTED))
+        .transform_filter("datum.layer == 'note'")
+    )
+    bar = (
+        alt.Chart()
+        .mark_line(color=INK, strokeWidth=2)
+        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
+        .transform_filter("datum.layer == 'scale'")
+    )
+    return [bar, text]
 
 
 def _projection(width: int, height: int, scale: float, centre: tuple[float, float] = CENTRE) -> dict:
@@ -79,29 +169,36 @@ def _projection(width: int, height: int, scale: float, centre: tuple[float, floa
     }
 
 
-def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
-    """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``."""
-    width, height, scale = 640, 440, 21000
+def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, float, float]:
+    """The lon/lat box a mercator map of this size, scale and centre shows (a little margin)."""
+    half_lon = math.degrees(width / 2 / scale) * 1.1
+    half_lat = math.degrees(height / 2 / scale) * math.cos(math.radians(centre[1])) * 1.1
+    return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
+
+
+def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
+    """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``, over the map
+    lines of ``geography`` (the Orontes, the M5, governorate boundaries)."""
+    width, height, scale = 700, 520, 30000
     days = int(frame["day_index"].max()) + 1
     day = alt.param(
         name="day",
         value=days - 1 if start is None else start,
         bind=alt.binding_range(min=0, max=days - 1, step=1, name="Day "),
     )
-    points, cities, labels = _layers(width, height, 90, 12)
     by_day = "datum.day_index == day"
     title = (
         alt.Chart()
-        .mark_text(align="left", fontSize=13, color=INK, fontWeight="bold")
-        .encode(text="day_label:N", x=alt.value(8), y=alt.value(14))
+        .mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
+        .encode(text="day_label:N", x=alt.value(8), y=alt.value(16))
         .transform_filter(by_day)
         .transform_aggregate(rows="count()", groupby=["day_label"])
     )
+    drawn = [_points(110), *_labels(12), *_notes(11)]
     chart = alt.layer(
         _outline(),
-        points.transform_filter(by_day),
-        cities.transform_filter(by_day),
-        labels.transform_filter(by_day),
+        *basemap(geography, _box(width, height, scale, HAMA_AREA), layers=("governorate", "river", "road")),
+        *(layer.transform_filter(by_day) for layer in drawn),
         title,
         data=frame,
     )
@@ -109,17 +206,25 @@ def control_map_slider(frame: pd.DataFrame, *, start: int | None = None) -> alt.
     return chart.add_params(day).project(**projection).properties(width=width, height=height)
 
 
-def control_map_panels(frame: pd.DataFrame, order: list[str], columns: int = 5) -> alt.FacetChart:
-    """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts."""
-    width, height, scale = 120, 135, 2400
-    points, cities, labels = _layers(width, height, 22, 8)
-    chart = alt.layer(_outline(), points, cities, labels, data=frame)
-    projection = _projection(width, height, scale)
+def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, order: list[str], columns: int = 5):
+    """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts,
+    each naming Hama, Rastan and Homs."""
+    width, height, scale = 145, 190, 11000
+    box = _box(width, height, scale, PANEL_AREA)
+    chart = alt.layer(
+        _outline(),
+        *basemap(geography, box, layers=("river", "road"), scale=0.7),
+        _points(34, legend=True),
+        *_labels(10, only=PANEL_LABELS),
+        data=frame,
+    )
+    projection = _projection(width, height, scale, PANEL_AREA)
     return (
         chart.project(**projection)
         .properties(width=width, height=height)
         .facet(
-            facet=alt.Facet("day_label:N", sort=order, title=None, header=alt.Header(labelColor=MUTED)), columns=columns
+            facet=alt.Facet("day_label:N", sort=order, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)),
+            columns=columns,
         )
     )
 
@@ -156,3 +261,17 @@ def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
         )
         .properties(width="container", height=190)
     )
+
+
+def battle_notes() -> pd.DataFrame:
+    """The battle maps' fixed labels: the Orontes and the M5 named where they run, and a 10 km scale bar (its
+    line at 35.25 N, its text above), as rows for :func:`map_frame`'s ``notes``."""
+    west, east = scale_bar(36.12, 34.70, 10)
+    rows = [
+        ("note", "Orontes", 35.335, 36.455),
+        ("note", "M5 (schematic)", 35.00, 36.78),
+        ("scale", "10 km", 34.70, west),
+        ("scale", "10 km", 34.70, east),
+        ("note", "10 km (at 35° N)", 34.725, west),
+    ]
+    return pd.DataFrame(rows, columns=["layer", "name", "latitude", "longitude"]).assign(place_id="", status="")

@@ -42,6 +42,10 @@ def control_reports(changes: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
 
 
 CONTEST_WINDOW_DAYS = 1  # claims by both sides within this many days of the latest report make a place contested
+# A contest goes stale: once its newest report is more than this many days old, the place is no longer shown as
+# contested ("contested now"); the newest day's reports alone decide it, and when they too name both sides the
+# place is 'unresolved'. Used by the maps (control_by_day(..., stale_after=STALE_AFTER_DAYS)).
+STALE_AFTER_DAYS = 2
 # Reports rated worse than this on the credibility scale (5 improbable: contradicted by well-established facts;
 # 6 cannot be judged) are listed but do not decide a place's status on the map, its changes of hands or the front.
 DECIDING_CREDIBILITY = 4
@@ -62,30 +66,40 @@ def _records(reports: pd.DataFrame) -> list[tuple[pd.Timestamp, str, str]]:
     return sorted(r for r in rows if not pd.isna(r[0]))
 
 
-def _status(records: list[tuple], day: pd.Timestamp, window: int) -> tuple[str, list[str]]:
+def _status(
+    records: list[tuple], day: pd.Timestamp, window: int, stale_after: int | None = None
+) -> tuple[str, list[str]]:
     """A place's status on ``day`` from its :func:`_records` and the ids that decide it.
 
     No report on or before the day: 'no report'. Otherwise the reports dated within ``window`` days of the
-    latest one decide: one side in all of them gives that side; both sides give 'contested'.
+    latest one decide: one side in all of them gives that side; both sides give 'contested'. With
+    ``stale_after``, a contest whose newest report is more than that many days older than ``day`` is no longer
+    current: the newest day's reports alone decide, and both sides among them give 'unresolved'.
     """
     known = [r for r in records if r[0] <= day]
     if not known:
         return "no report", []
-    start = known[-1][0] - pd.Timedelta(days=window)
+    latest = known[-1][0]
+    start = latest - pd.Timedelta(days=window)
     recent = [r for r in known if r[0] >= start]
     sides = {side for _, _, side in recent}
+    if len(sides) > 1 and stale_after is not None and (day - latest).days > stale_after:
+        recent = [r for r in known if r[0] == latest]
+        sides = {side for _, _, side in recent}
+        return (sides.pop() if len(sides) == 1 else "unresolved"), [change_id for _, change_id, _ in recent]
     return (sides.pop() if len(sides) == 1 else "contested"), [change_id for _, change_id, _ in recent]
 
 
-def control_by_day(changes: pd.DataFrame, actors: pd.DataFrame, days) -> pd.DataFrame:
-    """One row per place in ``changes`` and day: place_id, day, status, last_change_ids (space-separated)."""
+def control_by_day(changes: pd.DataFrame, actors: pd.DataFrame, days, stale_after: int | None = None) -> pd.DataFrame:
+    """One row per place in ``changes`` and day: place_id, day, status, last_change_ids (space-separated).
+    ``stale_after``: see :func:`_status` (None: a contest stays current however old its reports)."""
     sided = with_sides(changes, actors)
     days = pd.to_datetime(list(days))
     rows = []
     for place_id, reports in sided.groupby("place_id", sort=True):
         records = _records(reports)
         for day in days:
-            status, ids = _status(records, day, CONTEST_WINDOW_DAYS)
+            status, ids = _status(records, day, CONTEST_WINDOW_DAYS, stale_after)
             rows.append({"place_id": place_id, "day": day, "status": status, "last_change_ids": " ".join(ids)})
     return pd.DataFrame(rows, columns=["place_id", "day", "status", "last_change_ids"])
 
