@@ -1,6 +1,7 @@
 """CONTRIBUTING.md's "where things go" table is what the code requires: in a copy of the project, a toy chapter
 and a toy table added by following its rows validate, execute and meet every notebook contract."""
 
+import csv
 import json
 import os
 import re
@@ -81,8 +82,9 @@ def add_toy_chapter(root: Path) -> None:
         )
     )
     chapters = root / "data" / "chapters.csv"
-    last = max(int(r.split(",")[-1]) for r in chapters.read_text(encoding="utf-8").splitlines()[1:] if r.split(",")[-1])
-    chapters.write_text(chapters.read_text(encoding="utf-8") + f"toy,Toy,{last + 1}\n")
+    with chapters.open(encoding="utf-8") as f:
+        last = max(int(r["page"]) for r in csv.DictReader(f) if r["page"])
+    chapters.write_text(chapters.read_text(encoding="utf-8") + f"toy,Toy,{last + 1},0\n")
 
 
 def test_the_table_names_every_step_a_chapter_and_a_table_need():
