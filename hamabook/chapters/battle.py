@@ -13,7 +13,8 @@ import pandas as pd
 from ..charts import maps, theme
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
+from ..output.render import table_html, table_print
 from ..rows.control import (
     DECIDING_CREDIBILITY,
     control_by_day,
@@ -129,9 +130,20 @@ def _side_dates(rows: pd.DataFrame, side: str) -> str:
     return prose.join_words(prose.fmt_date_at(d, p) for d, p in dates)
 
 
-def _folded(frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str):
-    """A table of the page's evidence, folded as every long table of the book is (output.figure.table)."""
-    return table(frame, caption, labels, noun=noun)
+FOLD_AFTER = 2  # the page's evidence tables show their first two rows; "Show all" opens the rest
+FOLD_LONG_ROWS = 1  # a table whose rows quote long summaries shows its first row only
+
+
+def _folded(
+    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, after: int = FOLD_AFTER
+) -> Printable:
+    """``output.figure.table``, folded after ``after`` rows instead of the book's four, so that the page's story
+    and all its evidence fit twelve screens: the same escaped, accessible table and fold (every row on the page
+    once, the rest opened by a keyboard-operable "Show all"), and every row in print."""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **labels}
+    html_text = table_html(frame, caption, labels, fold_after=after, noun=noun)
+    return block(html_text, table=table_print(frame, caption, labels))
 
 
 @dataclass(frozen=True)
@@ -380,6 +392,7 @@ def counter_attack(t: Tables) -> Section:
             "The government counter-attack of early December: every report of how far it went",
             COUNTER_LABELS,
             noun="reports",
+            after=FOLD_LONG_ROWS,
         ),
     )
     return s
@@ -632,7 +645,7 @@ def reports_per_day(t: Tables) -> Section:
             maps.reports_per_day_bars(bars),
             bars,
             caption=(
-                f"The data hold {prose.plural(int(bars['reports'].sum()), 'report')} of a change of hands; "
+                f"Reports of a change of hands by day ({prose.fmt_number(int(bars['reports'].sum()))} in all): "
                 "the first report of a government retake is dated "
                 f"{prose.fmt_date(gov_days['day'].min())} and the last {prose.fmt_date(gov_days['day'].max())}."
             ),
@@ -651,7 +664,6 @@ def method(t: Tables) -> Section:
     unmapped = pl.loc[pl.index.isin(used) & pl["latitude"].isna(), "name"].sort_values()
     unmapped_ids = changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
     v["battle_unmapped_n"] = prose.count(len(unmapped), unmapped_ids, noun="place")
-    v["battle_unmapped"] = prose.text(prose.join_words(unmapped), unmapped_ids)
     rows_used = pd.concat([changes[["source_id", "as_of"]], t.battle[["source_id", "as_of"]]])
     read = t.sources[t.sources["source_id"].isin(rows_used["source_id"])]
     labels = registry_labels("alignments")
@@ -660,12 +672,7 @@ def method(t: Tables) -> Section:
     unheard = [a for a in labels.index if a not in sides]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
     v["battle_unheard"] = prose.text(prose.join_words((labels[a] for a in unheard), "or"), table="sources")
-    origin = read["originator"].value_counts()
-    top = origin[origin > 2]
-    v["battle_originators_n"] = prose.count(len(origin), table="sources")
-    v["battle_originators_top"] = prose.text(
-        prose.join_words(f"{o} ({prose.plural(int(n), 'source')})" for o, n in top.items()), table="sources"
-    )
+    v["battle_originators_n"] = prose.count(read["originator"].nunique(), table="sources")
     all_ids = list(changes["change_id"])
     v["battle_reports_n"] = prose.count(len(changes), all_ids)
     v["battle_places_n"] = prose.count(changes["place_id"].nunique(), all_ids)
