@@ -408,7 +408,7 @@ def high_ground(t: Tables) -> Section:
         sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
     ]
     high_rows = with_sources(high.join(pl["name"], on="place_id"), t.sources).sort_values(
-        ["place_id", "date", "change_id"]
+        ["date", "place_id", "change_id"]
     )
     columns = ["name", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher", "reliability"]
     s = Section(values=v)
