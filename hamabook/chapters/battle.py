@@ -230,7 +230,10 @@ def _day_text(day, precision: str = "day") -> str:
 
 
 def _day(day, rows, precision: str = "day") -> prose.Value:
-    """'5 December' (or 'about 5 December'), resting on ``rows``."""
+    """'5 December', resting on ``rows``; 'about 5 December' when asked, or when every one of ``rows`` (a table of
+    rows) gives its date only approximately."""
+    if isinstance(rows, pd.DataFrame) and "date_precision" in rows and (rows["date_precision"] == "approximate").all():
+        precision = "approximate"
     return prose.text(_day_text(day, precision), rows)
 
 
