@@ -13,7 +13,8 @@ import pandas as pd
 from ..charts import maps, theme
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
+from ..output.render import table_html, table_print
 from ..rows.control import (
     DECIDING_CREDIBILITY,
     STALE_AFTER_DAYS,
@@ -36,6 +37,8 @@ ORIENTATION = ("aleppo", "idlib", "hama", "homs", "damascus")  # cities labelled
 FOUGHT = ("unit_deployment", "army_reinforcement", "reinforcements")
 MINORITY = ("minority_town_handover", "minority_assurance")
 HIGH_GROUND_KINDS = ("site",)  # hills and other named positions in places.csv
+STRIKES = ("airstrike", "ally_air_strike")  # the strikes on the Rastan bridge
+GATE_TOWNS = ("rastan", "talbiseh")  # the first towns of Homs province on the road south
 SOHR = "sohr"  # the monitor whose estimates of the counter-attack's depth the page names (originators.csv body_id)
 
 
@@ -128,6 +131,22 @@ def _side_dates(rows: pd.DataFrame, side: str) -> str:
     return prose.join_words(prose.fmt_date_at(d, p) for d, p in dates)
 
 
+FOLD_AFTER = 2  # the page's evidence tables show their first two rows; "Show all" opens the rest
+FOLD_LONG_ROWS = 1  # a table whose rows quote long summaries shows its first row only
+
+
+def _folded(
+    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, after: int = FOLD_AFTER
+) -> Printable:
+    """``output.figure.table``, folded after ``after`` rows instead of the book's four, so that the page's story
+    and all its evidence fit twelve screens: the same escaped, accessible table and fold (every row on the page
+    once, the rest opened by a keyboard-operable "Show all"), and every row in print."""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **labels}
+    html_text = table_html(frame, caption, labels, fold_after=after, noun=noun)
+    return block(html_text, table=table_print(frame, caption, labels))
+
+
 @dataclass(frozen=True)
 class Tables:
     """What the sections read: the tables, loaded once, and the rules every section shares, computed once."""
@@ -137,6 +156,8 @@ class Tables:
     actors: pd.DataFrame
     sources: pd.DataFrame
     sided: pd.DataFrame  # the control changes with the side of who took and who lost each place
+    events: pd.DataFrame  # every event, whatever its topic
+    figures: pd.DataFrame
     battle: pd.DataFrame  # events of the battle topic
     daily: pd.DataFrame  # per day and side: places reported taken and reports
     kept: pd.DataFrame  # the control changes allowed to decide a status
@@ -165,6 +186,8 @@ def tables() -> Tables:
         actors=actors,
         sources=load("sources"),
         sided=sided,
+        events=events,
+        figures=load("figures"),
         battle=events[events["topic"] == "battle"],
         daily=daily,
         kept=kept,
@@ -176,197 +199,181 @@ def tables() -> Tables:
 def build() -> Page:
     theme.apply()
     t = tables()
-    return Page.of(
+    page = Page.of(
         judged("battle", {"j09_verdict": "J09", "j08_verdict": "J08"}),
-        day_by_day(t),
-        changes_of_hands(t),
-        high_ground(t),
-        who_fought(t),
+        bottom_line(t),
+        sweep(t),
+        stand(t),
         counter_attack(t),
+        high_ground(t),
         minority_towns(t),
         claims(t),
         road_south(t),
+        why(t),
         control_map(t),
         distance_to_damascus(t),
+        day_by_day(t),
         reports_per_day(t),
         method(t),
     )
+    page.headline("battle_stand", "battle_hama_fall")
+    return page
 
 
-def day_by_day(t: Tables) -> Section:
-    """The numbers of the day-by-day account, and the table of places changing hands each day."""
-    s = Section()
-    v = s.values
-    changes, sided = t.changes, t.sided
-    all_ids = list(changes["change_id"])
-    opp = sided[sided["taken_by_side"] == "opposition"]
-    v["battle_reports_n"] = prose.count(len(changes), all_ids)
-    v["battle_places_n"] = prose.count(changes["place_id"].nunique(), all_ids)
-    v["battle_first_day"] = prose.date(
-        changes["date"].min(), changes.loc[changes["date"] == changes["date"].min(), "change_id"]
-    )
-    per_day = opp.groupby("date")["place_id"].nunique()
-    peak = per_day.idxmax()
-    peak_ids = opp.loc[opp["date"] == peak, "change_id"]
-    same = peak == changes["date"].min()
-    v["battle_peak_clause"] = prose.text(
-        "this was also the busiest day" if same else f"the busiest day was {prose.fmt_date(peak)}", peak_ids
-    )
-    v["battle_peak_n"] = prose.count(int(per_day.max()), opp.loc[opp["date"] == peak, "change_id"], noun="place")
-    hama_opp = opp[opp["place_id"] == "hama"]
-    fall = hama_opp["date"].mode().min()
-    v["battle_hama_fall"] = prose.date(fall, hama_opp["change_id"])
-    v["battle_hama_reports"] = prose.count(count_reports(hama_opp, CONTROL_CLAIM), hama_opp["change_id"], noun="report")
-    hama_gov_claim = hama_opp[hama_opp["claimed_by"] == "government"]
-    v["battle_hama_gov_how"] = prose.text(
-        prose.join_words(sorted(set(hama_gov_claim["how"]))) if len(hama_gov_claim) else "not reported",
-        hama_gov_claim["change_id"] if len(hama_gov_claim) else hama_opp["change_id"],
-    )
-    daily = t.daily
-    daily_table = daily.assign(
-        names=[
-            ", ".join(
-                sorted(
-                    _names(
-                        t.places, sided.loc[(sided["date"] == d) & (sided["taken_by_side"] == s), "place_id"].unique()
-                    )
-                )
-            )
-            for d, s in zip(daily["date"], daily["taken_by_side"])
-        ]
-    )
-    s.add(
-        "battle-daily",
-        table(
-            daily_table[["date", "taken_by_side", "places", "reports", "names"]],
-            "Places reported changing hands each day, by the side reported taking them",
-            DAILY_LABELS,
-            noun="days and sides",
-        ),
-    )
-    return s
+# --- Dates as a reader says them -----------------------------------------------------------------------------
+# The book's prose helpers write '5 December 2024'; inside the story of one week the year goes without saying, so
+# these private helpers write '5 December', '1–4 December' and '5 or 6 December' (rows as prose.text takes them).
 
 
-def changes_of_hands(t: Tables) -> Section:
-    """Places reported changing hands more than once, and the government's own claims of retakes."""
+def _day_text(day, precision: str = "day") -> str:
+    d = pd.Timestamp(day)
+    return f"{'about ' if precision == 'approximate' else ''}{d.day} {d:%B}"
+
+
+def _day(day, rows, precision: str = "day") -> prose.Value:
+    """'5 December', resting on ``rows``; 'about 5 December' when asked, or when every one of ``rows`` (a table of
+    rows) gives its date only approximately."""
+    if isinstance(rows, pd.DataFrame) and "date_precision" in rows and (rows["date_precision"] == "approximate").all():
+        precision = "approximate"
+    return prose.text(_day_text(day, precision), rows)
+
+
+def _span(start, end, rows) -> prose.Value:
+    """'1–4 December', '30 November – 4 December' or '5 December', resting on ``rows``."""
+    a, b = sorted((pd.Timestamp(start), pd.Timestamp(end)))
+    if a == b:
+        text = _day_text(a)
+    elif a.month == b.month:
+        text = f"{a.day}–{b.day} {b:%B}"
+    else:
+        text = f"{_day_text(a)} – {_day_text(b)}"
+    return prose.text(text, rows)
+
+
+def _either(days, rows) -> prose.Value:
+    """The dates different reports give for one thing: '5 or 6 December', '30 November or 1 December'."""
+    days = sorted({pd.Timestamp(d) for d in days})
+    if len({d.month for d in days}) == 1:
+        text = prose.join_words([str(d.day) for d in days[:-1]] + [_day_text(days[-1])], "or")
+    else:
+        text = prose.join_words([_day_text(d) for d in days], "or")
+    return prose.text(text, rows)
+
+
+def _ids(*frames: pd.DataFrame) -> list[str]:
+    """The ids of rows from several fact tables (events, control changes, figures), in order."""
+    out: list[str] = []
+    for frame in frames:
+        column = next(c for c in ("event_id", "change_id", "figure_id") if c in frame.columns)
+        out += list(frame[column])
+    return list(dict.fromkeys(out))
+
+
+def _place_list(t: Tables, rows: pd.DataFrame) -> str:
+    """The places of ``rows`` by name, in alphabetical order: 'Halfaya, Maardes and Qalaat al-Madiq'."""
+    return prose.join_words(sorted(_names(t.places, rows["place_id"].unique())))
+
+
+def _on(frame: pd.DataFrame, day) -> pd.DataFrame:
+    return frame[frame["date"] == pd.Timestamp(day)]
+
+
+def _taken(t: Tables, side: str) -> pd.DataFrame:
+    """The deciding reports of places taken by ``side``."""
+    kept = t.sided[t.sided["change_id"].isin(t.kept["change_id"])]
+    return kept[kept["taken_by_side"] == side]
+
+
+def _stand_days(t: Tables) -> tuple[pd.Timestamp, pd.Timestamp, pd.DataFrame]:
+    """The government's stand north of Hama: from the first day after the opposition's sweep on which the
+    government's side of the battle is reported (its statements, reinforcements and strikes) to its last report of
+    a counter-offensive; with those reports."""
+    sweep_day = _taken(t, "opposition")["date"].min()
+    gov = t.battle[t.battle["actor_id"] == "syrian-government"]
+    start = gov.loc[gov["date"] > sweep_day, "date"].min()
+    end = gov.loc[gov["category"] == "counter_offensive", "date"].max()
+    return start, end, gov[(gov["date"] >= start) & (gov["date"] <= end)]
+
+
+# --- The story -----------------------------------------------------------------------------------------------
+
+
+def bottom_line(t: Tables) -> Section:
+    """The two dates the bottom line states: the government's stand and the fall of the city."""
     v: dict[str, prose.Value] = {}
-    hands = hand_changes(t.kept, t.actors)
-    flipped = hands[hands["times"] > 1].sort_values(["times", "place_id"], ascending=[False, True])
-    flipped_ids = [i for ids in flipped["change_ids"] for i in ids]
-    v["battle_flipped_n"] = prose.count(len(flipped), flipped_ids, noun="place")
-    v["battle_flipped_list"] = prose.text(
-        prose.join_words(
-            f"{t.pl.loc[p, 'name']} ({prose.plural(n, 'change')})"
-            for p, n in zip(flipped["place_id"], flipped["times"])
-        ),
-        flipped_ids,
-    )
-    gov = t.sided[t.sided["taken_by_side"] == "government"]
-    v["battle_gov_claims_n"] = prose.count(len(gov), gov["change_id"], noun="report")
-    v["battle_gov_places_n"] = prose.count(gov["place_id"].nunique(), gov["change_id"], noun="place")
+    start, end, stand_rows = _stand_days(t)
+    v["battle_stand"] = _span(start, end, stand_rows)
+    hama_opp = t.sided[(t.sided["place_id"] == "hama") & (t.sided["taken_by_side"] == "opposition")]
+    v["battle_hama_fall"] = _day(hama_opp["date"].mode().min(), hama_opp)
     return Section(values=v)
 
 
-def high_ground(t: Tables) -> Section:
-    """Jabal Zayn al-Abidin, Qamhana, the airbase and the prison: every report, both sides."""
+def sweep(t: Tables) -> Section:
+    """27–30 November: the launch, the sweep through the northern countryside, the halt and the first claims."""
     v: dict[str, prose.Value] = {}
-    sided, pl = t.sided, t.pl
-    zayn = sided[sided["place_id"] == "jabal-zayn-al-abidin"]
-    zayn_opp, zayn_gov = (zayn[zayn["taken_by_side"] == s] for s in ("opposition", "government"))
-    if _side_dates(zayn, "opposition") == _side_dates(zayn, "government"):
-        v["battle_zayn_both"] = prose.text(
-            f"Reports dated {_side_dates(zayn, 'opposition')} put Jabal Zayn al-Abidin in both sides' hands",
-            zayn["change_id"],
-        )
-    else:
-        v["battle_zayn_both"] = prose.text(
-            f"Jabal Zayn al-Abidin was reported held by the opposition on {_side_dates(zayn, 'opposition')} "
-            f"and by the government on {_side_dates(zayn, 'government')}",
-            zayn["change_id"],
-        )
-    v["battle_zayn_opp_n"] = prose.count(len(zayn_opp), zayn_opp["change_id"], noun="report")
-    v["battle_zayn_gov_n"] = prose.count(len(zayn_gov), zayn_gov["change_id"], noun="report")
-    qamhana = sided[sided["place_id"] == "qamhana"]
-    v["battle_qamhana_opp"] = prose.text(_side_dates(qamhana, "opposition"), qamhana["change_id"])
-    airbase = sided[sided["place_id"] == "hama-military-airport"]
-    v["battle_airbase"] = _taken_on(airbase)
-    v["battle_prison"] = _taken_on(sided[sided["place_id"] == "hama-central-prison"])
-    air = airbase[airbase["taken_by_side"] == "government"]
-    v["battle_airbase_gov"] = prose.count(len(air), air["change_id"], noun="report")
-    air_src = with_sources(air, t.sources)
-    cred = load("credibility_scale").set_index("score")["label"]
-    v["battle_airbase_gov_source"] = prose.text(
-        prose.join_words(
-            f"{pub}, grade {g}, rated {cred.loc[c].lower()}"
-            for pub, g, c in zip(air_src["publisher"], air_src["reliability"], air_src["credibility"])
-        ),
-        air["change_id"],
-    )
-    high = sided[
-        sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
-    ]
-    high_rows = with_sources(high.join(pl["name"], on="place_id"), t.sources).sort_values(
-        ["place_id", "date", "change_id"]
-    )
-    columns = ["name", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher", "reliability"]
-    s = Section(values=v)
-    s.add(
-        "battle-high-ground",
-        table(
-            high_rows[[*columns, "credibility", "change_id"]],
-            "Every report of the high ground, the airbase and the prison changing hands",
-            HIGH_GROUND_LABELS,
-            noun="reports",
-        ),
-    )
-    return s
+    launch = t.events[(t.events["category"] == "offensive_launch") & (t.events["credibility"] <= DECIDING_CREDIBILITY)]
+    launch_day = launch["date"].mode().min()
+    v["battle_launch_day"] = _day(launch_day, _on(launch, launch_day))
+    opp = _taken(t, "opposition")
+    first = opp["date"].min()
+    swept = _on(opp, first)
+    v["battle_sweep_day"] = _day(first, [*_ids(swept), *_ids(_on(t.battle, first))])  # with the halt that day
+    v["battle_sweep_n"] = prose.count(swept["place_id"].nunique(), swept)
+    # The government's own first claims of ground regained, at places the opposition took that first day.
+    gov = t.sided[(t.sided["taken_by_side"] == "government") & t.sided["place_id"].isin(swept["place_id"])]
+    own = gov[(gov["claimed_by"] == "government") & (gov["date"] <= first + pd.Timedelta(days=1))]
+    firsts = own[own["place_id"].isin(own.loc[own["date"] == own["date"].min(), "place_id"])]
+    v["battle_gov_first_claim_places"] = prose.text(_place_list(t, firsts), firsts)
+    v["battle_gov_first_claim_days"] = _either(firsts["date"], firsts)
+    retaken = t.sided[t.sided["taken_by_side"] == "government"]
+    ally = retaken[(retaken["claimed_by"] == "other") & (retaken["date"] == first + pd.Timedelta(days=1))]
+    v["battle_ally_claim_places"] = prose.text(_place_list(t, ally), ally)
+    return Section(values=v)
 
 
-def _taken_on(rows: pd.DataFrame) -> prose.Value:
-    """The dates a place was reported taken by the opposition, resting on those reports."""
-    return prose.text(_side_dates(rows, "opposition"), rows.loc[rows["taken_by_side"] == "opposition", "change_id"])
-
-
-def who_fought(t: Tables) -> Section:
-    """The forces each side is reported to have fought with: those taking places, and the reinforcements."""
+def stand(t: Tables) -> Section:
+    """1–3 December: the army digs in, the villages taken and retaken, the rebels at the gates."""
     v: dict[str, prose.Value] = {}
-    changes, actors, battle = t.changes, t.actors, t.battle
-    fought = battle[battle["category"].isin(FOUGHT)].join(actors.set_index("actor_id")[["name", "side"]], on="actor_id")
-    taker_ids = list(dict.fromkeys(changes["taken_by"]))
-    for side, key in (("government", "battle_gov_forces"), ("opposition", "battle_opp_forces")):
-        ev = fought[fought["side"] == side]
-        names = list(dict.fromkeys(ev["name"]))
-        takers = actors[actors["actor_id"].isin(taker_ids) & (actors["side"] == side)]["name"]
-        names = list(dict.fromkeys([*takers, *names]))
-        rows = [
-            *ev["event_id"],
-            *changes.loc[changes["taken_by"].isin(actors.loc[actors["side"] == side, "actor_id"]), "change_id"],
-        ]
-        v[key] = prose.text(join_phrases(actor_phrase(n) for n in names), rows)
-    v["battle_reinforcement_reports"] = prose.count(len(fought), fought["event_id"], noun="report")
+    start, _, stand_rows = _stand_days(t)
+    v["battle_dig_in_day"] = _day(start, _on(stand_rows, start))
+    second, third = start + pd.Timedelta(days=1), start + pd.Timedelta(days=2)
+    v["battle_second_day"] = _day(second, [*_ids(_on(t.changes, second)), *_ids(_on(t.battle, second))])
+    gates = t.figures[t.figures["metric"] == "front_distance_km_to_hama"]
+    gates = gates[gates["as_of"] == gates["as_of"].min()]
+    v["battle_gates_km"] = prose.number(gates["value"].min(), gates)
+    captured = t.events[(t.events["category"] == "city_captured") & (t.events["date"] == third)]
+    v["battle_third_day"] = _day(third, [*_ids(_on(t.changes, third)), *_ids(captured)])
+    hands = hand_changes(t.kept, t.actors)
+    flipped = hands[hands["times"] > 1]
+    v["battle_flipped_n"] = prose.count(len(flipped), [i for ids in flipped["change_ids"] for i in ids], noun="place")
+    top = flipped[flipped["times"] == flipped["times"].max()]
+    v["battle_flipped_top"] = prose.text(
+        f"{prose.join_words(sorted(_names(t.places, top['place_id'])))}, "
+        f"{prose.count_word(int(top['times'].max()))} times {'each' if len(top) > 1 else ''}".strip(),
+        [i for ids in top["change_ids"] for i in ids],
+    )
     return Section(values=v)
 
 
 def counter_attack(t: Tables) -> Section:
-    """The government counter-attack of early December: the reports, how far it went, and the table."""
+    """4 December: the counter-attack, how far it went by each estimate, the ring around the city; the table."""
     v: dict[str, prose.Value] = {}
     battle = t.battle
     counter = battle[battle["category"] == "counter_offensive"]
-    v["battle_counter_n"] = prose.count(len(counter), counter["event_id"], noun="report")
-    v["battle_counter_dates"] = prose.text(
-        prose.join_words(sorted({prose.fmt_date(d) for d in counter["date"]})), counter["event_id"]
-    )
-    depth = load("figures")
-    depth = depth[depth["metric"] == "counter_attack_depth_km"]
-    v["battle_depth_n"] = prose.count(len(depth), depth["figure_id"], noun="figure")
+    day = counter["date"].max()
+    v["battle_counter_day"] = _day(day, _on(counter, day))
+    depth = t.figures[t.figures["metric"] == "counter_attack_depth_km"]
     v["battle_depth_range"] = prose.text(
-        f"{prose.fmt_number(depth['value'].min())} to {prose.fmt_number(depth['value'].max())} km", depth["figure_id"]
+        f"{prose.fmt_number(depth['value'].min())} and {prose.fmt_number(depth['value'].max())} km", depth
     )
     sohr = depth[depth["estimated_by"].map(bodies()) == SOHR]
-    v["battle_depth_sohr_n"] = prose.count(len(sohr), sohr["figure_id"])
     v["battle_depth_sohr"] = prose.text(
-        prose.join_words(f"{prose.fmt_number(x)} km" for x in sohr["value"]), sohr["figure_id"]
+        prose.join_words(f"{prose.fmt_number(x)}" for x in sorted(sohr["value"])) + " km", sohr
     )
+    deepest = depth[depth["value"] == depth["value"].max()]
+    v["battle_depth_max"] = prose.number(deepest["value"].max(), deepest)
+    ring = t.figures[t.figures["metric"] == "front_distance_km_to_hama"].dropna(subset=["low"])
+    v["battle_ring_km"] = prose.text(prose.fmt_range(ring["low"].min(), ring["high"].max(), "km"), ring)
     statements = battle[
         battle["category"].isin(("statement",))
         & (battle["actor_id"] == "syrian-government")
@@ -384,10 +391,37 @@ def counter_attack(t: Tables) -> Section:
     s = Section(values=v)
     s.add(
         "battle-counter",
-        table(
+        _folded(
             counter_rows[["date", "kind", "summary", "publisher", "reliability", "credibility", "row"]],
             "The government counter-attack of early December: every report of how far it went",
             COUNTER_LABELS,
+            noun="reports",
+            after=FOLD_LONG_ROWS,
+        ),
+    )
+    return s
+
+
+def high_ground(t: Tables) -> Section:
+    """Jabal Zayn al-Abidin and Qamhana, the airbase and the prison: the dawn report, and every report in a table."""
+    sided, pl = t.sided, t.pl
+    zayn = sided[(sided["place_id"] == "jabal-zayn-al-abidin") & (sided["claimed_by"] == "monitor")]
+    held = zayn[zayn["taken_by_side"] == "government"]
+    v = {"battle_zayn_dawn": _day(held["date"].min(), held)}
+    high = sided[
+        sided["place_id"].isin(pl.index[pl["kind"].isin(HIGH_GROUND_KINDS)]) | (sided["place_id"] == "qamhana")
+    ]
+    high_rows = with_sources(high.join(pl["name"], on="place_id"), t.sources).sort_values(
+        ["date", "place_id", "change_id"]
+    )
+    columns = ["name", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher", "reliability"]
+    s = Section(values=v)
+    s.add(
+        "battle-high-ground",
+        _folded(
+            high_rows[[*columns, "credibility", "change_id"]],
+            "Every report of the high ground, the airbase and the prison changing hands",
+            HIGH_GROUND_LABELS,
             noun="reports",
         ),
     )
@@ -395,33 +429,33 @@ def counter_attack(t: Tables) -> Section:
 
 
 def minority_towns(t: Tables) -> Section:
-    """The minority towns around Hama: who took them and how, and every report of them changing hands."""
+    """The minority towns around Hama: who lives there, when and how each changed hands, the deals; the table."""
     v: dict[str, prose.Value] = {}
     pl, sided = t.pl, t.sided
-    minority = t.battle[t.battle["category"].isin(MINORITY)]
     towns = pl[pl["community"].notna() & (pl["community"] != "Sunni") & pl.index.isin(t.changes["place_id"])]
     town_rows = sided[sided["place_id"].isin(towns.index)]
     v["battle_minority_towns"] = prose.text(
         prose.join_words(
             f"{towns.loc[p, 'name']} ({towns.loc[p, 'community'].replace(' (', ': ').rstrip(')')})" for p in towns.index
         ),
-        town_rows["change_id"],
+        town_rows,
     )
-    v["battle_minority_how"] = prose.text(
-        prose.join_words(
-            f"{'not stated' if h == 'unknown' else h} ({prose.plural(n, 'report')})"
-            for h, n in town_rows["how"].value_counts().sort_index().items()
-        ),
-        town_rows["change_id"],
-    )
-    v["battle_minority_n"] = prose.count(len(minority), minority["event_id"], noun="report")
+    salamiyah = town_rows[(town_rows["place_id"] == "salamiyah") & (town_rows["how"] == "negotiated")]
+    v["battle_salamiyah_day"] = _day(salamiyah["date"].min(), salamiyah)
+    mhardeh = town_rows[town_rows["place_id"] == "mhardeh"]
+    v["battle_mhardeh_days"] = _either(mhardeh["date"], mhardeh)
+    handover = t.battle[t.battle["category"].isin(MINORITY)]
+    deals = handover[handover["date"] == handover["date"].max()]
+    v["battle_deal_day"] = _day(deals["date"].max(), deals)
+    envoy = t.events[(t.events["actor_id"] == "un-envoy") & (t.events["date"] < handover["date"].min())]
+    v["battle_envoy_day"] = _day(envoy["date"].min(), _on(envoy, envoy["date"].min()))
     mt = with_sources(town_rows.join(pl[["name", "community"]], on="place_id"), t.sources)
     mt = mt.assign(how=mt["how"].replace({"unknown": "not stated"})).sort_values(["date", "place_id", "change_id"])
     columns = ["name", "community", "date", "date_precision", "taken_by_side", "how", "claimed_by", "publisher"]
     s = Section(values=v)
     s.add(
         "battle-minority",
-        table(
+        _folded(
             mt[[*columns, "reliability", "change_id"]],
             "Reports of the minority towns around Hama changing hands",
             MINORITY_LABELS,
@@ -432,41 +466,43 @@ def minority_towns(t: Tables) -> Section:
 
 
 def claims(t: Tables) -> Section:
-    """Statements against reports: what each side said, and what the government's and independent claims say."""
-    v: dict[str, prose.Value] = {}
-    battle, sided = t.battle, t.sided
-    stm = battle[battle["category"] == "statement"].join(
-        t.actors.set_index("actor_id")[["name", "side"]], on="actor_id"
-    )
-    stm_by_side = stm["side"].value_counts()
-    v["battle_statements_gov"] = prose.count(
-        int(stm_by_side.get("government", 0)), stm.loc[stm["side"] == "government", "event_id"], noun="statement"
-    )
-    v["battle_statements_opp"] = prose.count(
-        int(stm_by_side.get("opposition", 0)), stm.loc[stm["side"] == "opposition", "event_id"], noun="statement"
-    )
-    gov_claims = sided[sided["claimed_by"] == "government"]
-    v["battle_gov_claim_retakes"] = prose.count(
-        int((gov_claims["taken_by_side"] == "government").sum()), gov_claims["change_id"], noun="report"
-    )
-    v["battle_gov_claim_losses"] = prose.count(
-        int((gov_claims["taken_by_side"] == "opposition").sum()), gov_claims["change_id"], noun="report"
-    )
-    indep = sided[sided["claimed_by"].isin(["monitor", "journalist"])]
-    v["battle_indep_gov"] = prose.count(int((indep["taken_by_side"] == "government").sum()), indep["change_id"])
-    v["battle_indep_n"] = prose.count(len(indep), indep["change_id"], noun="report")
-    return Section(values=v)
+    """What each side said: the government's first 'redeployment' (Aleppo), before the one from Hama."""
+    withdrawals = t.events[(t.events["category"] == "army_withdrawal") & (t.events["place_id"] == "aleppo")]
+    day = withdrawals["date"].min()
+    return Section(values={"battle_aleppo_redeploy_day": _day(day, _on(withdrawals, day))})
 
 
 def road_south(t: Tables) -> Section:
-    """The places the opposition took on the road south after Hama fell."""
-    sided = t.sided
-    south = sided[(sided["taken_by_side"] == "opposition") & (sided["date"] >= ROAD_SOUTH)]
-    places = prose.join_words(sorted(_names(t.places, south["place_id"].unique())))
+    """After Hama: the Rastan bridge, Rastan and Talbiseh, the towns on the way to Homs, and Homs itself."""
+    v: dict[str, prose.Value] = {}
+    events, sided = t.events, t.sided
+    strikes = events[(events["place_id"] == "rastan") & events["category"].isin(STRIKES)]
+    v["battle_bridge_days"] = _either(strikes["date"], strikes)
+    gate = sided[sided["place_id"].isin(GATE_TOWNS) & (sided["taken_by_side"] == "opposition")]
+    entered = events[events["place_id"].isin(GATE_TOWNS) & events["category"].isin(("city_entered", "city_captured"))]
+    day = gate["date"].mode().min()
+    v["battle_south_day"] = _day(day, [*_ids(_on(gate, day)), *_ids(_on(entered, day))])
+    earlier = gate[gate["date"] < day]
+    v["battle_south_earlier"] = _day(earlier["date"].min(), earlier) if len(earlier) else prose.text("none", gate)
+    crossing = t.figures[t.figures["metric"] == "distance_km_rastan_bridge_homs"]
+    v["battle_bridge_km"] = prose.number(crossing["value"].max(), crossing)
+    apart = t.figures[t.figures["metric"] == "distance_km_hama_homs"]
+    v["battle_homs_km"] = prose.text(prose.fmt_range(apart["value"].min(), apart["value"].max(), "km"), apart)
+    homs = sided[(sided["place_id"] == "homs") & (sided["taken_by_side"] == "opposition")]
+    v["battle_homs_days"] = _either(homs["date"], homs)
+    return Section(values=v)
+
+
+def why(t: Tables) -> Section:
+    """The signs that the army was leaving before the city fell: the columns towards Masyaf, the emptied banks."""
+    battle = t.battle
+    leaving = battle[(battle["category"] == "encirclement") & (battle["place_id"] == "hama")]
+    first = leaving["date"].min()
+    banks = battle[(battle["category"] == "army_withdrawal") & (battle["actor_id"] == "syrian-government")]
     return Section(
         values={
-            "battle_south_places": prose.text(places, south["change_id"]),
-            "battle_south_dates": prose.date_range(south["date"].min(), south["date"].max(), south["change_id"]),
+            "battle_columns_day": _day(first, _on(leaving, first)),
+            "battle_banks_day": _day(banks["date"].min(), _on(banks, banks["date"].min())),
         }
     )
 
@@ -599,6 +635,26 @@ def distance_to_damascus(t: Tables) -> Section:
     return s
 
 
+def day_by_day(t: Tables) -> Section:
+    """The table of places reported changing hands each day, by the side reported taking them."""
+    daily, sided = t.daily, t.sided
+    names = [
+        ", ".join(sorted(set(_names(t.places, _on(sided[sided["taken_by_side"] == side], d)["place_id"]))))
+        for d, side in zip(daily["date"], daily["taken_by_side"])
+    ]
+    s = Section()
+    s.add(
+        "battle-daily",
+        _folded(
+            daily.assign(names=names)[["date", "taken_by_side", "places", "reports", "names"]],
+            "Places reported changing hands each day, by the side reported taking them",
+            DAILY_LABELS,
+            noun="days and sides",
+        ),
+    )
+    return s
+
+
 def reports_per_day(t: Tables) -> Section:
     """Reports of places changing hands per day, by the side reported taking them (a bar chart)."""
     bars = t.daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
@@ -611,7 +667,7 @@ def reports_per_day(t: Tables) -> Section:
             maps.reports_per_day_bars(bars),
             bars,
             caption=(
-                f"The data hold {prose.plural(int(bars['reports'].sum()), 'report')} of a change of hands; "
+                f"Reports of a change of hands by day ({prose.fmt_number(int(bars['reports'].sum()))} in all): "
                 "the first report of a government retake is dated "
                 f"{prose.fmt_date(gov_days['day'].min())} and the last {prose.fmt_date(gov_days['day'].max())}."
             ),
@@ -630,7 +686,6 @@ def method(t: Tables) -> Section:
     unmapped = pl.loc[pl.index.isin(used) & pl["latitude"].isna(), "name"].sort_values()
     unmapped_ids = changes.loc[changes["place_id"].isin(unmapped.index), "change_id"]
     v["battle_unmapped_n"] = prose.count(len(unmapped), unmapped_ids, noun="place")
-    v["battle_unmapped"] = prose.text(prose.join_words(unmapped), unmapped_ids)
     rows_used = pd.concat([changes[["source_id", "as_of"]], t.battle[["source_id", "as_of"]]])
     read = t.sources[t.sources["source_id"].isin(rows_used["source_id"])]
     labels = registry_labels("alignments")
@@ -639,12 +694,12 @@ def method(t: Tables) -> Section:
     unheard = [a for a in labels.index if a not in sides]
     v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
     v["battle_unheard"] = prose.text(prose.join_words((labels[a] for a in unheard), "or"), table="sources")
-    origin = read["originator"].value_counts()
-    top = origin[origin > 2]
-    v["battle_originators_n"] = prose.count(len(origin), table="sources")
-    v["battle_originators_top"] = prose.text(
-        prose.join_words(f"{o} ({prose.plural(int(n), 'source')})" for o, n in top.items()), table="sources"
-    )
+    v["battle_originators_n"] = prose.count(read["originator"].nunique(), table="sources")
+    all_ids = list(changes["change_id"])
+    v["battle_reports_n"] = prose.count(len(changes), all_ids)
+    v["battle_places_n"] = prose.count(changes["place_id"].nunique(), all_ids)
+    hama = t.sided[(t.sided["place_id"] == "hama") & (t.sided["taken_by_side"] == "opposition")]
+    v["battle_hama_reports"] = prose.count(count_reports(hama, CONTROL_CLAIM), hama, noun="independent report")
     latest = changes["as_of"].max()
     v["battle_as_of"] = prose.date(latest, changes.loc[changes["as_of"] == latest, "change_id"])
     return Section(values=v)
