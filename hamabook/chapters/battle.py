@@ -169,8 +169,15 @@ class Tables:
         return self.places.set_index("place_id")
 
 
+#: The front whose control reports the battle chapter tells (places.csv ``front``): the battle for Hama, from the
+#: sweep south through the Idlib countryside to the road to Homs.
+FRONT = "hama"
+
+
 def tables() -> Tables:
-    changes, places, actors = load("control_changes"), load("places"), load("actors")
+    places, actors = load("places"), load("actors")
+    changes = load("control_changes")
+    changes = changes[changes["place_id"].isin(places.loc[places["front"] == FRONT, "place_id"])]
     events = load("events")
     sided = with_sides(changes, actors)
     kept = deciding(changes)

@@ -46,6 +46,7 @@ COUNT_UNITS = frozenset(
         "air raids",
         "attacks",
         "strikes",
+        "targets",
     }
 )
 # Units of measure (may be fractional; a negative value is left to the schema's minimum).
