@@ -10,6 +10,7 @@ sentence is about and define the M5 axis (a geographic fact).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -19,7 +20,7 @@ from ..charts import theme
 from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, FOLD_AFTER, block, figure, readable
+from ..output.figure import COLUMN_LABELS, block, figure, readable
 from ..output.render import table_html, table_print
 from ..rows.control import control_reports
 from ..rows.figures import value_or_range
@@ -99,9 +100,10 @@ REPORT_LABELS = {
     "what": "What was reported (our words)",
     "source": "Source",
 }
-# The chapter's report tables show this many rows and fold the rest under "Show all" (the book's own tables fold
-# after FOLD_AFTER): the reports are the evidence behind the story, one click away, and the page stays within
-# twelve screens with the story told in full.
+# The evidence at the foot of the page: the table of distances shows its first pair of cities and folds the rest
+# under "Show all" (the book's fold, here after one row rather than output.figure.FOLD_AFTER); the report tables fold
+# whole, under a line that names them and their number of reports. The reports stay one click away, every row
+# prints, and the page keeps the story told in full, with room for the campaign map, within twelve screens.
 REPORT_FOLD = 1
 
 
@@ -114,20 +116,28 @@ def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) ->
     return out
 
 
-def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, fold_after: int):
-    """``output.figure.table`` with the number of rows shown before the fold chosen by the chapter: the same
-    accessible HTML table, the same "Show all" fold, every row in print."""
+def folded_table(
+    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, fold_after: int | None = None
+):
+    """``output.figure.table`` with the chapter's own fold: the same accessible HTML table, every row in print.
+    With ``fold_after``, the first rows show and the rest open with "Show all"; without it, the whole table folds
+    into a ``<details>`` element whose summary gives the caption and the number of rows."""
     frame = readable(frame)
     labels = {**COLUMN_LABELS, **labels}
     html_text = table_html(frame, caption, labels, fold_after=fold_after, noun=noun)
+    if fold_after is None:
+        summary = html.escape(f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})")
+        html_text = f'<details class="hb-table-fold"><summary>{summary}</summary>{html_text}</details>'
     return block(html_text, table=table_print(frame, caption, labels))
 
 
-def report_table(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, place=True):
-    """Event rows as a table, one row per report, oldest first, folded after the first report."""
+def report_table(
+    rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, fold_after: int | None = None
+):
+    """Event rows as a table, one row per report, oldest first, folded (see :func:`folded_table`)."""
     out = credited(rows, places, sources).sort_values(["date", "event_id"]).rename(columns={"summary": "what"})
-    cols = ["date", "date_precision", *(["place"] if place else []), "what", "source", "reliability", "credibility"]
-    return folded_table(out[cols], caption, REPORT_LABELS, noun="reports", fold_after=REPORT_FOLD)
+    cols = ["date", "date_precision", "place", "what", "source", "reliability", "credibility"]
+    return folded_table(out[cols], caption, REPORT_LABELS, noun="reports", fold_after=fold_after)
 
 
 def exchange_series(figures: pd.DataFrame) -> pd.DataFrame:
@@ -319,14 +329,16 @@ def origins(t: Tables, ids: Used) -> Section:
     # The report dates HTS's order to the middle of the year: the page says only the year.
     v["mil_command_first"] = prose.date(first_command["date"].iloc[0], ids(first_command), precision="year")
     v["mil_aleppo_km"] = ids.amount(t.metric("military_km").head(1))
-    v["mil_area_km2"] = ids.amount(t.metric("military_km2"))
     rows = t.events[t.events["category"].isin(ORIGINS)]
     ids(rows)
     s = Section(values=v)
     s.add(
         "military-origins",
         report_table(
-            rows, t.places, t.sources, "How the offensive was planned, launched and commanded, one row per report"
+            rows,
+            t.places,
+            t.sources,
+            "How the offensive was planned, launched and commanded, one row per report",
         ),
     )
     return s
@@ -355,7 +367,6 @@ def hama_front(t: Tables, ids: Used) -> Section:
     v["mil_hama_outskirts"] = ids.when(t.of("city_approach", "hama"))
     claims = t.of("statement", actor_id=GOVERNMENT, topic="battle")
     v["mil_hold_claim"] = ids.when(claims[claims["date"] == claims["date"].min()])
-    v["mil_tv_killed"] = ids.amount(t.metric("military_deaths"))
     v["mil_four_towns"] = ids.when(t.of("city_captured", ["halfaya", "taybat-al-imam", "suran"], topic=TOPIC))
     near = t.metric("front_distance_km_to_hama", "hama")
     v["mil_front_km"] = ids.amount(near[near["value"].notna()])
@@ -413,7 +424,7 @@ def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     dots = credited(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
     order = list(reported.sort_values(["first", "headline"])["name"])
-    chart = report_dots(drawn, "place", order, x_title="Reported date", height=320, size=80, opacity=0.75)
+    chart = report_dots(drawn, "place", order, x_title="Reported date", height=240, size=70, opacity=0.75)
     return figure(
         "military-advance-dates",
         chart,
@@ -467,7 +478,7 @@ def distances(t: Tables, ids: Used) -> Section:
                 "sources": "Sources (grade)",
             },
             noun="pairs of cities",
-            fold_after=FOLD_AFTER,
+            fold_after=REPORT_FOLD,
         ),
     )
     return s
@@ -508,7 +519,6 @@ def army(t: Tables, ids: Used) -> Section:
     isw = t.in_campaign(morale)
     v["mil_isw_date"] = ids.when(isw[isw["date"] == isw["date"].max()])
     v["mil_reuters_date"] = ids.when(morale[morale["date"] == morale["date"].max()])
-    v["mil_iraq_date"] = ids.when(t.of("army_flight"))
     fled = t.metric("soldiers_fled_to_iraq")
     v["mil_iraq_soldiers"] = ids.amount(fled)
     v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
@@ -555,7 +565,7 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
         + base.mark_point(filled=True, size=60).encode(
             y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
         )
-    ).properties(width="container", height=260)
+    ).properties(width="container", height=190)
     s = Section(values=v)
     s.add(
         "military-exchange-rate",
@@ -595,7 +605,6 @@ def russian_strikes(t: Tables, ids: Used) -> Section:
     v["mil_bridge_strikes"] = ids.amount(t.metric("military_airstrikes"))
     v["mil_bridge_homs_km"] = ids.amount(t.metric("distance_km_rastan_bridge_homs"))
     v["mil_bridge_crossed"] = ids.when(t.of("bridge_crossing", "rastan"))
-    v["mil_rastan_taken"] = ids.when(t.of("city_captured", "rastan"))
     return Section(values=v)
 
 
@@ -604,7 +613,6 @@ def homs(t: Tables, ids: Used) -> Section:
     v: dict[str, prose.Value] = {}
     v["mil_homs_walls"] = ids.when(t.of("defection_appeal", "homs"))
     v["mil_hezbollah_fighters"] = ids.amount(t.metric("hezbollah_fighters_sent"))
-    v["mil_homs_vehicles"] = ids.amount(t.metric("military_vehicles"))
     v["mil_homs_entered"] = ids.when(t.of("city_entered", "homs"))
     v["mil_qusayr_vehicles"] = ids.amount(t.metric("hezbollah_armoured_vehicles_left_qusayr", "qusayr"))
     return Section(values=v)
@@ -621,7 +629,6 @@ def north(t: Tables, ids: Used) -> Section:
     v["mil_sna_announced"] = ids.when(starts[starts["date"] == starts["date"].min()])
     v["mil_sna_opened"] = ids.when(starts[starts["date"] == starts["date"].max()])
     v["mil_tel_rifaat_km"] = ids.amount(t.metric("distance_km_tel_rifaat_turkish_border", "tel-rifaat"))
-    v["mil_shahba_fled"] = ids.amount(t.metric("displaced_new_since_2024_11_27", "tel-rifaat"))
     v["mil_manbij_span"] = ids.when(manbij)
     v["mil_manbij_reports"] = prose.count(len(manbij), manbij["event_id"], noun="report")
     return Section(values=v)
