@@ -100,6 +100,7 @@ def test_value_text_point_and_range():
 def test_dates_text():
     days = pd.to_datetime(["2024-12-06", "2024-12-05", "2024-12-05"])
     assert military.dates_text(days) == "5 and 6 December 2024"
+    assert military.dates_text(days, "or") == "5 or 6 December 2024"  # the days reports give for one event
     assert military.dates_text(pd.to_datetime(["2024-11-30", "2024-12-01"])) == "30 November and 1 December 2024"
     assert military.dates_text(pd.to_datetime(["2024-12-05"])) == "5 December 2024"
 
@@ -130,12 +131,51 @@ def test_campaign_as_of_ignores_rows_outside_the_campaign():
 
 def test_build_campaign_values(chapter):
     page = chapter("military")
-    assert "and" in page.values["mil_sna_starts"].text  # every reported start date, not one
     # the campaign's reports (events and control changes), not the exchange-rate series
     assert all(row[0] in "EK" for row in page.values["mil_as_of"].rows)
-    assert page.values["mil_talbiseh_odd_date"].text == "5 December 2024"
-    assert page.values["mil_talbiseh_date"].text == "6 December 2024"
-    assert page.values["mil_command_first"].text.endswith("2020")
+    # dates in the campaign's year read as a reader says them; the year stays on the first and on others
+    assert page.values["mil_talbiseh_odd_date"].text == "5 December"
+    assert page.values["mil_talbiseh_date"].text == "6 December"
+    assert page.values["mil_command_first"].text == "2020"
+    assert page.values["mil_buyout_date"].text.endswith("2023")
+    # where reports give two days for one event, the sentence gives both
+    assert page.values["mil_bridge_dates"].text == "5 or 6 December"
+    assert " or " in page.values["mil_homs_span"].text
+    # a date rests on the reports that give it, not on those that give another day
+    launch = page.values["mil_launch"]
+    assert set(launch.rows) < set(page.values["mil_launch_reports"].rows)
+
+
+def test_said_drops_only_the_campaign_year():
+    value = military.prose.date(pd.Timestamp("2024-12-05"), ["E1"])
+    assert military.said(value, 2024).text == "5 December"
+    assert military.said(value, 2024).rows == ("E1",)
+    assert military.said(value, 2023).text == "5 December 2024"
+    span = military.prose.date_range(pd.Timestamp("2024-11-30"), pd.Timestamp("2024-12-05"), ["E1"])
+    assert military.said(span, 2024).text == "30 November – 5 December"
+
+
+def test_used_when_gives_every_day_reported_and_records_the_rows():
+    ids = military.Used(2024)
+    rows = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "date": pd.to_datetime(["2024-12-05", "2024-12-06", "2024-12-06"]),
+            "date_precision": ["day", "day", "day"],
+        }
+    )
+    assert ids.when(rows).text == "5 or 6 December"
+    assert ids.when(rows.iloc[1:]).text == "6 December"
+    approximate = rows.iloc[[0]].assign(date_precision="approximate")
+    assert ids.when(approximate).text == "about 5 December"
+    assert len(ids.frames) == 3
+
+
+def test_report_tables_fold_after_the_first_report():
+    html = military.folded_table(
+        pd.DataFrame({"what": ["a", "b", "c"]}), "Caption", {"what": "What"}, noun="reports", fold_after=1
+    ).data
+    assert html.count('class="hb-more"') == 2 and "Show all 3 reports" in html
 
 
 def test_odd_date_values_one_report_against_the_rest():

@@ -1,14 +1,17 @@
 """The military chapter (``book/military.ipynb``): ``build() -> Page``.
 
-When places changed hands (every reported date), the reported distances along the M5, the army that
-gave way (withdrawals, pay, conscription, desertion, flight, the exchange rate),
-Russian strikes on the Rastan bridge, the SNA's operation and the other fronts. Rows are selected by
-category, metric, topic, place and dates; place ids appear only to define the M5 axis (a geographic fact).
+The campaign told in order: the launch and the joint command, Aleppo, the stand north of Hama and its fall, the
+army that gave way (withdrawals as announced, pay, conscription, desertion, flight, the exchange rate), Russian
+strikes and the Rastan bridge, Homs, the SNA's front in the north and the fronts in the south and east; with every
+reported date of a change of hands (a chart), the reported distances along the M5 and the reports themselves
+(folded tables). Rows are selected by category, metric, topic, actor, place and dates; place ids name the places a
+sentence is about and define the M5 axis (a geographic fact).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -17,7 +20,8 @@ from ..charts import theme
 from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import COLUMN_LABELS, block, figure, readable
+from ..output.render import table_html, table_print
 from ..rows.control import control_reports
 from ..rows.figures import value_or_range
 from ..rows.geo import great_circle_km
@@ -89,11 +93,18 @@ JUDGMENTS = {"j01_verdict": "J01", "j04_verdict": "J04", "j15_verdict": "J15"}  
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
 COMMAND = "command_structure"  # the category of the reports on how the joint command was built
+GOVERNMENT = "syrian-government"
+RUSSIA = "russia"
 REPORT_LABELS = {
     "place": "Place",
     "what": "What was reported (our words)",
     "source": "Source",
 }
+# The evidence at the foot of the page: the table of distances shows its first pair of cities and folds the rest
+# under "Show all" (the book's fold, here after one row rather than output.figure.FOLD_AFTER); the report tables fold
+# whole, under a line that names them and their number of reports. The reports stay one click away, every row
+# prints, and the page keeps the story told in full, with room for the campaign map, within twelve screens.
+REPORT_FOLD = 1
 
 
 def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -105,11 +116,28 @@ def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) ->
     return out
 
 
-def report_table(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, place=True):
-    """Event rows as a table, one row per report, oldest first."""
+def folded_table(
+    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, fold_after: int | None = None
+):
+    """``output.figure.table`` with the chapter's own fold: the same accessible HTML table, every row in print.
+    With ``fold_after``, the first rows show and the rest open with "Show all"; without it, the whole table folds
+    into a ``<details>`` element whose summary gives the caption and the number of rows."""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **labels}
+    html_text = table_html(frame, caption, labels, fold_after=fold_after, noun=noun)
+    if fold_after is None:
+        summary = html.escape(f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})")
+        html_text = f'<details class="hb-table-fold"><summary>{summary}</summary>{html_text}</details>'
+    return block(html_text, table=table_print(frame, caption, labels))
+
+
+def report_table(
+    rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, fold_after: int | None = None
+):
+    """Event rows as a table, one row per report, oldest first, folded (see :func:`folded_table`)."""
     out = credited(rows, places, sources).sort_values(["date", "event_id"]).rename(columns={"summary": "what"})
-    cols = ["date", "date_precision", *(["place"] if place else []), "what", "source", "reliability", "credibility"]
-    return table(out[cols], caption, REPORT_LABELS, noun="reports")
+    cols = ["date", "date_precision", "place", "what", "source", "reliability", "credibility"]
+    return folded_table(out[cols], caption, REPORT_LABELS, noun="reports", fold_after=fold_after)
 
 
 def exchange_series(figures: pd.DataFrame) -> pd.DataFrame:
@@ -130,16 +158,23 @@ def value_text(rows: pd.DataFrame) -> str:
     return prose.fmt_range(lows.min(), highs.max())
 
 
-def dates_text(dates) -> str:
-    """Distinct dates in words: '5 December 2024', '5 and 6 December 2024', '30 November and 1 December 2024'."""
+def dates_text(dates, conjunction: str = "and") -> str:
+    """Distinct dates in words: '5 December 2024', '5 and 6 December 2024', '30 November and 1 December 2024'
+    (or, with ``conjunction="or"``, '5 or 6 December 2024': the dates reports give for one event)."""
     days = [pd.Timestamp(d) for d in sorted(pd.Series(dates).dropna().unique())]
     if not days:
         raise ValueError("no dates")
     if len({d.year for d in days}) > 1:
-        return prose.join_words(prose.fmt_date(d) for d in days)
+        return prose.join_words((prose.fmt_date(d) for d in days), conjunction)
     same_month = len({d.month for d in days}) == 1
     parts = [str(d.day) if same_month else f"{d.day} {d:%B}" for d in days[:-1]]
-    return prose.join_words([*parts, prose.fmt_date(days[-1])])
+    return prose.join_words([*parts, prose.fmt_date(days[-1])], conjunction)
+
+
+def said(value: prose.Value, year: int) -> prose.Value:
+    """A date as a reader says it in a story set in ``year``: '5 December', '29–30 November', 'about 7 December';
+    a date in another year keeps it. (The chapter's first date and its as-of line give the year.)"""
+    return replace(value, text=value.text.removesuffix(f" {year}"))
 
 
 @dataclass(frozen=True)
@@ -165,6 +200,39 @@ class Tables:
     @property
     def damascus(self) -> pd.Timestamp:
         return self.captured.loc["damascus", "headline"]
+
+    @property
+    def hama(self) -> pd.Timestamp:
+        return self.captured.loc["hama", "headline"]
+
+    @property
+    def year(self) -> int:
+        return self.launch.year
+
+    def of(self, category, place: str | None = None, **where) -> pd.DataFrame:
+        """Events of ``category`` (one or several), optionally at ``place`` and matching ``where`` (column=value:
+        topic, actor_id), oldest first; a LookupError when none match."""
+        rows = self.events[self.events["category"].isin([category] if isinstance(category, str) else category)]
+        if place is not None:
+            rows = rows[rows["place_id"].isin([place] if isinstance(place, str) else place)]
+        for column, wanted in where.items():
+            rows = rows[rows[column].isin([wanted])]
+        if rows.empty:
+            raise LookupError(f"no {category} event" + (f" at {place}" if place else "") + f" {where or ''}")
+        return rows.sort_values(["date", "event_id"])
+
+    def metric(self, metric: str, place: str | None = None) -> pd.DataFrame:
+        """Figures of ``metric`` (optionally at ``place``), oldest first; a LookupError when there are none."""
+        rows = self.figures[self.figures["metric"] == metric]
+        if place is not None:
+            rows = rows[rows["place_id"] == place]
+        if rows.empty:
+            raise LookupError(f"no {metric} figure" + (f" at {place}" if place else ""))
+        return rows.sort_values(["as_of", "figure_id"])
+
+    def in_campaign(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The rows dated between the first report of the launch and the fall of Damascus."""
+        return rows[rows["date"].between(self.launch_rows["date"].min(), self.damascus)]
 
 
 def tables() -> Tables:
@@ -193,26 +261,45 @@ def tables() -> Tables:
 
 class Used:
     """The rows the chapter's values rest on, gathered as the sections name them, so that the as-of line can
-    date the latest of them: calling it with rows records them and returns their ids."""
+    date the latest of them: calling it with rows records them and returns their ids. ``when`` and ``amount``
+    make the chapter's two kinds of value from rows and record them the same way."""
 
-    def __init__(self):
+    def __init__(self, year: int):
         self.frames: list[pd.DataFrame] = []
+        self.year = year
 
     def __call__(self, rows: pd.DataFrame, key: str = "event_id") -> list[str]:
         self.frames.append(rows)
         return list(rows[key])
 
+    def when(self, rows: pd.DataFrame) -> prose.Value:
+        """The day the event rows give, as a reader says it ('5 December', 'about 7 December'); where they give
+        different days, each of them ('5 or 6 December')."""
+        days = rows["date"].drop_duplicates()
+        if len(days) == 1:
+            return said(prose.date(days.iloc[0], self(rows), precision=rows["date_precision"].iloc[0]), self.year)
+        return said(prose.text(dates_text(rows["date"], "or"), self(rows)), self.year)
+
+    def amount(self, rows: pd.DataFrame) -> prose.Value:
+        """The figure the rows give, or the range they span where they differ ('10–20')."""
+        return prose.text(value_text(rows), self(rows, "figure_id"))
+
 
 def build() -> Page:
     theme.apply()
-    t, ids = tables(), Used()
+    t = tables()
+    ids = Used(t.year)
     sections = [
         origins(t, ids),
+        aleppo(t, ids),
+        hama_front(t, ids),
         advance(t, ids),
         distances(t, ids),
         army(t, ids),
         exchange_rate(t, ids),
         russian_strikes(t, ids),
+        homs(t, ids),
+        north(t, ids),
         other_fronts(t, ids),
     ]
     campaign = (t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])
@@ -224,35 +311,75 @@ def build() -> Page:
 
 
 def origins(t: Tables, ids: Used) -> Section:
-    """The launch, the command and the plan."""
-    events, launch_rows, launch = t.events, t.launch_rows, t.launch
+    """The launch, the joint command that ran it and the plan."""
+    launch_rows, launch = t.launch_rows, t.launch
     v: dict[str, prose.Value] = {}
-    v["mil_launch"] = prose.date(launch, ids(launch_rows))
+    v["mil_launch"] = prose.date(launch, ids(launch_rows[launch_rows["date"] == launch]))
     v["mil_launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
     other = launch_rows[launch_rows["date"] != launch]
-    v["mil_launch_other"] = prose.text(
-        dates_text(other["date"]) if len(other) else "none", ids(other) or ids(launch_rows)
+    v["mil_launch_other"] = said(
+        prose.text(dates_text(other["date"]) if len(other) else "none", ids(other) or ids(launch_rows)), t.year
     )
     commanded = launch_rows[launch_rows["actor_id"].notna()]
     names = t.actors.set_index("actor_id").loc[commanded["actor_id"].unique(), "name"]
-    v["mil_command"] = prose.text(prose.join_words(names), ids(commanded))
-    prep = reported_dates(events, "offensive_preparation")
-    v["mil_prep_date"] = prose.date(prep["date"].min(), ids(prep), precision=prep["date_precision"].iloc[0])
-    command = reported_dates(events, COMMAND)
+    # The registry's name carries the operation's name in brackets; the sentence names the operation itself.
+    v["mil_command"] = prose.text(prose.join_words(names.str.split(" (", regex=False).str[0]), ids(commanded))
+    command = reported_dates(t.events, COMMAND)
     first_command = command[command["date"] == command["date"].min()]
-    v["mil_command_first"] = prose.date(
-        first_command["date"].iloc[0], ids(first_command), precision=first_command["date_precision"].iloc[0]
-    )
-    rows = events[events["category"].isin(ORIGINS)]
+    # The report dates HTS's order to the middle of the year: the page says only the year.
+    v["mil_command_first"] = prose.date(first_command["date"].iloc[0], ids(first_command), precision="year")
+    v["mil_aleppo_km"] = ids.amount(t.metric("military_km").head(1))
+    rows = t.events[t.events["category"].isin(ORIGINS)]
     ids(rows)
     s = Section(values=v)
     s.add(
         "military-origins",
         report_table(
-            rows, t.places, t.sources, "How the offensive was planned, launched and commanded, one row per report"
+            rows,
+            t.places,
+            t.sources,
+            "How the offensive was planned, launched and commanded, one row per report",
         ),
     )
     return s
+
+
+def aleppo(t: Tables, ids: Used) -> Section:
+    """The first days: the M5 cut, Aleppo entered and lost, southern Idlib, the first Russian strikes on Aleppo."""
+    v: dict[str, prose.Value] = {}
+    v["mil_m5_cut"] = ids.when(t.of("road_cut"))
+    v["mil_aleppo_entered"] = ids.when(t.of("city_entered", "aleppo"))
+    v["mil_aleppo_redeploy"] = ids.when(t.of("army_withdrawal", "aleppo"))
+    v["mil_towns_held"] = ids.amount(t.metric("military_towns"))
+    fallen = t.of("city_captured", "aleppo")
+    v["mil_aleppo_span"] = said(prose.date_range(fallen["date"].min(), fallen["date"].max(), ids(fallen)), t.year)
+    v["mil_aleppo_sohr"] = ids.when(fallen[fallen["date"] == fallen["date"].max()])
+    v["mil_aleppo_air"] = ids.when(t.of("ally_air_strike", "aleppo", actor_id=RUSSIA))
+    since = t.metric("russian_strikes_aleppo_first_since_year", "aleppo")
+    v["mil_aleppo_air_since"] = prose.text(str(int(since["value"].iloc[0])), ids(since, "figure_id"))
+    return Section(values=v)
+
+
+def hama_front(t: Tables, ids: Used) -> Section:
+    """The stand north of Hama: the pause, the government's claims and reinforcements, the counter-attack, the
+    ring closing, and the fall of the city."""
+    v: dict[str, prose.Value] = {}
+    v["mil_hama_outskirts"] = ids.when(t.of("city_approach", "hama"))
+    claims = t.of("statement", actor_id=GOVERNMENT, topic="battle")
+    v["mil_hold_claim"] = ids.when(claims[claims["date"] == claims["date"].min()])
+    v["mil_four_towns"] = ids.when(t.of("city_captured", ["halfaya", "taybat-al-imam", "suran"], topic=TOPIC))
+    near = t.metric("front_distance_km_to_hama", "hama")
+    v["mil_front_km"] = ids.amount(near[near["value"].notna()])
+    ring = near[near["low"].notna()]
+    v["mil_ring_km"] = ids.amount(ring)
+    v["mil_ring_dates"] = said(prose.text(dates_text(ring["as_of"]), ring["figure_id"]), t.year)
+    v["mil_counter_date"] = ids.when(t.of("counter_offensive"))
+    v["mil_counter_km"] = ids.amount(t.metric("counter_attack_depth_km", "hama"))
+    taken = t.of("city_captured", "hama")
+    v["mil_hama"] = said(prose.date(t.hama, ids(taken[taken["date"] == t.hama])), t.year)
+    market = t.metric("syp_per_usd_market", "aleppo")
+    v["mil_fx_hama"] = ids.amount(market[market["as_of"] == t.hama])
+    return Section(values=v)
 
 
 def advance(t: Tables, ids: Used) -> Section:
@@ -267,7 +394,7 @@ def advance(t: Tables, ids: Used) -> Section:
     held = control_dates(moves, places).set_index("place_id")
     v: dict[str, prose.Value] = {}
     v["mil_places_n"] = prose.count(len(held), ids(moves[moves["category"].isin(CHANGE_OF_HANDS)]))
-    v["mil_damascus"] = prose.date(t.damascus, ids(t.dam_rows))
+    v["mil_damascus"] = said(prose.date(t.damascus, ids(t.dam_rows[t.dam_rows["date"] == t.damascus])), t.year)
     v["mil_days_total"] = prose.count(
         days_between(t.launch, t.damascus), [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]
     )
@@ -277,12 +404,12 @@ def advance(t: Tables, ids: Used) -> Section:
     axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
     ids(axis, "change_id")
     homs_rows = axis[axis["place_id"] == "homs"]
-    v["mil_homs_span"] = prose.date_range(homs_rows["date"].min(), homs_rows["date"].max(), homs_rows["change_id"])
+    v["mil_homs_span"] = said(prose.text(dates_text(homs_rows["date"], "or"), homs_rows["change_id"]), t.year)
     v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["change_id"], noun="report")
     talbiseh = odd_date_values(axis[axis["place_id"] == "talbiseh"])
-    v["mil_talbiseh_odd_date"] = talbiseh["odd_date"]
+    v["mil_talbiseh_odd_date"] = said(talbiseh["odd_date"], t.year)
     v["mil_talbiseh_odd_credibility"] = talbiseh["odd_credibility"]
-    v["mil_talbiseh_date"] = talbiseh["date"]
+    v["mil_talbiseh_date"] = said(talbiseh["date"], t.year)
     v["mil_talbiseh_others"] = talbiseh["others"]
     s = Section(values=v)
     s.add("military-advance-dates", _advance_figure(axis, places, t.sources))
@@ -297,7 +424,7 @@ def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     dots = credited(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
     order = list(reported.sort_values(["first", "headline"])["name"])
-    chart = report_dots(drawn, "place", order, x_title="Reported date", height=320, size=80, opacity=0.75)
+    chart = report_dots(drawn, "place", order, x_title="Reported date", height=240, size=70, opacity=0.75)
     return figure(
         "military-advance-dates",
         chart,
@@ -339,7 +466,7 @@ def distances(t: Tables, ids: Used) -> Section:
     )
     s.add(
         "military-distances",
-        table(
+        folded_table(
             pd.DataFrame(rows),
             "Reported distances between M5 cities (as given; road or straight line not stated), with the "
             "great-circle distance between GeoNames coordinates",
@@ -350,31 +477,55 @@ def distances(t: Tables, ids: Used) -> Section:
                 "great_circle_km": "Great circle (km)",
                 "sources": "Sources (grade)",
             },
+            noun="pairs of cities",
+            fold_after=REPORT_FOLD,
         ),
     )
     return s
 
 
 def army(t: Tables, ids: Used) -> Section:
-    """The army: withdrawals, pay, conscription, desertion, flight."""
-    events, figures, places, sources = t.events, t.figures, t.places, t.sources
+    """The army: withdrawals as announced, pay, the price of leaving reserve service, desertion, flight, the
+    amnesties offered to those who left."""
+    events, places, sources = t.events, t.places, t.sources
     v: dict[str, prose.Value] = {}
     s = Section(values=v)
     wd = reported_dates(events, "army_withdrawal")
     v["mil_withdrawal_n"] = prose.count(len(wd), ids(wd), noun="report")
-    v["mil_withdrawal_span"] = prose.date_range(wd["date"].min(), wd["date"].max(), wd["event_id"])
+    v["mil_withdrawal_span"] = said(prose.date_range(wd["date"].min(), wd["date"].max(), wd["event_id"]), t.year)
     s.add(
         "military-withdrawals",
         report_table(wd, places, sources, "Reports of army withdrawals and how they were described"),
     )
-    decree = reported_dates(events, "pay_decree")
-    pay = figures[figures["metric"] == "military_pay_rise_percent"]
-    v["mil_pay_date"] = prose.date(decree["date"].min(), ids(decree))
-    v["mil_pay_pct"] = prose.text(value_text(pay), ids(pay, "figure_id"))
+    pay = t.metric("military_pay_rise_percent")
+    v["mil_pay_date"] = ids.when(t.of("pay_decree"))
+    v["mil_pay_pct"] = ids.amount(pay)
     v["mil_pay_reports"] = prose.count(len(pay), pay["figure_id"], noun="report")
-    usd = figures[figures["metric"] == "soldier_monthly_pay_usd"]
-    v["mil_pay_usd"] = prose.text(value_text(usd), ids(usd, "figure_id"))
+    usd = t.metric("soldier_monthly_pay_usd")
+    v["mil_pay_usd"] = ids.amount(usd)
     v["mil_pay_usd_reports"] = prose.count(len(usd), usd["figure_id"], noun="report")
+    buyout = t.of("conscription")
+    v["mil_buyout_date"] = said(
+        prose.date(buyout["date"].iloc[0], ids(buyout), precision=buyout["date_precision"].iloc[0]), t.year
+    )
+    v["mil_buyout_usd"] = ids.amount(t.metric("reserve_service_buyout_usd"))
+    deserted = t.of("desertion")
+    # The outpost's strength comes from the same report as the conscript's account of leaving it.
+    people = t.metric("military_people")
+    outpost = people[people["source_id"].isin(deserted["source_id"])]
+    v["mil_outpost"] = prose.count(int(outpost["value"].iloc[0]), ids(outpost, "figure_id"))
+    ids(deserted)
+    morale = t.of("army_morale")
+    isw = t.in_campaign(morale)
+    v["mil_isw_date"] = ids.when(isw[isw["date"] == isw["date"].max()])
+    v["mil_reuters_date"] = ids.when(morale[morale["date"] == morale["date"].max()])
+    fled = t.metric("soldiers_fled_to_iraq")
+    v["mil_iraq_soldiers"] = ids.amount(fled)
+    v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
+    v["mil_iraq_dates"] = said(prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"]), t.year)
+    amnesty = t.of("amnesty")
+    v["mil_amnesty_aleppo"] = ids.when(amnesty.head(1))
+    v["mil_amnesty_conscripts"] = ids.when(amnesty.tail(1))
     collapse = events[events["category"].isin(COLLAPSE)]
     ids(collapse)
     s.add(
@@ -383,10 +534,6 @@ def army(t: Tables, ids: Used) -> Section:
             collapse, places, sources, "The pay decree, conscription, desertion and flight, one row per report"
         ),
     )
-    fled = figures[figures["metric"] == "soldiers_fled_to_iraq"].sort_values(["as_of", "figure_id"])
-    v["mil_iraq_soldiers"] = prose.text(value_text(fled), ids(fled, "figure_id"))
-    v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
-    v["mil_iraq_dates"] = prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"])
     return s
 
 
@@ -398,11 +545,13 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
     during = fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
     v: dict[str, prose.Value] = {}
     v["mil_fx_official"] = prose.text(value_text(before), before["figure_id"])
-    v["mil_fx_official_date"] = prose.date(
-        before["as_of"].iloc[0], before["figure_id"], precision=before["as_of_precision"].iloc[0]
+    v["mil_fx_official_date"] = said(
+        prose.date(before["as_of"].iloc[0], before["figure_id"], precision=before["as_of_precision"].iloc[0]), t.year
     )
     v["mil_fx_market"] = prose.text(value_text(during), during["figure_id"])
-    v["mil_fx_market_span"] = prose.date_range(during["as_of"].min(), during["as_of"].max(), during["figure_id"])
+    v["mil_fx_market_span"] = said(
+        prose.date_range(during["as_of"].min(), during["as_of"].max(), during["figure_id"]), t.year
+    )
     fx = fx.merge(t.places[["place_id", "name"]], on="place_id", how="left").assign(
         place=lambda d: d["name"].fillna("")
     )
@@ -416,7 +565,7 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
         + base.mark_point(filled=True, size=60).encode(
             y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
         )
-    ).properties(width="container", height=260)
+    ).properties(width="container", height=190)
     s = Section(values=v)
     s.add(
         "military-exchange-rate",
@@ -433,50 +582,74 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
             sources=list(dict.fromkeys(fx["source_id"])),
         ),
     )
-    amnesty = reported_dates(t.events, "amnesty")
-    v["mil_amnesty_n"] = prose.count(len(amnesty), ids(amnesty), noun="public offer")
-    v["mil_amnesty_span"] = prose.date_range(amnesty["date"].min(), amnesty["date"].max(), amnesty["event_id"])
     return s
 
 
 def russian_strikes(t: Tables, ids: Used) -> Section:
-    """Russian strikes and the Rastan bridge."""
-    events, figures = t.events, t.figures
+    """Russian strikes from the first days to the Rastan bridge, and the crossing of the bridge."""
     v: dict[str, prose.Value] = {}
-    strikes = reported_dates(events, "airstrike", "rastan")
-    v["mil_bridge_reports"] = prose.count(len(strikes), ids(strikes), noun="report")
-    v["mil_bridge_dates"] = prose.text(dates_text(strikes["date"]), strikes["event_id"])
-    count = figures[figures["metric"] == "military_airstrikes"]
-    v["mil_bridge_strikes"] = prose.text(value_text(count), ids(count, "figure_id"))
-    bridge_km = figures[figures["metric"] == "distance_km_rastan_bridge_homs"]
-    v["mil_bridge_homs_km"] = prose.text(value_text(bridge_km), ids(bridge_km, "figure_id"))
-    rastan = reported_dates(events, "city_captured", "rastan")
-    v["mil_rastan_taken"] = prose.text(dates_text(rastan["date"]), ids(rastan))
+    russian = t.of("ally_air_strike", actor_id=RUSSIA)
+    v["mil_ru_first"] = ids.when(russian[russian["date"] == russian["date"].min()])
+    v["mil_ru_civilians"] = ids.amount(t.metric("civilians_killed_russian_strikes_day"))
+    raids = [t.metric(f"air_raids_first_week_{by}") for by in ("russian_jets", "syrian_jets", "syrian_helicopters")]
+    v["mil_raids_russian"] = ids.amount(raids[0])
+    v["mil_raids_syrian"] = ids.amount(raids[1])
+    v["mil_raids_helicopters"] = ids.amount(raids[2])
+    counted = pd.concat(raids)
+    v["mil_raids_date"] = said(prose.text(dates_text(counted["as_of"]), counted["figure_id"]), t.year)
+    v["mil_ru_morek"] = ids.when(t.of("ally_air_strike", "morek", actor_id=RUSSIA))
+    v["mil_ru_hama"] = ids.when(t.of("ally_air_strike", "hama", actor_id=RUSSIA))
+    strikes = reported_dates(t.events, "airstrike", "rastan")
+    v["mil_bridge_reports"] = prose.count(len(strikes), strikes["event_id"], noun="report")
+    v["mil_bridge_dates"] = ids.when(strikes)
+    v["mil_bridge_strikes"] = ids.amount(t.metric("military_airstrikes"))
+    v["mil_bridge_homs_km"] = ids.amount(t.metric("distance_km_rastan_bridge_homs"))
+    v["mil_bridge_crossed"] = ids.when(t.of("bridge_crossing", "rastan"))
     return Section(values=v)
 
 
-def other_fronts(t: Tables, ids: Used) -> Section:
-    """The SNA's operation and the other fronts away from the M5."""
-    fronts = t.fronts
+def homs(t: Tables, ids: Used) -> Section:
+    """Homs: the call to defect, Hezbollah's last move, the army's convoy south, the city's fall."""
+    v: dict[str, prose.Value] = {}
+    v["mil_homs_walls"] = ids.when(t.of("defection_appeal", "homs"))
+    v["mil_hezbollah_fighters"] = ids.amount(t.metric("hezbollah_fighters_sent"))
+    v["mil_homs_entered"] = ids.when(t.of("city_entered", "homs"))
+    v["mil_qusayr_vehicles"] = ids.amount(t.metric("hezbollah_armoured_vehicles_left_qusayr", "qusayr"))
+    return Section(values=v)
+
+
+def north(t: Tables, ids: Used) -> Section:
+    """The SNA's parallel operation against the SDF north and east of Aleppo."""
     v: dict[str, prose.Value] = {}
     sna = reported_dates(t.events, "sna_operation")
     ids(sna)
     manbij = sna[sna["place_id"] == "manbij"]
-    tel = sna[sna["place_id"] == "tel-rifaat"]
     # Reports of the start: rows not about the later Manbij fighting, dated within the campaign.
-    starts = sna[~sna["place_id"].isin(["manbij"]) & sna["date"].between(t.launch_rows["date"].min(), t.damascus)]
-    v["mil_sna_starts"] = prose.text(dates_text(starts["date"]), starts["event_id"])
-    v["mil_sna_first"] = prose.date(
-        starts["date"].min(), starts.loc[starts["date"] == starts["date"].min(), "event_id"]
-    )
-    v["mil_tel_rifaat"] = prose.date(tel["date"].min(), tel["event_id"])
-    v["mil_manbij_span"] = prose.date_range(manbij["date"].min(), manbij["date"].max(), manbij["event_id"])
+    starts = t.in_campaign(sna[~sna["place_id"].isin(["manbij"])])
+    v["mil_sna_announced"] = ids.when(starts[starts["date"] == starts["date"].min()])
+    v["mil_sna_opened"] = ids.when(starts[starts["date"] == starts["date"].max()])
+    v["mil_tel_rifaat_km"] = ids.amount(t.metric("distance_km_tel_rifaat_turkish_border", "tel-rifaat"))
+    v["mil_manbij_span"] = ids.when(manbij)
     v["mil_manbij_reports"] = prose.count(len(manbij), manbij["event_id"], noun="report")
+    return Section(values=v)
+
+
+def other_fronts(t: Tables, ids: Used) -> Section:
+    """The fronts away from the M5 after Hama fell: Daraa, Suwayda, Deir ez-Zor, Palmyra."""
+    fronts = t.fronts
+    v: dict[str, prose.Value] = {}
     v["mil_fronts_places"] = prose.text(prose.join_words(t.pid.loc[fronts["place_id"].unique(), "name"]), ids(fronts))
-    last_front = fronts[fronts["date"] == fronts["date"].max()]
-    v["mil_fronts_last"] = prose.date(last_front["date"].iloc[0], last_front["event_id"])
-    first_front = fronts[fronts["date"] == fronts["date"].min()]
-    v["mil_fronts_first"] = prose.date(first_front["date"].iloc[0], first_front["event_id"])
+    v["mil_fronts_first"] = ids.when(fronts[fronts["date"] == fronts["date"].min()])
+    v["mil_fronts_last"] = ids.when(fronts[fronts["date"] == fronts["date"].max()])
+    daraa = t.of("city_captured", "daraa")
+    v["mil_daraa_centre"] = ids.when(daraa[daraa["date"] == daraa["date"].min()])
+    v["mil_daraa_all"] = ids.when(daraa[daraa["date"] == daraa["date"].max()])
+    v["mil_daraa_km"] = ids.amount(t.metric("distance_km_daraa_damascus", "daraa"))
+    lost = t.metric("cities_lost_by_government_in_week", "daraa")
+    v["mil_cities_lost"] = prose.text(prose.fmt_ordinal(int(lost["value"].iloc[0])), ids(lost, "figure_id"))
+    v["mil_dez_left"] = ids.when(t.of("army_withdrawal", "deir-ez-zor"))
+    v["mil_dez_after"] = ids.when(t.of("city_captured", "deir-ez-zor", topic="aftermath"))
+    v["mil_palmyra"] = ids.when(t.of("city_captured", "palmyra"))
     s = Section(values=v)
     s.add(
         "military-other-fronts",
