@@ -237,9 +237,14 @@ def _day_text(day, precision: str = "day") -> str:
     return f"{'about ' if precision == 'approximate' else ''}{d.day} {d:%B}"
 
 
+NO_DATE = prose.text("no date", table="control_changes")  # what a date reads when no report gives one
+
+
 def _day(day, rows, precision: str = "day") -> prose.Value:
     """'5 December', resting on ``rows``; 'about 5 December' when asked, or when every one of ``rows`` (a table of
     rows) gives its date only approximately."""
+    if pd.isna(day) or len(rows) == 0:
+        return NO_DATE
     if isinstance(rows, pd.DataFrame) and "date_precision" in rows and (rows["date_precision"] == "approximate").all():
         precision = "approximate"
     return prose.text(_day_text(day, precision), rows)
@@ -247,6 +252,8 @@ def _day(day, rows, precision: str = "day") -> prose.Value:
 
 def _span(start, end, rows) -> prose.Value:
     """'1–4 December', '30 November – 4 December' or '5 December', resting on ``rows``."""
+    if pd.isna(start) or pd.isna(end) or len(rows) == 0:
+        return NO_DATE
     a, b = sorted((pd.Timestamp(start), pd.Timestamp(end)))
     if a == b:
         text = _day_text(a)
@@ -259,7 +266,9 @@ def _span(start, end, rows) -> prose.Value:
 
 def _either(days, rows) -> prose.Value:
     """The dates different reports give for one thing: '5 or 6 December', '30 November or 1 December'."""
-    days = sorted({pd.Timestamp(d) for d in days})
+    days = sorted({pd.Timestamp(d) for d in days if not pd.isna(d)})
+    if not days or len(rows) == 0:
+        return NO_DATE
     if len({d.month for d in days}) == 1:
         text = prose.join_words([str(d.day) for d in days[:-1]] + [_day_text(days[-1])], "or")
     else:
@@ -276,9 +285,12 @@ def _ids(*frames: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _place_list(t: Tables, rows: pd.DataFrame) -> str:
-    """The places of ``rows`` by name, in alphabetical order: 'Halfaya, Maardes and Qalaat al-Madiq'."""
-    return prose.join_words(sorted(_names(t.places, rows["place_id"].unique())))
+def _place_list(t: Tables, rows: pd.DataFrame) -> prose.Value:
+    """The places of ``rows`` by name, in alphabetical order: 'Halfaya, Maardes and Qalaat al-Madiq' ('no place'
+    when there are none: the control changes counted, none matching)."""
+    if rows.empty:
+        return prose.text("no place", table="control_changes")
+    return prose.text(prose.join_words(sorted(_names(t.places, rows["place_id"].unique()))), rows)
 
 
 def _on(frame: pd.DataFrame, day) -> pd.DataFrame:
@@ -330,11 +342,11 @@ def sweep(t: Tables) -> Section:
     gov = t.sided[(t.sided["taken_by_side"] == "government") & t.sided["place_id"].isin(swept["place_id"])]
     own = gov[(gov["claimed_by"] == "government") & (gov["date"] <= first + pd.Timedelta(days=1))]
     firsts = own[own["place_id"].isin(own.loc[own["date"] == own["date"].min(), "place_id"])]
-    v["battle_gov_first_claim_places"] = prose.text(_place_list(t, firsts), firsts)
+    v["battle_gov_first_claim_places"] = _place_list(t, firsts)
     v["battle_gov_first_claim_days"] = _either(firsts["date"], firsts)
     retaken = t.sided[t.sided["taken_by_side"] == "government"]
     ally = retaken[(retaken["claimed_by"] == "other") & (retaken["date"] == first + pd.Timedelta(days=1))]
-    v["battle_ally_claim_places"] = prose.text(_place_list(t, ally), ally)
+    v["battle_ally_claim_places"] = _place_list(t, ally)
     return Section(values=v)
 
 
