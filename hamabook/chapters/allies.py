@@ -129,6 +129,12 @@ def with_article(name: str) -> str:
     return f"the {name}" if plural_state and not name.lower().startswith("the ") else name
 
 
+def short_name(name: str) -> str:
+    """A backer as a caption names it: 'Iran (IRGC and Quds Force)' -> 'Iran', 'United States' -> 'the United
+    States'."""
+    return with_article(name.split(" (")[0])
+
+
 def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
     """Every backer whose support ran longest, in years to one decimal as the support table shows them (a start
     known only to the year cannot separate backers by days): several when they tie."""
@@ -363,8 +369,10 @@ def first_days(t: Tables) -> Section:
             "al_kremlin_first": when(on(ev, actor="russia", category=SAID, day="2024-11-29")),
             "al_aid_promised": when(on(ev, actor="russia", category="ally_support")),
             "al_aid_hours": figure_value(of(fig, "russian_aid_promised_within_hours")),
-            "al_russia_strikes_north": when(on(ev, actor="russia", category="ally_air_strike", place="morek")),
-            "al_commander": when(on(ev, actor="russia", category="ally_command_change")),
+            "al_russia_strikes_north": when(
+                on(ev, actor="russia", category="ally_air_strike", place="morek"),
+                also=[on(ev, actor="russia", category="ally_command_change")],
+            ),
             "al_peskov_support": when(on(ev, actor="russia", category=SAID, day="2024-12-02")),
             "al_araghchi_damascus": when(on(ev, actor="iran", category=SAID, day="2024-12-01")),
             "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
@@ -382,8 +390,9 @@ def iraq(t: Tables) -> Section:
         values={
             "al_iraqi_fighters": figure_value(iraqi),
             "al_iraqi_crossed": when(iraqi, "as_of"),
-            "al_iraqi_dozens": when(on(ev, actor="iraqi-militias", category="ally_deployment", day="2024-12-02")),
-            "al_pmf_denial": when(on(ev, actor="iraqi-militias", category=SAID, day="2024-12-02")),
+            "al_pmf_denial": when(
+                on(ev, actor="iraqi-militias", category=("ally_deployment", SAID), day="2024-12-02"),
+            ),
             "al_name_change": when(
                 on(ev, actor="hts", category="statement", day="2024-12-05", place="hama"), precision="month"
             ),
@@ -537,16 +546,16 @@ def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, end
                 "years",
             ],
         )
-        .properties(width="container", height=170)
+        .properties(width="container", height=150)
     )
     return figure(
         "allies-support",
         chart,
         drawn,
         caption=(
-            f"{prose.sentence_start(prose.join_words(longest['backer'].map(with_article)))} had backed their side "
-            f"longest (since {since}); {prose.join_words(ended['backer'].map(with_article))} drew down or pulled out "
-            f"between {prose.fmt_date_range(ended['end'].min(), ended['end'].max())}."
+            f"{prose.sentence_start(prose.join_words(longest['backer'].map(short_name)))} had backed their side "
+            f"longest (since {since}); {prose.join_words(ended['backer'].map(short_name))} drew down or pulled out "
+            f"on {prose.fmt_date_range(ended['end'].min(), ended['end'].max())}."
         ),
         alt_text="Bar chart, one bar per backer from the start of its support to its end or to "
         f"{prose.fmt_date(t.end)}: " + "; ".join(f"{r.backer}, {r.years} years" for r in drawn.itertuples()) + ".",
@@ -622,7 +631,7 @@ def actor_moves_section(t: Tables) -> Section:
                 color=alt.Color("side:N", title="Side", scale=sides),
                 tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
             )
-            .properties(width="container", height=230),
+            .properties(width="container", height=210),
             drawn_moves,
             caption=f"{counts.index[0]} made more of the reported moves than any other outside actor "
             f"({counts.iloc[0]} of {len(moves)}), {prose.fmt_date_range(t.start, t.end)}.",
