@@ -114,3 +114,50 @@ def test_with_article_names_states_in_a_sentence():
     assert with_article("United States") == "the United States"
     assert with_article("Turkey") == "Turkey"
     assert with_article("the United Nations") == "the United Nations"
+
+
+def test_on_picks_by_actor_kind_day_and_place_and_refuses_nothing():
+    events = _events(
+        [
+            ("X1", "2024-12-06", "day", "ally_withdrawal", "iran", "allies", "s"),
+            ("X2", "2024-12-06", "day", "ally_statement", "iran", "allies", "s"),
+            ("X3", "2024-12-07", "day", "ally_withdrawal", None, "allies", "s"),
+        ]
+    ).assign(place_id=["a", "b", None])
+    assert allies.on(events, actor="iran", category="ally_withdrawal")["event_id"].tolist() == ["X1"]
+    assert allies.on(events, actor=allies.NO_ACTOR)["event_id"].tolist() == ["X3"]
+    assert allies.on(events, day="2024-12-06", place="b")["event_id"].tolist() == ["X2"]
+    with pytest.raises(LookupError):
+        allies.on(events, actor="russia")
+
+
+def test_dates_read_as_a_reader_says_them():
+    assert allies.reader_date("2024-12-05") == "5 December"
+    assert allies.reader_date("2024-12-13", "approximate") == "about 13 December"
+    assert allies.reader_date("2015-09-30") == "30 September 2015"
+    assert allies.reader_date("2025-01-20", "month") == "January 2025"
+    rows = _events(
+        [
+            ("X1", "2024-12-05", "day", "airstrike", None, "military", "s"),
+            ("X2", "2024-12-06", "day", "airstrike", None, "military", "s"),
+        ]
+    )
+    got = allies.either_date(rows)
+    assert got.text == "5 or 6 December" and got.rows == ("X1", "X2")
+    assert allies.either_date(rows.iloc[:1]).text == "5 December"
+    with pytest.raises(ValueError):
+        allies.when(rows)  # two dates are not one
+
+
+def test_when_rests_on_the_rows_of_the_same_days_other_facts():
+    rows = _events([("X1", "2024-12-01", "day", "ally_air_strike", "russia", "allies", "s")])
+    more = _events([("X2", "2024-12-01", "day", "ally_command_change", "russia", "allies", "s")])
+    assert allies.when(rows, also=[more]).rows == ("X1", "X2")
+
+
+def test_evidence_tables_fold_whole_under_a_summary_line(chapter):
+    page = chapter("allies")
+    for name in ("allies-support-table", "allies-moves-table", "allies-diplomacy", "allies-cost"):
+        html = page.shows[name].data
+        assert html.startswith('<details class="hb-group"><summary>'), name
+        assert "hb-more" not in html  # the whole table opens at once

@@ -138,3 +138,19 @@ def test_key_judgments_lead_with_the_bottom_line_then_follow_the_chapters():
         }
     )
     assert intro.ranked(judgments) == ["J16", "J09", "J01", "J40", "J50"]
+
+
+def test_two_days_reads_a_contested_date():
+    rows = pd.DataFrame({"event_id": ["E1", "E2"], "date": [DAY("2024-12-07"), DAY("2024-12-08")]})
+    assert intro._two_days(rows, "or").text == "7 or 8 December 2024"
+    rows = rows.assign(date=[DAY("2024-11-29"), DAY("2024-12-01")])
+    assert intro._two_days(rows).text == "29 November and 1 December 2024"
+    assert intro._two_days(rows.iloc[:1]).text == "29 November 2024"
+
+
+def test_first_screen_values_name_the_new_authorities_dates(chapter):
+    page = chapter("intro")
+    assert page.values["president_date"].text == "29 January 2025"
+    assert page.values["assad_moscow"].rows  # Moscow rests on the reports of Assad's exit
+    # the as-of date covers every row the page cites, the transition's among them
+    assert pd.Timestamp(page.values["data_as_of"].text) >= pd.Timestamp(page.values["president_date"].text)

@@ -9,6 +9,7 @@ actor row's ``backs`` and ``support_kind`` fields.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import altair as alt
@@ -17,9 +18,10 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
+from ..output.render import table_html, table_print
 from ..rows.select import labels as registry_labels
-from ..rows.select import with_sources
+from ..rows.select import modal_date, reported_dates, with_sources
 from .page import Page, Section, judged
 
 STATEMENT_CATEGORIES = ("ally_statement", "statement", "ally_assessment", "un_statement")
@@ -127,10 +129,31 @@ def with_article(name: str) -> str:
     return f"the {name}" if plural_state and not name.lower().startswith("the ") else name
 
 
+def short_name(name: str) -> str:
+    """A backer as a caption names it: 'Iran (IRGC and Quds Force)' -> 'Iran', 'United States' -> 'the United
+    States'."""
+    return with_article(name.split(" (")[0])
+
+
 def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
     """Every backer whose support ran longest, in years to one decimal as the support table shows them (a start
     known only to the year cannot separate backers by days): several when they tie."""
     return periods[periods["years"] == periods["years"].max()]
+
+
+def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], noun: str) -> Printable:
+    """A table of evidence folded whole under a one-line summary (its caption and how many rows it holds), so the
+    story reads on and the reader opens the evidence when she wants it; print shows every row. (The book's
+    ``output.figure.table`` shows a table's first rows and folds the rest: this page holds four long tables of
+    reports, and only a whole fold keeps the page within twelve screens.)"""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **labels}
+    summary = f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})"
+    markup = (
+        f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
+        f"{table_html(frame, caption, labels)}</details>"
+    )
+    return block(markup, table=table_print(frame, caption, labels))
 
 
 def _report_table(rows, sources, actors, caption):
@@ -138,7 +161,116 @@ def _report_table(rows, sources, actors, caption):
     shown["actor"] = shown["name"].fillna("no actor recorded")
     shown["category"] = kind_labels(shown, actors, registry_labels("categories")).to_numpy()
     cols = ["date", "date_precision", "actor", "category", "summary", "publisher", "reliability", "event_id"]
-    return table(shown[cols], caption=caption, labels=LABELS, noun="reports")
+    return folded_table(shown[cols], caption, LABELS, "reports")
+
+
+# --- Picking the rows a sentence rests on ----------------------------------------------------------------------
+
+NO_ACTOR = "none"  # on(actor=NO_ACTOR): rows that name no actor
+# How the report of the offensive's first day names the ceasefire that had frozen the north-west (its words).
+NORTH_WEST_CEASEFIRE = "March 2020"
+YEAR = pd.Timestamp(WINDOW[0]).year  # a date in the offensive's year reads without its year ("5 December")
+
+
+def on(events: pd.DataFrame, *, actor=None, category=None, day=None, place=None, topic=None) -> pd.DataFrame:
+    """The events of ``actor`` (a name, a tuple of names, or :data:`NO_ACTOR` for rows that name none), of
+    ``category`` (a name or a tuple), dated ``day``, at ``place`` and of ``topic``, each filter applied only when
+    given, oldest first; a LookupError when none match."""
+    mask = pd.Series(True, index=events.index)
+    if actor == NO_ACTOR:
+        mask &= events["actor_id"].isna()
+    elif actor is not None:
+        mask &= events["actor_id"].isin((actor,) if isinstance(actor, str) else actor)
+    if category is not None:
+        mask &= events["category"].isin((category,) if isinstance(category, str) else category)
+    if day is not None:
+        mask &= events["date"] == pd.Timestamp(day)
+    for column, wanted in (("place_id", place), ("topic", topic)):
+        if wanted is not None:
+            mask &= events[column] == wanted
+    rows = events[mask.fillna(False).astype(bool)].sort_values(["date", "event_id"])
+    if rows.empty:
+        raise LookupError(f"no event of {actor or 'any actor'}, {category or 'any kind'}, {day or 'any day'}")
+    return rows
+
+
+def of(table: pd.DataFrame, code: str, column: str = "metric") -> pd.DataFrame:
+    """Every figure of metric ``code`` (or every outcome of question ``code``, with ``column="question"``);
+    a LookupError when there is none."""
+    rows = table[table[column] == code]
+    if rows.empty:
+        raise LookupError(f"no row of {column} {code}")
+    return rows
+
+
+def row_ids(rows: pd.DataFrame) -> list[str]:
+    """The ids of fact rows (events, figures, outcomes...), from the one id column they carry."""
+    columns = [c for c in prose.ID_COLUMNS if c in rows.columns]
+    if len(columns) != 1:
+        raise ValueError(f"rows need one id column of {', '.join(prose.ID_COLUMNS)}")
+    return list(rows[columns[0]])
+
+
+def dated(rows: pd.DataFrame, day: str) -> pd.DataFrame:
+    """The rows of ``rows`` dated ``day``; a LookupError when there is none."""
+    picked = rows[rows["date"] == pd.Timestamp(day)]
+    if picked.empty:
+        raise LookupError(f"no row dated {day}")
+    return picked
+
+
+def reader_date(value, precision: str = "day") -> str:
+    """A date as a reader says it: '5 December' in the offensive's year, '30 September 2015' in any other,
+    'about 13 December', 'March 2020', '2012' at the precision the source gives."""
+    text = prose.fmt_date_at(value, precision)
+    if pd.Timestamp(value).year == YEAR and precision in ("day", "approximate"):
+        text = text.removesuffix(f" {YEAR}")
+    return text
+
+
+def when(rows, column: str = "date", precision: str | None = None, *, also=()) -> prose.Value:
+    """The one date ``rows`` give in ``column`` (as :func:`reader_date` writes it, at the rows' own precision for
+    their ``date`` unless ``precision`` is given), resting on ``rows`` and the rows ``also`` (reports of the same
+    day's other facts); an error if ``rows`` give several dates."""
+    days = rows[column].dropna().unique()
+    if len(days) != 1:
+        raise ValueError(f"rows give {len(days)} dates in {column}, not one")
+    if precision is None:
+        precision = rows["date_precision"].iloc[0] if column == "date" and "date_precision" in rows else "day"
+    ids = [i for r in (rows, *also) for i in row_ids(r)]
+    return prose.text(reader_date(days[0], precision), ids)
+
+
+def either_date(rows: pd.DataFrame) -> prose.Value:
+    """A date the reports disagree on, as a reader says it: '5 December' when they agree, '5 or 6 December' when
+    they give two days of one month, the span ('4–6 December 2024') when they give more."""
+    days = sorted(pd.Timestamp(d) for d in rows["date"].unique())
+    if len(days) == 1:
+        return when(rows)
+    if len(days) == 2 and days[0].month == days[1].month and days[0].year == days[1].year:
+        return prose.text(f"{days[0].day} or {reader_date(days[1])}", rows)
+    return prose.date_range(days[0], days[-1], rows)
+
+
+def year_of(rows: pd.DataFrame, column: str = "date") -> prose.Value:
+    """The year of the rows' one date, as a reader writes it ('2017', never '2,017')."""
+    years = rows[column].dt.year.unique()
+    if len(years) != 1:
+        raise ValueError(f"rows span {len(years)} years")
+    return prose.text(str(years[0]), rows)
+
+
+def figure_value(rows: pd.DataFrame, *, as_year: bool = False) -> prose.Value:
+    """The one figure ``rows`` report (a year written as a year); an error if they report several."""
+    values = rows["value"].unique()
+    if len(values) != 1:
+        raise ValueError(f"rows report {len(values)} values, not one")
+    return prose.text(str(int(values[0])), rows) if as_year else prose.number(values[0], rows)
+
+
+def value_range(rows: pd.DataFrame, unit: str) -> prose.Value:
+    """'3,500–4,047 people': the span of every report of one figure."""
+    return prose.text(prose.fmt_range(rows["value"].min(), rows["value"].max(), unit), rows)
 
 
 @dataclass(frozen=True)
@@ -147,6 +279,7 @@ class Tables:
 
     events: pd.DataFrame
     figures: pd.DataFrame
+    outcomes: pd.DataFrame
     actors: pd.DataFrame
     sources: pd.DataFrame
     start: pd.Timestamp
@@ -156,15 +289,195 @@ class Tables:
 def build() -> Page:
     theme.apply()
     start, end = (pd.Timestamp(d) for d in WINDOW)
-    t = Tables(load("events"), load("figures"), load("actors"), load("sources"), start, end)
+    t = Tables(load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), start, end)
     return Page.of(
+        history(t),
         support(t),
+        late_2024(t),
+        first_days(t),
+        iraq(t),
         air_raids(t),
+        hama_days(t),
+        last_days(t),
+        fall(t),
         actor_moves_section(t),
         diplomacy(t),
+        turkey(t),
+        washington_and_israel(t),
         cost(t),
-        contested_figures(t),
+        after(t),
         judged("allies", JUDGMENTS),
+    )
+
+
+# --- The story, section by section ------------------------------------------------------------------------------
+
+SAID = "ally_statement"
+
+
+def history(t: Tables) -> Section:
+    """Who came to Assad's aid and when, and who stood on the other side, before 2024."""
+    ev, fig = t.events, t.figures
+    troops = of(fig, "us_troops_in_syria")
+    hezbollah = on(ev, actor="hezbollah", category=START_CATEGORIES)
+    lease = of(fig, "russia_base_lease_years")
+    first_day = on(ev, category="offensive_context", place="idlib")
+    return Section(
+        values={
+            "al_iran_since": when(on(ev, actor="iran", category=START_CATEGORIES)),
+            "al_iraqi_since": when(on(ev, actor="iraqi-militias", category=START_CATEGORIES)),
+            "al_qusayr_assault": when(hezbollah),
+            "al_qusayr_retaken": when(hezbollah, "as_of"),
+            "al_qusayr_year": year_of(hezbollah),
+            "al_russia_since": when(on(ev, actor="russia", category=START_CATEGORIES)),
+            "al_lease_year": year_of(lease, "as_of"),
+            "al_lease_years": figure_value(lease),
+            "al_tartus_ships": figure_value(of(fig, "russia_tartus_max_warships")),
+            "al_turkey_since": when(on(ev, actor="turkey", category=START_CATEGORIES)),
+            "al_turkey_hts_listed": when(on(ev, actor="turkey", category="terror_designation")),
+            "al_sdf_formed": when(on(ev, actor="united-states", category=START_CATEGORIES)),
+            "al_us_troops_range": value_range(troops, "troops"),
+            "al_us_troops_admitted": when(troops[troops["value"] == troops["value"].max()], "as_of"),
+            "al_quiet_since": prose.text(NORTH_WEST_CEASEFIRE, first_day),
+            "al_launch": when(first_day),
+        }
+    )
+
+
+def late_2024(t: Tables) -> Section:
+    """How the support stood when the offensive began: Hezbollah's war with Israel just over."""
+    return Section(
+        values={
+            "al_ceasefire_date": when(on(t.events, category="ceasefire")),
+            "al_lebanon_range": value_range(of(t.figures, "lebanon_killed_since_2023_10"), "people"),
+        }
+    )
+
+
+def first_days(t: Tables) -> Section:
+    """27 November – 2 December: an Iranian adviser killed, Russian strikes, Moscow's and Tehran's words."""
+    ev, fig = t.events, t.figures
+    killed = of(fig, "civilians_killed_russian_strikes_day")
+    return Section(
+        values={
+            "al_adviser_killed": when(on(ev, actor="iran", category="ally_adviser_killed")),
+            "al_adviser_blame": when(on(ev, actor="iran", category=SAID, day="2024-12-23")),
+            "al_russia_civilians": figure_value(killed),
+            "al_russia_civilians_date": when(killed, "as_of"),
+            "al_aleppo_strikes": when(on(ev, actor="russia", category="ally_air_strike", place="aleppo")),
+            "al_aleppo_last": figure_value(of(fig, "russian_strikes_aleppo_first_since_year"), as_year=True),
+            "al_kremlin_first": when(on(ev, actor="russia", category=SAID, day="2024-11-29")),
+            "al_aid_promised": when(on(ev, actor="russia", category="ally_support")),
+            "al_aid_hours": figure_value(of(fig, "russian_aid_promised_within_hours")),
+            "al_russia_strikes_north": when(
+                on(ev, actor="russia", category="ally_air_strike", place="morek"),
+                also=[on(ev, actor="russia", category="ally_command_change")],
+            ),
+            "al_peskov_support": when(on(ev, actor="russia", category=SAID, day="2024-12-02")),
+            "al_araghchi_damascus": when(on(ev, actor="iran", category=SAID, day="2024-12-01")),
+            "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
+        }
+    )
+
+
+def iraq(t: Tables) -> Section:
+    """The Iraqi militias: fighters reported crossing, the denial, the argument in Baghdad."""
+    ev = t.events
+    iraqi = of(t.figures, "iraqi_fighters_crossed_into_syria")
+    appeal = on(ev, actor="hts", category="statement", day="2024-12-05", topic="allies")
+    replies = on(ev, category=SAID, day="2024-12-05", topic="allies")
+    return Section(
+        values={
+            "al_iraqi_fighters": figure_value(iraqi),
+            "al_iraqi_crossed": when(iraqi, "as_of"),
+            "al_pmf_denial": when(
+                on(ev, actor="iraqi-militias", category=("ally_deployment", SAID), day="2024-12-02"),
+            ),
+            "al_name_change": when(
+                on(ev, actor="hts", category="statement", day="2024-12-05", place="hama"), precision="month"
+            ),
+            "al_sudani_appeal": when(appeal, also=[replies]),
+        }
+    )
+
+
+def hama_days(t: Tables) -> Section:
+    """3–5 December: strikes and reinforcements at Hama, the city's fall, the Rastan bridge."""
+    ev = t.events
+    hama = reported_dates(ev, "city_captured", "hama")
+    rastan = on(ev, category=("airstrike", "ally_air_strike"), place="rastan")
+    return Section(
+        values={
+            "al_hama_strikes": when(
+                on(ev, actor="russia", category="ally_air_strike", place="hama"),
+                also=[on(ev, category="reinforcements", day="2024-12-04", place="hama")],
+            ),
+            "al_hama_fell": prose.text(reader_date(modal_date(ev, "city_captured", "hama")), hama),
+            "al_rastan_dates": either_date(rastan),
+        }
+    )
+
+
+def last_days(t: Tables) -> Section:
+    """6–8 December: Iran leaves, Hezbollah comes to Homs and leaves Qusayr, Israel strikes the crossings."""
+    ev, fig = t.events, t.figures
+    sent, advisers = of(fig, "hezbollah_fighters_sent"), of(fig, "hezbollah_advisers_sent")
+    east = on(ev, category=("army_withdrawal", "city_captured"), day="2024-12-06", place="deir-ez-zor")
+    return Section(
+        values={
+            "al_iran_evacuation": when(on(ev, actor="iran", category=END_CATEGORY), also=[east]),
+            "al_irgc_memo": when(on(ev, actor="iran", category="ally_assessment")),
+            "al_iraqi_home": when(on(ev, actor="free-syrian-army-tanf", category="city_captured", place="palmyra")),
+            "al_hezbollah_homs": when(on(ev, actor="hezbollah", category=("ally_deployment", SAID), day="2024-12-06")),
+            "al_hezbollah_max": prose.number(sent["value"].max(), sent),
+            "al_hezbollah_advisers": figure_value(advisers),
+            "al_hezbollah_afp": when(sent, "as_of", also=[advisers, on(ev, actor="hezbollah", day="2024-12-07")]),
+            "al_hezbollah_out": when(on(ev, actor="hezbollah", category=END_CATEGORY)),
+            "al_qusayr_vehicles": figure_value(of(fig, "hezbollah_armoured_vehicles_left_qusayr")),
+            "al_israel_crossings": when(on(ev, actor="israel", category="israeli_strike", day="2024-12-06")),
+            "al_us_aside": when(on(ev, actor="united-states", category=SAID, day="2024-12-07")),
+        }
+    )
+
+
+def fall(t: Tables) -> Section:
+    """8 December: Moscow announces Assad's departure and takes him in; the bases; Tehran's line."""
+    ev = t.events
+    exits = reported_dates(ev, "assad_exit")
+    words = on(ev, actor=("russia", "iran"), category=SAID, day="2024-12-08")
+    return Section(values={"al_fall_day": when(exits, also=[words])})
+
+
+def turkey(t: Tables) -> Section:
+    """Turkey and the SNA: the SNA's own offensive, Erdogan's words, Ankara's denial, the account of its
+    foreknowledge."""
+    ev = t.events
+    return Section(
+        values={
+            "al_sig_operation": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-11-30")),
+            "al_dawn": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-12-01")),
+            "al_tel_rifaat_km": figure_value(of(t.figures, "distance_km_tel_rifaat_turkish_border")),
+            "al_manbij": either_date(on(ev, category="sna_operation", place="manbij")),
+            "al_erdogan_march": when(on(ev, actor="turkey", category=SAID, day="2024-12-06")),
+            "al_erdogan_gaziantep": when(on(ev, actor="turkey", category=SAID, day="2024-12-07")),
+            "al_yilmaz": when(on(ev, actor="turkey", category=SAID, day="2024-12-09")),
+            "al_prep_account": when(on(ev, actor="hts", category="offensive_preparation"), "as_of"),
+        }
+    )
+
+
+def washington_and_israel(t: Tables) -> Section:
+    """The United States' distance, and Israel's moves as Assad fell."""
+    ev = t.events
+    strikes = of(t.figures, "israeli_strikes_since_2024_12_08")
+    return Section(
+        values={
+            "al_pentagon": when(on(ev, actor="united-states", category=SAID, day="2024-12-02")),
+            "al_sullivan_after": when(on(ev, actor="united-states", category=SAID, day="2024-12-09")),
+            "al_buffer_zone": when(on(ev, actor="israel", category=("buffer_zone_seized", "statement"))),
+            "al_israeli_strikes": figure_value(strikes),
+            "al_israeli_strikes_date": when(strikes, "as_of"),
+        }
     )
 
 
@@ -192,9 +505,10 @@ def support(t: Tables) -> Section:
     columns = ["backer", "backed", "what", "start", "start_precision", "end", "years", "start_event", "end_event"]
     s.add(
         "allies-support-table",
-        table(
+        folded_table(
             shown[columns],
-            caption="Who backed whom: the rows that start and end each period of support",
+            "Who backed whom: the reports that start and end each period of support",
+            noun="backers",
             labels={
                 "backer": "Backer",
                 "backed": "Backed",
@@ -232,17 +546,16 @@ def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, end
                 "years",
             ],
         )
-        .properties(width="container", height=200)
+        .properties(width="container", height=150)
     )
     return figure(
         "allies-support",
         chart,
         drawn,
         caption=(
-            f"Of the {prose.count_word(len(periods))} backers in our data, the longest support recorded is "
-            f"that of {prose.join_words(longest['backer'])} (since {since}); "
-            f"support ended in our data for {prose.join_words(ended['backer'])} "
-            f"({prose.fmt_date_range(ended['end'].min(), ended['end'].max())})."
+            f"{prose.sentence_start(prose.join_words(longest['backer'].map(short_name)))} had backed their side "
+            f"longest (since {since}); {prose.join_words(ended['backer'].map(short_name))} drew down or pulled out "
+            f"on {prose.fmt_date_range(ended['end'].min(), ended['end'].max())}."
         ),
         alt_text="Bar chart, one bar per backer from the start of its support to its end or to "
         f"{prose.fmt_date(t.end)}: " + "; ".join(f"{r.backer}, {r.years} years" for r in drawn.itertuples()) + ".",
@@ -318,10 +631,10 @@ def actor_moves_section(t: Tables) -> Section:
                 color=alt.Color("side:N", title="Side", scale=sides),
                 tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
             )
-            .properties(width="container", height=320),
+            .properties(width="container", height=210),
             drawn_moves,
-            caption=f"{counts.index[0]} made the most recorded moves ({counts.iloc[0]} of {len(moves)}), "
-            f"{prose.fmt_date_range(t.start, t.end)}.",
+            caption=f"{counts.index[0]} made more of the reported moves than any other outside actor "
+            f"({counts.iloc[0]} of {len(moves)}), {prose.fmt_date_range(t.start, t.end)}.",
             alt_text=f"Timeline from {prose.fmt_date(t.start)} to {prose.fmt_date(t.end)}, one row per actor; "
             "each mark is a reported event, a circle for a deed and a diamond for a statement, coloured by side.",
             sources=list(dict.fromkeys(moves["source_id"])),
@@ -342,7 +655,7 @@ def diplomacy(t: Tables) -> Section:
     s = Section(
         values={
             "al_n_diplomacy": prose.count(len(rows), rows["event_id"], noun="report"),
-            "al_meeting_date": prose.date(meetings["date"].max(), meetings["event_id"]),
+            "al_meeting_date": prose.text(reader_date(meetings["date"].max()), meetings),
             "al_n_un": prose.count(len(un), un["event_id"], noun="statement"),
             "al_un_span": prose.date_range(un["date"].min(), un["date"].max(), un["event_id"]),
         }
@@ -355,29 +668,34 @@ def diplomacy(t: Tables) -> Section:
 
 
 def cost(t: Tables) -> Section:
-    """What the week cost the allies: withdrawals through the end of the year, and Hezbollah's speech."""
-    events, actors = t.events, t.actors
+    """What the week cost the allies, to the end of the year: Russia's drawdown, Hezbollah's lost route, Tehran's
+    blame, Turkey's returning refugees."""
+    events, actors, fig = t.events, t.actors, t.figures
     rows = select(
         events,
         (END_CATEGORY,),
         t.start,
         pd.Timestamp(COST_END),
         topics=("allies", "aftermath"),
-        actors=list(actors.loc[actors["backs"] == "syrian-government", "actor_id"]),
+        actors=list(actors.loc[actors["backs"] == ALLY_OF, "actor_id"]),
     )
     russia_cost = rows[rows["actor_id"] == "russia"]
-    hez = rows[rows["actor_id"] == "hezbollah"]
-    hez_words = select(
-        events, ("ally_statement",), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"]
-    )
+    hez_words = select(events, (SAID,), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"])
+    convoy = of(fig, "russian_vehicles_convoy")
+    returns = of(fig, "refugee_returns_from_turkiye_since_2024_12_08")
+    hosted = of(fig, "refugees_turkiye")
     s = Section(
         values={
             "al_n_cost": prose.count(len(rows), rows["event_id"], noun="report"),
-            "al_russia_withdrawal_span": prose.date_range(
-                russia_cost["date"].min(), russia_cost["date"].max(), russia_cost["event_id"]
-            ),
-            "al_hezbollah_out": prose.date(hez["date"].min(), hez["event_id"]),
-            "al_hezbollah_speech": prose.date(hez_words["date"].min(), hez_words["event_id"]),
+            "al_russia_pullback": when(russia_cost[russia_cost["date"] == russia_cost["date"].max()]),
+            "al_tartus_empty": when(on(events, actor="russia", category=END_CATEGORY, place="tartus")),
+            "al_convoy": figure_value(convoy),
+            "al_convoy_date": when(on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy]),
+            "al_hezbollah_speech": when(hez_words),
+            "al_khamenei": when(on(events, actor="iran", category=SAID, day="2024-12-11")),
+            "al_turkey_hosted": prose.text(f"{hosted['value'].max() / 1e6:g} million", hosted),
+            "al_turkey_returns": figure_value(returns),
+            "al_turkey_returns_date": when(returns, "as_of"),
         }
     )
     s.add(
@@ -392,22 +710,15 @@ def cost(t: Tables) -> Section:
     return s
 
 
-def contested_figures(t: Tables) -> Section:
-    """Hezbollah and the US: contested figures, given as the range the reports span."""
-    figures = t.figures
-    lebanon = figures[figures["metric"] == "lebanon_killed_since_2023_10"].sort_values("as_of")
-    hez_max = figures[figures["metric"] == "hezbollah_fighters_sent"]
-    troops = figures[figures["metric"] == "us_troops_in_syria"]
-    iraqi = figures[figures["metric"] == "iraqi_fighters_crossed_into_syria"]
+def after(t: Tables) -> Section:
+    """What came of it: Russia's bases under talks, the route to Lebanon contested (outcomes to date)."""
+    bases = of(t.outcomes, "russia_bases", "question")
     return Section(
         values={
-            "al_lebanon_range": prose.text(
-                prose.fmt_range(lebanon["value"].min(), lebanon["value"].max(), "people"), lebanon["figure_id"]
-            ),
-            "al_hezbollah_max": prose.number(hez_max["value"].max(), hez_max["figure_id"]),
-            "al_us_troops_range": prose.text(
-                prose.fmt_range(troops["value"].min(), troops["value"].max(), "troops"), troops["figure_id"]
-            ),
-            "al_iraqi_fighters": prose.number(iraqi["value"].max(), iraqi["figure_id"]),
+            "al_port_contract": when(dated(bases, "2025-01-20"), precision="month"),
+            "al_putin_sharaa": when(dated(bases, "2025-10-15")),
+            "al_qamishli": when(dated(bases, "2026-01-26"), precision="month"),
+            "al_bases_talks": when(dated(bases, "2026-01-29")),
+            "al_smuggling": when(of(t.outcomes, "iran_network", "question")),
         }
     )

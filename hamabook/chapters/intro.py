@@ -85,6 +85,8 @@ class Tables:
     massacre: pd.DataFrame  # reports of the 1982 massacre
     rank_rows: pd.DataFrame  # Hama's population rank
     length: pd.DataFrame  # the offensive's reported length in days
+    outcomes: pd.DataFrame  # what happened next (outcomes.csv)
+    figures: pd.DataFrame
 
 
 def tables() -> Tables:
@@ -100,6 +102,8 @@ def tables() -> Tables:
         massacre=reported_dates(events, "hama_1982"),
         rank_rows=figures[(figures["metric"] == "city_population_rank") & (figures["place_id"] == "hama")],
         length=figures[figures["metric"] == "timeline_days"],
+        outcomes=load("outcomes"),
+        figures=figures,
     )
 
 
@@ -116,14 +120,17 @@ def build() -> Page:
     theme.apply()
     t = tables()
     judgments, likelihood = load("judgments"), load("likelihood_scale")
+    story = [eleven_days(t), who_governs(t), why_it_matters(t)]
+    cited = [row for section in story for value in section.values.values() for row in value.rows]
     return Page.of(
         what_happened(t),
+        *story,
         context(t),
         Section(
             values=verdict_values(judgments, likelihood, BOTTOM_LINE),
             shows={"key-judgments": key_judgments(judgments, likelihood, ranked(judgments))},
         ),
-        chronology(t),
+        chronology(t, cited),
     )
 
 
@@ -169,8 +176,20 @@ def context(t: Tables) -> Section:
     )
 
 
-def chronology(t: Tables) -> Section:
-    """The chronology from the launch to the regime's end (a table), the capture dates (a chart), the data's date."""
+def row_dates(t: Tables, ids) -> pd.DataFrame:
+    """The date each of the rows ``ids`` was reported as of (an outcome's own date): columns row_id, as_of."""
+    frames = [
+        t.events[["event_id", "as_of"]].rename(columns={"event_id": "row_id"}),
+        t.figures[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"}),
+        t.outcomes[["outcome_id", "date"]].rename(columns={"outcome_id": "row_id", "date": "as_of"}),
+    ]
+    known = pd.concat(frames, ignore_index=True)
+    return known[known["row_id"].isin(set(ids))]
+
+
+def chronology(t: Tables, cited=()) -> Section:
+    """The chronology from the launch to the regime's end (a table), the capture dates (a chart), and the date of
+    the latest report the page uses (its own rows and the rows ``cited`` by the story above it)."""
     events = t.events
     start = t.launch_rows["date"].min()
     end = reported_dates(events, END_EVENTS[0])["date"].max()
@@ -190,6 +209,7 @@ def chronology(t: Tables) -> Section:
                 r[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"})
                 for r in (t.rank_rows.head(1), t.length)
             ),
+            row_dates(t, cited),
         ],
         ignore_index=True,
     )
@@ -281,4 +301,107 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
         alt_text=f"Dot chart of reported capture dates for {prose.join_words(order)}, one dot per report, "
         "coloured by source grade.",
         sources=list(dict.fromkeys(caps["source_id"])),
+    )
+
+
+# --- The opening story: the eleven days, who governs now, why the week matters -----------------------------------
+
+TRANSITION = "transition"  # outcomes.questions: the question of who governs and how
+DESIGNATION = "hts_designation"  # outcomes.questions: HTS and al-Sharaa on the terrorist lists
+# The words in which the reports give a span or a size (numbers they state in prose, not in a value field).
+TRANSITION_LENGTH = "five-year"  # the constitutional declaration's transitional period
+CABINET_SIZE = "23-member"  # the transitional cabinet sworn in on 29 March 2025
+
+
+def _of(frame: pd.DataFrame, column: str, *wanted) -> pd.DataFrame:
+    """The rows whose ``column`` is one of ``wanted``; a LookupError when none is."""
+    rows = frame[frame[column].isin(wanted)]
+    if rows.empty:
+        raise LookupError(f"no row with {column} in {wanted}")
+    return rows.sort_values("date")
+
+
+def _one_date(rows: pd.DataFrame, precision: str | None = None) -> prose.Value:
+    """The one date ``rows`` give, at their own precision unless ``precision`` is given; an error if several."""
+    days = rows["date"].unique()
+    if len(days) != 1:
+        raise ValueError(f"rows give {len(days)} dates, not one")
+    return prose.date(days[0], rows, precision=precision or rows["date_precision"].iloc[0])
+
+
+def _two_days(rows: pd.DataFrame, word: str = "and") -> prose.Value:
+    """The first and last day reports give for one event, as a reader says them: '29 November and 1 December
+    2024', or with ``word="or"`` '7 or 8 December 2024'."""
+    first, last = rows["date"].min(), rows["date"].max()
+    if first == last:
+        return prose.date(first, rows)
+    if first.year != last.year:
+        start = prose.fmt_date(first)
+    else:
+        start = f"{first.day}" if first.month == last.month else f"{first.day} {first:%B}"
+    return prose.text(f"{start} {word} {prose.fmt_date(last)}", rows)
+
+
+def _latest_month(rows: pd.DataFrame) -> prose.Value:
+    """The month of the latest of ``rows``, resting on every row of that month."""
+    last = rows["date"].max()
+    month = rows[rows["date"].dt.to_period("M") == last.to_period("M")]
+    return prose.date(last, month, precision="month")
+
+
+def eleven_days(t: Tables) -> Section:
+    """The offensive in brief, city by city, from the reports of capture the battle chapter also reads."""
+    ev = t.events
+    captured = ev[ev["category"] == "city_captured"]
+    return Section(
+        values={
+            "aleppo_dates": _two_days(_of(captured, "place_id", "aleppo")),
+            "hama_approach": _one_date(_of(captured, "place_id", "halfaya", "taybat-al-imam", "suran")),
+            "homs_dates": _two_days(_of(captured, "place_id", "homs"), "or"),
+            "daraa_dates": _two_days(_of(captured, "place_id", "daraa"), "or"),
+            "assad_moscow": _one_date(_of(ev, "category", "assad_exit")),
+        }
+    )
+
+
+def who_governs(t: Tables) -> Section:
+    """Who has governed Syria since: the caretaker government, the transitional president, the declaration, the
+    cabinet and the assembly, as of the latest report of each."""
+    ev, out = t.events, t.outcomes
+    transition = _of(out, "question", TRANSITION)
+    sharaa = ev[(ev["actor_id"] == "hts") & (ev["category"] == "statement") & (ev["place_id"] == "hama")]
+    declaration = _of(ev, "category", "constitutional_declaration")
+    cabinet = transition[transition["status"] == "government formed"]
+    named = transition[transition["status"] == "al-Sharaa named president"]  # and the old state dissolved
+    return Section(
+        values={
+            "sharaa_until": _one_date(sharaa[sharaa["date"] == t.hama_rows["date"].min()], precision="month"),
+            "caretaker_date": _one_date(_of(ev, "category", "caretaker_government")),
+            "president_date": prose.text(
+                _one_date(_of(ev, "category", "transitional_president")).text,
+                [*_of(ev, "category", "transitional_president")["event_id"], *named["outcome_id"]],
+            ),
+            "declaration_date": _one_date(declaration),
+            "transition_length": prose.text(TRANSITION_LENGTH, declaration),
+            "cabinet_date": _one_date(cabinet),
+            "cabinet_size": prose.text(CABINET_SIZE, cabinet),
+            "assembly_vote": _one_date(transition[transition["status"] == "indirect elections held"], "month"),
+            "transition_as_of": _one_date(transition[transition["date"] == transition["date"].max()]),
+            "delisted": _latest_month(_of(out, "question", DESIGNATION)),
+        }
+    )
+
+
+def why_it_matters(t: Tables) -> Section:
+    """What the week ended and changed: the Assad family's rule over Hama, Iran's route to Hezbollah, Israel's
+    line on the Golan."""
+    ev = t.events
+    family = t.figures[t.figures["metric"] == "context_years"]
+    route = ev[(ev["actor_id"] == "hezbollah") & (ev["category"] == "ally_statement") & (ev["topic"] == "aftermath")]
+    return Section(
+        values={
+            "family_years": prose.number(family["value"].max(), family),
+            "route_lost": _one_date(route[route["date"] == route["date"].min()]),
+            "buffer_zone": _one_date(_of(ev, "category", "buffer_zone_seized")),
+        }
     )
