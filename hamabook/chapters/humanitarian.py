@@ -142,8 +142,14 @@ BASELINE = [
     "refugees_planning_return_within_12_months_percent",
     "refugee_returns_verified_2023_jan_aug",
 ]
-# Figures of the week itself beside displacement and deaths: attacks recorded, the price of bread.
-WEEK = ["attacks_idleb_western_aleppo", "bread_price_change_idleb_aleppo", "civilians_killed_month_2024_12"]
+# Figures of the week itself beside displacement and deaths: attacks recorded, the price of bread, a month's
+# civilian deaths, soldiers who fled abroad.
+WEEK = [
+    "attacks_idleb_western_aleppo",
+    "bread_price_change_idleb_aleppo",
+    "civilians_killed_month_2024_12",
+    "soldiers_fled_to_iraq",
+]
 # What UNHCR planned for: its appeal, its forecast of returns and its target for 2025.
 PLANS = ["unhcr_appeal_returns_2025_h1", "refugee_returns_forecast_2025_h1", "refugee_returns_target_2025"]
 RETURNS = [
@@ -362,6 +368,7 @@ def flight(t: Tables) -> Section:
             **_figure(tel_rifaat, "hum_tr_value", "hum_tr_date"),
             "hum_hama_wave_date": prose.date(hama_wave["date"].iloc[0], hama_wave["event_id"]),
             "hum_homs_flight_date": prose.date(homs_flight["date"].iloc[0], homs_flight["event_id"]),
+            **_figure(latest(t.week, WEEK[3]), "hum_iraq_value", "hum_iraq_date"),
             "hum_wfp_day_range": prose.text(
                 fmt_range(that_day["low"].min(), that_day["high"].max()), that_day["figure_id"]
             ),
@@ -630,6 +637,7 @@ def hama(t: Tables) -> Section:
     then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], SOHR)
     ocha_then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], OCHA)
     freed = {place: on_first_day(events_of(t, "prison_opened", place)) for place in ("hama", "homs")}
+    struck = on_first_day(events_of(t, "airstrike", "hama"))
     same_day = pd.Timestamp(then["as_of"]) == pd.Timestamp(claim["as_of"])
     s = Section(
         values={
@@ -642,6 +650,7 @@ def hama(t: Tables) -> Section:
             **_figure(claim, "hum_hama_claim", "hum_hama_claim_date"),
             "hum_sohr_civ_then": _val(then),
             **_figure(ocha_then, "hum_ocha_civ_then", "hum_ocha_civ_then_date"),
+            "hum_hama_strikes_date": prose.date(struck["date"].iloc[0], struck["event_id"]),
             "hum_hama_freed_date": prose.date(freed["hama"]["date"].iloc[0], freed["hama"]["event_id"]),
             "hum_homs_freed_date": prose.date(freed["homs"]["date"].iloc[0], freed["homs"]["event_id"]),
             "hum_sohr_civ_then_when": (
