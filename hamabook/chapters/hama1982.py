@@ -521,13 +521,9 @@ def why_estimates_differ(t: Tables) -> Section:
     dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
     dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
     v: dict[str, prose.Value] = {}
-    v["h82_snhr_documented"] = prose.text(
-        prose.join_words(
-            f"{prose.fmt_number(r.value)} (reported {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
-            for r in documented.itertuples()
-        ),
-        documented["figure_id"],
-    )
+    named = documented.iloc[-1]  # the latest count by name
+    v["h82_snhr_documented"] = prose.number(named["value"], named["figure_id"])
+    v["h82_snhr_documented_date"] = prose.date(named["as_of"], named["figure_id"], precision=named["as_of_precision"])
     v["h82_snhr_estimate"] = prose.text(
         prose.fmt_range(snhr_estimate["low_"].min(), snhr_estimate["high_"].max()), snhr_estimate["figure_id"]
     )

@@ -368,12 +368,25 @@ def flight(t: Tables) -> Section:
             **_figure(tel_rifaat, "hum_tr_value", "hum_tr_date"),
             "hum_hama_wave_date": prose.date(hama_wave["date"].iloc[0], hama_wave["event_id"]),
             "hum_homs_flight_date": prose.date(homs_flight["date"].iloc[0], homs_flight["event_id"]),
-            **_figure(latest(t.week, WEEK[3]), "hum_iraq_value", "hum_iraq_date"),
+            **_iraq(t.week),
             "hum_wfp_day_range": prose.text(
                 fmt_range(that_day["low"].min(), that_day["high"].max()), that_day["figure_id"]
             ),
         }
     )
+
+
+def _iraq(week: pd.DataFrame) -> dict[str, Value]:
+    """Soldiers who fled into Iraq: the figures of the first day they were counted, as a range where sources
+    differ, and the latest figure."""
+    rows = of_metric(week, WEEK[3])
+    first = rows[rows["as_of"] == rows["as_of"].min()]
+    last = latest(rows, WEEK[3])
+    return {
+        "hum_iraq_first": prose.text(fmt_range(first["low"].min(), first["high"].max()), first["figure_id"]),
+        "hum_iraq_first_date": prose.date(first["as_of"].iloc[0], first["figure_id"]),
+        **_figure(last, "hum_iraq_last", "hum_iraq_last_date"),
+    }
 
 
 def relief(t: Tables) -> Section:
