@@ -317,3 +317,34 @@ def test_short_name_drops_the_transliteration_and_adds_the_article():
     assert short_name("Defence Companies (Saraya al-Difa)") == "the Defence Companies"
     assert short_name("Special Forces (al-Wahdat al-Khassa) under Ali Haydar") == "the Special Forces under Ali Haydar"
     assert short_name("Syrian army") == "the Syrian army"
+
+
+def test_what_was_said_then_and_since_rests_on_the_right_rows(chapter):
+    """The first-decade estimates leave out the perpetrator's claim; the thirtieth-anniversary estimate counts all
+    deaths; those who also counted the missing are the sources of the disappeared rows."""
+    page = chapter("hama1982")
+    v = page.values
+    toll = hama1982.death_toll_estimates(load("figures"), load("sources")).set_index("figure_id")
+    first, later = v["h82_first_toll"].rows[0], v["h82_later_toll"].rows[0]
+    assert toll.loc[first, "as_of"] <= toll.loc[later, "as_of"]
+    assert toll.loc[[first, later], "method"].ne(hama1982.CLAIM).all()
+    assert toll.loc[list(v["h82_both_sides"].rows), "scope_class"].eq("all deaths").all()
+    assert (toll.loc[list(v["h82_both_sides"].rows), "as_of"].dt.year == 2012).all()
+    assert v["h82_counters_toll"].text == "30,000–40,000"
+    # the memory table links each report to the evidence page
+    assert "evidence.html#row-e403" in page.shows["hama1982-memory"].data
+
+
+def test_events_of_filters_by_category_and_dates():
+    events = pd.DataFrame(
+        {
+            "event_id": ["E2", "E1", "E3"],
+            "category": ["amnesty", "amnesty", "statement"],
+            "date": pd.to_datetime(["2024-12-09", "2024-12-03", "2024-12-05"]),
+        }
+    )
+    t = type("T", (), {"events": events})()
+    assert hama1982.events_of(t, "amnesty")["event_id"].tolist() == ["E1", "E2"]
+    assert hama1982.events_of(t, "amnesty", before="2024-12-05")["event_id"].tolist() == ["E1"]
+    with pytest.raises(LookupError):
+        hama1982.events_of(t, "amnesty", after="2024-12-10")

@@ -193,3 +193,24 @@ def test_bottom_line_and_returns_use_one_series_each(chapter):
     crossed = int(v["hum_ret_crossed"].text.replace(",", ""))
     assert crossed < int(v["hum_ret_dec"].text.replace(",", ""))
     assert not set(v["hum_ret_dec"].rows) & (set(v["hum_ret_first"].rows) | set(v["hum_ret_last"].rows))
+
+
+def test_day_month_and_first_day():
+    assert hum.day_month("2024-12-05") == "5 December"
+    rows = pd.DataFrame(
+        {"event_id": ["E1", "E2", "E3"], "date": pd.to_datetime(["2024-12-05", "2024-12-05", "2024-12-06"])}
+    )
+    assert hum.on_first_day(rows)["event_id"].tolist() == ["E1", "E2"]
+
+
+def test_the_week_in_order_rests_on_one_body_and_one_day(chapter):
+    v = chapter("humanitarian").values
+    # OCHA's rising count of the newly displaced, oldest first, one point per date
+    assert v["hum_ocha_series"].text.startswith("14,000 by 28 November")
+    # the figures of the day WFP spoke: WFP's own and the UN's other, as a range
+    assert v["hum_wfp_day_range"].text == "280,000–370,000"
+    assert set(v["hum_wfp_value"].rows) <= set(v["hum_wfp_day_range"].rows)
+    # the mid-December stock is every still-displaced figure of the day OCHA gave both stock and returns
+    assert v["hum_mid_still"].text == "880,000–882,000"
+    # the half-year estimate set against UNHCR's forecast falls by the end of June of the year after
+    assert v["hum_ret_june_date"].text.endswith("2025") and "June" in v["hum_ret_june_date"].text

@@ -23,6 +23,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..rows.control import CAPTURE_CATEGORIES
 from ..rows.figures import value_or_range
+from ..rows.provenance import EVIDENCE_PAGE, row_anchor
 from ..rows.reports import ESTIMATE_CLAIM, one_per_report, originated_by
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from ..rows.select import labels as registry_labels
@@ -49,6 +50,7 @@ EVENTS_2011 = ("protest", "diplomatic_visit", "assault")
 SCOPE_CLASSES = ("civilians", "all deaths", "unspecified")
 # Event kinds of the later memory of 1982, shown in one table.
 MEMORY_CATEGORIES = ("statement", "press_framing", "symbolic_act", "commemoration")
+FIRST_DECADE = 10  # years after the massacre within which an estimate counts as made "at the time" or soon after
 THRESHOLD = 10_000  # the toll that judgment J30 weighs; counted here so the prose can say how many reach it
 
 # How a figure was obtained (figures.method).
@@ -362,11 +364,11 @@ def tables() -> Tables:
 def build() -> Page:
     theme.apply()
     t = tables()
-    sections = (months, assault, death_toll, why_estimates_differ, then_and_now, memory, accountability)
-    later = (perpetrators, before, in_2011, data_as_of)
+    sections = (months, assault, death_toll, known_then, why_estimates_differ, then_and_now, memory, reassurance)
+    later = (accountability, perpetrators, before, in_2011, data_as_of)
     verdicts = {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"}
     page = Page.of(*(section(t) for section in (*sections, *later)), judged(CHAPTER, verdicts))
-    page.headline("h82_n_estimates", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
+    page.headline("h82_massacre_month", "h82_toll_lowest", "h82_toll_highest", "h82_threshold", "h82_capture_month")
     return page
 
 
@@ -380,7 +382,6 @@ def months(t: Tables) -> Section:
         values={
             "h82_massacre_month": prose.date(t.start, t.on_start["event_id"], precision="month"),
             "h82_capture_month": prose.date(capture, on_capture, precision="month"),
-            "h82_capture_year": prose.date(capture, on_capture, precision="year"),
         }
     )
 
@@ -388,14 +389,11 @@ def months(t: Tables) -> Section:
 def assault(t: Tables) -> Section:
     """The assault: when it began and was declared over, how long it lasted, the forces on each side."""
     events, start, on_start, days = t.events, t.start, t.on_start, t.days
-    start_rows = reported_dates(events, "hama_1982")
-    dated = start_rows[precisions(start_rows) == "day"]
     declared = reported_dates(events, "hama_1982_declared_over").iloc[0]
     end = reported_dates(events, "hama_1982_end").iloc[0]
     troops = metric_rows(t.figures, TROOPS, t.sources).iloc[0]
     fighters = metric_rows(t.figures, FIGHTERS, t.sources).iloc[0]
     v: dict[str, prose.Value] = {}
-    v["h82_start_reports"] = prose.text(prose.of_all(len(on_start), len(dated)), dated["event_id"])
     v["h82_start_date"] = prose.date(start, on_start["event_id"])
     v["h82_declared_date"] = event_date(declared)
     v["h82_declared_after"] = prose.count(
@@ -412,7 +410,6 @@ def assault(t: Tables) -> Section:
         prose.fmt_range(troops["low_"], troops["high_"], "soldiers"), troops["figure_id"]
     )
     v["h82_troops_by"] = prose.text(made_by(troops.to_frame().T)[0], troops["figure_id"])
-    v["h82_fighters_by"] = prose.text(made_by(fighters.to_frame().T)[0], fighters["figure_id"])
     v["h82_fighters_range"] = prose.text(
         prose.fmt_range(fighters["low_"], fighters["high_"], "fighters"), fighters["figure_id"]
     )
@@ -524,13 +521,9 @@ def why_estimates_differ(t: Tables) -> Section:
     dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
     dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
     v: dict[str, prose.Value] = {}
-    v["h82_snhr_documented"] = prose.text(
-        prose.join_words(
-            f"{prose.fmt_number(r.value)} (reported {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
-            for r in documented.itertuples()
-        ),
-        documented["figure_id"],
-    )
+    named = documented.iloc[-1]  # the latest count by name
+    v["h82_snhr_documented"] = prose.number(named["value"], named["figure_id"])
+    v["h82_snhr_documented_date"] = prose.date(named["as_of"], named["figure_id"], precision=named["as_of_precision"])
     v["h82_snhr_estimate"] = prose.text(
         prose.fmt_range(snhr_estimate["low_"].min(), snhr_estimate["high_"].max()), snhr_estimate["figure_id"]
     )
@@ -539,17 +532,71 @@ def why_estimates_differ(t: Tables) -> Section:
     )
     v["h82_dis_documented"] = prose.number(dis_doc["value"], dis_doc["figure_id"])
     v["h82_boast"] = prose.number(boast["value"], boast["figure_id"])
-    lowest = lowest_ends(toll)
-    top, runner_up = highest_ends(toll)
-    v["h82_lowest_named"] = prose.text(named_estimates(lowest), lowest["figure_id"])
-    v["h82_highest_named"] = prose.text(named_estimates(top), top["figure_id"])
-    v["h82_next_high"] = prose.number(runner_up["high_"].iloc[0], runner_up["figure_id"])
-    v["h82_n_next_high"] = prose.count(len(runner_up), runner_up["figure_id"])
-    points = runner_up[~runner_up["is_range"]]
-    v["h82_n_next_high_point"] = prose.count(
-        len(points), points["figure_id"] if len(points) else runner_up["figure_id"]
-    )
     return Section(values=v)
+
+
+def known_then(t: Tables) -> Section:
+    """What was said of the toll at the time and since: the estimates of the first decade (a perpetrator's claim
+    aside), the estimate of all deaths made on the thirtieth anniversary, and what those who also counted the
+    missing estimate (rows picked by date, method, scope class and by the sources of the disappeared counts)."""
+    toll, start = t.toll, t.start
+    not_claim = toll["method"].ne(CLAIM).fillna(True)
+    early = toll[not_claim & (toll["as_of"].dt.year < start.year + FIRST_DECADE)].sort_values(["as_of", "figure_id"])
+    if len(early) < 2:
+        raise LookupError("fewer than two estimates from the first decade")
+    first, later = early.iloc[0], early.iloc[-1]
+    thirty = toll[toll["as_of"].dt.year == start.year + 30]
+    both_sides = one(thirty[thirty["scope_class"] == "all deaths"], "the thirtieth-anniversary estimate of all deaths")
+    counters = toll[toll["source_id"].isin(t.dis["source_id"]) & toll["method"].ne(DOCUMENTED).fillna(True)]
+    if counters.empty:
+        raise LookupError("no estimate of the dead by those who counted the missing")
+    return Section(
+        values={
+            "h82_first_date": prose.date(first["as_of"], first["figure_id"], precision=first["as_of_precision"]),
+            "h82_first_toll": prose.number(first["high_"], first["figure_id"]),
+            "h82_later_year": prose.date(later["as_of"], later["figure_id"], precision="year"),
+            "h82_later_toll": prose.number(later["high_"], later["figure_id"]),
+            "h82_thirty_year": prose.date(both_sides["as_of"], both_sides["figure_id"], precision="year"),
+            "h82_both_sides": prose.number(both_sides["high_"], both_sides["figure_id"]),
+            "h82_counters_toll": prose.text(
+                prose.fmt_range(counters["low_"].min(), counters["high_"].max()), counters["figure_id"]
+            ),
+        }
+    )
+
+
+def events_of(t: Tables, category: str, after=None, before=None) -> pd.DataFrame:
+    """The events of one category (any topic), oldest first, optionally within dates; LookupError if none."""
+    rows = t.events[t.events["category"] == category]
+    if after is not None:
+        rows = rows[rows["date"] >= pd.Timestamp(after)]
+    if before is not None:
+        rows = rows[rows["date"] <= pd.Timestamp(before)]
+    if rows.empty:
+        raise LookupError(f"no {category} events in the dates asked")
+    return rows.sort_values(["date", "event_id"])
+
+
+def reassurance(t: Tables) -> Section:
+    """The offensive's offers to soldiers and minorities around the fall of Hama, the statue, the anniversaries:
+    the events a reader weighs the 2024 invocation against (picked by category and date)."""
+    capture = modal_date(t.events, "city_captured", "hama")
+    offer = events_of(t, "amnesty", before=capture).iloc[0]
+    towns = events_of(t, "minority_town_handover", after=capture - pd.Timedelta(days=1))
+    envoy = events_of(t, "un_statement", before=capture).iloc[0]
+    statue = events_of(t, "symbolic_act", after=capture, before=capture)
+    marked = events_of(t, "commemoration")
+    first_marked, anniversary = marked.iloc[0], marked.iloc[-1]
+    return Section(
+        values={
+            "h82_offer_date": event_date(offer),
+            "h82_towns_dates": prose.date_range(towns["date"].min(), towns["date"].max(), towns["event_id"]),
+            "h82_envoy_date": event_date(envoy),
+            "h82_statue_date": prose.date(capture, statue["event_id"]),
+            "h82_first_marked_date": event_date(first_marked),
+            "h82_anniversary_date": event_date(anniversary),
+        }
+    )
 
 
 def then_and_now(t: Tables) -> Section:
@@ -614,7 +661,6 @@ def memory(t: Tables) -> Section:
     v: dict[str, prose.Value] = {}
     v["h82_video_date"] = event_date(video)
     v["h82_wound_years"] = prose.number(wound["value"].mode().iloc[0], wound["figure_id"])
-    v["h82_wound_reports"] = prose.text(prose.of_all(len(wound), len(wound)), wound["figure_id"])
     v["h82_elapsed_years"] = prose.number(
         int(days_between(start, video["date"]) / 365.25), [video["event_id"], *t.on_start["event_id"]]
     )
@@ -630,22 +676,23 @@ def memory(t: Tables) -> Section:
         ("publisher", "reliability", "url"),
     )
     labels = registry_labels("categories")
-    rows = rows.assign(kind=rows["category"].map(labels), date_precision=precisions(rows))
+    rows = rows.assign(
+        kind=rows["category"].map(labels),
+        date_precision=precisions(rows),
+        row_url=[f"{EVIDENCE_PAGE}#{row_anchor(r)}" for r in rows["event_id"]],
+    )
     s = Section(values=v)
     s.add(
         "hama1982-memory",
         table(
-            rows[["date", "date_precision", "kind", "summary", "publisher", "url", "reliability", "credibility"]],
+            rows[["date", "date_precision", "kind", "publisher", "url", "reliability", "event_id", "row_url"]],
             caption=(
                 f"Hama {start.year} in later memory ({rows['date'].min().year}–{rows['date'].max().year}): "
-                "statements, framing and commemoration, one row per report"
+                "statements, framing and commemoration, one row per report; each row links to the report's words "
+                "and source on the evidence page"
             ),
-            labels={
-                "kind": "Kind",
-                "summary": "What was reported (our words)",
-                "publisher": "Copy read",
-            },
-            links={"publisher": "url"},
+            labels={"kind": "Kind", "publisher": "Copy read", "event_id": "Report"},
+            links={"publisher": "url", "event_id": "row_url"},
             noun="reports",
         ),
     )
@@ -694,7 +741,6 @@ def accountability(t: Tables) -> Section:
     v["h82_warrant_dates"] = prose.text(
         dated_list(warrants, "date", "date_precision", "publisher"), warrants["event_id"]
     )
-    v["h82_n_warrant_reports"] = prose.count(len(warrants), warrants["event_id"], noun="report")
     v["h82_fr_conviction_date"] = step_date(convicted)
     v["h82_fr_appeal_date"] = step_date(upheld)
     v["h82_fr_final_date"] = step_date(final)
@@ -717,7 +763,6 @@ def perpetrators(t: Tables) -> Section:
     return Section(
         values={
             "h82_forces": prose.text(forces, units["event_id"]),
-            "h82_force_accounts": prose.count(len(named), named["event_id"], noun="account"),
             "h82_dc_strength": prose.text(
                 prose.fmt_range(strength["low_"], strength["high_"], "men"), strength["figure_id"]
             ),
@@ -758,7 +803,6 @@ def in_2011(t: Tables) -> Section:
             "h82_2011_deaths": prose.text(
                 prose.fmt_range(deaths["low_"].min(), deaths["high_"].max(), "people"), deaths["figure_id"]
             ),
-            "h82_2011_death_counts": prose.count(len(deaths), deaths["figure_id"], noun="count"),
         }
     )
 

@@ -18,7 +18,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..output.prose import Value, fmt_date, fmt_date_range, fmt_range, join_words
-from ..rows.figures import best_first, in_window, latest, peak, spread, value_or_range
+from ..rows.figures import best_first, in_window, latest, of_metric, peak, spread, value_or_range
 from ..rows.provenance import credit
 from ..rows.select import bodies, with_sources
 from ..rows.select import labels as registry_labels
@@ -138,7 +138,20 @@ BASELINE = [
     "refugees_lebanon",
     "refugees_abroad_total",
     "deaths_conflict_since_2011",
+    "crossings_lebanon_to_syria_since_2024_09",
+    "refugees_planning_return_within_12_months_percent",
+    "refugee_returns_verified_2023_jan_aug",
 ]
+# Figures of the week itself beside displacement and deaths: attacks recorded, the price of bread, a month's
+# civilian deaths, soldiers who fled abroad.
+WEEK = [
+    "attacks_idleb_western_aleppo",
+    "bread_price_change_idleb_aleppo",
+    "civilians_killed_month_2024_12",
+    "soldiers_fled_to_iraq",
+]
+# What UNHCR planned for: its appeal, its forecast of returns and its target for 2025.
+PLANS = ["unhcr_appeal_returns_2025_h1", "refugee_returns_forecast_2025_h1", "refugee_returns_target_2025"]
 RETURNS = [
     "refugee_returns_since_2024_12_08",
     "idp_returns_since_2024_12_08",
@@ -200,6 +213,11 @@ def _val(row: pd.Series, rows=None) -> Value:
 
 def _when(row: pd.Series) -> Value:
     return prose.date(row["as_of"], row, precision=row.get("as_of_precision", "day") or "day")
+
+
+def _year(row: pd.Series, value_key: str, year_key: str) -> dict[str, Value]:
+    """A reported figure and the year it refers to."""
+    return {value_key: _val(row), year_key: prose.date(row["as_of"], row, precision="year")}
 
 
 def _figure(row: pd.Series, value_key: str, date_key: str) -> dict[str, Value]:
@@ -275,6 +293,8 @@ class Tables:
     dead: pd.DataFrame  # death tolls, tidy
     base_rows: pd.DataFrame  # the baseline of need, tidy
     ret: pd.DataFrame  # returns, tidy
+    week: pd.DataFrame  # attacks, bread prices and a month's civilian deaths, tidy
+    plans: pd.DataFrame  # UNHCR's appeal, forecast and target for returns, tidy
 
 
 def tables() -> Tables:
@@ -288,16 +308,112 @@ def tables() -> Tables:
         dead=tidy(figures, sources, DEATHS),
         base_rows=tidy(figures, sources, BASELINE),
         ret=tidy(figures, sources, RETURNS),
+        week=tidy(figures, sources, WEEK),
+        plans=tidy(figures, sources, PLANS),
     )
 
 
 def build() -> Page:
     theme.apply()
     t = tables()
-    sections = (displacement, displacement_definitions, casualties, baseline, returns, hama, data_dates)
+    sections = (baseline, flight, displacement, displacement_definitions, casualties, hama, relief, returns, data_dates)
     page = Page.of(*(section(t) for section in sections), judged("humanitarian", {"j40_verdict": "J40"}))
     page.headline("hum_peak_value", "hum_still_value")
     return page
+
+
+def day_month(stamp) -> str:
+    """'5 December': a date inside a sentence that already gives the year."""
+    stamp = pd.Timestamp(stamp)
+    return f"{stamp.day} {stamp:%B}"
+
+
+def events_of(t: Tables, category: str, place: str | None = None) -> pd.DataFrame:
+    """The events of one category (at one place), oldest first; LookupError if there are none."""
+    rows = t.events[t.events["category"] == category]
+    if place is not None:
+        rows = rows[rows["place_id"] == place]
+    if rows.empty:
+        raise LookupError(f"no {category} events" + (f" at {place}" if place else ""))
+    return rows.sort_values(["date", "event_id"])
+
+
+def on_first_day(rows: pd.DataFrame) -> pd.DataFrame:
+    """The events of ``rows`` dated on its earliest day."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
+def flight(t: Tables) -> Section:
+    """The week's flight in order: the first attacks and civilian deaths, OCHA's rising count of the newly
+    displaced, Tel Rifaat, Hama and Homs, the spread of the UN's figures on the day WFP spoke."""
+    disp = t.disp
+    attacks = latest(t.week, WEEK[0])
+    sohr_civ = of_metric(t.dead, DEATHS[2], SOHR)
+    first_civ = latest(sohr_civ[sohr_civ["as_of"] == sohr_civ["as_of"].min()], DEATHS[2])
+    ocha_new = series(of_metric(disp, DISPLACEMENT[0], OCHA))
+    tel_rifaat = latest(disp[disp["place_id"] == "tel-rifaat"], DISPLACEMENT[0])
+    hama_wave = on_first_day(events_of(t, "displacement", "hama"))
+    homs_flight = on_first_day(events_of(t, "displacement", "homs"))
+    wfp = latest(disp, DISPLACEMENT[0], WFP)
+    that_day = of_metric(disp, DISPLACEMENT[0])
+    that_day = that_day[that_day["as_of"] == wfp["as_of"]]
+    return Section(
+        values={
+            **_figure(attacks, "hum_attacks", "hum_attacks_date"),
+            **_figure(first_civ, "hum_first_civ", "hum_first_civ_date"),
+            "hum_ocha_series": prose.text(
+                join_words(f"{as_text(r)} by {day_month(r['as_of'])}" for _, r in ocha_new.iterrows()),
+                ocha_new["figure_id"],
+            ),
+            **_figure(tel_rifaat, "hum_tr_value", "hum_tr_date"),
+            "hum_hama_wave_date": prose.date(hama_wave["date"].iloc[0], hama_wave["event_id"]),
+            "hum_homs_flight_date": prose.date(homs_flight["date"].iloc[0], homs_flight["event_id"]),
+            **_iraq(t.week),
+            "hum_wfp_day_range": prose.text(
+                fmt_range(that_day["low"].min(), that_day["high"].max()), that_day["figure_id"]
+            ),
+        }
+    )
+
+
+def _iraq(week: pd.DataFrame) -> dict[str, Value]:
+    """Soldiers who fled into Iraq: the figures of the first day they were counted, as a range where sources
+    differ, and the latest figure."""
+    rows = of_metric(week, WEEK[3])
+    first = rows[rows["as_of"] == rows["as_of"].min()]
+    last = latest(rows, WEEK[3])
+    return {
+        "hum_iraq_first": prose.text(fmt_range(first["low"].min(), first["high"].max()), first["figure_id"]),
+        "hum_iraq_first_date": prose.date(first["as_of"].iloc[0], first["figure_id"]),
+        **_figure(last, "hum_iraq_last", "hum_iraq_last_date"),
+    }
+
+
+def relief(t: Tables) -> Section:
+    """What the UN said and planned, and what the week did to food: statements picked by category and date,
+    the price of bread, UNHCR's appeal, forecast and target."""
+    said = events_of(t, "un_statement")
+    fall = t.events.loc[t.events["category"] == "assad_exit", "date"].mode().min()
+    chief = t.events[(t.events["category"] == "context") & (t.events["date"] == fall)]
+    if chief.empty:
+        raise LookupError("no statement on the day of the fall")
+    bread = latest(t.week, WEEK[1])
+    food = on_first_day(events_of(t, "food_shortage"))
+    appeal = latest(t.plans, PLANS[0])
+    return Section(
+        values={
+            "hum_council_date": prose.date(said["date"].iloc[0], said.iloc[[0]]),
+            "hum_envoy_date": prose.date(said["date"].iloc[-1], said.iloc[[-1]]),
+            "hum_chief_date": prose.date(fall, chief["event_id"]),
+            **_figure(bread, "hum_bread", "hum_bread_date"),
+            "hum_food_date": prose.date(food["date"].iloc[0], food["event_id"]),
+            "hum_appeal": prose.text(f"${prose.fmt_number(appeal['high'] / 1e6)} million", appeal),
+            "hum_appeal_date": _when(appeal),
+            "hum_forecast": _val(latest(t.plans, PLANS[1])),
+            **_figure(latest(t.plans, PLANS[2]), "hum_target", "hum_target_date"),
+            "hum_snhr_month": _val(latest(t.week, WEEK[2])),
+        }
+    )
 
 
 def displacement(t: Tables) -> Section:
@@ -318,7 +434,6 @@ def displacement(t: Tables) -> Section:
     s = Section(
         values={
             "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or first),
-            **_figure(first, "hum_first_value", "hum_first_date"),
             **_figure(wfp, "hum_wfp_value", "hum_wfp_date"),
             **_figure(unhcr_range, "hum_unhcr_value", "hum_unhcr_date"),
             **_figure(top, "hum_peak_value", "hum_peak_date"),
@@ -329,7 +444,6 @@ def displacement(t: Tables) -> Section:
             "hum_window": prose.date_range(disp["as_of"].min(), disp["as_of"].max(), ids),
             "hum_disp_reports": prose.count(len(disp), ids, noun="dated displacement figure"),
             "hum_disp_orgs": prose.count(disp["organisation"].nunique(), ids, noun="counting organisation"),
-            **_figure(ocha_still, "hum_still_ocha", "hum_still_ocha_date"),
             "hum_home_share": prose.number(
                 home_share(home["point"], ocha_still["point"]), [home["figure_id"], ocha_still["figure_id"]]
             ),
@@ -350,11 +464,14 @@ def displacement(t: Tables) -> Section:
 def _same_day_sum(disp: pd.DataFrame, body: str) -> dict[str, Value]:
     """Why OCHA's peak and UNHCR's cumulative count coincide: still displaced plus returned on one day."""
     both = same_day_total(disp, body)
+    still = of_metric(disp, DISPLACEMENT[1])
+    same = still[still["as_of"] == both["as_of"]]  # every still-displaced figure of that day, whoever relayed it
     return {
         "hum_sum_date": prose.date(both["as_of"], both["rows"]),
         "hum_sum_still": prose.number(both["still"], [both["rows"][0]]),
         "hum_sum_home": prose.number(both["home"], [both["rows"][1]]),
         "hum_sum_total": prose.number(both["still"] + both["home"], both["rows"]),
+        "hum_mid_still": prose.text(fmt_range(same["low"].min(), same["high"].max()), same["figure_id"]),
     }
 
 
@@ -466,6 +583,11 @@ def baseline(t: Tables) -> Section:
             "hum_idp_n": prose.count(idp_n, idp_ids, noun="report"),
             "hum_ref": _val(latest(base_rows, "refugees_neighbouring_countries")),
             **_figure(latest(base_rows, "people_in_need_share"), "hum_share_need", "hum_share_date"),
+            "hum_poverty": _val(latest(before, "population_in_poverty_share")),
+            "hum_war_dead": _val(latest(before, "deaths_conflict_since_2011")),
+            "hum_from_lebanon": _val(latest(base_rows, "crossings_lebanon_to_syria_since_2024_09")),
+            **_year(latest(before, "refugees_planning_return_within_12_months_percent"), "hum_plan", "hum_plan_year"),
+            **_figure(latest(before, "refugee_returns_verified_2023_jan_aug"), "hum_verified", "hum_verified_date"),
         }
     )
 
@@ -498,9 +620,22 @@ def returns(t: Tables) -> Section:
             **_figure(later.iloc[0], "hum_ret_first", "hum_ret_first_date"),
             **_figure(later.iloc[-1], "hum_ret_last", "hum_ret_last_date"),
             "hum_idp_back": _val(latest(ret, "idp_returns_since_2024_12_08")),
+            **_figure(_by_half_year(later), "hum_ret_june", "hum_ret_june_date"),
+            **_figure(latest(ret, RETURNS[2]), "hum_from_lebanon_back", "hum_from_lebanon_back_date"),
+            **_figure(latest(ret, RETURNS[3]), "hum_from_turkiye_back", "hum_from_turkiye_back_date"),
+            "hum_ret_2024": _val(latest(ret, RETURNS[5])),
             **_figure(latest(ret, "returned_home_week_to_2024_12_17"), "hum_iom_week", "hum_iom_date"),
         }
     )
+
+
+def _by_half_year(later: pd.DataFrame) -> pd.Series:
+    """The last estimate of refugee returns made by the end of June of the year after the fall: what UNHCR's
+    forecast for that half-year is set against."""
+    half = later[later["as_of"] <= pd.Timestamp(f"{pd.Timestamp(END).year + 1}-06-30")]
+    if half.empty:
+        raise LookupError("no estimate of returns in the first half of the year after the fall")
+    return half.sort_values(["as_of", "figure_id"]).iloc[-1]
 
 
 def hama(t: Tables) -> Section:
@@ -513,6 +648,9 @@ def hama(t: Tables) -> Section:
     homs = latest(tidy(figures, sources, ["displaced_families_into_homs_city"]), "displaced_families_into_homs_city")
     claim = latest(hama_figs, "civilians_killed_hama_reported")
     then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], SOHR)
+    ocha_then = latest(t.dead[t.dead["as_of"] <= claim["as_of"]], DEATHS[2], OCHA)
+    freed = {place: on_first_day(events_of(t, "prison_opened", place)) for place in ("hama", "homs")}
+    struck = on_first_day(events_of(t, "airstrike", "hama"))
     same_day = pd.Timestamp(then["as_of"]) == pd.Timestamp(claim["as_of"])
     s = Section(
         values={
@@ -524,6 +662,10 @@ def hama(t: Tables) -> Section:
             "hum_homs_by": prose.text(homs["organisation"], homs),
             **_figure(claim, "hum_hama_claim", "hum_hama_claim_date"),
             "hum_sohr_civ_then": _val(then),
+            **_figure(ocha_then, "hum_ocha_civ_then", "hum_ocha_civ_then_date"),
+            "hum_hama_strikes_date": prose.date(struck["date"].iloc[0], struck["event_id"]),
+            "hum_hama_freed_date": prose.date(freed["hama"]["date"].iloc[0], freed["hama"]["event_id"]),
+            "hum_homs_freed_date": prose.date(freed["homs"]["date"].iloc[0], freed["homs"]["event_id"]),
             "hum_sohr_civ_then_when": (
                 prose.text("the same day", [then["figure_id"], claim["figure_id"]]) if same_day else _when(then)
             ),
