@@ -393,7 +393,8 @@ def relief(t: Tables) -> Section:
     """What the UN said and planned, and what the week did to food: statements picked by category and date,
     the price of bread, UNHCR's appeal, forecast and target."""
     said = events_of(t, "un_statement")
-    fall = t.events.loc[t.events["category"] == "regime_end", "date"].mode().min()  # the day the army said Assad's rule ended
+    # The fall: the day the army command said Assad's rule had ended.
+    fall = t.events.loc[t.events["category"] == "regime_end", "date"].mode().min()
     chief = t.events[(t.events["category"] == "context") & (t.events["date"] == fall)]
     if chief.empty:
         raise LookupError("no statement on the day of the fall")
