@@ -166,7 +166,7 @@ def test_real_data_rows_are_usable():
     assert (est["low_"] <= est["high_"]).all()
 
 
-def test_modal_bracket_and_named_estimates():
+def test_modal_bracket():
     est = hama1982.bounds(
         _figures(
             [
@@ -180,8 +180,6 @@ def test_modal_bracket_and_named_estimates():
     assert hama1982.modal_bracket(est)["figure_id"].tolist() == ["N2", "N3"]
     with pytest.raises(LookupError):
         hama1982.modal_bracket(est.iloc[:1])
-    named = est.iloc[:2].assign(made_by=["Diplomats", "AFP"], as_of_precision=["year", "day"])
-    assert hama1982.named_estimates(named) == "1,000 (Diplomats, 1982) and 10,000–40,000 (AFP, 1 January 2012)"
 
 
 def test_by_method_and_one():
@@ -243,13 +241,6 @@ def test_step_and_dated_list():
     )
 
 
-def test_flat_and_named_estimates_without_nested_parentheses():
-    assert hama1982.flat("government critics (per Patrick Seale)") == "government critics per Patrick Seale"
-    est = hama1982.bounds(_figures([("N1", "m", 3000, None, None, "1988-01-01", "unspecified", "a")]))
-    est = est.assign(made_by=["sympathisers (per Seale)"], as_of_precision=["year"])
-    assert hama1982.named_estimates(est) == "3,000 (sympathisers per Seale, 1988)"
-
-
 def test_fmt_share():
     assert hama1982.fmt_share(0.42, 40.0) == "0.4–40 %"
     assert hama1982.fmt_share(6.7, 21.2) == "7–21 %"
@@ -271,31 +262,6 @@ def test_precisions_default_and_column():
     rows = pd.DataFrame({"date": pd.to_datetime(["2022-07-01"])})
     assert hama1982.precisions(rows, "month").tolist() == ["month"]
     assert hama1982.precisions(rows.assign(date_precision=["day"]), "month").tolist() == ["day"]
-
-
-def test_highest_ranked_by_high_end_and_lowest_by_low_end():
-    """The review's case: a 3,000-60,000 range is the highest (by its high end) and among the lowest (by its low
-    end); the 40,000 point figures and 30,000-40,000 ranges tie at the next high end, a 38,000 point comes after."""
-    est = hama1982.bounds(
-        _figures(
-            [
-                ("N1", "m", 1000, None, None, "1982-01-01", "unspecified", "a"),
-                ("N2", "m", 38000, None, None, "1982-01-01", "unspecified", "a"),
-                ("N3", "m", None, 30000, 40000, "1999-01-01", "unspecified", "a"),
-                ("N4", "m", 40000, None, None, "2024-02-01", "unspecified", "a"),
-                ("N5", "m", None, 3000, 60000, "2024-03-01", "unspecified", "a"),
-                ("N6", "m", 2000, None, None, "1982-05-01", "unspecified", "a"),
-            ]
-        )
-    )
-    top, runner_up = hama1982.highest_ends(est)
-    assert top["figure_id"].tolist() == ["N5"]
-    assert runner_up["figure_id"].tolist() == ["N3", "N4"]
-    assert "N2" not in set(runner_up["figure_id"])
-    assert hama1982.lowest_ends(est)["figure_id"].tolist() == ["N1", "N6", "N5"]
-    assert hama1982.lowest_ends(est, k=1)["figure_id"].tolist() == ["N1"]
-    only, none = hama1982.highest_ends(est.iloc[:1])
-    assert only["figure_id"].tolist() == ["N1"] and none.empty
 
 
 def test_distinct_days_merges_an_approximate_copy_of_the_same_day():

@@ -241,37 +241,6 @@ def modal_bracket(estimates: pd.DataFrame) -> pd.DataFrame:
     return estimates[(estimates["low_"] == low) & (estimates["high_"] == high)]
 
 
-def flat(text: str) -> str:
-    """A name without inner parentheses, for use inside parentheses:
-    'government critics (per Patrick Seale)' -> 'government critics per Patrick Seale'."""
-    return text.replace(" (", " ").replace("(", "").replace(")", "")
-
-
-def named_estimates(rows: pd.DataFrame) -> str:
-    """'1,000 (Western diplomats, 1982) and 2,000 (DIA, 1982)': figures with who made them and when."""
-    return prose.join_words(
-        f"{prose.fmt_range(r.low_, r.high_)} ({flat(r.made_by)}, {prose.fmt_date_at(r.as_of, r.as_of_precision)})"
-        for r in rows.itertuples()
-    )
-
-
-def lowest_ends(estimates: pd.DataFrame, k: int = 3) -> pd.DataFrame:
-    """The estimates whose LOW end is among the ``k`` smallest distinct low ends (ties all included),
-    smallest first, then by high end and date."""
-    cut = sorted(estimates["low_"].unique())[:k]
-    rows = estimates[estimates["low_"].isin(cut)]
-    return rows.sort_values(["low_", "high_", "as_of", "figure_id"])
-
-
-def highest_ends(estimates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Estimates ranked by their HIGH end: the rows at the largest high end, and the rows at the next
-    largest (empty if every row shares one high end); each oldest first."""
-    ends = sorted(estimates["high_"].unique(), reverse=True)
-    top = estimates[estimates["high_"] == ends[0]].sort_values(["as_of", "figure_id"])
-    rest = estimates[estimates["high_"] == ends[1]] if len(ends) > 1 else estimates.iloc[0:0]
-    return top, rest.sort_values(["as_of", "figure_id"])
-
-
 def short_name(label: str) -> str:
     """An actor's label as prose: 'Defence Companies (Saraya al-Difa)' -> 'the Defence Companies' (the
     transliteration in brackets dropped, the definite article added)."""
