@@ -47,11 +47,20 @@ COUNT_UNITS = frozenset(
         "attacks",
         "strikes",
         "targets",
+        "airbases",
+        "casualties",
+        "churches",
+        "drones",
+        "facilities",
+        "mosques",
+        "prisoners",
+        "schools",
+        "trucks",
     }
 )
 # Units of measure (may be fractional; a negative value is left to the schema's minimum).
 MEASURE_UNITS = frozenset(
-    {"km", "km2", "miles", "days", "hours", "years", "year", "percent", "rank", "USD", "SYP", "euros"}
+    {"km", "km2", "miles", "days", "hours", "years", "year", "percent", "rank", "USD", "SYP", "euros", "people per day"}
 )
 # Syria's bounding box (degrees) and the margin allowed around it.
 SYRIA_LATITUDE = (32.3, 37.4)
