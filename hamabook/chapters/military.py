@@ -349,8 +349,10 @@ def aleppo(t: Tables, ids: Used) -> Section:
     v: dict[str, prose.Value] = {}
     v["mil_m5_cut"] = ids.when(t.of("road_cut"))
     v["mil_aleppo_entered"] = ids.when(t.of("city_entered", "aleppo"))
-    v["mil_aleppo_redeploy"] = ids.when(t.of("army_withdrawal", "aleppo"))
-    v["mil_towns_held"] = ids.amount(t.metric("military_towns"))
+    redeploy = t.of("army_withdrawal", "aleppo")
+    v["mil_aleppo_redeploy"] = ids.when(redeploy)
+    towns = t.metric("military_towns")  # the counts given on the day of the army's admission, as the prose says
+    v["mil_towns_held"] = ids.amount(towns[towns["as_of"] == redeploy["date"].min()])
     fallen = t.of("city_captured", "aleppo")
     v["mil_aleppo_span"] = said(prose.date_range(fallen["date"].min(), fallen["date"].max(), ids(fallen)), t.year)
     v["mil_aleppo_sohr"] = ids.when(fallen[fallen["date"] == fallen["date"].max()])
