@@ -33,7 +33,7 @@ DESIGNATIONS = {
 }
 ARSENAL = {
     "im_arsenal_claim_date": ("arsenal", "old army's arsenal largely destroyed (Israeli claim)", "first"),
-    "im_opcw_sites_date": ("arsenal", "OPCW suspects 100+ chemical weapons sites", "first"),
+    "im_opcw_sites_date": ("arsenal", "OPCW estimates 100+ chemical weapons sites", "first"),
     "im_opcw_mission_date": ("arsenal", "Syria's OPCW mission reinstated", "first"),
 }
 SANCTIONS = {
