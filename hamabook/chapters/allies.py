@@ -21,6 +21,7 @@ from ..output import prose
 from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
 from ..output.render import table_html, table_print
 from ..rows.select import labels as registry_labels
+from ..rows.figures import latest, peak
 from ..rows.select import modal_date, reported_dates, with_sources
 from .page import Page, Section, judged
 
@@ -252,6 +253,17 @@ def either_date(rows: pd.DataFrame) -> prose.Value:
     return prose.date_range(days[0], days[-1], rows)
 
 
+def first_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the earliest date ``rows`` give: the rule for when something began (the first report of a
+    withdrawal is when it started; later reports of the same withdrawal tell how it went on)."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
+def last_of(rows: pd.DataFrame, column: str = "date") -> pd.DataFrame:
+    """The rows of the latest date ``rows`` give in ``column``: the rule for the last word, or the latest count."""
+    return rows[rows[column] == rows[column].max()]
+
+
 def year_of(rows: pd.DataFrame, column: str = "date") -> prose.Value:
     """The year of the rows' one date, as a reader writes it ('2017', never '2,017')."""
     years = rows[column].dt.year.unique()
@@ -268,6 +280,18 @@ def figure_value(rows: pd.DataFrame, *, as_year: bool = False) -> prose.Value:
     return prose.text(str(int(values[0])), rows) if as_year else prose.number(values[0], rows)
 
 
+def reports_by_day(rows: pd.DataFrame, places: pd.DataFrame) -> prose.Value:
+    """Every report of one daily figure, oldest first, as a reader lists them: '19 on 28 November, 16 in Aleppo on
+    30 November and 8 in Idlib on 1 December' (the place where the row names one), resting on every row: reports
+    of different days and places are not one figure to choose between, so none is left out."""
+    names = places.set_index("place_id")["name"]
+    parts = []
+    for row in rows.sort_values(["as_of", "figure_id"]).itertuples():
+        where = f" in {names[row.place_id]}" if isinstance(row.place_id, str) else ""
+        parts.append(f"{prose.fmt_number(row.value)}{where} on {reader_date(row.as_of)}")
+    return prose.text(prose.join_words(parts), rows)
+
+
 def value_range(rows: pd.DataFrame, unit: str) -> prose.Value:
     """'3,500–4,047 people': the span of every report of one figure."""
     return prose.text(prose.fmt_range(rows["value"].min(), rows["value"].max(), unit), rows)
@@ -282,6 +306,7 @@ class Tables:
     outcomes: pd.DataFrame
     actors: pd.DataFrame
     sources: pd.DataFrame
+    places: pd.DataFrame
     start: pd.Timestamp
     end: pd.Timestamp
 
@@ -289,7 +314,7 @@ class Tables:
 def build() -> Page:
     theme.apply()
     start, end = (pd.Timestamp(d) for d in WINDOW)
-    t = Tables(load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), start, end)
+    t = Tables(load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), load("places"), start, end)
     return Page.of(
         history(t),
         support(t),
@@ -303,7 +328,8 @@ def build() -> Page:
         actor_moves_section(t),
         diplomacy(t),
         turkey(t),
-        washington_and_israel(t),
+        washington(t),
+        israel(t),
         cost(t),
         after(t),
         judged("allies", JUDGMENTS),
@@ -362,8 +388,7 @@ def first_days(t: Tables) -> Section:
         values={
             "al_adviser_killed": when(on(ev, actor="iran", category="ally_adviser_killed")),
             "al_adviser_blame": when(on(ev, actor="iran", category=SAID, day="2024-12-23")),
-            "al_russia_civilians": figure_value(killed),
-            "al_russia_civilians_date": when(killed, "as_of"),
+            "al_russia_civilians": reports_by_day(killed, t.places),
             "al_aleppo_strikes": when(on(ev, actor="russia", category="ally_air_strike", place="aleppo")),
             "al_aleppo_last": figure_value(of(fig, "russian_strikes_aleppo_first_since_year"), as_year=True),
             "al_kremlin_first": when(on(ev, actor="russia", category=SAID, day="2024-11-29")),
@@ -425,14 +450,14 @@ def last_days(t: Tables) -> Section:
     east = on(ev, category=("army_withdrawal", "city_captured"), day="2024-12-06", place="deir-ez-zor")
     return Section(
         values={
-            "al_iran_evacuation": when(on(ev, actor="iran", category=END_CATEGORY), also=[east]),
+            "al_iran_evacuation": when(first_of(on(ev, actor="iran", category=END_CATEGORY)), also=[east]),
             "al_irgc_memo": when(on(ev, actor="iran", category="ally_assessment")),
             "al_iraqi_home": when(on(ev, actor="free-syrian-army-tanf", category="city_captured", place="palmyra")),
             "al_hezbollah_homs": when(on(ev, actor="hezbollah", category=("ally_deployment", SAID), day="2024-12-06")),
             "al_hezbollah_max": prose.number(sent["value"].max(), sent),
             "al_hezbollah_advisers": figure_value(advisers),
             "al_hezbollah_afp": when(sent, "as_of", also=[advisers, on(ev, actor="hezbollah", day="2024-12-07")]),
-            "al_hezbollah_out": when(on(ev, actor="hezbollah", category=END_CATEGORY)),
+            "al_hezbollah_out": when(on(ev, actor="hezbollah", category=END_CATEGORY, place="qusayr")),
             "al_qusayr_vehicles": figure_value(of(fig, "hezbollah_armoured_vehicles_left_qusayr")),
             "al_israel_crossings": when(on(ev, actor="israel", category="israeli_strike", day="2024-12-06")),
             "al_us_aside": when(on(ev, actor="united-states", category=SAID, day="2024-12-07")),
@@ -444,8 +469,17 @@ def fall(t: Tables) -> Section:
     """8 December: Moscow announces Assad's departure and takes him in; the bases; Tehran's line."""
     ev = t.events
     exits = reported_dates(ev, "assad_exit")
-    words = on(ev, actor=("russia", "iran"), category=SAID, day="2024-12-08")
-    return Section(values={"al_fall_day": when(exits, also=[words])})
+    arrived = last_of(exits)  # the latest report of his exit: in Moscow (or, in his own account, flown out)
+    day = arrived["date"].iloc[0]
+    words = on(ev, actor=("russia", "iran"), category=(SAID, END_CATEGORY), day=day)
+    asylum = on(ev, actor="russia", category="asylum_granted")
+    return Section(
+        values={
+            "al_assad_left": either_date(on(ev, category="assad_exit", place="damascus")),
+            "al_fall_day": when(arrived, also=[words]),
+            "al_asylum": when(first_of(asylum), also=[on(ev, actor="russia", category=SAID, day=asylum["date"].min())]),
+        }
+    )
 
 
 def turkey(t: Tables) -> Section:
@@ -461,24 +495,58 @@ def turkey(t: Tables) -> Section:
             "al_erdogan_march": when(on(ev, actor="turkey", category=SAID, day="2024-12-06")),
             "al_erdogan_gaziantep": when(on(ev, actor="turkey", category=SAID, day="2024-12-07")),
             "al_yilmaz": when(on(ev, actor="turkey", category=SAID, day="2024-12-09")),
-            "al_prep_account": when(on(ev, actor="hts", category="offensive_preparation"), "as_of"),
+            "al_prep_account": when(foreknowledge(ev), "as_of"),
         }
     )
 
 
-def washington_and_israel(t: Tables) -> Section:
-    """The United States' distance, and Israel's moves as Assad fell."""
-    ev = t.events
-    strikes = of(t.figures, "israeli_strikes_since_2024_12_08")
+def foreknowledge(events: pd.DataFrame) -> pd.DataFrame:
+    """The account that Turkey knew of the offensive: its ``offensive_preparation`` rows and every row of the same
+    reports (the line they quote is filed under the rebels who spoke it)."""
+    turkey = on(events, actor="turkey", category="offensive_preparation")
+    return on(events, category="offensive_preparation").pipe(lambda r: r[r["source_id"].isin(turkey["source_id"])])
+
+
+def washington(t: Tables) -> Section:
+    """The United States: no part in the offensive, caught off guard by its speed, strikes on ISIS the day Assad
+    fell."""
+    ev, us = t.events, "united-states"
+    fell = on(ev, actor=us, category=SAID, day=WINDOW[1])
     return Section(
         values={
-            "al_pentagon": when(on(ev, actor="united-states", category=SAID, day="2024-12-02")),
-            "al_sullivan_after": when(on(ev, actor="united-states", category=SAID, day="2024-12-09")),
-            "al_buffer_zone": when(on(ev, actor="israel", category=("buffer_zone_seized", "statement"))),
-            "al_israeli_strikes": figure_value(strikes),
-            "al_israeli_strikes_date": when(strikes, "as_of"),
+            "al_nsc": when(on(ev, actor=us, category=SAID, day="2024-11-30")),
+            "al_pentagon": when(on(ev, actor=us, category=SAID, day="2024-12-02")),
+            "al_off_guard": when(on(ev, actor=us, category="press_framing")),
+            "al_biden": when(fell, also=[on(ev, actor=us, category="airstrike", day=WINDOW[1])]),
+            "al_isis_targets": figure_value(of(t.figures, "us_strike_targets_isis")),
+            "al_sullivan_after": when(on(ev, actor=us, category=SAID, day="2024-12-09")),
         }
     )
+
+
+def israel(t: Tables) -> Section:
+    """Israel's first moves: the buffer zone and Mount Hermon on the day Assad fell, the strikes on the old army's
+    arsenal (the IDF's count against SOHR's), and the answers of Arab governments and the UN."""
+    ev, fig = t.events, with_sources(t.figures, t.sources)
+    seized = first_of(on(ev, actor="israel", category="buffer_zone_seized"))
+    idf = peak(fig, "israeli_strikes_idf_claim")  # the whole count; the IDF's other figures are parts of it
+    same_day = of(fig, "israeli_strikes_since_2024_12_08").pipe(lambda r: r[r["as_of"] == idf["as_of"]])
+    sohr = latest(fig, "israeli_strikes_since_2024_12_08")
+    answers = on(ev, category=("ally_statement", "un_statement"), topic="aftermath").pipe(
+        lambda r: r[r["actor_id"].isna() | (r["actor_id"] == "un-envoy")]
+    )
+    s = Section(
+        values={
+            "al_buffer_zone": when(seized, also=[on(ev, actor="israel", category="statement", day=seized["date"].min())]),
+            "al_bashan_day": when(on(ev, actor="israel", category="israeli_strike", day=idf["as_of"])),
+            "al_idf_strikes": prose.number(idf["value"], idf),
+            "al_sohr_strikes_then": value_range(same_day, "strikes"),
+            "al_israeli_strikes": prose.number(sohr["value"], sohr),
+            "al_israeli_strikes_date": prose.text(reader_date(sohr["as_of"]), sohr),
+            "al_un_violation": when(on(ev, category="un_statement", day=seized["date"].min() + pd.Timedelta(days=1))),
+        }
+    )
+    return s
 
 
 def support(t: Tables) -> Section:

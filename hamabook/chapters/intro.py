@@ -359,9 +359,22 @@ def eleven_days(t: Tables) -> Section:
             "hama_approach": _one_date(_of(captured, "place_id", "halfaya", "taybat-al-imam", "suran")),
             "homs_dates": _two_days(_of(captured, "place_id", "homs"), "or"),
             "daraa_dates": _two_days(_of(captured, "place_id", "daraa"), "or"),
-            "assad_moscow": _one_date(_of(ev, "category", "assad_exit")),
+            **assad_exit(ev),
         }
     )
+
+
+def assad_exit(events: pd.DataFrame) -> dict[str, prose.Value]:
+    """Assad's exit, as the reports tell it: those that place it in Syria date when he left (Damascus late on
+    7 December, SOHR said; Latakia on the 8th, by his own later account), those that place it nowhere in Syria
+    date his arrival in Moscow. Where they give several days, the sentence gives each ('7 or 8 December')."""
+    exits = _of(events, "category", "assad_exit")
+    left = exits[exits["place_id"].notna()]
+    arrived = exits[exits["place_id"].isna()]
+    return {
+        "assad_left": _two_days(left if len(left) else exits, "or"),
+        "assad_moscow": _two_days(arrived if len(arrived) else exits, "or"),
+    }
 
 
 def who_governs(t: Tables) -> Section:
@@ -376,7 +389,7 @@ def who_governs(t: Tables) -> Section:
     return Section(
         values={
             "sharaa_until": _one_date(sharaa[sharaa["date"] == t.hama_rows["date"].min()], precision="month"),
-            "caretaker_date": _one_date(_of(ev, "category", "caretaker_government")),
+            **handover(ev),
             "president_date": prose.text(
                 _one_date(_of(ev, "category", "transitional_president")).text,
                 [*_of(ev, "category", "transitional_president")["event_id"], *named["outcome_id"]],
@@ -390,6 +403,36 @@ def who_governs(t: Tables) -> Section:
             "delisted": _latest_month(_of(out, "question", DESIGNATION)),
         }
     )
+
+
+def _first(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the earliest date ``rows`` give."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
+def _last(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the latest date ``rows`` give."""
+    return rows[rows["date"] == rows["date"].max()]
+
+
+def handover(ev: pd.DataFrame) -> dict[str, prose.Value]:
+    """Who ran Idlib, and how power changed hands in Damascus. The Salvation Government's founding is the earliest
+    year of the reports on Idlib's administration (context rows placed in Idlib that name no armed group); the
+    caretaker government's first report is al-Sharaa's order of 8 December that the old prime minister keep the
+    institutions until a handover (dated with the prime minister's offer and the opening of Sednaya the same day),
+    its latest the naming of al-Bashir's caretaker government."""
+    idlib = ev[(ev["category"] == "context") & (ev["place_id"] == "idlib") & ev["actor_id"].isna()]
+    founded = idlib[idlib["date"].dt.year == idlib["date"].dt.year.min()]
+    caretaker = _of(ev, "category", "caretaker_government")
+    first = _first(caretaker)
+    offers = ev[(ev["category"] == "handover_offer") & ev["date"].isin(first["date"])]
+    sednaya = _first(_of(ev, "place_id", "sednaya-prison").pipe(lambda r: r[r["category"] == "prison_opened"]))
+    return {
+        "salvation_since": prose.text(str(founded["date"].dt.year.iloc[0]), founded),
+        "handover_date": prose.text(_one_date(first).text, [*first["event_id"], *offers["event_id"]]),
+        "sednaya_date": _one_date(sednaya),
+        "caretaker_date": _one_date(_last(caretaker)),
+    }
 
 
 def why_it_matters(t: Tables) -> Section:
