@@ -20,8 +20,8 @@ from ..data import load
 from ..output import prose
 from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
 from ..output.render import table_html, table_print
-from ..rows.select import labels as registry_labels
 from ..rows.figures import latest, peak
+from ..rows.select import labels as registry_labels
 from ..rows.select import modal_date, reported_dates, with_sources
 from .page import Page, Section, judged
 
@@ -314,8 +314,10 @@ class Tables:
 def build() -> Page:
     theme.apply()
     start, end = (pd.Timestamp(d) for d in WINDOW)
-    t = Tables(load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), load("places"), start, end)
-    return Page.of(
+    t = Tables(
+        load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), load("places"), start, end
+    )
+    sections = [
         history(t),
         support(t),
         late_2024(t),
@@ -332,8 +334,43 @@ def build() -> Page:
         israel(t),
         cost(t),
         after(t),
-        judged("allies", JUDGMENTS),
+    ]
+    return Page.of(*sections, cited(t, sections), judged("allies", JUDGMENTS))
+
+
+def cited(t: Tables, sections: list[Section]) -> Section:
+    """Every other report the story rests on, folded whole: the rows behind the page's values that none of the
+    chapter's other tables shows (the later reports, the figures), so every report a sentence tells is one click
+    away."""
+    ids = {i for s in sections for v in s.values.values() for i in v.rows}
+    periods = support_periods(t.events, t.actors, t.end)
+    shown = {
+        *periods["start_event"],
+        *actor_moves(t.events, t.actors, WINDOW[0], WINDOW[1])["event_id"],
+        *diplomacy_rows(t)["event_id"],
+        *(i for r in cost_rows(t) for i in r["event_id"]),
+    }
+    ids -= shown
+    ev = t.events[t.events["event_id"].isin(ids)]
+    fig = t.figures[t.figures["figure_id"].isin(ids)]
+    rows = pd.concat(
+        [
+            ev[["event_id", "date", "date_precision", "summary", "source_id"]].rename(columns={"event_id": "row"}),
+            fig[["figure_id", "as_of", "as_of_precision", "summary", "source_id"]].rename(
+                columns={"figure_id": "row", "as_of": "date", "as_of_precision": "date_precision"}
+            ),
+        ],
+        ignore_index=True,
+    ).sort_values(["date", "row"])
+    shown_rows = with_sources(rows, t.sources)[["date", "date_precision", "summary", "publisher", "reliability", "row"]]
+    s = Section()
+    s.add(
+        "allies-cited",
+        folded_table(
+            shown_rows, "The story's other reports and figures, one row per report", {**LABELS, "row": "Row"}, "reports"
+        ),
     )
+    return s
 
 
 # --- The story, section by section ------------------------------------------------------------------------------
@@ -399,8 +436,12 @@ def first_days(t: Tables) -> Section:
                 also=[on(ev, actor="russia", category="ally_command_change")],
             ),
             "al_peskov_support": when(on(ev, actor="russia", category=SAID, day="2024-12-02")),
-            "al_araghchi_damascus": when(on(ev, actor="iran", category=SAID, day="2024-12-01")),
+            "al_araghchi_damascus": when(
+                on(ev, actor="iran", category=SAID, day="2024-12-01"),
+                also=[on(ev, actor="iran", category="diplomatic_visit", day="2024-12-01")],
+            ),
             "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
+            "al_araghchi_forces": when(on(ev, actor="iran", category=(SAID, "ally_support"), day="2024-12-03")),
         }
     )
 
@@ -439,6 +480,7 @@ def hama_days(t: Tables) -> Section:
             ),
             "al_hama_fell": prose.text(reader_date(modal_date(ev, "city_captured", "hama")), hama),
             "al_rastan_dates": either_date(rastan),
+            "al_lavrov_malta": when(on(ev, actor="russia", category=SAID, day="2024-12-05")),
         }
     )
 
@@ -448,16 +490,27 @@ def last_days(t: Tables) -> Section:
     ev, fig = t.events, t.figures
     sent, advisers = of(fig, "hezbollah_fighters_sent"), of(fig, "hezbollah_advisers_sent")
     east = on(ev, category=("army_withdrawal", "city_captured"), day="2024-12-06", place="deir-ez-zor")
+    leaving = first_of(on(ev, actor="iran", category=END_CATEGORY))  # the evacuation began with its first report
+    # What Tehran said and did the day it began to leave: missiles and drones promised, talks in Baghdad.
+    pledges = on(ev, actor="iran", category=("ally_support", "diplomatic_meeting"), day=leaving["date"].min())
+    memo = on(ev, actor="iran", category="ally_assessment")
+    radwan = first_of(on(ev, actor="hezbollah", category=END_CATEGORY, place="homs"))
+    qusayr = on(ev, actor="hezbollah", category=END_CATEGORY, place="qusayr")
     return Section(
         values={
-            "al_iran_evacuation": when(first_of(on(ev, actor="iran", category=END_CATEGORY)), also=[east]),
-            "al_irgc_memo": when(on(ev, actor="iran", category="ally_assessment")),
+            "al_iran_evacuation": when(leaving, also=[east, pledges]),
+            "al_irgc_memo": when(memo, also=[on(ev, actor="iran", category="claim_denied", day=memo["date"].min())]),
             "al_iraqi_home": when(on(ev, actor="free-syrian-army-tanf", category="city_captured", place="palmyra")),
             "al_hezbollah_homs": when(on(ev, actor="hezbollah", category=("ally_deployment", SAID), day="2024-12-06")),
             "al_hezbollah_max": prose.number(sent["value"].max(), sent),
             "al_hezbollah_advisers": figure_value(advisers),
-            "al_hezbollah_afp": when(sent, "as_of", also=[advisers, on(ev, actor="hezbollah", day="2024-12-07")]),
-            "al_hezbollah_out": when(on(ev, actor="hezbollah", category=END_CATEGORY, place="qusayr")),
+            "al_hezbollah_afp": when(
+                sent, "as_of", also=[advisers, on(ev, actor="hezbollah", category="ally_deployment", day="2024-12-07")]
+            ),
+            "al_radwan": when(radwan),
+            "al_hezbollah_out": when(
+                qusayr, also=[on(ev, actor="hezbollah", category=END_CATEGORY, day=qusayr["date"].min(), place="homs")]
+            ),
             "al_qusayr_vehicles": figure_value(of(fig, "hezbollah_armoured_vehicles_left_qusayr")),
             "al_israel_crossings": when(on(ev, actor="israel", category="israeli_strike", day="2024-12-06")),
             "al_us_aside": when(on(ev, actor="united-states", category=SAID, day="2024-12-07")),
@@ -466,18 +519,20 @@ def last_days(t: Tables) -> Section:
 
 
 def fall(t: Tables) -> Section:
-    """8 December: Moscow announces Assad's departure and takes him in; the bases; Tehran's line."""
+    """8 December: Assad's exit as each side tells it, Moscow's announcement and asylum, Tehran's losses that day.
+    Reports that place his exit in Damascus date his leaving the capital (SOHR's); the one placed in Latakia is
+    his own later account; those placed nowhere in Syria, his arrival in Moscow."""
     ev = t.events
     exits = reported_dates(ev, "assad_exit")
-    arrived = last_of(exits)  # the latest report of his exit: in Moscow (or, in his own account, flown out)
-    day = arrived["date"].iloc[0]
+    own = on(ev, category="assad_exit", place="latakia")
+    day = own["date"].min()
     words = on(ev, actor=("russia", "iran"), category=(SAID, END_CATEGORY), day=day)
-    asylum = on(ev, actor="russia", category="asylum_granted")
+    asylum = first_of(on(ev, actor="russia", category="asylum_granted"))
     return Section(
         values={
-            "al_assad_left": either_date(on(ev, category="assad_exit", place="damascus")),
-            "al_fall_day": when(arrived, also=[words]),
-            "al_asylum": when(first_of(asylum), also=[on(ev, actor="russia", category=SAID, day=asylum["date"].min())]),
+            "al_sohr_exit": either_date(on(ev, category="assad_exit", place="damascus")),
+            "al_assad_own": when(own, also=[exits[exits["place_id"].isna() & (exits["date"] == day)], words]),
+            "al_asylum": when(asylum, also=[on(ev, actor="russia", category=SAID, day=asylum["date"].min())]),
         }
     )
 
@@ -492,9 +547,16 @@ def turkey(t: Tables) -> Section:
             "al_dawn": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-12-01")),
             "al_tel_rifaat_km": figure_value(of(t.figures, "distance_km_tel_rifaat_turkish_border")),
             "al_manbij": either_date(on(ev, category="sna_operation", place="manbij")),
+            "al_putin_call": when(on(ev, actor=("russia", "turkey"), category=SAID, day="2024-12-03")),
             "al_erdogan_march": when(on(ev, actor="turkey", category=SAID, day="2024-12-06")),
             "al_erdogan_gaziantep": when(on(ev, actor="turkey", category=SAID, day="2024-12-07")),
+            # A report dated only about the day (a column written the day after the fall): the prose says "around".
+            "al_fidan_free": when(on(ev, actor="turkey", category=SAID, day="2024-12-08"), precision="day"),
             "al_yilmaz": when(on(ev, actor="turkey", category=SAID, day="2024-12-09")),
+            "al_fidan_ntv": when(
+                on(ev, actor="turkey", category=SAID, day="2024-12-13"),
+                also=[on(ev, actor="iran", category="diplomatic_meeting", day="2024-12-07")],
+            ),
             "al_prep_account": when(foreknowledge(ev), "as_of"),
         }
     )
@@ -532,21 +594,21 @@ def israel(t: Tables) -> Section:
     idf = peak(fig, "israeli_strikes_idf_claim")  # the whole count; the IDF's other figures are parts of it
     same_day = of(fig, "israeli_strikes_since_2024_12_08").pipe(lambda r: r[r["as_of"] == idf["as_of"]])
     sohr = latest(fig, "israeli_strikes_since_2024_12_08")
-    answers = on(ev, category=("ally_statement", "un_statement"), topic="aftermath").pipe(
-        lambda r: r[r["actor_id"].isna() | (r["actor_id"] == "un-envoy")]
-    )
-    s = Section(
+    next_day = seized["date"].min() + pd.Timedelta(days=1)
+    answers = on(ev, actor=NO_ACTOR, category=SAID, day=next_day)  # the day after: Arab governments' answers
+    return Section(
         values={
-            "al_buffer_zone": when(seized, also=[on(ev, actor="israel", category="statement", day=seized["date"].min())]),
+            "al_buffer_zone": when(
+                seized, also=[on(ev, actor="israel", category="statement", day=seized["date"].min())]
+            ),
             "al_bashan_day": when(on(ev, actor="israel", category="israeli_strike", day=idf["as_of"])),
             "al_idf_strikes": prose.number(idf["value"], idf),
             "al_sohr_strikes_then": value_range(same_day, "strikes"),
             "al_israeli_strikes": prose.number(sohr["value"], sohr),
             "al_israeli_strikes_date": prose.text(reader_date(sohr["as_of"]), sohr),
-            "al_un_violation": when(on(ev, category="un_statement", day=seized["date"].min() + pd.Timedelta(days=1))),
+            "al_un_violation": when(on(ev, category="un_statement", day=next_day), also=[answers]),
         }
     )
-    return s
 
 
 def support(t: Tables) -> Section:
@@ -715,15 +777,37 @@ def actor_moves_section(t: Tables) -> Section:
     return s
 
 
+def diplomacy_rows(t: Tables) -> pd.DataFrame:
+    """Meetings and UN and allies' statements through the fall of Damascus (the diplomacy table)."""
+    return select(t.events, DIPLOMACY_CATEGORIES, t.start, t.end)
+
+
+def cost_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The allies' withdrawals to the end of the year, and Hezbollah's words after the fall (the cost table)."""
+    backers = list(t.actors.loc[t.actors["backs"] == ALLY_OF, "actor_id"])
+    rows = select(
+        t.events, (END_CATEGORY,), t.start, pd.Timestamp(COST_END), topics=("allies", "aftermath"), actors=backers
+    )
+    words = select(t.events, (SAID,), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"])
+    return rows, words
+
+
 def diplomacy(t: Tables) -> Section:
     """Diplomacy through 8 December: meetings and UN statements."""
-    rows = select(t.events, DIPLOMACY_CATEGORIES, t.start, t.end)
+    rows = diplomacy_rows(t)
     meetings = rows[rows["category"] == "diplomatic_meeting"]
     un = rows[rows["category"] == "un_statement"]
     s = Section(
         values={
             "al_n_diplomacy": prose.count(len(rows), rows["event_id"], noun="report"),
-            "al_meeting_date": prose.text(reader_date(meetings["date"].max()), meetings),
+            # The last meeting before the fall (Doha), with what Moscow, Tehran and the host said there that day.
+            "al_meeting_date": when(
+                last_of(meetings),
+                also=[
+                    on(t.events, actor=("russia", "iran"), category=SAID, day=meetings["date"].max()),
+                    on(t.events, actor=NO_ACTOR, category=SAID, day=meetings["date"].max()),
+                ],
+            ),
             "al_n_un": prose.count(len(un), un["event_id"], noun="statement"),
             "al_un_span": prose.date_range(un["date"].min(), un["date"].max(), un["event_id"]),
         }
@@ -739,19 +823,12 @@ def cost(t: Tables) -> Section:
     """What the week cost the allies, to the end of the year: Russia's drawdown, Hezbollah's lost route, Tehran's
     blame, Turkey's returning refugees."""
     events, actors, fig = t.events, t.actors, t.figures
-    rows = select(
-        events,
-        (END_CATEGORY,),
-        t.start,
-        pd.Timestamp(COST_END),
-        topics=("allies", "aftermath"),
-        actors=list(actors.loc[actors["backs"] == ALLY_OF, "actor_id"]),
-    )
+    rows, hez_words = cost_rows(t)
     russia_cost = rows[rows["actor_id"] == "russia"]
-    hez_words = select(events, (SAID,), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"])
     convoy = of(fig, "russian_vehicles_convoy")
     returns = of(fig, "refugee_returns_from_turkiye_since_2024_12_08")
     hosted = of(fig, "refugees_turkiye")
+    out, present = of(fig, "iranians_evacuated_from_syria"), of(fig, "iranians_in_syria")
     s = Section(
         values={
             "al_n_cost": prose.count(len(rows), rows["event_id"], noun="report"),
@@ -761,6 +838,10 @@ def cost(t: Tables) -> Section:
             "al_convoy_date": when(on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy]),
             "al_hezbollah_speech": when(hez_words),
             "al_khamenei": when(on(events, actor="iran", category=SAID, day="2024-12-11")),
+            "al_iranians_out": figure_value(last_of(out, "as_of")),
+            "al_iranians_out_date": when(last_of(out, "as_of"), "as_of"),
+            "al_iranians_in": figure_value(last_of(present, "as_of")),
+            "al_putin_iran": when(on(events, actor="russia", category=SAID, day="2024-12-19")),
             "al_turkey_hosted": prose.text(f"{hosted['value'].max() / 1e6:g} million", hosted),
             "al_turkey_returns": figure_value(returns),
             "al_turkey_returns_date": when(returns, "as_of"),

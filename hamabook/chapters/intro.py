@@ -311,6 +311,7 @@ DESIGNATION = "hts_designation"  # outcomes.questions: HTS and al-Sharaa on the 
 # The words in which the reports give a span or a size (numbers they state in prose, not in a value field).
 TRANSITION_LENGTH = "five-year"  # the constitutional declaration's transitional period
 CABINET_SIZE = "23-member"  # the transitional cabinet sworn in on 29 March 2025
+SEDNAYA = "sednaya-prison"  # places.csv: the prison the rebels stormed as Damascus fell
 
 
 def _of(frame: pd.DataFrame, column: str, *wanted) -> pd.DataFrame:
@@ -389,7 +390,7 @@ def who_governs(t: Tables) -> Section:
     return Section(
         values={
             "sharaa_until": _one_date(sharaa[sharaa["date"] == t.hama_rows["date"].min()], precision="month"),
-            **handover(ev),
+            **handover(ev, t.places),
             "president_date": prose.text(
                 _one_date(_of(ev, "category", "transitional_president")).text,
                 [*_of(ev, "category", "transitional_president")["event_id"], *named["outcome_id"]],
@@ -415,22 +416,25 @@ def _last(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["date"] == rows["date"].max()]
 
 
-def handover(ev: pd.DataFrame) -> dict[str, prose.Value]:
-    """Who ran Idlib, and how power changed hands in Damascus. The Salvation Government's founding is the earliest
-    year of the reports on Idlib's administration (context rows placed in Idlib that name no armed group); the
-    caretaker government's first report is al-Sharaa's order of 8 December that the old prime minister keep the
-    institutions until a handover (dated with the prime minister's offer and the opening of Sednaya the same day),
-    its latest the naming of al-Bashir's caretaker government."""
-    idlib = ev[(ev["category"] == "context") & (ev["place_id"] == "idlib") & ev["actor_id"].isna()]
+def handover(ev: pd.DataFrame, places: pd.DataFrame) -> dict[str, prose.Value]:
+    """Who ran Idlib, and how power changed hands in Damascus. The reports on Idlib's administration are the
+    background (``context``) rows placed in Idlib: the earliest year they give is the Salvation Government's
+    founding, the latest before the offensive names who headed it then. The caretaker government's first report is
+    al-Sharaa's order of 8 December that the old prime minister keep the institutions until a handover (dated with
+    the prime minister's offers that day), its latest the naming of al-Bashir's caretaker government."""
+    idlib = ev[(ev["category"] == "context") & (ev["topic"] == "context") & (ev["place_id"] == "idlib")]
     founded = idlib[idlib["date"].dt.year == idlib["date"].dt.year.min()]
+    before = idlib[idlib["date"] < _of(ev, "category", "offensive_launch")["date"].min()]
     caretaker = _of(ev, "category", "caretaker_government")
     first = _first(caretaker)
     offers = ev[(ev["category"] == "handover_offer") & ev["date"].isin(first["date"])]
-    sednaya = _first(_of(ev, "place_id", "sednaya-prison").pipe(lambda r: r[r["category"] == "prison_opened"]))
+    sednaya = _first(_of(ev, "place_id", SEDNAYA).pipe(lambda r: r[r["category"] == "prison_opened"]))
     return {
         "salvation_since": prose.text(str(founded["date"].dt.year.iloc[0]), founded),
+        "bashir_in_idlib": _one_date(_last(before), precision="month"),
         "handover_date": prose.text(_one_date(first).text, [*first["event_id"], *offers["event_id"]]),
-        "sednaya_date": _one_date(sednaya),
+        # The prison by the name the map gives it, resting on the report that the rebels stormed it.
+        "sednaya_prison": prose.text(places.set_index("place_id").loc[SEDNAYA, "name"], sednaya),
         "caretaker_date": _one_date(_last(caretaker)),
     }
 
