@@ -243,13 +243,14 @@ def when(rows, column: str = "date", precision: str | None = None, *, also=()) -
 
 
 def either_date(rows: pd.DataFrame) -> prose.Value:
-    """A date the reports disagree on, as a reader says it: '5 December' when they agree, '5 or 6 December' when
-    they give two days of one month, the span ('4–6 December 2024') when they give more."""
+    """A date the reports disagree on, as a reader says it: '5 December' when they agree, '5 or 6 December' or
+    '30 November or 1 December' when they give two days of one year, the span ('4–6 December 2024') when more."""
     days = sorted(pd.Timestamp(d) for d in rows["date"].unique())
     if len(days) == 1:
         return when(rows)
-    if len(days) == 2 and days[0].month == days[1].month and days[0].year == days[1].year:
-        return prose.text(f"{days[0].day} or {reader_date(days[1])}", rows)
+    if len(days) == 2 and days[0].year == days[1].year:
+        first = f"{days[0].day}" if days[0].month == days[1].month else reader_date(days[0])
+        return prose.text(f"{first} or {reader_date(days[1])}", rows)
     return prose.date_range(days[0], days[-1], rows)
 
 
@@ -395,7 +396,6 @@ def history(t: Tables) -> Section:
             "al_russia_since": when(on(ev, actor="russia", category=START_CATEGORIES)),
             "al_lease_year": year_of(lease, "as_of"),
             "al_lease_years": figure_value(lease),
-            "al_tartus_ships": figure_value(of(fig, "russia_tartus_max_warships")),
             "al_turkey_since": when(on(ev, actor="turkey", category=START_CATEGORIES)),
             "al_turkey_hts_listed": when(on(ev, actor="turkey", category="terror_designation")),
             "al_sdf_formed": when(on(ev, actor="united-states", category=START_CATEGORIES)),
@@ -441,7 +441,10 @@ def first_days(t: Tables) -> Section:
                 also=[on(ev, actor="iran", category="diplomatic_visit", day="2024-12-01")],
             ),
             "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
-            "al_araghchi_forces": when(on(ev, actor="iran", category=(SAID, "ally_support"), day="2024-12-03")),
+            # Dated only about the day: the prose says "around" (as for the convoy and Putin's word on Iran below).
+            "al_araghchi_forces": when(
+                on(ev, actor="iran", category=(SAID, "ally_support"), day="2024-12-03"), precision="day"
+            ),
         }
     )
 
@@ -543,8 +546,10 @@ def turkey(t: Tables) -> Section:
     ev = t.events
     return Section(
         values={
-            "al_sig_operation": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-11-30")),
-            "al_dawn": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-12-01")),
+            # The operation's opening: every SNA report but Manbij's (dated 30 November or 1 December by outlet).
+            "al_dawn": either_date(
+                on(ev, category="sna_operation").pipe(lambda r: r[r["place_id"].fillna("") != "manbij"])
+            ),
             "al_tel_rifaat_km": figure_value(of(t.figures, "distance_km_tel_rifaat_turkish_border")),
             "al_manbij": either_date(on(ev, category="sna_operation", place="manbij")),
             "al_putin_call": when(on(ev, actor=("russia", "turkey"), category=SAID, day="2024-12-03")),
@@ -577,11 +582,9 @@ def washington(t: Tables) -> Section:
     return Section(
         values={
             "al_nsc": when(on(ev, actor=us, category=SAID, day="2024-11-30")),
-            "al_pentagon": when(on(ev, actor=us, category=SAID, day="2024-12-02")),
             "al_off_guard": when(on(ev, actor=us, category="press_framing")),
             "al_biden": when(fell, also=[on(ev, actor=us, category="airstrike", day=WINDOW[1])]),
             "al_isis_targets": figure_value(of(t.figures, "us_strike_targets_isis")),
-            "al_sullivan_after": when(on(ev, actor=us, category=SAID, day="2024-12-09")),
         }
     )
 
@@ -835,13 +838,15 @@ def cost(t: Tables) -> Section:
             "al_russia_pullback": when(russia_cost[russia_cost["date"] == russia_cost["date"].max()]),
             "al_tartus_empty": when(on(events, actor="russia", category=END_CATEGORY, place="tartus")),
             "al_convoy": figure_value(convoy),
-            "al_convoy_date": when(on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy]),
+            "al_convoy_date": when(
+                on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy], precision="day"
+            ),
             "al_hezbollah_speech": when(hez_words),
             "al_khamenei": when(on(events, actor="iran", category=SAID, day="2024-12-11")),
             "al_iranians_out": figure_value(last_of(out, "as_of")),
             "al_iranians_out_date": when(last_of(out, "as_of"), "as_of"),
             "al_iranians_in": figure_value(last_of(present, "as_of")),
-            "al_putin_iran": when(on(events, actor="russia", category=SAID, day="2024-12-19")),
+            "al_putin_iran": when(on(events, actor="russia", category=SAID, day="2024-12-19"), precision="day"),
             "al_turkey_hosted": prose.text(f"{hosted['value'].max() / 1e6:g} million", hosted),
             "al_turkey_returns": figure_value(returns),
             "al_turkey_returns_date": when(returns, "as_of"),
