@@ -341,8 +341,8 @@ def build() -> Page:
 
 def cited(t: Tables, sections: list[Section]) -> Section:
     """Every other report the story rests on, folded whole: the rows behind the page's values that none of the
-    chapter's other tables shows (the later reports, the figures), so every report a sentence tells is one click
-    away."""
+    chapter's other tables shows (the later reports, the figures, what came of the bases and the route), so every
+    report a sentence tells is one click away. (The judgment boxes show their own evidence.)"""
     ids = {i for s in sections for v in s.values.values() for i in v.rows}
     periods = support_periods(t.events, t.actors, t.end)
     shown = {
@@ -354,9 +354,12 @@ def cited(t: Tables, sections: list[Section]) -> Section:
     ids -= shown
     ev = t.events[t.events["event_id"].isin(ids)]
     fig = t.figures[t.figures["figure_id"].isin(ids)]
+    out = t.outcomes[t.outcomes["outcome_id"].isin(ids)]
+    columns = ["date", "date_precision", "summary", "source_id"]
     rows = pd.concat(
         [
-            ev[["event_id", "date", "date_precision", "summary", "source_id"]].rename(columns={"event_id": "row"}),
+            ev[["event_id", *columns]].rename(columns={"event_id": "row"}),
+            out[["outcome_id", *columns]].rename(columns={"outcome_id": "row"}),
             fig[["figure_id", "as_of", "as_of_precision", "summary", "source_id"]].rename(
                 columns={"figure_id": "row", "as_of": "date", "as_of_precision": "date_precision"}
             ),
