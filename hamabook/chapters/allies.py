@@ -445,9 +445,7 @@ def first_days(t: Tables) -> Section:
             ),
             "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
             # Dated only about the day: the prose says "around" (as for the convoy and Putin's word on Iran below).
-            "al_araghchi_forces": when(
-                on(ev, actor="iran", category=(SAID, "ally_support"), day="2024-12-03"), precision="day"
-            ),
+            "al_araghchi_forces": when(on(ev, actor="iran", category=SAID, day="2024-12-03"), precision="day"),
         }
     )
 
