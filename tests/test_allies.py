@@ -68,8 +68,12 @@ def test_select_filters_category_topic_date_actor():
 
 def test_real_data(chapter):
     page = chapter("allies")
-    periods = allies.support_periods(load("events"), load("actors"), "2024-12-08").set_index("backer_id")
-    assert periods.loc["hezbollah", "end"] == pd.Timestamp("2024-12-08")
+    events = load("events")
+    periods = allies.support_periods(events, load("actors"), "2024-12-08").set_index("backer_id")
+    # Hezbollah's support ends at its first reported withdrawal (from Homs or Qusayr), inside the eleven days
+    left = events[(events["actor_id"] == "hezbollah") & (events["category"] == "ally_withdrawal")]["date"].min()
+    assert periods.loc["hezbollah", "end"] == left
+    assert pd.Timestamp("2024-11-27") <= left <= pd.Timestamp("2024-12-08")
     assert periods.loc["turkey", "open_ended"]
     assert {"allies-diplomacy", "allies-cost", "J02", "J05", "J13"} <= set(page.shows)
 
@@ -157,7 +161,71 @@ def test_when_rests_on_the_rows_of_the_same_days_other_facts():
 
 def test_evidence_tables_fold_whole_under_a_summary_line(chapter):
     page = chapter("allies")
-    for name in ("allies-support-table", "allies-moves-table", "allies-diplomacy", "allies-cost"):
+    for name in ("allies-support-table", "allies-moves-table", "allies-diplomacy", "allies-cost", "allies-cited"):
         html = page.shows[name].data
         assert html.startswith('<details class="hb-group"><summary>'), name
         assert "hb-more" not in html  # the whole table opens at once
+
+
+def test_daily_tolls_are_listed_by_day_and_place_never_chosen_between():
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["N1", "N2", "N3"],
+            "value": [19.0, 8.0, 16.0],
+            "as_of": pd.to_datetime(["2024-11-28", "2024-12-01", "2024-11-30"]),
+            "place_id": [None, "idlib", "aleppo"],
+        }
+    )
+    places = pd.DataFrame({"place_id": ["idlib", "aleppo"], "name": ["Idlib", "Aleppo"]})
+    got = allies.reports_by_day(figures, places)
+    assert got.text == "19 on 28 November, 16 in Aleppo on 30 November and 8 in Idlib on 1 December"
+    assert set(got.rows) == {"N1", "N2", "N3"}
+    with pytest.raises(ValueError):
+        allies.figure_value(figures)  # three values are not one
+
+
+def test_first_and_last_reports_pick_the_day_by_a_stated_rule():
+    rows = _events(
+        [
+            ("X1", "2024-12-06", "day", "ally_withdrawal", "iran", "allies", "s"),
+            ("X2", "2024-12-06", "day", "ally_withdrawal", "iran", "allies", "t"),
+            ("X3", "2024-12-08", "day", "ally_withdrawal", "iran", "allies", "u"),
+        ]
+    )
+    assert allies.first_of(rows)["event_id"].tolist() == ["X1", "X2"]
+    assert allies.last_of(rows)["event_id"].tolist() == ["X3"]
+    assert allies.when(allies.first_of(rows)).text == "6 December"
+
+
+def test_two_days_across_a_month_read_as_either():
+    rows = _events(
+        [
+            ("X1", "2024-11-30", "day", "sna_operation", None, "military", "s"),
+            ("X2", "2024-12-01", "day", "sna_operation", None, "military", "t"),
+        ]
+    )
+    assert allies.either_date(rows).text == "30 November or 1 December"
+
+
+def test_real_contested_reports_are_told_each_way(chapter):
+    page = chapter("allies")
+    v = page.values
+    # Assad's exit: SOHR's departure from Damascus and his own account from Latakia, each dated by its reports
+    assert v["al_sohr_exit"].text == "7 December" and v["al_assad_own"].text == "8 December"
+    assert not set(v["al_sohr_exit"].rows) & set(v["al_assad_own"].rows)
+    # every civilian toll SOHR gave for Russian strikes, and the IDF's own count beside SOHR's
+    killed = load("figures").query("metric == 'civilians_killed_russian_strikes_day'")
+    assert set(v["al_russia_civilians"].rows) == set(killed["figure_id"])
+    assert "–" in v["al_sohr_strikes_then"].text
+    # Turkey's foreknowledge rests on the Reuters account's rows, not on other accounts of the preparation
+    rows = load("events").set_index("event_id").loc[list(v["al_prep_account"].rows)]
+    assert rows["source_id"].nunique() == 1 and "turkey" in set(rows["actor_id"])
+
+
+def test_every_report_the_story_cites_is_in_a_folded_table(chapter):
+    page = chapter("allies")
+    tables = ("allies-support-table", "allies-moves-table", "allies-diplomacy", "allies-cost", "allies-cited")
+    html = "".join(page.shows[name].data for name in tables)
+    cited = {r for key, value in page.values.items() if key not in allies.JUDGMENTS for r in value.rows}
+    missing = sorted(r for r in cited if f">{r}<" not in html)
+    assert not missing, f"cited rows in no folded table: {missing}"

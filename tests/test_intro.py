@@ -154,3 +154,25 @@ def test_first_screen_values_name_the_new_authorities_dates(chapter):
     assert page.values["assad_moscow"].rows  # Moscow rests on the reports of Assad's exit
     # the as-of date covers every row the page cites, the transition's among them
     assert pd.Timestamp(page.values["data_as_of"].text) >= pd.Timestamp(page.values["president_date"].text)
+
+
+def test_assad_exit_splits_leaving_from_arriving_and_tells_each_date():
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "date": [DAY("2024-12-07"), DAY("2024-12-08"), DAY("2024-12-08")],
+            "place_id": ["damascus", "latakia", None],
+            "category": ["assad_exit"] * 3,
+        }
+    )
+    got = intro.assad_exit(events)
+    assert got["assad_left"].text == "7 or 8 December 2024" and got["assad_left"].rows == ("E1", "E2")
+    assert got["assad_moscow"].text == "8 December 2024" and got["assad_moscow"].rows == ("E3",)
+
+
+def test_handover_dates_by_first_and_latest_report(chapter):
+    page = chapter("intro")
+    v = page.values
+    assert v["handover_date"].text == page.values["damascus_date"].text  # the order of the day Damascus fell
+    assert pd.Timestamp(v["caretaker_date"].text) > pd.Timestamp(v["handover_date"].text)
+    assert v["salvation_since"].text == "2017" and v["sednaya_prison"].rows

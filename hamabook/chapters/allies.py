@@ -20,6 +20,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
 from ..output.render import table_html, table_print
+from ..rows.figures import latest, peak
 from ..rows.select import labels as registry_labels
 from ..rows.select import modal_date, reported_dates, with_sources
 from .page import Page, Section, judged
@@ -242,14 +243,26 @@ def when(rows, column: str = "date", precision: str | None = None, *, also=()) -
 
 
 def either_date(rows: pd.DataFrame) -> prose.Value:
-    """A date the reports disagree on, as a reader says it: '5 December' when they agree, '5 or 6 December' when
-    they give two days of one month, the span ('4–6 December 2024') when they give more."""
+    """A date the reports disagree on, as a reader says it: '5 December' when they agree, '5 or 6 December' or
+    '30 November or 1 December' when they give two days of one year, the span ('4–6 December 2024') when more."""
     days = sorted(pd.Timestamp(d) for d in rows["date"].unique())
     if len(days) == 1:
         return when(rows)
-    if len(days) == 2 and days[0].month == days[1].month and days[0].year == days[1].year:
-        return prose.text(f"{days[0].day} or {reader_date(days[1])}", rows)
+    if len(days) == 2 and days[0].year == days[1].year:
+        first = f"{days[0].day}" if days[0].month == days[1].month else reader_date(days[0])
+        return prose.text(f"{first} or {reader_date(days[1])}", rows)
     return prose.date_range(days[0], days[-1], rows)
+
+
+def first_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the earliest date ``rows`` give: the rule for when something began (the first report of a
+    withdrawal is when it started; later reports of the same withdrawal tell how it went on)."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
+def last_of(rows: pd.DataFrame, column: str = "date") -> pd.DataFrame:
+    """The rows of the latest date ``rows`` give in ``column``: the rule for the last word, or the latest count."""
+    return rows[rows[column] == rows[column].max()]
 
 
 def year_of(rows: pd.DataFrame, column: str = "date") -> prose.Value:
@@ -268,6 +281,18 @@ def figure_value(rows: pd.DataFrame, *, as_year: bool = False) -> prose.Value:
     return prose.text(str(int(values[0])), rows) if as_year else prose.number(values[0], rows)
 
 
+def reports_by_day(rows: pd.DataFrame, places: pd.DataFrame) -> prose.Value:
+    """Every report of one daily figure, oldest first, as a reader lists them: '19 on 28 November, 16 in Aleppo on
+    30 November and 8 in Idlib on 1 December' (the place where the row names one), resting on every row: reports
+    of different days and places are not one figure to choose between, so none is left out."""
+    names = places.set_index("place_id")["name"]
+    parts = []
+    for row in rows.sort_values(["as_of", "figure_id"]).itertuples():
+        where = f" in {names[row.place_id]}" if isinstance(row.place_id, str) else ""
+        parts.append(f"{prose.fmt_number(row.value)}{where} on {reader_date(row.as_of)}")
+    return prose.text(prose.join_words(parts), rows)
+
+
 def value_range(rows: pd.DataFrame, unit: str) -> prose.Value:
     """'3,500–4,047 people': the span of every report of one figure."""
     return prose.text(prose.fmt_range(rows["value"].min(), rows["value"].max(), unit), rows)
@@ -282,6 +307,7 @@ class Tables:
     outcomes: pd.DataFrame
     actors: pd.DataFrame
     sources: pd.DataFrame
+    places: pd.DataFrame
     start: pd.Timestamp
     end: pd.Timestamp
 
@@ -289,8 +315,10 @@ class Tables:
 def build() -> Page:
     theme.apply()
     start, end = (pd.Timestamp(d) for d in WINDOW)
-    t = Tables(load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), start, end)
-    return Page.of(
+    t = Tables(
+        load("events"), load("figures"), load("outcomes"), load("actors"), load("sources"), load("places"), start, end
+    )
+    sections = [
         history(t),
         support(t),
         late_2024(t),
@@ -303,11 +331,50 @@ def build() -> Page:
         actor_moves_section(t),
         diplomacy(t),
         turkey(t),
-        washington_and_israel(t),
+        washington(t),
+        israel(t),
         cost(t),
         after(t),
-        judged("allies", JUDGMENTS),
+    ]
+    return Page.of(*sections, cited(t, sections), judged("allies", JUDGMENTS))
+
+
+def cited(t: Tables, sections: list[Section]) -> Section:
+    """Every other report the story rests on, folded whole: the rows behind the page's values that none of the
+    chapter's other tables shows (the later reports, the figures, what came of the bases and the route), so every
+    report a sentence tells is one click away. (The judgment boxes show their own evidence.)"""
+    ids = {i for s in sections for v in s.values.values() for i in v.rows}
+    periods = support_periods(t.events, t.actors, t.end)
+    shown = {
+        *periods["start_event"],
+        *actor_moves(t.events, t.actors, WINDOW[0], WINDOW[1])["event_id"],
+        *diplomacy_rows(t)["event_id"],
+        *(i for r in cost_rows(t) for i in r["event_id"]),
+    }
+    ids -= shown
+    ev = t.events[t.events["event_id"].isin(ids)]
+    fig = t.figures[t.figures["figure_id"].isin(ids)]
+    out = t.outcomes[t.outcomes["outcome_id"].isin(ids)]
+    columns = ["date", "date_precision", "summary", "source_id"]
+    rows = pd.concat(
+        [
+            ev[["event_id", *columns]].rename(columns={"event_id": "row"}),
+            out[["outcome_id", *columns]].rename(columns={"outcome_id": "row"}),
+            fig[["figure_id", "as_of", "as_of_precision", "summary", "source_id"]].rename(
+                columns={"figure_id": "row", "as_of": "date", "as_of_precision": "date_precision"}
+            ),
+        ],
+        ignore_index=True,
+    ).sort_values(["date", "row"])
+    shown_rows = with_sources(rows, t.sources)[["date", "date_precision", "summary", "publisher", "reliability", "row"]]
+    s = Section()
+    s.add(
+        "allies-cited",
+        folded_table(
+            shown_rows, "The story's other reports and figures, one row per report", {**LABELS, "row": "Row"}, "reports"
+        ),
     )
+    return s
 
 
 # --- The story, section by section ------------------------------------------------------------------------------
@@ -332,7 +399,6 @@ def history(t: Tables) -> Section:
             "al_russia_since": when(on(ev, actor="russia", category=START_CATEGORIES)),
             "al_lease_year": year_of(lease, "as_of"),
             "al_lease_years": figure_value(lease),
-            "al_tartus_ships": figure_value(of(fig, "russia_tartus_max_warships")),
             "al_turkey_since": when(on(ev, actor="turkey", category=START_CATEGORIES)),
             "al_turkey_hts_listed": when(on(ev, actor="turkey", category="terror_designation")),
             "al_sdf_formed": when(on(ev, actor="united-states", category=START_CATEGORIES)),
@@ -362,8 +428,7 @@ def first_days(t: Tables) -> Section:
         values={
             "al_adviser_killed": when(on(ev, actor="iran", category="ally_adviser_killed")),
             "al_adviser_blame": when(on(ev, actor="iran", category=SAID, day="2024-12-23")),
-            "al_russia_civilians": figure_value(killed),
-            "al_russia_civilians_date": when(killed, "as_of"),
+            "al_russia_civilians": reports_by_day(killed, t.places),
             "al_aleppo_strikes": when(on(ev, actor="russia", category="ally_air_strike", place="aleppo")),
             "al_aleppo_last": figure_value(of(fig, "russian_strikes_aleppo_first_since_year"), as_year=True),
             "al_kremlin_first": when(on(ev, actor="russia", category=SAID, day="2024-11-29")),
@@ -374,8 +439,13 @@ def first_days(t: Tables) -> Section:
                 also=[on(ev, actor="russia", category="ally_command_change")],
             ),
             "al_peskov_support": when(on(ev, actor="russia", category=SAID, day="2024-12-02")),
-            "al_araghchi_damascus": when(on(ev, actor="iran", category=SAID, day="2024-12-01")),
+            "al_araghchi_damascus": when(
+                on(ev, actor="iran", category=SAID, day="2024-12-01"),
+                also=[on(ev, actor="iran", category="diplomatic_visit", day="2024-12-01")],
+            ),
             "al_araghchi_ankara": when(on(ev, actor=("iran", "turkey"), category=SAID, day="2024-12-02")),
+            # Dated only about the day: the prose says "around" (as for the convoy and Putin's word on Iran below).
+            "al_araghchi_forces": when(on(ev, actor="iran", category=SAID, day="2024-12-03"), precision="day"),
         }
     )
 
@@ -414,6 +484,7 @@ def hama_days(t: Tables) -> Section:
             ),
             "al_hama_fell": prose.text(reader_date(modal_date(ev, "city_captured", "hama")), hama),
             "al_rastan_dates": either_date(rastan),
+            "al_lavrov_malta": when(on(ev, actor="russia", category=SAID, day="2024-12-05")),
         }
     )
 
@@ -423,16 +494,27 @@ def last_days(t: Tables) -> Section:
     ev, fig = t.events, t.figures
     sent, advisers = of(fig, "hezbollah_fighters_sent"), of(fig, "hezbollah_advisers_sent")
     east = on(ev, category=("army_withdrawal", "city_captured"), day="2024-12-06", place="deir-ez-zor")
+    leaving = first_of(on(ev, actor="iran", category=END_CATEGORY))  # the evacuation began with its first report
+    # What Tehran said and did the day it began to leave: missiles and drones promised, talks in Baghdad.
+    pledges = on(ev, actor="iran", category=("ally_support", "diplomatic_meeting"), day=leaving["date"].min())
+    memo = on(ev, actor="iran", category="ally_assessment")
+    radwan = first_of(on(ev, actor="hezbollah", category=END_CATEGORY, place="homs"))
+    qusayr = on(ev, actor="hezbollah", category=END_CATEGORY, place="qusayr")
     return Section(
         values={
-            "al_iran_evacuation": when(on(ev, actor="iran", category=END_CATEGORY), also=[east]),
-            "al_irgc_memo": when(on(ev, actor="iran", category="ally_assessment")),
+            "al_iran_evacuation": when(leaving, also=[east, pledges]),
+            "al_irgc_memo": when(memo, also=[on(ev, actor="iran", category="claim_denied", day=memo["date"].min())]),
             "al_iraqi_home": when(on(ev, actor="free-syrian-army-tanf", category="city_captured", place="palmyra")),
             "al_hezbollah_homs": when(on(ev, actor="hezbollah", category=("ally_deployment", SAID), day="2024-12-06")),
             "al_hezbollah_max": prose.number(sent["value"].max(), sent),
             "al_hezbollah_advisers": figure_value(advisers),
-            "al_hezbollah_afp": when(sent, "as_of", also=[advisers, on(ev, actor="hezbollah", day="2024-12-07")]),
-            "al_hezbollah_out": when(on(ev, actor="hezbollah", category=END_CATEGORY)),
+            "al_hezbollah_afp": when(
+                sent, "as_of", also=[advisers, on(ev, actor="hezbollah", category="ally_deployment", day="2024-12-07")]
+            ),
+            "al_radwan": when(radwan),
+            "al_hezbollah_out": when(
+                qusayr, also=[on(ev, actor="hezbollah", category=END_CATEGORY, day=qusayr["date"].min(), place="homs")]
+            ),
             "al_qusayr_vehicles": figure_value(of(fig, "hezbollah_armoured_vehicles_left_qusayr")),
             "al_israel_crossings": when(on(ev, actor="israel", category="israeli_strike", day="2024-12-06")),
             "al_us_aside": when(on(ev, actor="united-states", category=SAID, day="2024-12-07")),
@@ -441,11 +523,22 @@ def last_days(t: Tables) -> Section:
 
 
 def fall(t: Tables) -> Section:
-    """8 December: Moscow announces Assad's departure and takes him in; the bases; Tehran's line."""
+    """8 December: Assad's exit as each side tells it, Moscow's announcement and asylum, Tehran's losses that day.
+    Reports that place his exit in Damascus date his leaving the capital (SOHR's); the one placed in Latakia is
+    his own later account; those placed nowhere in Syria, his arrival in Moscow."""
     ev = t.events
     exits = reported_dates(ev, "assad_exit")
-    words = on(ev, actor=("russia", "iran"), category=SAID, day="2024-12-08")
-    return Section(values={"al_fall_day": when(exits, also=[words])})
+    own = on(ev, category="assad_exit", place="latakia")
+    day = own["date"].min()
+    words = on(ev, actor=("russia", "iran"), category=(SAID, END_CATEGORY), day=day)
+    asylum = first_of(on(ev, actor="russia", category="asylum_granted"))
+    return Section(
+        values={
+            "al_sohr_exit": either_date(on(ev, category="assad_exit", place="damascus")),
+            "al_assad_own": when(own, also=[exits[exits["place_id"].isna() & (exits["date"] == day)], words]),
+            "al_asylum": when(asylum, also=[on(ev, actor="russia", category=SAID, day=asylum["date"].min())]),
+        }
+    )
 
 
 def turkey(t: Tables) -> Section:
@@ -454,29 +547,70 @@ def turkey(t: Tables) -> Section:
     ev = t.events
     return Section(
         values={
-            "al_sig_operation": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-11-30")),
-            "al_dawn": when(on(ev, actor=NO_ACTOR, category="sna_operation", day="2024-12-01")),
+            # The operation's opening: every SNA report but Manbij's (dated 30 November or 1 December by outlet).
+            "al_dawn": either_date(
+                on(ev, category="sna_operation").pipe(lambda r: r[r["place_id"].fillna("") != "manbij"])
+            ),
             "al_tel_rifaat_km": figure_value(of(t.figures, "distance_km_tel_rifaat_turkish_border")),
             "al_manbij": either_date(on(ev, category="sna_operation", place="manbij")),
+            "al_putin_call": when(on(ev, actor=("russia", "turkey"), category=SAID, day="2024-12-03")),
             "al_erdogan_march": when(on(ev, actor="turkey", category=SAID, day="2024-12-06")),
             "al_erdogan_gaziantep": when(on(ev, actor="turkey", category=SAID, day="2024-12-07")),
+            # A report dated only about the day (a column written the day after the fall): the prose says "around".
+            "al_fidan_free": when(on(ev, actor="turkey", category=SAID, day="2024-12-08"), precision="day"),
             "al_yilmaz": when(on(ev, actor="turkey", category=SAID, day="2024-12-09")),
-            "al_prep_account": when(on(ev, actor="hts", category="offensive_preparation"), "as_of"),
+            "al_fidan_ntv": when(
+                on(ev, actor="turkey", category=SAID, day="2024-12-13"),
+                also=[on(ev, actor="iran", category="diplomatic_meeting", day="2024-12-07")],
+            ),
+            "al_prep_account": when(foreknowledge(ev), "as_of"),
         }
     )
 
 
-def washington_and_israel(t: Tables) -> Section:
-    """The United States' distance, and Israel's moves as Assad fell."""
-    ev = t.events
-    strikes = of(t.figures, "israeli_strikes_since_2024_12_08")
+def foreknowledge(events: pd.DataFrame) -> pd.DataFrame:
+    """The account that Turkey knew of the offensive: its ``offensive_preparation`` rows and every row of the same
+    reports (the line they quote is filed under the rebels who spoke it)."""
+    turkey = on(events, actor="turkey", category="offensive_preparation")
+    return on(events, category="offensive_preparation").pipe(lambda r: r[r["source_id"].isin(turkey["source_id"])])
+
+
+def washington(t: Tables) -> Section:
+    """The United States: no part in the offensive, caught off guard by its speed, strikes on ISIS the day Assad
+    fell."""
+    ev, us = t.events, "united-states"
+    fell = on(ev, actor=us, category=SAID, day=WINDOW[1])
     return Section(
         values={
-            "al_pentagon": when(on(ev, actor="united-states", category=SAID, day="2024-12-02")),
-            "al_sullivan_after": when(on(ev, actor="united-states", category=SAID, day="2024-12-09")),
-            "al_buffer_zone": when(on(ev, actor="israel", category=("buffer_zone_seized", "statement"))),
-            "al_israeli_strikes": figure_value(strikes),
-            "al_israeli_strikes_date": when(strikes, "as_of"),
+            "al_nsc": when(on(ev, actor=us, category=SAID, day="2024-11-30")),
+            "al_off_guard": when(on(ev, actor=us, category="press_framing")),
+            "al_biden": when(fell, also=[on(ev, actor=us, category="airstrike", day=WINDOW[1])]),
+            "al_isis_targets": figure_value(of(t.figures, "us_strike_targets_isis")),
+        }
+    )
+
+
+def israel(t: Tables) -> Section:
+    """Israel's first moves: the buffer zone and Mount Hermon on the day Assad fell, the strikes on the old army's
+    arsenal (the IDF's count against SOHR's), and the answers of Arab governments and the UN."""
+    ev, fig = t.events, with_sources(t.figures, t.sources)
+    seized = first_of(on(ev, actor="israel", category="buffer_zone_seized"))
+    idf = peak(fig, "israeli_strikes_idf_claim")  # the whole count; the IDF's other figures are parts of it
+    same_day = of(fig, "israeli_strikes_since_2024_12_08").pipe(lambda r: r[r["as_of"] == idf["as_of"]])
+    sohr = latest(fig, "israeli_strikes_since_2024_12_08")
+    next_day = seized["date"].min() + pd.Timedelta(days=1)
+    answers = on(ev, actor=NO_ACTOR, category=SAID, day=next_day)  # the day after: Arab governments' answers
+    return Section(
+        values={
+            "al_buffer_zone": when(
+                seized, also=[on(ev, actor="israel", category="statement", day=seized["date"].min())]
+            ),
+            "al_bashan_day": when(on(ev, actor="israel", category="israeli_strike", day=idf["as_of"])),
+            "al_idf_strikes": prose.number(idf["value"], idf),
+            "al_sohr_strikes_then": value_range(same_day, "strikes"),
+            "al_israeli_strikes": prose.number(sohr["value"], sohr),
+            "al_israeli_strikes_date": prose.text(reader_date(sohr["as_of"]), sohr),
+            "al_un_violation": when(on(ev, category="un_statement", day=next_day), also=[answers]),
         }
     )
 
@@ -647,15 +781,37 @@ def actor_moves_section(t: Tables) -> Section:
     return s
 
 
+def diplomacy_rows(t: Tables) -> pd.DataFrame:
+    """Meetings and UN and allies' statements through the fall of Damascus (the diplomacy table)."""
+    return select(t.events, DIPLOMACY_CATEGORIES, t.start, t.end)
+
+
+def cost_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The allies' withdrawals to the end of the year, and Hezbollah's words after the fall (the cost table)."""
+    backers = list(t.actors.loc[t.actors["backs"] == ALLY_OF, "actor_id"])
+    rows = select(
+        t.events, (END_CATEGORY,), t.start, pd.Timestamp(COST_END), topics=("allies", "aftermath"), actors=backers
+    )
+    words = select(t.events, (SAID,), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"])
+    return rows, words
+
+
 def diplomacy(t: Tables) -> Section:
     """Diplomacy through 8 December: meetings and UN statements."""
-    rows = select(t.events, DIPLOMACY_CATEGORIES, t.start, t.end)
+    rows = diplomacy_rows(t)
     meetings = rows[rows["category"] == "diplomatic_meeting"]
     un = rows[rows["category"] == "un_statement"]
     s = Section(
         values={
             "al_n_diplomacy": prose.count(len(rows), rows["event_id"], noun="report"),
-            "al_meeting_date": prose.text(reader_date(meetings["date"].max()), meetings),
+            # The last meeting before the fall (Doha), with what Moscow, Tehran and the host said there that day.
+            "al_meeting_date": when(
+                last_of(meetings),
+                also=[
+                    on(t.events, actor=("russia", "iran"), category=SAID, day=meetings["date"].max()),
+                    on(t.events, actor=NO_ACTOR, category=SAID, day=meetings["date"].max()),
+                ],
+            ),
             "al_n_un": prose.count(len(un), un["event_id"], noun="statement"),
             "al_un_span": prose.date_range(un["date"].min(), un["date"].max(), un["event_id"]),
         }
@@ -671,28 +827,27 @@ def cost(t: Tables) -> Section:
     """What the week cost the allies, to the end of the year: Russia's drawdown, Hezbollah's lost route, Tehran's
     blame, Turkey's returning refugees."""
     events, actors, fig = t.events, t.actors, t.figures
-    rows = select(
-        events,
-        (END_CATEGORY,),
-        t.start,
-        pd.Timestamp(COST_END),
-        topics=("allies", "aftermath"),
-        actors=list(actors.loc[actors["backs"] == ALLY_OF, "actor_id"]),
-    )
+    rows, hez_words = cost_rows(t)
     russia_cost = rows[rows["actor_id"] == "russia"]
-    hez_words = select(events, (SAID,), t.end, pd.Timestamp(COST_END), topics=("aftermath",), actors=["hezbollah"])
     convoy = of(fig, "russian_vehicles_convoy")
     returns = of(fig, "refugee_returns_from_turkiye_since_2024_12_08")
     hosted = of(fig, "refugees_turkiye")
+    out, present = of(fig, "iranians_evacuated_from_syria"), of(fig, "iranians_in_syria")
     s = Section(
         values={
             "al_n_cost": prose.count(len(rows), rows["event_id"], noun="report"),
             "al_russia_pullback": when(russia_cost[russia_cost["date"] == russia_cost["date"].max()]),
             "al_tartus_empty": when(on(events, actor="russia", category=END_CATEGORY, place="tartus")),
             "al_convoy": figure_value(convoy),
-            "al_convoy_date": when(on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy]),
+            "al_convoy_date": when(
+                on(events, actor="russia", category=END_CATEGORY, day="2024-12-13"), also=[convoy], precision="day"
+            ),
             "al_hezbollah_speech": when(hez_words),
             "al_khamenei": when(on(events, actor="iran", category=SAID, day="2024-12-11")),
+            "al_iranians_out": figure_value(last_of(out, "as_of")),
+            "al_iranians_out_date": when(last_of(out, "as_of"), "as_of"),
+            "al_iranians_in": figure_value(last_of(present, "as_of")),
+            "al_putin_iran": when(on(events, actor="russia", category=SAID, day="2024-12-19"), precision="day"),
             "al_turkey_hosted": prose.text(f"{hosted['value'].max() / 1e6:g} million", hosted),
             "al_turkey_returns": figure_value(returns),
             "al_turkey_returns_date": when(returns, "as_of"),

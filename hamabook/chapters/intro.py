@@ -311,6 +311,7 @@ DESIGNATION = "hts_designation"  # outcomes.questions: HTS and al-Sharaa on the 
 # The words in which the reports give a span or a size (numbers they state in prose, not in a value field).
 TRANSITION_LENGTH = "five-year"  # the constitutional declaration's transitional period
 CABINET_SIZE = "23-member"  # the transitional cabinet sworn in on 29 March 2025
+SEDNAYA = "sednaya-prison"  # places.csv: the prison the rebels stormed as Damascus fell
 
 
 def _of(frame: pd.DataFrame, column: str, *wanted) -> pd.DataFrame:
@@ -359,9 +360,22 @@ def eleven_days(t: Tables) -> Section:
             "hama_approach": _one_date(_of(captured, "place_id", "halfaya", "taybat-al-imam", "suran")),
             "homs_dates": _two_days(_of(captured, "place_id", "homs"), "or"),
             "daraa_dates": _two_days(_of(captured, "place_id", "daraa"), "or"),
-            "assad_moscow": _one_date(_of(ev, "category", "assad_exit")),
+            **assad_exit(ev),
         }
     )
+
+
+def assad_exit(events: pd.DataFrame) -> dict[str, prose.Value]:
+    """Assad's exit, as the reports tell it: those that place it in Syria date when he left (Damascus late on
+    7 December, SOHR said; Latakia on the 8th, by his own later account), those that place it nowhere in Syria
+    date his arrival in Moscow. Where they give several days, the sentence gives each ('7 or 8 December')."""
+    exits = _of(events, "category", "assad_exit")
+    left = exits[exits["place_id"].notna()]
+    arrived = exits[exits["place_id"].isna()]
+    return {
+        "assad_left": _two_days(left if len(left) else exits, "or"),
+        "assad_moscow": _two_days(arrived if len(arrived) else exits, "or"),
+    }
 
 
 def who_governs(t: Tables) -> Section:
@@ -376,7 +390,7 @@ def who_governs(t: Tables) -> Section:
     return Section(
         values={
             "sharaa_until": _one_date(sharaa[sharaa["date"] == t.hama_rows["date"].min()], precision="month"),
-            "caretaker_date": _one_date(_of(ev, "category", "caretaker_government")),
+            **handover(ev, t.places),
             "president_date": prose.text(
                 _one_date(_of(ev, "category", "transitional_president")).text,
                 [*_of(ev, "category", "transitional_president")["event_id"], *named["outcome_id"]],
@@ -390,6 +404,39 @@ def who_governs(t: Tables) -> Section:
             "delisted": _latest_month(_of(out, "question", DESIGNATION)),
         }
     )
+
+
+def _first(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the earliest date ``rows`` give."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
+def _last(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the latest date ``rows`` give."""
+    return rows[rows["date"] == rows["date"].max()]
+
+
+def handover(ev: pd.DataFrame, places: pd.DataFrame) -> dict[str, prose.Value]:
+    """Who ran Idlib, and how power changed hands in Damascus. The reports on Idlib's administration are the
+    background (``context``) rows placed in Idlib: the earliest year they give is the Salvation Government's
+    founding, the latest before the offensive names who headed it then. The caretaker government's first report is
+    al-Sharaa's order of 8 December that the old prime minister keep the institutions until a handover (dated with
+    the prime minister's offers that day), its latest the naming of al-Bashir's caretaker government."""
+    idlib = ev[(ev["category"] == "context") & (ev["topic"] == "context") & (ev["place_id"] == "idlib")]
+    founded = idlib[idlib["date"].dt.year == idlib["date"].dt.year.min()]
+    before = idlib[idlib["date"] < _of(ev, "category", "offensive_launch")["date"].min()]
+    caretaker = _of(ev, "category", "caretaker_government")
+    first = _first(caretaker)
+    offers = ev[(ev["category"] == "handover_offer") & ev["date"].isin(first["date"])]
+    sednaya = _first(_of(ev, "place_id", SEDNAYA).pipe(lambda r: r[r["category"] == "prison_opened"]))
+    return {
+        "salvation_since": prose.text(str(founded["date"].dt.year.iloc[0]), founded),
+        "bashir_in_idlib": _one_date(_last(before), precision="month"),
+        "handover_date": prose.text(_one_date(first).text, [*first["event_id"], *offers["event_id"]]),
+        # The prison by the name the map gives it, resting on the report that the rebels stormed it.
+        "sednaya_prison": prose.text(places.set_index("place_id").loc[SEDNAYA, "name"], sednaya),
+        "caretaker_date": _one_date(_last(caretaker)),
+    }
 
 
 def why_it_matters(t: Tables) -> Section:
