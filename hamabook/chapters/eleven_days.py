@@ -192,9 +192,7 @@ def build() -> Page:
     theme.apply()
     t = tables()
     page = Page.of(
-        judged(
-            "eleven_days", {"j15_verdict": "J15", "j16_verdict": "J16", "j09_verdict": "J09", "j10_verdict": "J10"}
-        ),
+        judged("eleven_days", {"j15_verdict": "J15", "j16_verdict": "J16", "j09_verdict": "J09", "j10_verdict": "J10"}),
         bottom_line(t),
         origins(t),
         idlib(t),
@@ -593,4 +591,3 @@ def as_of(t: Tables, page: Page) -> prose.Value:
     dated = dated[dated.index.isin(rows)]
     latest = dated.max()
     return prose.date(latest, list(dated.index[dated == latest]))
-
