@@ -307,7 +307,7 @@ def test_random_corruptions_are_rejected_cleanly_or_change_only_their_cell(packa
 BUILD_EXAMPLES = int(os.environ.get("HAMABOOK_FUZZ_BUILD_EXAMPLES", "6"))
 # The chapters that draw the control changes (the day-by-day map, the chronology): what a schema-valid package
 # must still build without a traceback.
-CONTROL_CHAPTERS = ("battle", "intro", "military")
+CONTROL_CHAPTERS = ("battle", "intro", "military", "eleven_days")
 CONTROL_FIELDS = ("date", "date_precision", "place_id", "taken_by", "taken_from", "how", "claimed_by", "credibility")
 ID_TABLES = {"place_id": "places", "taken_by": "actors", "taken_from": "actors"}
 DESCRIPTOR_RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}

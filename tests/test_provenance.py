@@ -16,6 +16,7 @@ from hamabook.rows.provenance import FACT_TABLES
 
 CHAPTERS = [
     "intro",
+    "eleven_days",
     "military",
     "argument",
     "battle",

@@ -169,7 +169,6 @@ def _report_table(rows, sources, actors, caption):
 
 NO_ACTOR = "none"  # on(actor=NO_ACTOR): rows that name no actor
 # How the report of the offensive's first day names the ceasefire that had frozen the north-west (its words).
-NORTH_WEST_CEASEFIRE = "March 2020"
 YEAR = pd.Timestamp(WINDOW[0]).year  # a date in the offensive's year reads without its year ("5 December")
 
 
@@ -404,7 +403,8 @@ def history(t: Tables) -> Section:
             "al_sdf_formed": when(on(ev, actor="united-states", category=START_CATEGORIES)),
             "al_us_troops_range": value_range(troops, "troops"),
             "al_us_troops_admitted": when(troops[troops["value"] == troops["value"].max()], "as_of"),
-            "al_quiet_since": prose.text(NORTH_WEST_CEASEFIRE, first_day),
+            # The Moscow ceasefire of March 2020 that froze the north-west (the Russian and Turkish reports of it).
+            "al_quiet_since": when(on(ev, category="ceasefire", place="idlib"), precision="month", also=(first_day,)),
             "al_launch": when(first_day),
         }
     )
@@ -412,9 +412,12 @@ def history(t: Tables) -> Section:
 
 def late_2024(t: Tables) -> Section:
     """How the support stood when the offensive began: Hezbollah's war with Israel just over."""
+    truces = on(t.events, category="ceasefire")
+    lebanon = truces[truces["place_id"].isna() & truces["date"].between(*WINDOW)]
     return Section(
         values={
-            "al_ceasefire_date": when(on(t.events, category="ceasefire")),
+            # Lebanon's ceasefire: the one of the offensive's days that no Syrian place is named for.
+            "al_ceasefire_date": when(lebanon),
             "al_lebanon_range": value_range(of(t.figures, "lebanon_killed_since_2023_10"), "people"),
         }
     )

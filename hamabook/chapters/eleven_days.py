@@ -388,8 +388,8 @@ def north(t: Tables) -> Section:
     v["days_tel_rifaat"] = _day(tel)
     separate = _on(sna[sna["actor_id"] == "sna"], tel["date"].min())
     v["days_kurds_displaced"] = _said("more than 300,000", t, separate[separate["place_id"] == "tel-rifaat"])
-    passage = t.ev("displacement", place="tel-rifaat")
-    v["days_tel_rifaat_passage"] = _day(passage)
+    passage = t.ev("displacement", place="tel-rifaat")  # the first reports of the flight (later ones count arrivals)
+    v["days_tel_rifaat_passage"] = _day(passage[passage["date"] == passage["date"].min()])
     v["days_manbij"] = _either(sna[sna["place_id"] == "manbij"])
     return Section(values=v)
 
