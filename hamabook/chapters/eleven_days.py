@@ -60,11 +60,13 @@ def _day_text(day, precision: str = "day") -> str:
 
 
 def _day(rows: pd.DataFrame, *, precision: str | None = None) -> prose.Value:
-    """The one date ``rows`` give, at their precision (or ``precision``), resting on them; an error if they give
-    more than one (use :func:`_either`)."""
+    """The one date ``rows`` give, at their precision (or ``precision``), resting on them; every date they give
+    (:func:`_either`) where they disagree, 'no date' where none does."""
     days = rows["date"].dropna().unique()
-    if len(days) != 1:
-        raise ValueError(f"expected one date, found {len(days)} in {list(_ids(rows))}")
+    if len(days) == 0:
+        return prose.text("no date", table="events")
+    if len(days) > 1:
+        return _either(rows)
     if precision is None:
         exact = [p for p in ("day", "month", "year") if p in set(rows["date_precision"])]
         precision = exact[0] if exact else "approximate"
@@ -74,6 +76,8 @@ def _day(rows: pd.DataFrame, *, precision: str | None = None) -> prose.Value:
 def _either(rows: pd.DataFrame) -> prose.Value:
     """Every date ``rows`` give: '5 or 6 December', '29 November, 30 November or 1 December', '30 or 31 May 2013'."""
     days = sorted({pd.Timestamp(d) for d in rows["date"].dropna()})
+    if not days:
+        return prose.text("no date", table="events")
     if len({(d.year, d.month) for d in days}) == 1:
         text = prose.join_words([str(d.day) for d in days[:-1]] + [_day_text(days[-1])], "or")
     else:
@@ -113,9 +117,9 @@ def _on(frame: pd.DataFrame, day) -> pd.DataFrame:
 
 
 def _modal(rows: pd.DataFrame) -> pd.Timestamp:
-    """The date most rows give (ties go to the earlier)."""
+    """The date most rows give (ties go to the earlier); NaT when there are none."""
     counts = rows["date"].value_counts()
-    return min(counts[counts == counts.max()].index)
+    return min(counts[counts == counts.max()].index) if len(counts) else pd.NaT
 
 
 def _nonempty(frame: pd.DataFrame, what: str) -> pd.DataFrame:
@@ -164,9 +168,10 @@ class Tables:
         return _nonempty(f, metric)
 
     def taken(self, place: str) -> pd.DataFrame:
-        """The deciding reports of ``place`` taken from the government."""
+        """The deciding reports of ``place`` taken from the government (none, when no report says so: its date
+        then reads 'no date')."""
         k = self.kept
-        return _nonempty(k[(k["place_id"] == place) & (k["taken_by_side"] != "government")], place)
+        return k[(k["place_id"] == place) & (k["taken_by_side"] != "government")]
 
 
 def tables() -> Tables:

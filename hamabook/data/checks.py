@@ -92,6 +92,19 @@ PERCENT_CHANGE_KIND = "change"
 # that dates or draws it has nothing to build from.
 REQUIRED_FACTS = (
     ("control_changes", "place_id", "hama", "a report of the capture of Hama, which the battle chapter dates"),
+    *(
+        ("control_changes", "place_id", place, f"a report that {place} changed hands, which the eleven days page dates")
+        for place in (
+            "regiment-46",
+            "aleppo-international-airport",
+            "tel-rifaat",
+            "suwayda",
+            "quneitra",
+            "albu-kamal",
+            "qusayr",
+            "sednaya-prison",
+        )
+    ),
 )
 # Text fields that go into the bibliography (book/references.bib) and the print edition.
 BIBLIOGRAPHY_FIELDS = {"sources": ("title", "title_en", "publisher", "originator", "via")}
