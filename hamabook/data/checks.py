@@ -668,7 +668,6 @@ def no_duplicate_facts(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
-
 # --- the Arabic edition: sourced values and the translations catalogue (issue #34) ------------------------------
 
 # A field ``<f>_source_id`` names the source of field ``<f>`` of the same row (places: name_ar, community).
@@ -730,6 +729,8 @@ def translations_name_what_exists(tables: dict[str, Table], today: date) -> list
             names = ", ".join(n for n in tables if n != TRANSLATIONS)
             problems.append(catalogue.problem(i, "table", f"a table of the package ({names})"))
             continue
+        if not table.rows:
+            continue  # an emptied table is tables_not_empty's finding
         why = _translatable(table, row["field"])
         if why is not None:
             problems.append(catalogue.problem(i, "field", why))
@@ -778,18 +779,10 @@ def translations_cite_the_same_ids(tables: dict[str, Table], today: date) -> lis
             continue
         english, translated = set(CITED_IDS.findall(original[row["field"]])), set(CITED_IDS.findall(row["text"]))
         if english != translated:
-            missing, extra = sorted(english - translated), sorted(translated - english)
-            detail = "; ".join(
-                part
-                for part in (
-                    f"missing {', '.join(missing)}" if missing else "",
-                    f"not in the original {', '.join(extra)}" if extra else "",
-                )
-                if part
-            )
-            problems.append(
-                catalogue.problem(i, "text", f"the ids {row['table']}.{row['field']} cites ({detail})")
-            )
+            detail = [f"missing {', '.join(sorted(english - translated))}"] if english - translated else []
+            detail += [f"not in the original {', '.join(sorted(translated - english))}"] if translated - english else []
+            expected = f"the ids {row['table']}.{row['field']} cites ({'; '.join(detail)})"
+            problems.append(catalogue.problem(i, "text", expected))
     return problems
 
 
