@@ -610,6 +610,75 @@ def descriptor_not_utf8(data: Path) -> None:
     (data / DESCRIPTOR).write_bytes(b'{"resources": "\xff"}')
 
 
+# --- the Arabic edition: sourced names and the translations catalogue -------------------------------------------
+
+
+def _translation(key: str, field_name: str) -> Callable[[dict[str, str]], bool]:
+    return lambda r: r["key"] == key and r["field"] == field_name
+
+
+def arabic_name_without_source(data: Path) -> None:
+    put(data, "places", find(data, "places", lambda r: r["place_id"] == "hama"), "name_ar_source_id", "")
+
+
+def source_of_a_blank_arabic_name(data: Path) -> None:
+    line = find(data, "places", lambda r: r["name_ar"] == "")
+    put(data, "places", line, "name_ar_source_id", "geonames-cities500")
+
+
+def arabic_name_from_unknown_source(data: Path) -> None:
+    put(
+        data,
+        "places",
+        find(data, "places", lambda r: r["place_id"] == "hama"),
+        "name_ar_source_id",
+        "no-such-gazetteer",
+    )
+
+
+def translation_of_a_deleted_judgment(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J01", "statement")), "key", "J99")
+
+
+def translation_of_an_unknown_table(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J01", "statement")), "table", "verdicts")
+
+
+def translation_of_a_missing_field(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J01", "statement")), "field", "verdict")
+
+
+def translation_of_a_date(data: Path) -> None:
+    line = find(data, "translations", lambda r: r["table"] == "hypotheses" and r["field"] == "label")
+    put(data, "translations", line, "field", "point_date")
+
+
+def translation_of_a_reference(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J01", "statement")), "field", "likelihood")
+
+
+def translation_of_a_value_not_in_the_list(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("moderate", "confidence")), "key", "medium")
+
+
+def translation_left_in_english(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J05", "statement")), "text", "Turkey knew")
+
+
+def translation_drops_a_cited_row(data: Path) -> None:
+    line = find(data, "translations", _translation("J01", "alternative"))
+    put(data, "translations", line, "text", get(data, "translations", line, "text").replace("E020", "E021"))
+
+
+def translation_in_an_unlisted_language(data: Path) -> None:
+    put(data, "translations", find(data, "translations", _translation("J01", "statement")), "lang", "fr")
+
+
+def translation_entered_twice(data: Path) -> None:
+    raw = lines(data, "translations")
+    put_lines(data, "translations", [*raw, raw[1]])
+
+
 @dataclass(frozen=True)
 class Corruption:
     name: str
@@ -716,6 +785,39 @@ CATALOGUE: list[Corruption] = [
     ),
     _c(fact_entered_twice, "expected a report other than line 2's (same source, date and place_id"),
     _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
+    _c(
+        arabic_name_without_source,
+        "field 'name_ar_source_id' value '': expected the source of name_ar 'حماة'",
+        only=True,
+    ),
+    _c(source_of_a_blank_arabic_name, "expected no source while name_ar is blank", only=True),
+    _c(
+        arabic_name_from_unknown_source,
+        "field 'name_ar_source_id' value 'no-such-gazetteer': expected an id listed in sources.csv",
+        only=True,
+    ),
+    _c(
+        translation_of_a_deleted_judgment,
+        "field 'key' value 'J99': expected the judgment_id of a row of judgments.csv",
+        only=True,
+    ),
+    _c(translation_of_an_unknown_table, "field 'table' value 'verdicts': expected a table of the package", only=True),
+    _c(translation_of_a_missing_field, "field 'field' value 'verdict': expected a field of judgments.csv", only=True),
+    _c(translation_of_a_date, "field 'field' value 'point_date': expected a text field of hypotheses.csv", only=True),
+    _c(
+        translation_of_a_reference,
+        "field 'field' value 'likelihood': expected a text field of judgments.csv",
+        only=True,
+    ),
+    _c(
+        translation_of_a_value_not_in_the_list,
+        "field 'key' value 'medium': expected a value of judgments.csv field 'confidence' (low, moderate, high)",
+        only=True,
+    ),
+    _c(translation_left_in_english, "value 'Turkey knew': expected text in the Arabic script", only=True),
+    _c(translation_drops_a_cited_row, "expected the ids judgments.alternative cites (missing E020", only=True),
+    _c(translation_in_an_unlisted_language, "field 'lang' value 'fr': expected one of ar", only=True),
+    _c(translation_entered_twice, "field 'table,key,field,lang' value", only=True),
     _c(bad_url, "expected an http(s) URL without spaces"),
     _c(grade_not_in_scale, "expected one of A, B, C, D, E, F"),
     _c(thousands_separator, "expected a number"),

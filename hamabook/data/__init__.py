@@ -406,7 +406,8 @@ def _parse_table(res_json: str, raw: bytes | None) -> tuple[Table | None, tuple[
         problems.append(f"{path}: line {previous + 1}: cannot be read as CSV ({exc}); expected comma-separated cells")
         unreadable += 1
     complete = unreadable == 0
-    table = Table(res["name"], path, tuple(fields), key, tuple(rows), tuple(raws), tuple(lines), complete)
+    references = tuple(dict.fromkeys(n for fk in schema.get("foreignKeys", []) for n in _as_list(fk["fields"]) or []))
+    table = Table(res["name"], path, tuple(fields), key, tuple(rows), tuple(raws), tuple(lines), complete, references)
     problems += _unique_problems(table)
     return table, tuple(problems)
 

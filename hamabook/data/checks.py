@@ -690,6 +690,124 @@ def no_duplicate_facts(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+# --- the Arabic edition: sourced values and the translations catalogue (issue #34) ------------------------------
+
+# A field ``<f>_source_id`` names the source of field ``<f>`` of the same row (places: name_ar, community).
+SOURCE_SUFFIX = "_source_id"
+# The catalogue of the book's translations: one row per translated field of a row (or per value of a field whose
+# values come from a fixed list), in a language of TRANSLATION_SCRIPTS.
+TRANSLATIONS = "translations"
+# The pattern of a field of free text (PATTERN_MEANINGS in hamabook.data): the fields a translation may translate,
+# besides a field whose values come from a fixed list (an enum).
+FREE_TEXT_PATTERN = r"^(?!\s)[^<>]*(?<!\s)$"
+# The letters of each translation language's script: at least half the letters of a translation are of it.
+TRANSLATION_SCRIPTS = {"ar": ("Arabic", re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]"))}
+# Ids of rows, judgments, hypotheses and causes a text cites (E1036, K086, J30, H2, C1): a translation cites the same.
+CITED_IDS = re.compile(r"(?<![A-Za-z0-9])[A-Z][0-9]{1,4}(?![A-Za-z0-9])")
+
+
+def sourced_values_have_sources(tables: dict[str, Table], today: date) -> list[str]:
+    """A value with a source field (``name_ar`` and ``name_ar_source_id``) has its source, and a source names a
+    value: prevents an Arabic place name nobody can trace to a gazetteer or a source's own words, and a source
+    cited for a name that was removed."""
+    problems = []
+    for table in tables.values():
+        for name in table.names("string"):
+            value = name.removesuffix(SOURCE_SUFFIX)
+            if value == name or table.field(value) is None:
+                continue
+            for i, row in enumerate(table.rows):
+                if row[value] is not None and row[name] is None:
+                    problems.append(table.problem(i, name, f"the source of {value} {table.raw[i][value]!r}"))
+                elif row[value] is None and row[name] is not None:
+                    problems.append(table.problem(i, name, f"no source while {value} is blank (or a {value})"))
+    return problems
+
+
+def _translatable(table: Table, name: str) -> str | None:
+    """Why field ``name`` of ``table`` cannot be translated, or None: a translation is of free text or of a value
+    from a fixed list, never of a number, an id, a code or a reference to another row."""
+    field = table.field(name)
+    if field is None:
+        return f"a field of {table.path} ({', '.join(table.names())})"
+    constraints = field.get("constraints", {})
+    free = constraints.get("pattern") == FREE_TEXT_PATTERN or "enum" in constraints
+    if field.get("type", "string") != "string" or not free or name in table.references:
+        return f"a text field of {table.path} (not a number, id, code or reference: {name!r} is not one)"
+    return None
+
+
+def translations_name_what_exists(tables: dict[str, Table], today: date) -> list[str]:
+    """Each translation names a table, a text field of it and a row (by its key) or, for a field whose values come
+    from a fixed list, one of those values: prevents a translation left behind when its row is deleted or renamed,
+    and one of an id, number or reference (which the book never shows translated)."""
+    catalogue = tables.get(TRANSLATIONS)
+    if catalogue is None or any(catalogue.field(f) is None for f in ("table", "key", "field")):
+        return []
+    problems = []
+    for i, row in enumerate(catalogue.rows):
+        table = tables.get(row["table"])
+        if table is None or table is catalogue:
+            names = ", ".join(n for n in tables if n != TRANSLATIONS)
+            problems.append(catalogue.problem(i, "table", f"a table of the package ({names})"))
+            continue
+        if not table.rows:
+            continue  # an emptied table is tables_not_empty's finding
+        why = _translatable(table, row["field"])
+        if why is not None:
+            problems.append(catalogue.problem(i, "field", why))
+            continue
+        allowed = table.field(row["field"]).get("constraints", {}).get("enum")
+        if allowed is not None:
+            if row["key"] not in allowed:
+                expected = f"a value of {table.path} field {row['field']!r} ({', '.join(map(str, allowed))})"
+                problems.append(catalogue.problem(i, "key", expected))
+        elif len(table.key) != 1:
+            problems.append(catalogue.problem(i, "table", f"a table with a one-field key ({table.path} has none)"))
+        elif row["key"] not in {str(r[table.key[0]]) for r in table.rows}:
+            expected = f"the {table.key[0]} of a row of {table.path} (no row has {row['key']!r})"
+            problems.append(catalogue.problem(i, "key", expected))
+    return problems
+
+
+def translations_in_their_script(tables: dict[str, Table], today: date) -> list[str]:
+    """A translation is written in its language's script (at least half its letters): prevents the English text,
+    or a transliteration, filed as the book's Arabic."""
+    catalogue = tables.get(TRANSLATIONS)
+    if catalogue is None or catalogue.field("lang") is None or catalogue.field("text") is None:
+        return []
+    problems = []
+    for i, row in enumerate(catalogue.rows):
+        script = TRANSLATION_SCRIPTS.get(row["lang"])
+        letters = [c for c in row["text"] or "" if c.isalpha()]
+        if script is not None and len([c for c in letters if script[1].match(c)]) * 2 < len(letters):
+            problems.append(catalogue.problem(i, "text", f"text in the {script[0]} script (lang {row['lang']!r})"))
+    return problems
+
+
+def translations_cite_the_same_ids(tables: dict[str, Table], today: date) -> list[str]:
+    """A translation cites the same row, judgment, hypothesis and cause ids as the text it translates: prevents a
+    translated judgment that drops, adds or mistypes the evidence it rests on (E1036 for E1063)."""
+    catalogue = tables.get(TRANSLATIONS)
+    if catalogue is None or catalogue.field("text") is None:
+        return []
+    problems = []
+    for i, row in enumerate(catalogue.rows):
+        table = tables.get(row["table"])
+        if table is None or len(table.key) != 1 or table.field(row["field"] or "") is None:
+            continue  # reported by translations_name_what_exists
+        original = next((r for r in table.rows if str(r[table.key[0]]) == row["key"]), None)
+        if original is None or not isinstance(original[row["field"]], str):
+            continue
+        english, translated = set(CITED_IDS.findall(original[row["field"]])), set(CITED_IDS.findall(row["text"]))
+        if english != translated:
+            detail = [f"missing {', '.join(sorted(english - translated))}"] if english - translated else []
+            detail += [f"not in the original {', '.join(sorted(translated - english))}"] if translated - english else []
+            expected = f"the ids {row['table']}.{row['field']} cites ({'; '.join(detail)})"
+            problems.append(catalogue.problem(i, "text", expected))
+    return problems
+
+
 RULES: list[Rule] = [
     numbers_finite,
     units_known,
@@ -714,6 +832,10 @@ RULES: list[Rule] = [
     one_source_row_per_page,
     relays_are_recorded,
     no_duplicate_facts,
+    sourced_values_have_sources,
+    translations_name_what_exists,
+    translations_in_their_script,
+    translations_cite_the_same_ids,
 ]
 
 

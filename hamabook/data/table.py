@@ -24,6 +24,7 @@ class Table:
     raw: tuple[dict[str, str], ...]
     lines: tuple[int, ...]
     complete: bool = True  # False when some lines could not be read as rows (their ids are unknown)
+    references: tuple[str, ...] = ()  # fields that name rows of a table (declared foreign keys)
 
     def field(self, name: str) -> dict | None:
         return next((f for f in self.fields if f["name"] == name), None)
