@@ -179,7 +179,7 @@ def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, f
 def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
     """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``, over the map
     lines of ``geography`` (the Orontes, the M5, governorate boundaries)."""
-    width, height, scale = 700, 520, 30000
+    width, height, scale = 700, 480, 30000
     days = int(frame["day_index"].max()) + 1
     day = alt.param(
         name="day",
@@ -209,7 +209,7 @@ def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: i
 def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, order: list[str], columns: int = 5):
     """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts,
     each naming Hama, Rastan and Homs."""
-    width, height, scale = 145, 190, 11000
+    width, height, scale = 145, 175, 11000
     box = _box(width, height, scale, PANEL_AREA)
     chart = alt.layer(
         _outline(),
@@ -239,7 +239,7 @@ def front_distance_line(frame: pd.DataFrame) -> alt.Chart:
     line = base.mark_line(color=SIDE_COLOURS["opposition"], strokeWidth=2) + base.mark_point(
         color=SIDE_COLOURS["opposition"], filled=True, size=60
     )
-    return line.properties(width="container", height=260)
+    return line.properties(width="container", height=220)
 
 
 def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
@@ -259,7 +259,7 @@ def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
             ),
             tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), "taken_by_side:N", "reports:Q"],
         )
-        .properties(width="container", height=190)
+        .properties(width="container", height=170)
     )
 
 
