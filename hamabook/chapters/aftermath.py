@@ -188,8 +188,6 @@ STATUS_FACTS = {
     "am_us_ended_date": ("sanctions", "US sanctions programme ended", "first"),
     "am_caesar_house_date": ("sanctions", "Caesar repeal passes House", "first"),
     "am_caesar_repealed_date": ("sanctions", "Caesar Act repealed", "first"),
-    "am_tartus_date": ("russia_bases", "Tartus port contract cancelled", "first"),
-    "am_bases_talks_date": ("russia_bases", "bases under negotiation", "first"),
     "am_israel_stay_date": ("israel_south", "Israel to stay indefinitely", "first"),
     "am_israel_strike_date": ("israel_south", "Israel strikes Damascus", "first"),
     "am_katz_again_date": ("israel_south", "Israel to stay on Hermon and in security zone", "first"),
@@ -331,10 +329,8 @@ def _forecast_table(scored: pd.DataFrame, sources: pd.DataFrame):
     )
     return folded_table(
         shown[list(FORECAST_LABELS)],
-        caption=f"{len(shown)} statements about what would happen, published {span}, each with the rule that "
-        "resolves it; a statement of intent is a warring side's government or armed group on what it will or can "
-        "do, with no probability; the outcome is our reading against the resolution rule, and a forecast is scored "
-        "(Brier) only where it gave a number or a probability word we read on the likelihood scale",
+        caption=f"Every statement about what would happen, published {span}, with the rule that resolves it, "
+        "our reading of the outcome and, where it gave a probability, its Brier score",
         labels=FORECAST_LABELS,
         noun="statements",
     )
@@ -351,8 +347,8 @@ def _by_side_table(scored: pd.DataFrame):
     group = scored["forecaster_side"].map(SIDE_LABELS) + ": " + scored["intent"].map(STATEMENT_LABELS) + "s"
     return folded_table(
         record_by(scored.assign(group=group), "group"),
-        caption="Record by the side the speaker stood on, statements of intent apart from forecasts; came true is "
-        "our reading of each outcome against its resolution rule (mean Brier over scored forecasts only)",
+        caption="Forecasts and statements of intent by the side the speaker stood on, how many came true and the "
+        "mean Brier score of those scored",
         labels={"group": "Side and kind", **columns},
         noun="groups",
     )
@@ -376,7 +372,7 @@ def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
     hits = int(cal["came_true"].sum())
     return figure(
         "aftermath-calibration",
-        alt.layer(diagonal, points, data=drawn).properties(width=360, height=300),
+        alt.layer(diagonal, points, data=drawn).properties(width=360, height=200),
         drawn,
         caption=(
             f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
@@ -416,7 +412,7 @@ def outcomes_tracker(t: Tables) -> Section:
             color=alt.Color("label:N", legend=None),
             tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "label", "status", "publisher"],
         )
-        .properties(width="container", height=240)
+        .properties(width="container", height=200)
     )
     busiest = rows["label"].value_counts()
     s.add(
