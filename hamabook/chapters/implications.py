@@ -136,7 +136,14 @@ def event_date(rows: pd.DataFrame, which: str = "first") -> prose.Value:
 def designations(t: Tables) -> Section:
     """HTS and al-Sharaa taken off the US, UK and UN terrorist lists, and HTS itself off the UN committee's."""
     hts = after_events(t.events, "hts", "terror_designation")
-    return Section(values={**dated(t.outcomes, DESIGNATIONS), "im_un_hts_date": event_date(hts, "last")})
+    us = after_events(t.events, "united-states", "terror_designation")
+    return Section(
+        values={
+            **dated(t.outcomes, DESIGNATIONS),
+            "im_fto_memo_date": event_date(us, "last"),  # the memo that revoked the designation
+            "im_un_hts_date": event_date(hts, "last"),
+        }
+    )
 
 
 def arsenal(t: Tables) -> Section:
