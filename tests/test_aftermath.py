@@ -147,3 +147,64 @@ def test_hezbollah_call_is_the_earliest_wrong_call_by_a_government_on_neither_si
     assert am.hezbollah_call(rows)["forecast_id"] == "A"
     with pytest.raises(LookupError):
         am.hezbollah_call(rows.assign(outcome="right"))
+
+
+def _events(rows):
+    return pd.DataFrame(
+        rows, columns=["event_id", "date", "date_precision", "category", "actor_id", "place_id", "topic"]
+    ).assign(date=lambda f: pd.to_datetime(f["date"]))
+
+
+EVENTS = _events(
+    [
+        ("E1", "2024-12-13", "approximate", "occupation_extended", "israel", "mount-hermon", "aftermath"),
+        ("E2", "2024-12-13", "day", "occupation_extended", "israel", "mount-hermon", "aftermath"),
+        ("E3", "2024-12-25", "approximate", "occupation_extended", "israel", "quneitra", "aftermath"),
+        ("E4", "2024-12-09", "day", "un_statement", "un", None, "aftermath"),
+    ]
+)
+
+
+def test_a_day_cites_every_report_of_it_and_is_given_to_the_day_when_one_report_is():
+    held = aftermath.events_of(EVENTS, "occupation_extended", actor="israel")
+    first = aftermath.on_day(held)
+    assert first.text == "13 December 2024" and set(first.rows) == {"E1", "E2"}
+    last = aftermath.on_day(held, "last")
+    assert last.text == "about 25 December 2024" and last.rows == ("E3",)
+    also = aftermath.on_day(held[held["place_id"] == "quneitra"], also=EVENTS)
+    assert also.rows == ("E3",)  # only reports of the same day join
+
+
+def test_rows_are_picked_by_category_actor_place_and_topic_never_by_text():
+    assert list(aftermath.events_of(EVENTS, "occupation_extended", place="quneitra")["event_id"]) == ["E3"]
+    with pytest.raises(LookupError):
+        aftermath.events_of(EVENTS, "occupation_extended", actor="russia")
+
+
+def test_a_statement_of_intent_named_as_a_governments_must_be_one():
+    rows = pd.DataFrame(
+        {
+            "forecast_id": ["A", "B"],
+            "published": pd.to_datetime(["2024-11-29", "2024-12-05"]),
+            "forecaster_kind": ["government", "armed group"],
+        }
+    )
+    assert aftermath._said_on(rows, pd.Timestamp("2024-11-29")).rows == ("A",)
+    with pytest.raises(LookupError):
+        aftermath._said_on(rows, pd.Timestamp("2024-12-05"))
+
+
+def test_the_pages_tables_fold_whole_under_their_caption_and_size():
+    shown = aftermath.folded_table(pd.DataFrame({"a": [1, 2, 3]}), "Three things", {"a": "A"}, noun="things")
+    assert shown.data.startswith('<details class="hb-group"><summary>Three things (three things)</summary>')
+
+
+def test_real_data_tells_the_exit_the_forecasts_and_the_weeks_after(chapter):
+    page = chapter("aftermath")
+    v = page.values
+    assert pd.Timestamp(v["am_assad_left_date"].text) < pd.Timestamp(v["am_assad_exit_date"].text)
+    # every forecast falls before Hama's fall or on or after it, never both
+    assert not set(v["am_before_n"].rows) & set(v["am_after_n"].rows)
+    assert len(v["am_before_n"].rows) + len(v["am_after_n"].rows) == len(v["am_n_forecasts"].rows)
+    for key in ("am_released", "am_missing", "am_soldiers_back", "am_beyond_km"):
+        assert v[key].rows and v[key].rows[0].startswith("N"), key

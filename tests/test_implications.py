@@ -75,3 +75,21 @@ def test_each_judgment_names_the_section_of_the_page_that_shows_its_box():
     assert dict(zip(judgments["judgment_id"], judgments["section"])) == {
         jid: shown_under.get(jid) for jid in judgments["judgment_id"]
     }
+
+
+def test_an_event_after_the_fall_is_picked_by_actor_category_and_topic_and_dated_at_its_precision():
+    events = pd.DataFrame(
+        {
+            "event_id": ["E1", "E2", "E3"],
+            "date": pd.to_datetime(["2024-12-20", "2024-12-19", "2024-12-01"]),
+            "date_precision": ["approximate", "day", "day"],
+            "actor_id": ["iran", "iran", "iran"],
+            "category": ["ally_withdrawal", "ally_withdrawal", "ally_withdrawal"],
+            "topic": ["aftermath", "aftermath", "allies"],
+        }
+    )
+    rows = implications.after_events(events, "iran", "ally_withdrawal")
+    assert list(rows["event_id"]) == ["E2", "E1"]  # oldest first; E3 is not about the aftermath
+    assert implications.event_date(rows, "last").text == "about 20 December 2024"
+    with pytest.raises(LookupError):
+        implications.after_events(events, "russia", "ally_withdrawal")

@@ -20,6 +20,7 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import altair as alt
@@ -28,8 +29,9 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
-from ..rows.figures import value_or_range
+from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
+from ..output.render import table_html, table_print
+from ..rows.figures import latest, of_metric, value_or_range
 from ..rows.select import labels, with_sources
 from .page import Page, Section, judged
 
@@ -55,6 +57,21 @@ OUTCOME_LABELS = {
     "publisher": "Source",
     "outcome_id": "Row",
 }
+
+
+def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], noun: str = "rows") -> Printable:
+    """A table of evidence folded whole under a one-line summary (its caption and how many rows it holds), so the
+    story reads on and the reader opens the evidence when she wants it; print shows every row. (The book's
+    ``output.figure.table`` shows a table's first rows and folds the rest; this page's three tables fold whole to
+    keep the page within twelve screens.)"""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **labels}
+    summary = f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})"
+    markup = (
+        f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
+        f"{table_html(frame, caption, labels)}</details>"
+    )
+    return block(markup, table=table_print(frame, caption, labels))
 
 
 def band_midpoints(scale: pd.DataFrame) -> dict[str, float]:
@@ -171,17 +188,18 @@ STATUS_FACTS = {
     "am_us_ended_date": ("sanctions", "US sanctions programme ended", "first"),
     "am_caesar_house_date": ("sanctions", "Caesar repeal passes House", "first"),
     "am_caesar_repealed_date": ("sanctions", "Caesar Act repealed", "first"),
-    "am_tartus_date": ("russia_bases", "Tartus port contract cancelled", "first"),
-    "am_bases_talks_date": ("russia_bases", "bases under negotiation", "first"),
     "am_israel_stay_date": ("israel_south", "Israel to stay indefinitely", "first"),
     "am_israel_strike_date": ("israel_south", "Israel strikes Damascus", "first"),
+    "am_katz_again_date": ("israel_south", "Israel to stay on Hermon and in security zone", "first"),
     "am_sdf_signed_date": ("sdf", "SDF agreement signed", "first"),
     "am_sdf_talks_date": ("sdf", "integration talks", "first"),
     "am_sdf_latest_date": ("sdf", "integration understanding; political issues open", "first"),
     "am_sdf_pullback_date": ("sdf", "SDF pull-back and handover deal", "first"),
     "am_sdf_integration_date": ("sdf", "comprehensive integration agreement", "first"),
     "am_fto_date": ("hts_designation", "US FTO designation of HTS revoked", "first"),
+    "am_uk_delist_date": ("hts_designation", "UK deproscribes HTS", "first"),
     "am_un_delist_date": ("hts_designation", "UN delists al-Sharaa and Khattab", "first"),
+    "am_sdgt_date": ("hts_designation", "US delists al-Sharaa (SDGT)", "first"),
     "am_qamishli_date": ("russia_bases", "Russia leaves Qamishli; keeps Hmeimim and Tartus", "first"),
     "am_moscow_talks_date": ("russia_bases", "bases discussed; no agreement announced", "first"),
     "am_paris_date": ("israel_south", "US-supervised Israel-Syria coordination mechanism", "first"),
@@ -202,32 +220,9 @@ def status_date(rows: pd.DataFrame, question: str, status: str, which: str = "fi
     return prose.date(row["date"], list(pick["outcome_id"]), precision=row["date_precision"])
 
 
-# How many reports each question has: glue key -> question.
-QUESTION_COUNTS = {
-    "am_transition_n": "transition",
-    "am_minorities_n": "minorities",
-    "am_sanctions_n": "sanctions",
-    "am_russia_bases_n": "russia_bases",
-    "am_israel_south_n": "israel_south",
-    "am_returns_n": "returns",
-    "am_sdf_n": "sdf",
-    "am_hts_designation_n": "hts_designation",
-    "am_arsenal_n": "arsenal",
-    "am_iran_network_n": "iran_network",
-}
-
-
 def _question_values(rows: pd.DataFrame) -> dict[str, prose.Value]:
-    """Per question: how many reports, and the date of each development the prose states."""
-    values = {}
-    for key, question in QUESTION_COUNTS.items():
-        q = rows[rows["question"] == question]
-        if q.empty:
-            raise LookupError(f"no outcome rows for {question}")
-        values[key] = prose.count(len(q), q["outcome_id"], noun="report")
-    for key, (question, status, which) in STATUS_FACTS.items():
-        values[key] = status_date(rows, question, status, which)
-    return values
+    """The date of each development the prose states."""
+    return {key: status_date(rows, question, status, which) for key, (question, status, which) in STATUS_FACTS.items()}
 
 
 def _latest_return(figures: pd.DataFrame, sources: pd.DataFrame, metric: str) -> pd.Series:
@@ -332,14 +327,12 @@ def _forecast_table(scored: pd.DataFrame, sources: pd.DataFrame):
         forecaster_side=lambda f: f["forecaster_side"].map(SIDE_LABELS),
         statement_kind=lambda f: f["intent"].map(STATEMENT_LABELS),
     )
-    return table(
+    return folded_table(
         shown[list(FORECAST_LABELS)],
-        caption=f"{len(shown)} statements about what would happen, published {span}, each with the rule that "
-        "resolves it; a statement of intent is a warring side's government or armed group on what it will or can "
-        "do, with no probability; the outcome is our reading against the resolution rule, and a forecast is scored "
-        "(Brier) only where it gave a number or a probability word we read on the likelihood scale",
+        caption=f"Every statement about what would happen, published {span}, with the rule that resolves it, "
+        "our reading of the outcome and, where it gave a probability, its Brier score",
         labels=FORECAST_LABELS,
-        noun="forecasts",
+        noun="statements",
     )
 
 
@@ -352,11 +345,12 @@ def _by_side_table(scored: pd.DataFrame):
         "mean_brier": "Mean Brier score",
     }
     group = scored["forecaster_side"].map(SIDE_LABELS) + ": " + scored["intent"].map(STATEMENT_LABELS) + "s"
-    return table(
+    return folded_table(
         record_by(scored.assign(group=group), "group"),
-        caption="Record by the side the speaker stood on, statements of intent apart from forecasts; came true is "
-        "our reading of each outcome against its resolution rule (mean Brier over scored forecasts only)",
+        caption="Forecasts and statements of intent by the side the speaker stood on, how many came true and the "
+        "mean Brier score of those scored",
         labels={"group": "Side and kind", **columns},
+        noun="groups",
     )
 
 
@@ -378,7 +372,7 @@ def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
     hits = int(cal["came_true"].sum())
     return figure(
         "aftermath-calibration",
-        alt.layer(diagonal, points, data=drawn).properties(width=360, height=300),
+        alt.layer(diagonal, points, data=drawn).properties(width=360, height=200),
         drawn,
         caption=(
             f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
@@ -418,7 +412,7 @@ def outcomes_tracker(t: Tables) -> Section:
             color=alt.Color("label:N", legend=None),
             tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "label", "status", "publisher"],
         )
-        .properties(width="container", height=240)
+        .properties(width="container", height=200)
     )
     busiest = rows["label"].value_counts()
     s.add(
@@ -442,8 +436,8 @@ def outcomes_tracker(t: Tables) -> Section:
     )
     s.add(
         "aftermath-outcomes-table",
-        table(
-            rows[["label", "date", "status", "publisher", "outcome_id"]],
+        folded_table(
+            rows[["label", "date", "date_precision", "status", "publisher", "outcome_id"]],
             caption=(
                 f"What happened after the fall, by question, {fmt_range_dates(rows)}, one row per report (each row "
                 "links to its report's words and source on the evidence page)"
@@ -487,7 +481,45 @@ def hezbollah(t: Tables) -> Section:
             "am_hez_call_who": prose.text(call["forecaster"].split(" (")[0], call),
             "am_hez_call_date": prose.date(call["published"], call),
             "am_hez_sent": prose.number(sent["value"].max(), sent["figure_id"]),
-            "am_hez_out": prose.date(out["date"].min(), out["event_id"]),
+            "am_hez_out": prose.date_range(out["date"].min(), out["date"].max(), out["event_id"]),
+        }
+    )
+
+
+def _came_true(part: pd.DataFrame) -> tuple[prose.Value, prose.Value]:
+    """How many forecasts ``part`` holds, and how many of them came true (by our reading), citing them all."""
+    ids = part["forecast_id"]
+    return prose.count(len(part), ids), prose.count(int((part["outcome"] == "right").sum()), ids)
+
+
+def _said_on(rows: pd.DataFrame, when: pd.Timestamp) -> prose.Value:
+    """The date a statement of intent in ``rows`` was published, citing those published that day; the prose names
+    the speaker as a government's own (army, ministry), so a day whose statements are not all a government's is an
+    error."""
+    day = rows[rows["published"] == when]
+    if not day["forecaster_kind"].eq("government").all():
+        raise LookupError(f"statements of {when:%Y-%m-%d} are not all a government's")
+    return prose.date(when, day["forecast_id"])
+
+
+def foresight(t: Tables) -> Section:
+    """What was said before the fall, told: the government side's first and last statements of intent, and how the
+    forecasts made before and after Hama fell turned out."""
+    hama = events_of(t.events, "city_captured", place="hama")
+    day, scored = hama["date"].min(), t.scored
+    gov = scored[scored["intent"] & (scored["forecaster_side"] == "government")]
+    forecasts = scored[~scored["intent"]]
+    before_n, before_right = _came_true(forecasts[forecasts["published"] < day])
+    after_n, after_right = _came_true(forecasts[forecasts["published"] >= day])
+    return Section(
+        values={
+            "am_hama_fell": on_day(hama),
+            "am_before_n": before_n,
+            "am_before_right": before_right,
+            "am_after_n": after_n,
+            "am_after_right": after_right,
+            "am_gov_first_date": _said_on(gov, gov["published"].min()),
+            "am_gov_last_date": _said_on(gov, gov["published"].max()),
         }
     )
 
@@ -504,21 +536,129 @@ class Tables:
     events: pd.DataFrame
     scored: pd.DataFrame  # the forecasts with their probability rule and Brier score
 
+    @property
+    def cited_figures(self) -> pd.DataFrame:
+        """The figures with their source's grade and originator (what ``rows.figures.latest`` ranks by)."""
+        return with_sources(self.figures, self.sources)
+
 
 def what_next(t: Tables) -> Section:
-    """The page's opening: where Assad went, and what the record from the last year holds so far on the judgments
-    that look to its end."""
+    """The page's opening: when Assad left Damascus and reached Moscow, and how many questions the page follows."""
     exit_ = t.events[t.events["category"] == "assad_exit"]
     if exit_.empty:
         raise LookupError("no event records Assad's exit")
-    first = exit_["date"].min()
-    dates = pd.to_datetime(t.outcomes["date"])
-    year = t.outcomes[dates.dt.year == dates.max().year]  # the reports of the record's last year
     return Section(
         values={
-            "am_assad_exit_date": prose.date(first, exit_.loc[exit_["date"] == first, "event_id"]),
-            "am_last_year_n": prose.count(len(year), year["outcome_id"], noun="report"),
+            "am_assad_exit_date": on_day(exit_, "last"),  # in Moscow, granted asylum
+            "am_assad_left_date": on_day(exit_, "first"),  # the last word from him and the plane out of Damascus
             "am_n_questions": prose.count(t.outcomes["question"].nunique(), t.outcomes["outcome_id"]),
+        }
+    )
+
+
+# --- The months after the fall, told from fact rows selected by category, actor, place and topic ---------------
+
+AFTER = "aftermath"  # the topic of the rows on what followed the fall
+
+
+def events_of(
+    events: pd.DataFrame, category: str, *, actor: str | None = None, place: str | None = None, topic: str | None = None
+) -> pd.DataFrame:
+    """The event rows of one category (and actor, place, topic where given), oldest first; a LookupError if none."""
+    rows = events[events["category"] == category]
+    for column, wanted in (("actor_id", actor), ("place_id", place), ("topic", topic)):
+        if wanted is not None:
+            rows = rows[rows[column] == wanted]
+    if rows.empty:
+        raise LookupError(f"no {category} event for actor={actor}, place={place}, topic={topic}")
+    return rows.sort_values(["date", "event_id"])
+
+
+def on_day(rows: pd.DataFrame, which: str = "first", *, also: pd.DataFrame | None = None) -> prose.Value:
+    """The date of the first (or last) of ``rows``, citing every report of that day (and ``also``'s reports of the
+    same day); given to the day when any of them gives the day, else at their own precision ("about ...")."""
+    day = rows["date"].min() if which == "first" else rows["date"].max()
+    same = rows[rows["date"] == day]
+    if also is not None:
+        same = pd.concat([same, also[also["date"] == day]]).drop_duplicates("event_id")
+    precision = "day" if same["date_precision"].eq("day").any() else same["date_precision"].iloc[0]
+    return prose.date(day, same["event_id"], precision=precision)
+
+
+def _figure(
+    figures: pd.DataFrame, metric: str, key: str, date_key: str | None = None, **where: str
+) -> dict[str, prose.Value]:
+    """The latest figure of ``metric`` (restricted by column=value pairs in ``where``) under ``key``, and the date
+    it was given under ``date_key`` where one is named."""
+    rows = of_metric(figures, metric)
+    for column, wanted in where.items():
+        rows = rows[rows[column] == wanted]
+    row = latest(rows, metric)
+    out = {key: prose.number(row["value"], row)}
+    if date_key:
+        out[date_key] = prose.date(row["as_of"], row, precision=row["as_of_precision"])
+    return out
+
+
+def prisons(t: Tables) -> Section:
+    """Sednaya opened, families searching, and SNHR's count of the prisoners freed and of the missing."""
+    sednaya = events_of(t.events, "prison_opened", place="sednaya-prison")
+    return Section(
+        values={
+            "am_sednaya_date": on_day(sednaya, "first"),
+            "am_sednaya_search_date": on_day(sednaya, "last"),
+            "am_families_date": on_day(events_of(t.events, "families_search")),
+            **_figure(t.cited_figures, "prisoners_released_2024", "am_released", "am_released_date"),
+            **_figure(t.cited_figures, "forcibly_disappeared_remaining", "am_missing"),
+        }
+    )
+
+
+def state(t: Tables) -> Section:
+    """The new rulers take over: the curfew lifted, a defence minister, the factions folded into one army, soldiers
+    who fled to Iraq sent home."""
+    command = events_of(t.events, "command_structure", topic=AFTER)
+    return Section(
+        values={
+            "am_curfew_lifted_date": on_day(events_of(t.events, "services_disrupted", topic=AFTER)),
+            "am_defence_minister_date": on_day(command[command["actor_id"] == "hts"]),
+            "am_factions_agree_date": on_day(command[command["actor_id"] == "military-operations-command"]),
+            "am_factions_dissolved_date": on_day(command, "last"),
+            **_figure(t.cited_figures, "soldiers_returned_from_iraq", "am_soldiers_back", "am_soldiers_back_date"),
+        }
+    )
+
+
+def contacts(t: Tables) -> Section:
+    """December 2024: Washington talks to HTS while it stays listed; London says it may reconsider its ban; the
+    US memo revoking the designation, and the UN committee's delisting of HTS itself."""
+    listed = events_of(t.events, "terror_designation", topic=AFTER)
+    us = listed[listed["actor_id"] == "united-states"]
+    hts = listed[listed["actor_id"] == "hts"]
+    return Section(
+        values={
+            "am_us_not_reviewing_date": on_day(us, "first", also=listed),  # Russia at the UN the same day
+            "am_blinken_date": on_day(events_of(t.events, "ally_statement", actor="united-states", topic=AFTER)),
+            "am_bounty_date": on_day(us[us["date"].dt.year == us["date"].min().year], "last"),  # the fall's year
+            "am_uk_reconsider_date": on_day(hts, "first"),
+            "am_fto_memo_date": on_day(us, "last"),
+            "am_un_hts_date": on_day(hts, "last"),
+        }
+    )
+
+
+def israel_ground(t: Tables) -> Section:
+    """Israel stays past the buffer zone after the first days: Katz on the Hermon, tanks in Quneitra, the depth of
+    the push beyond the zone, the UN's concern."""
+    held = events_of(t.events, "occupation_extended", actor="israel")
+    quneitra = held[held["place_id"] == "quneitra"]
+    return Section(
+        values={
+            "am_katz_winter_date": on_day(held[held["place_id"] == "mount-hermon"], "last"),
+            "am_khan_arnabah_date": on_day(quneitra, "first"),
+            "am_weapons_demand_date": on_day(quneitra, "last"),
+            **_figure(t.cited_figures, "military_km", "am_beyond_km", place_id="quneitra", topic=AFTER),
+            "am_guterres_date": on_day(events_of(t.events, "un_statement", topic=AFTER), "last"),
         }
     )
 
@@ -543,6 +683,11 @@ def build() -> Page:
     }
     page = Page.of(
         what_next(t),
+        prisons(t),
+        state(t),
+        contacts(t),
+        israel_ground(t),
+        foresight(t),
         forecast_record(t),
         outcomes_tracker(t),
         returns(t),

@@ -21,6 +21,7 @@ from ..output import prose
 from ..output.causes import causes_table
 from ..output.figure import figure, table
 from ..rows.ach import RATINGS, rated, row_axes
+from ..rows.figures import of_metric
 from ..rows.grades import at_least
 from ..rows.provenance import evidence_index
 from ..rows.select import days_between, modal_date, reported_dates
@@ -116,6 +117,7 @@ def build() -> Page:
     t = tables()
     page = Page.of(
         why_so_fast(load("causes")),
+        moments(load("events"), load("figures")),
         ranking(t),
         judged("argument", {"j16_verdict": "J16", "j09_verdict": "J09"}),
         matrix_section(t),
@@ -156,7 +158,7 @@ def ranking(t: Tables) -> Section:
     return Section(
         values={
             "arg_n_hypotheses": prose.count(len(t.hypotheses), table="hypotheses", noun="explanation"),
-            "arg_n_evidence": prose.count(len(evidence_ids), evidence_ids, noun="evidence row"),
+            "arg_n_evidence": prose.count(len(evidence_ids), evidence_ids, noun="report"),
             "arg_survivor": prose.text(best["label"], against_best),
             "arg_survivor_inconsistent": prose.count(int(best["inconsistent"]), against_best),
             "arg_runner_up": prose.text(second["label"], against_second),
@@ -230,7 +232,36 @@ def sensitivity(t: Tables) -> Section:
     )
     return Section(
         values={
-            "arg_n_strong": prose.count(len(strong_ids), strong_ids, noun="row"),
+            "arg_n_strong": prose.count(len(strong_ids), strong_ids, noun="report"),
             "arg_sensitivity": prose.text(survivor, strong_ids),
+        }
+    )
+
+
+def _fell(events: pd.DataFrame, place: str) -> prose.Value:
+    """When a city fell: the span of the dates its capture is reported on (one date when all agree), citing every
+    report."""
+    rows = reported_dates(events, "city_captured", place)
+    return prose.date_range(rows["date"].min(), rows["date"].max(), rows["event_id"])
+
+
+def moments(events: pd.DataFrame, figures: pd.DataFrame) -> Section:
+    """The candidate turning points told as the war: Aleppo given up, the stand north of Hama and how far its
+    counter-attack pushed the rebels back by each account, Hama's fall, the south rising the next day, Homs."""
+    push = of_metric(figures, "counter_attack_depth_km")
+    south = events[(events["category"] == "battle_account") & (events["actor_id"] == "southern-operations-room")]
+    if south.empty:
+        raise LookupError("no account of the southern rising")
+    hama = reported_dates(events, "city_captured", "hama")
+    hama_day = modal_date(events, "city_captured", "hama")
+    return Section(
+        values={
+            "arg_aleppo_fell": _fell(events, "aleppo"),
+            "arg_hama_fell": prose.date(hama_day, hama.loc[hama["date"] == hama_day, "event_id"]),
+            "arg_homs_fell": _fell(events, "homs"),
+            "arg_pushback_low": prose.number(push["value"].min(), push["figure_id"]),
+            "arg_pushback_high": prose.number(push["value"].max(), push["figure_id"]),
+            "arg_pushback_date": prose.date(push["as_of"].max(), push["figure_id"]),
+            "arg_south_rose": prose.date(south["date"].min(), south["event_id"]),
         }
     )

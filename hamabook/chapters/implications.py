@@ -116,10 +116,34 @@ def watch(judgments: pd.DataFrame, keys: dict[str, str]) -> dict[str, prose.Valu
     return {key: prose.text(by_id.at[jid, "indicators"].rstrip(". "), table="judgments") for key, jid in keys.items()}
 
 
+AFTER = "aftermath"  # the topic of the event and figure rows on what followed the fall
+
+
+def after_events(events: pd.DataFrame, actor: str, category: str) -> pd.DataFrame:
+    """The event rows on what followed the fall by one actor and of one category, oldest first; an error if none."""
+    rows = events[(events["actor_id"] == actor) & (events["category"] == category) & (events["topic"] == AFTER)]
+    if rows.empty:
+        raise LookupError(f"no {category} event by {actor} after the fall")
+    return rows.sort_values(["date", "event_id"])
+
+
+def event_date(rows: pd.DataFrame, which: str = "first") -> prose.Value:
+    """The date of the first (or last) of ``rows``, at its own precision, citing it."""
+    row = rows.iloc[0] if which == "first" else rows.iloc[-1]
+    return prose.date(row["date"], [row["event_id"]], precision=row["date_precision"])
+
+
 def designations(t: Tables) -> Section:
-    """HTS and al-Sharaa taken off the US, UK and UN terrorist lists."""
-    q = t.outcomes[t.outcomes["question"] == "hts_designation"]
-    return Section(values={**dated(t.outcomes, DESIGNATIONS), "im_hts_n": prose.count(len(q), q["outcome_id"])})
+    """HTS and al-Sharaa taken off the US, UK and UN terrorist lists, and HTS itself off the UN committee's."""
+    hts = after_events(t.events, "hts", "terror_designation")
+    us = after_events(t.events, "united-states", "terror_designation")
+    return Section(
+        values={
+            **dated(t.outcomes, DESIGNATIONS),
+            "im_fto_memo_date": event_date(us, "last"),  # the memo that revoked the designation
+            "im_un_hts_date": event_date(hts, "last"),
+        }
+    )
 
 
 def arsenal(t: Tables) -> Section:
@@ -162,11 +186,15 @@ def russia(t: Tables) -> Section:
 def israel(t: Tables) -> Section:
     """Israel in southern Syria: its strikes after the fall, the Hermon summit kept, the Paris mechanism."""
     strikes = latest(t.figures, "israeli_strikes_since_2024_12_08")
+    held = of_metric(t.figures, "military_km")
+    beyond = latest(held[(held["place_id"] == "quneitra") & (held["topic"] == AFTER)], "military_km")
     return Section(
         values={
             **dated(t.outcomes, ISRAEL),
             "im_israeli_strikes": prose.number(strikes["value"], strikes),
             "im_israeli_strikes_date": prose.date(strikes["as_of"], strikes, precision=strikes["as_of_precision"]),
+            "im_beyond_km": prose.number(beyond["value"], beyond),
+            "im_beyond_date": prose.date(beyond["as_of"], beyond, precision=beyond["as_of_precision"]),
         }
     )
 
@@ -185,7 +213,8 @@ def sdf(t: Tables) -> Section:
 
 
 def iran(t: Tables) -> Section:
-    """Hezbollah's leader admits the route through Syria is lost; Syria seizes arms bound for Lebanon."""
+    """Iran withdraws its advisers; Hezbollah's leader admits the route through Syria is lost; Syria seizes arms
+    bound for Lebanon."""
     said = t.events[
         (t.events["actor_id"] == "hezbollah")
         & (t.events["category"] == "ally_statement")
@@ -198,6 +227,8 @@ def iran(t: Tables) -> Section:
         values={
             **dated(t.outcomes, IRAN),
             "im_route_lost_date": prose.date(first, said.loc[said["date"] == first, "event_id"]),
+            "im_advisers_date": event_date(after_events(t.events, "iran", "ally_withdrawal")),
+            "im_putin_date": event_date(after_events(t.events, "russia", "ally_statement")),
         }
     )
 
