@@ -32,11 +32,12 @@ def test_either_names_every_date_once():
 
 
 def test_a_phrase_rests_only_on_the_rows_that_state_its_figures():
-    t = eleven_days.Tables(*([None] * 7), texts={"a": "some 2,000 soldiers", "b": "soldiers fled"})
-    rows = pd.DataFrame({"event_id": ["a", "b"]})
-    assert eleven_days._said("2,000", t, rows).rows == ("a",)
+    """A selection that kept only ids (a control report) is read in its rows' own words: K2105 gives the 24-hour
+    ultimatum, not a 48-hour one."""
+    rows = pd.DataFrame({"change_id": ["K2105"]})
+    assert eleven_days._said("24 hours", rows).rows == ("K2105",)
     with pytest.raises(ValueError):
-        eleven_days._said("3,000", t, rows)
+        eleven_days._said("48 hours", rows)
 
 
 @pytest.fixture(scope="module")

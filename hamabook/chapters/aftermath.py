@@ -21,6 +21,7 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import altair as alt
@@ -33,6 +34,7 @@ from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
 from ..output.render import table_html, table_print
 from ..rows.figures import latest, of_metric, value_or_range
 from ..rows.select import labels, with_sources
+from ..rows.stated import stating
 from .page import Page, Section, judged
 
 OUTCOME_VALUE = {"right": 1.0, "wrong": 0.0}
@@ -220,6 +222,27 @@ def status_date(rows: pd.DataFrame, question: str, status: str, which: str = "fi
     return prose.date(row["date"], list(pick["outcome_id"]), precision=row["date_precision"])
 
 
+# Death tolls the outcome rows give in their words (outcome rows have no value column): glue key -> (question,
+# status, first or last report); the toll is the count of people or dead the row's summary gives.
+TOLLS = {
+    "am_coast_dead": ("minorities", "coastal killings (monitor count)", "first"),
+    "am_suwayda_dead": ("minorities", "Suwayda clashes (monitor count)", "last"),
+}
+TOLL = re.compile(r"(\d[\d,]*) (?:people|dead)")
+
+
+def toll(rows: pd.DataFrame, question: str, status: str, which: str = "first") -> prose.Value:
+    """The toll the first (or last) report of one status gives ('1,334'), resting on that report."""
+    pick = rows[(rows["question"] == question) & (rows["status"] == status)].sort_values(["date", "outcome_id"])
+    if pick.empty:
+        raise LookupError(f"no outcome row with status {status!r} for {question}")
+    row = pick.iloc[[0]] if which == "first" else pick.iloc[[-1]]
+    found = TOLL.search(str(row["summary"].iloc[0]))
+    if not found:
+        raise ValueError(f"outcome {row['outcome_id'].iloc[0]} gives no toll of people or dead")
+    return prose.text(found.group(1), stating(found.group(1), row))
+
+
 def _question_values(rows: pd.DataFrame) -> dict[str, prose.Value]:
     """The date of each development the prose states."""
     return {key: status_date(rows, question, status, which) for key, (question, status, which) in STATUS_FACTS.items()}
@@ -398,6 +421,7 @@ def outcomes_tracker(t: Tables) -> Section:
     s = Section(
         values={
             **_question_values(rows),
+            **{key: toll(rows, *spec) for key, spec in TOLLS.items()},
             "am_n_outcomes": prose.count(len(rows), rows["outcome_id"]),
             "am_outcomes_span": prose.date_range(rows["date"].min(), rows["date"].max(), rows["outcome_id"]),
         }

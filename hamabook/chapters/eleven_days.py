@@ -10,7 +10,6 @@ fields (category, place, actor, metric, date), never by their id or their wordin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -22,6 +21,7 @@ from ..output.figure import COLUMN_LABELS, block, readable
 from ..output.render import table_html, table_print
 from ..rows.control import DECIDING_CREDIBILITY, control_reports, deciding, with_sides
 from ..rows.select import with_sources
+from ..rows.stated import stating
 from . import campaign as campaign_maps
 from .page import Page, Section, judged
 
@@ -94,22 +94,29 @@ def _ids(*frames: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-NUMERAL = re.compile(r"\d[\d,]*")
-
-
-def _numerals(text: str) -> set[str]:
-    return {n.replace(",", "") for n in NUMERAL.findall(text)}
-
-
-def _said(words: str, t: Tables, *frames: pd.DataFrame) -> prose.Value:
-    """A phrase the rows state in their own words ('19', 'more than 300,000', 'March 2020'), resting on those of
-    ``frames``' rows (selected by their fields) whose summary or quote states every figure in it; if none does, the
-    page does not build. This is how the page quotes a number a report gives in passing (an event has no value)."""
-    wanted = _numerals(words)
-    ids = [i for i in _ids(*frames) if wanted <= _numerals(t.texts.get(i, ""))]
-    if not ids:
+def _said(words: str, *frames: pd.DataFrame) -> prose.Value:
+    """A phrase the rows give in passing ('19', 'more than 300,000', 'March 2020'), resting on those of ``frames``'
+    rows (selected by their fields) that state every figure in it (:func:`hamabook.rows.stated.stating`)."""
+    stated = [stating(words, f) for f in _full(*frames) if _states(words, f)]
+    if not stated:
         raise ValueError(f"{words!r} is not stated in rows {_ids(*frames)}")
-    return prose.text(words, ids)
+    return prose.text(words, _ids(*stated))
+
+
+def _full(*frames: pd.DataFrame) -> list[pd.DataFrame]:
+    """The fact rows behind ``frames`` (control reports and selections keep their ids, not always their words)."""
+    ids = set(_ids(*(f for f in frames if not f.empty)))
+    tables = (("events", "event_id"), ("figures", "figure_id"), ("control_changes", "change_id"))
+    rows = [load(name)[lambda t, key=key: t[key].isin(ids)] for name, key in tables]
+    return [r for r in rows if not r.empty]
+
+
+def _states(words: str, frame: pd.DataFrame) -> bool:
+    try:
+        stating(words, frame)
+    except ValueError:
+        return False
+    return True
 
 
 def _on(frame: pd.DataFrame, day) -> pd.DataFrame:
@@ -142,7 +149,6 @@ class Tables:
     sources: pd.DataFrame
     reports: pd.DataFrame  # every control report (changes and capture events), with sides
     kept: pd.DataFrame  # the reports allowed to decide a date (credibility DECIDING_CREDIBILITY or better)
-    texts: dict[str, str]  # each fact row's own words (summary and quotes), by id, for _said
 
     def ev(self, category=None, place=None, actor=None, on=None, before=None, after=None) -> pd.DataFrame:
         """Events selected by their fields: category (one or several), place, actor, date (on, before, after)."""
@@ -177,10 +183,6 @@ class Tables:
 def tables() -> Tables:
     events, figures, changes, actors = load("events"), load("figures"), load("control_changes"), load("actors")
     reports = with_sides(control_reports(changes, events), actors)
-    texts = {}
-    for frame, key in ((events, "event_id"), (figures, "figure_id"), (changes, "change_id")):
-        words = frame[["summary", "quote", "quote_en"]].fillna("").astype(str).agg(" ".join, axis=1)
-        texts.update(zip(frame[key], words))
     return Tables(
         events=events,
         figures=figures,
@@ -189,7 +191,6 @@ def tables() -> Tables:
         sources=load("sources"),
         reports=reports,
         kept=deciding(reports),
-        texts=texts,
     )
 
 
@@ -267,7 +268,7 @@ def origins(t: Tables) -> Section:
     v["days_pledge"] = _day(pledge)
     jolani = t.ev("terror_designation", on="2013-05-16")
     v["days_jolani_listed"] = _day(jolani)
-    v["days_reward"] = _said("up to $10 million", t, jolani)
+    v["days_reward"] = _said("up to $10 million", jolani)
     un = t.ev("terror_designation", after="2013-05-29", before="2013-06-01")
     v["days_un_listed"] = _either(un)
     rebrand = t.ev("hts_origins", after="2016-01-01", before="2017-01-01")
@@ -276,11 +277,11 @@ def origins(t: Tables) -> Section:
     v["days_us_jfs"] = _day(alias)
     merged = t.ev("hts_origins", after="2017-01-01", before="2018-01-01")
     v["days_hts_formed"] = _day(merged[merged["date_precision"] == "day"])
-    v["days_hts_factions"] = _said("five", t, merged[merged["date_precision"] == "day"])
+    v["days_hts_factions"] = _said("five", merged[merged["date_precision"] == "day"])
     listed = t.ev("terror_designation", actor="hts", after="2018-01-01", before="2019-01-01")
     v["days_us_hts"] = _day(listed)
     uk = t.ev("terror_designation", actor="hts", after="2024-01-01")
-    v["days_uk_ban"] = _said("in 2017", t, uk)
+    v["days_uk_ban"] = _said("in 2017", uk)
     turkey = t.ev("terror_designation", actor="turkey")
     v["days_turkey_hts"] = _day(turkey)
     return Section(values=v)
@@ -300,14 +301,14 @@ def idlib(t: Tables) -> Section:
     v["days_protests"] = _day(protests, precision="month")
     size = t.fig("opposition_force_size", "idlib")
     hts = size[size["value"] == size["value"].min()]
-    v["days_hts_size"] = _said(f"somewhat more than {prose.fmt_number(hts['value'].iloc[0])}", t, hts)
+    v["days_hts_size"] = _said(f"somewhat more than {prose.fmt_number(hts['value'].iloc[0])}", hts)
     v["days_size_year"] = prose.text(f"{hts['as_of'].iloc[0].year}", hts)
     red = t.ev("context", actor="hts-red-bands").sort_values("date")
     v["days_red_bands"] = _day(red.iloc[[0]], precision="month")
     prep = t.ev("offensive_preparation", actor="hts", after="2024-11-27")
-    v["days_prep_years"] = _said("nearly four years", t, prep)
+    v["days_prep_years"] = _said("nearly four years", prep)
     room = t.ev("command_structure", place="idlib", before="2024-01-01")
-    v["days_one_room"] = _said("mid-2020", t, room)
+    v["days_one_room"] = _said("mid-2020", room)
     return Section(values=v)
 
 
@@ -316,9 +317,9 @@ def command(t: Tables) -> Section:
     v: dict[str, prose.Value] = {}
     factions = t.ev("command_structure", actor=COMMAND, after="2024-11-28", before="2024-12-08")
     counted = factions[factions["date_precision"] == "approximate"]
-    v["days_factions_n"] = _said("more than 20", t, counted)
+    v["days_factions_n"] = _said("more than 20", counted)
     fsa = _on(factions, "2024-11-30")
-    v["days_nfl_fsa"] = _said("11 factions", t, fsa)
+    v["days_nfl_fsa"] = _said("11 factions", fsa)
     sharaa = t.ev("statement", place="hama", actor="hts")  # his statements as Hama fell
     v["days_sharaa_day"] = _day(sharaa)
     v["days_sharaa_month"] = _day(sharaa, precision="month")
@@ -327,7 +328,7 @@ def command(t: Tables) -> Section:
     v["days_sna_size"] = prose.text(prose.fmt_range(sna["value"].min(), sna["value"].max()), sna)
     v["days_sna_size_when"] = prose.date(sna["as_of"].iloc[0], sna, precision="month")
     told = t.ev("offensive_preparation", actor="turkey")
-    v["days_turkey_told"] = _said("about six months", t, told)
+    v["days_turkey_told"] = _said("about six months", told)
     return Section(values=v)
 
 
@@ -339,22 +340,22 @@ def launch(t: Tables) -> Section:
     v: dict[str, prose.Value] = {}
     launch_rows = _launch_rows(t)
     start = _modal(launch_rows)
-    v["days_launch_time"] = _said("7:50 a.m.", t, _on(launch_rows, start))
+    v["days_launch_time"] = _said("7:50 a.m.", _on(launch_rows, start))
     context = t.ev("offensive_context", on=start)
-    v["days_frozen_since"] = _said("March 2020", t, context)
+    v["days_frozen_since"] = _said("March 2020", context)
     first = t.taken("regiment-46")
     v["days_regiment"] = prose.text(t.places.set_index("place_id").loc["regiment-46", "name"], first)
-    v["days_first_towns"] = _said("19 towns and villages", t, _on(launch_rows, start))
+    v["days_first_towns"] = _said("19 towns and villages", _on(launch_rows, start))
     area = t.fig("military_km2", "aleppo")
-    v["days_first_km"] = _said("10 km", t, area, context)
+    v["days_first_km"] = _said("10 km", area, context)
     cut = t.ev("road_cut", after="2024-11-27", before="2024-11-29")
     v["days_m5_cut"] = _day(cut)
     saraqib = t.taken("saraqib")
     v["days_saraqib"] = _day(_on(saraqib, _modal(saraqib)))
     counts = t.fig("military_towns").sort_values("as_of")
     early, late = counts.iloc[[0]], counts.iloc[[-1]]
-    v["days_towns_early"] = _said(f"about {prose.fmt_number(early['value'].iloc[0])}", t, early)
-    v["days_towns_late"] = _said(f"more than {prose.fmt_number(late['value'].iloc[0])}", t, late)
+    v["days_towns_early"] = _said(f"about {prose.fmt_number(early['value'].iloc[0])}", early)
+    v["days_towns_late"] = _said(f"more than {prose.fmt_number(late['value'].iloc[0])}", late)
     v["days_towns_late_day"] = prose.text(_day_text(late["as_of"].iloc[0]), late)
     return Section(values=v)
 
@@ -392,7 +393,7 @@ def north(t: Tables) -> Section:
     v["days_sna_opened"] = _either(opened)
     v["days_tel_rifaat"] = _day(tel)
     separate = _on(sna[sna["actor_id"] == "sna"], tel["date"].min())
-    v["days_kurds_displaced"] = _said("more than 300,000", t, separate[separate["place_id"] == "tel-rifaat"])
+    v["days_kurds_displaced"] = _said("more than 300,000", separate[separate["place_id"] == "tel-rifaat"])
     passage = t.ev("displacement", place="tel-rifaat")  # the first reports of the flight (later ones count arrivals)
     v["days_tel_rifaat_passage"] = _day(passage[passage["date"] == passage["date"].min()])
     v["days_manbij"] = _either(sna[sna["place_id"] == "manbij"])
@@ -423,7 +424,7 @@ def hama(t: Tables) -> Section:
     hama_rows = t.taken("hama")
     v["days_hama"] = _day(_on(hama_rows, _modal(hama_rows)))
     memory = t.events[(t.events["topic"] == "hama1982") & (t.events["category"] == "statement")]
-    v["days_wound_years"] = _said("40 years", t, _on(memory[memory["place_id"] == "hama"], _modal(hama_rows)))
+    v["days_wound_years"] = _said("40 years", _on(memory[memory["place_id"] == "hama"], _modal(hama_rows)))
     return Section(values=v)
 
 
@@ -431,7 +432,7 @@ def south_and_east(t: Tables) -> Section:
     """6–7 December: Daraa, As-Suwayda, Quneitra, Deir ez-Zor, Albu Kamal, Palmyra."""
     v: dict[str, prose.Value] = {}
     zero = t.ev("battle_account", place="daraa")
-    v["days_sleeper_since"] = _said("since 2018", t, zero)
+    v["days_sleeper_since"] = _said("since 2018", zero)
     v["days_zero_hour"] = _day(zero)
     share = t.fig("province_share_controlled_percent", "daraa")
     v["days_daraa_share"] = prose.number(share["value"].iloc[0], share)
@@ -440,10 +441,10 @@ def south_and_east(t: Tables) -> Section:
     v["days_daraa_deal"] = _day(daraa[daraa["how"] == "negotiated"])
     suwayda_day = t.ev("army_withdrawal", place="suwayda", on="2024-12-06")
     v["days_suwayda_first"] = _day(suwayda_day)
-    v["days_suwayda_freed"] = _said("about 550", t, suwayda_day)
+    v["days_suwayda_freed"] = _said("about 550", suwayda_day)
     city = t.taken("suwayda")
     city = city[city["date_precision"] == "day"]
-    v["days_suwayda_ultimatum"] = _said("24 hours", t, city)
+    v["days_suwayda_ultimatum"] = _said("24 hours", city)
     v["days_suwayda"] = _day(city)
     v["days_quneitra"] = _day(t.taken("quneitra"))
     dez = t.taken("deir-ez-zor")
@@ -453,7 +454,7 @@ def south_and_east(t: Tables) -> Section:
     v["days_kamal_denied"] = _day(t.ev("claim_denied", place="albu-kamal"))
     fled = t.ev("army_flight", place="al-qaim")
     v["days_iraq_flight"] = _day(fled)
-    v["days_iraq_soldiers"] = _said("2,000 soldiers", t, fled)
+    v["days_iraq_soldiers"] = _said("2,000 soldiers", fled)
     v["days_palmyra"] = _day(_on(t.taken("palmyra"), _modal(t.taken("palmyra"))))
     return Section(values=v)
 
@@ -468,14 +469,14 @@ def homs(t: Tables) -> Section:
     earlier = gate[gate["date"] < day]
     v["days_talbiseh_earlier"] = _day(earlier)
     near = _on(t.ev("city_captured", place="rastan"), day)
-    v["days_homs_near"] = _said("five kilometres", t, near)
+    v["days_homs_near"] = _said("five kilometres", near)
     flight = t.ev("displacement", place="homs", on="2024-12-05")
     v["days_exodus"] = _day(flight[flight["topic"] == "battle"])
     left = t.ev("helicopter_evacuation", place="homs")
     v["days_commanders_left"] = _day(left)
     v["days_homs_dates"] = _either(t.taken("homs"))
     freed = t.fig("prisoners_released_2024", "homs")
-    v["days_homs_freed"] = _said(f"more than {prose.fmt_number(freed['value'].iloc[0])}", t, freed)
+    v["days_homs_freed"] = _said(f"more than {prose.fmt_number(freed['value'].iloc[0])}", freed)
     v["days_qusayr"] = _day(t.taken("qusayr"))
     return Section(values=v)
 
@@ -485,14 +486,14 @@ def damascus(t: Tables) -> Section:
     v: dict[str, prose.Value] = {}
     ring = t.ev("encirclement", place="damascus")
     v["days_ring"] = _day(ring)
-    v["days_ring_km"] = _said("10 km", t, t.ev("army_withdrawal", place="damascus", actor=GOVERNMENT))
+    v["days_ring_km"] = _said("10 km", t.ev("army_withdrawal", place="damascus", actor=GOVERNMENT))
     last = t.ev("assad_exit", place="damascus", actor=GOVERNMENT)
     v["days_last_contact"] = _day(last)
     plane = t.ev("assad_exit", place="damascus", on=last["date"].min())
     plane = plane[plane["actor_id"].isna()]
-    v["days_plane"] = _said("10 p.m.", t, plane)
+    v["days_plane"] = _said("10 p.m.", plane)
     own = t.ev("assad_exit", place="latakia")
-    v["days_own_account"] = _said("16 December", t, own)
+    v["days_own_account"] = _said("16 December", own)
     v["days_latakia"] = _day(own)
     moscow = t.ev("assad_exit", after=last["date"].min())
     moscow = moscow[moscow["place_id"].isna()]
@@ -500,14 +501,14 @@ def damascus(t: Tables) -> Section:
     v["days_barzeh"] = _day(t.ev("city_entered", place="damascus"))
     tv = t.ev("regime_end", place="damascus")
     tv = tv[tv["actor_id"].isna()]
-    v["days_statement_one"] = _said("Statement No. 1", t, tv)
+    v["days_statement_one"] = _said("Statement No. 1", tv)
     sednaya = t.taken("sednaya-prison")
     v["days_sednaya"] = _day(sednaya)
     queue = t.ev("families_search", place="sednaya-prison")
-    v["days_queue"] = _said("about seven kilometres", t, queue)
+    v["days_queue"] = _said("about seven kilometres", queue)
     released = t.fig("prisoners_released_2024")
     released = released[released["place_id"].isna()]
-    v["days_released"] = _said(f"about {prose.fmt_number(released['value'].iloc[0])}", t, released)
+    v["days_released"] = _said(f"about {prose.fmt_number(released['value'].iloc[0])}", released)
     missing = t.fig("forcibly_disappeared_remaining")
     v["days_missing"] = prose.number(missing["value"].iloc[0], missing)
     v["days_snhr_as_of"] = prose.text(_day_text(missing["as_of"].iloc[0]), [*_ids(released), *_ids(missing)])
