@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..charts import campaign, theme
+from ..charts import campaign, corridor, theme
+from ..charts.geo import line_crossings
 from ..data import load
 from ..output import prose
 from ..output.figure import figure
-from ..rows.control import control_reports, deciding, with_sides
+from ..rows.control import capture_legs, control_reports, deciding, with_sides
 from .page import Section
 
 FIRST_DAY, LAST_DAY = "2024-11-27", "2024-12-08"
@@ -111,6 +112,110 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
             caption=caption,
             alt_text=alt_text + f" Six small maps: {', '.join(shown)}.",
             sources=sources,
+        ),
+    )
+    return s
+
+
+# The corridor: the stops the caption follows down the M5 (place ids, north to south), the place of the bridge
+# that carries the M5 over the Orontes, and the event categories of its reports (strikes, the crossing).
+ROUTE = ("hama", "rastan", "homs", "damascus")
+BRIDGE_PLACE = "rastan"
+BRIDGE_CATEGORIES = ("airstrike", "ally_air_strike", "bridge_crossing")
+
+
+def _on(dates, conjunction: str = "or") -> str:
+    """'5 December', '7 or 8 December', 'no date' (every distinct reported date, in order)."""
+    days = sorted(set(pd.to_datetime(list(dates))))
+    if not days:
+        return "no date"
+    if len({d.month for d in days}) == 1:
+        return f"{prose.join_words([d.day for d in days], conjunction)} {days[0]:%B}"
+    return prose.join_words([f"{d.day} {d:%B}" for d in days], conjunction)
+
+
+def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> str:
+    names = t.places.set_index("place_id")["name"]
+    leg = legs.set_index(["from_id", "to_id"])
+
+    def taken(place_id: str) -> str:
+        return f"{names[place_id]} ({_on(t.reports.loc[t.reports['place_id'] == place_id, 'date'])})"
+
+    def km(a: str, b: str) -> str:
+        return corridor.leg_text(leg.loc[(a, b), "km"], 0, 0).split(" · ")[0]
+
+    def days(a: str, b: str) -> str:
+        return corridor.days_text(leg.loc[(a, b), "days_min"], leg.loc[(a, b), "days_max"])
+
+    chain = taken(ROUTE[0]) + "".join(f" → {km(a, b)}, {days(a, b)} → {taken(b)}" for a, b in zip(ROUTE, ROUTE[1:]))
+    shown = {*corridor.PLACES["corridor"], *corridor.PLACES["overview"]}
+    dates = t.reports[t.reports["place_id"].isin(shown)].groupby("place_id")["date"].nunique()
+    split = [names[p] for p in dates.index if dates[p] > 1]
+    struck = bridge[bridge["category"] != "bridge_crossing"]
+    crossed = bridge[bridge["category"] == "bridge_crossing"]
+    return (
+        "Down the M5 as the reports date it, with the distance between each place and the next and the days "
+        f"between their captures: {chain}. The {km('hama', 'homs')} from Hama to Homs took {days('hama', 'homs')}; "
+        f"the {km('homs', 'damascus')} from Homs to Damascus, {days('homs', 'damascus')}. Strikes on the Rastan "
+        f"bridge, which carries the M5 over the Orontes, were reported for {_on(struck['date'], 'and')} "
+        f"({prose.plural(len(struck), 'report')}); fighters were reported crossing it on {_on(crossed['date'])}. "
+        "Distances are great-circle km between the places' coordinates (places.csv), not road km; each place is "
+        "named with every date a report gives for its capture"
+        + (f" (reports disagree for {prose.join_words(split)})" if split else "")
+        + ". The M5 is schematic (straight between the cities a cited page names on it) and the bridge is drawn "
+        "where that line crosses the Orontes, for want of a sourced coordinate of the bridge; the Orontes from "
+        "World Data Bank II, borders and governorate boundaries from Natural Earth."
+    )
+
+
+def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
+    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
+    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
+    theme.apply()
+    t = t or tables()
+    pairs = {*zip(ROUTE, ROUTE[1:]), *(p for legs in corridor.LEGS.values() for p in legs)}
+    legs = capture_legs(t.reports, t.places, sorted(pairs))
+    drawn = pd.concat(
+        [
+            legs.set_index(["from_id", "to_id"]).loc[list(corridor.LEGS[p])].reset_index().assign(panel=p)
+            for p in corridor.LEGS
+        ]  # fmt: skip
+    )
+    events = t.events
+    bridge = events[(events["place_id"] == BRIDGE_PLACE) & events["category"].isin(BRIDGE_CATEGORIES)]
+    bridge = bridge.sort_values(["date", "event_id"])
+    rastan = t.places.set_index("place_id").loc[BRIDGE_PLACE, ["longitude", "latitude"]].astype(float)
+    crossings = line_crossings(t.geography, "m5", "orontes")
+    if not crossings:
+        raise LookupError("the M5 and the Orontes of data/geography.csv do not cross: no place for the bridge")
+    at = min(crossings, key=lambda p: (p[0] - rastan.longitude) ** 2 + (p[1] - rastan.latitude) ** 2)
+    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at)
+    row_ids = set(" ".join(frame["row_ids"]).split())
+    reported = pd.concat([t.reports.set_index("change_id")["source_id"], events.set_index("event_id")["source_id"]])
+    sources = [
+        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
+        *dict.fromkeys(reported[reported.index.isin(row_ids)]),
+        *_line_sources(t.geography, ["border", "governorate", "river", "road"]),
+    ]
+    towns = prose.join_words(frame.loc[frame["layer"] == "place", "name"].drop_duplicates())
+    alt_text = (
+        "Two maps. Left, Hama to Homs: the M5 road drawn as a straight schematic line beside the winding Orontes "
+        "river, the dashed boundary between Hama and Homs governorates, a 10 km scale bar, the Rastan bridge where "
+        "the road crosses the river, named with the dates it was struck and crossed, and each leg of the road marked "
+        "with its length in km and the days between the captures at its ends. Right, the road on to Damascus, with "
+        "the border of Lebanon and a 50 km scale bar. Each place is a point named with the date or dates reported "
+        f"for its capture: {towns}."
+    )
+    s = Section()
+    s.add(
+        f"{prefix}-corridor-map",
+        figure(
+            f"{prefix}-corridor-map",
+            corridor.corridor_map(frame, t.geography),
+            frame,
+            caption=_corridor_caption(t, legs, bridge),
+            alt_text=alt_text,
+            sources=list(dict.fromkeys(sources)),
         ),
     )
     return s
