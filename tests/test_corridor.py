@@ -175,3 +175,13 @@ def test_the_section_builds_when_a_place_on_the_road_has_no_report():
     t = replace(t, reports=t.reports[t.reports["place_id"] != "rastan"])
     html = campaign.corridor_map(t, prefix="test").shows["test-corridor-map"].data
     assert "Rastan (no date) → 23 km, no date" in html
+
+
+def test_the_campaign_tables_keep_only_fronts_the_map_can_place():
+    """A front reported at a place without coordinates (Mount Hermon) is left off the campaign map, not a crash."""
+    from hamabook.chapters import campaign
+
+    t = campaign.tables()
+    unmapped = set(t.places.loc[t.places["latitude"].isna(), "place_id"])
+    assert unmapped and not set(t.fronts["place_id"]) & unmapped
+    assert "military-map" in campaign.campaign_map(t, prefix="military").shows

@@ -36,10 +36,13 @@ class Tables:
 def tables() -> Tables:
     changes, events, actors = load("control_changes"), load("events"), load("actors")
     reports = with_sides(deciding(control_reports(changes, events)), actors)
+    places = load("places")
     window = events["date"].between(FIRST_DAY, LAST_DAY)
-    fronts = events[window & events["category"].isin(campaign.FRONT_WORDS) & events["place_id"].notna()]
+    # A front is drawn at its place: events at a place without coordinates (Mount Hermon) cannot be.
+    mapped = events["place_id"].isin(places.loc[places["latitude"].notna(), "place_id"])
+    fronts = events[window & events["category"].isin(campaign.FRONT_WORDS) & mapped]
     return Tables(
-        places=load("places"),
+        places=places,
         events=events,
         figures=load("figures"),
         geography=load("geography"),
@@ -198,13 +201,15 @@ def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
         *_line_sources(t.geography, ["border", "governorate", "river", "road"]),
     ]
     towns = prose.join_words(frame.loc[frame["layer"] == "place", "name"].drop_duplicates())
+    bars = {panel: km for panel, km, _lon, _lat in corridor.SCALES}
     alt_text = (
         "Two maps. Left, Hama to Homs: the M5 road drawn as a straight schematic line beside the winding Orontes "
-        "river, the dashed boundary between Hama and Homs governorates, a 10 km scale bar, the Rastan bridge where "
-        "the road crosses the river, named with the dates it was struck and crossed, and each leg of the road marked "
-        "with its length in km and the days between the captures at its ends. Right, the road on to Damascus, with "
-        "the border of Lebanon and a 50 km scale bar. Each place is a point named with the date or dates reported "
-        f"for its capture: {towns}."
+        "river, the dashed boundary between Hama and Homs governorates, the Rastan bridge where the road crosses the "
+        "river, named with the dates it was struck and crossed, each leg of the road marked with its length in km "
+        f"and the days between the captures at its ends, and a {bars['corridor']} km scale bar. Right, the road on "
+        f"to Damascus, with the border of Lebanon, the legs from Hama to Homs and from Homs to Damascus, and a "
+        f"{bars['overview']} km scale bar. Each place is a point named with the date or dates reported for its "
+        f"capture: {towns}."
     )
     s = Section()
     s.add(

@@ -202,7 +202,8 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str, legend: boo
         *_text(panel, "place", 12, offsets["place"], fontWeight="bold", color=INK),
         *_text(panel, "bridge", 11, offsets["bridge"], fontWeight="bold", color=BRIDGE_TEXT),
     ]
-    layers = ("governorate", "border", "river", "road")
+    # The overview leaves out the governorate lines: the corridor panel draws the one the road crosses.
+    layers = ("governorate", "border", "river", "road") if panel == "corridor" else ("border", "river", "road")
     chart = alt.layer(
         *basemap(geography, panel_box(panel), layers=layers, scale=1.0 if panel == "corridor" else 0.7),
         *lines,
