@@ -151,23 +151,16 @@ def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> st
         return corridor.days_text(leg.loc[(a, b), "days_min"], leg.loc[(a, b), "days_max"])
 
     chain = taken(ROUTE[0]) + "".join(f" → {km(a, b)}, {days(a, b)} → {taken(b)}" for a, b in zip(ROUTE, ROUTE[1:]))
-    shown = {*corridor.PLACES["corridor"], *corridor.PLACES["overview"]}
-    dates = t.reports[t.reports["place_id"].isin(shown)].groupby("place_id")["date"].nunique()
-    split = [names[p] for p in dates.index if dates[p] > 1]
     struck = bridge[bridge["category"] != "bridge_crossing"]
     crossed = bridge[bridge["category"] == "bridge_crossing"]
     return (
-        "Down the M5 as the reports date it, with the distance between each place and the next and the days "
-        f"between their captures: {chain}. The {km('hama', 'homs')} from Hama to Homs took {days('hama', 'homs')}; "
-        f"the {km('homs', 'damascus')} from Homs to Damascus, {days('homs', 'damascus')}. Strikes on the Rastan "
-        f"bridge, which carries the M5 over the Orontes, were reported for {_on(struck['date'], 'and')} "
-        f"({prose.plural(len(struck), 'report')}); fighters were reported crossing it on {_on(crossed['date'])}. "
-        "Distances are great-circle km between the places' coordinates (places.csv), not road km; each place is "
-        "named with every date a report gives for its capture"
-        + (f" (reports disagree for {prose.join_words(split)})" if split else "")
-        + ". The M5 is schematic (straight between the cities a cited page names on it) and the bridge is drawn "
-        "where that line crosses the Orontes, for want of a sourced coordinate of the bridge; the Orontes from "
-        "World Data Bank II, borders and governorate boundaries from Natural Earth."
+        f"Down the M5: {chain}. The {km('hama', 'homs')} from Hama to Homs took {days('hama', 'homs')}; the "
+        f"{km('homs', 'damascus')} on to Damascus, {days('homs', 'damascus')}. The Rastan bridge was reported "
+        f"struck on {_on(struck['date'], 'and')} ({prose.plural(len(struck), 'report')}) and crossed on "
+        f"{_on(crossed['date'])}. "
+        "Distances are great-circle km between the coordinates in places.csv, not road km; days run between the "
+        "reported capture dates, every one shown where reports disagree. The M5 is schematic and the bridge is drawn "
+        "where it crosses the Orontes."
     )
 
 

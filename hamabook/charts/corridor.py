@@ -19,8 +19,8 @@ from .theme import INK, MUTED, SIDE_COLOURS
 # The two panels: the corridor (Hama to Homs, with Qusayr and Salamiyah), and the overview on to Damascus.
 # Each: centre (lon, lat), mercator scale, width, height.
 PANELS = {
-    "corridor": ((36.78, 34.83), 29000, 400, 500),
-    "overview": ((36.52, 34.33), 12000, 240, 500),
+    "corridor": ((36.78, 34.835), 27500, 390, 440),
+    "overview": ((36.52, 34.30), 11000, 240, 440),
 }
 # Places each panel names (place ids), and where each name sits beside its point (dx, dy, align).
 PLACES = {
@@ -31,7 +31,7 @@ PLACES = {
         "rastan": (7, 6, "left"),
         "talbiseh": (7, 4, "left"),
         "homs": (7, 4, "left"),
-        "qusayr": (7, 4, "left"),
+        "qusayr": (7, -4, "left"),
     },
     "overview": {
         "hama": (-7, 0, "right"),
@@ -56,7 +56,7 @@ NOTES = (
     ("overview", "LEBANON", 36.12, 34.25, "center"),
     ("overview", "M5", 36.66, 33.85, "center"),
 )
-SCALES = (("corridor", 10, 36.98, 34.5), ("overview", 25, 36.72, 33.42))
+SCALES = (("corridor", 10, 36.98, 34.57), ("overview", 25, 36.72, 33.42))
 KINDS = ("town or city: the date(s) reported taken", "the Rastan bridge: dates struck and crossed")
 KIND_COLOURS = (SIDE_COLOURS["opposition"], SIDE_COLOURS["government"])
 KIND_SHAPES = ("circle", "diamond")
@@ -169,10 +169,11 @@ def _text(panel: str, layer: str, font: int, offsets, **style) -> list:
     return charts
 
 
-def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str, legend: bool) -> alt.LayerChart:
+def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.LayerChart:
     (lon, lat), scale, width, height = PANELS[panel]
     here = f"datum.panel == '{panel}'"
-    legend_def = alt.Legend(orient="bottom", direction="vertical", title=None, labelLimit=0) if legend else None
+    # Both panels define the same legend: with shared scales, one legend is drawn (and no conflict warned).
+    legend_def = alt.Legend(orient="bottom", direction="horizontal", title=None, labelLimit=0)
     points = (
         alt.Chart()
         .mark_point(filled=True, opacity=1, stroke="white", strokeWidth=0.8)
@@ -186,14 +187,17 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str, legend: boo
         )
         .transform_filter(f"{here} && (datum.layer == 'place' || datum.layer == 'bridge')")
     )
+    frame_here = frame[frame["panel"] == panel]
+    # The scale bar and the overview's outline of the corridor panel: drawn lines a screen reader skips (the
+    # scale bar's text says what it is); a layer with no row in this panel is left out.
     lines = [
         alt.Chart()
-        .mark_line(color=colour, strokeWidth=width_, strokeDash=dash)
+        .mark_line(color=colour, strokeWidth=width_, strokeDash=dash, aria=False)
         .encode(longitude="longitude:Q", latitude="latitude:Q", order="seq:Q")
         .transform_filter(f"{here} && datum.layer == '{layer}'")
         for layer, colour, width_, dash in (("scale", INK, 2, [1, 0]), ("box", MUTED, 1, [4, 2]))
+        if (frame_here["layer"] == layer).any()
     ]
-    frame_here = frame[frame["panel"] == panel]
     offsets = {layer: list(zip(*(frame_here.loc[frame_here["layer"] == layer, c] for c in ("dx", "dy", "align"))))
                for layer in ("place", "leg", "bridge", "note")}  # fmt: skip
     texts = [
@@ -219,8 +223,8 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str, legend: boo
 def corridor_map(frame: pd.DataFrame, geography: pd.DataFrame) -> alt.HConcatChart:
     """The corridor (Hama to Homs) beside the overview (Hama to Damascus), one static drawing."""
     return alt.hconcat(
-        _panel(frame, geography, "corridor", legend=True),
-        _panel(frame, geography, "overview", legend=False),
+        _panel(frame, geography, "corridor"),
+        _panel(frame, geography, "overview"),
         data=frame,
         spacing=14,
     ).resolve_scale(color="shared", shape="shared")
