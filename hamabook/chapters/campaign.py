@@ -152,15 +152,12 @@ def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> st
 
     chain = taken(ROUTE[0]) + "".join(f" → {km(a, b)}, {days(a, b)} → {taken(b)}" for a, b in zip(ROUTE, ROUTE[1:]))
     struck = bridge[bridge["category"] != "bridge_crossing"]
-    crossed = bridge[bridge["category"] == "bridge_crossing"]
     return (
         f"Down the M5: {chain}. The {km('hama', 'homs')} from Hama to Homs took {days('hama', 'homs')}; the "
-        f"{km('homs', 'damascus')} on to Damascus, {days('homs', 'damascus')}. The Rastan bridge was reported "
-        f"struck on {_on(struck['date'], 'and')} ({prose.plural(len(struck), 'report')}) and crossed on "
-        f"{_on(crossed['date'])}. "
-        "Distances are great-circle km between the coordinates in places.csv, not road km; days run between the "
-        "reported capture dates, every one shown where reports disagree. The M5 is schematic and the bridge is drawn "
-        "where it crosses the Orontes."
+        f"{km('homs', 'damascus')} on to Damascus, {days('homs', 'damascus')}. Great-circle km between the "
+        "coordinates in places.csv; days between reported capture dates. The M5 is schematic; the Rastan bridge "
+        f"(struck {_on(struck['date'], 'and')}, {prose.plural(len(struck), 'report')}) is drawn where it crosses "
+        "the Orontes."
     )
 
 

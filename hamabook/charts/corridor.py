@@ -19,8 +19,8 @@ from .theme import INK, MUTED, SIDE_COLOURS
 # The two panels: the corridor (Hama to Homs, with Qusayr and Salamiyah), and the overview on to Damascus.
 # Each: centre (lon, lat), mercator scale, width, height.
 PANELS = {
-    "corridor": ((36.78, 34.835), 27500, 390, 440),
-    "overview": ((36.52, 34.30), 11000, 240, 440),
+    "corridor": ((36.78, 34.835), 27500, 390, 400),
+    "overview": ((36.52, 34.30), 10000, 240, 400),
 }
 # Places each panel names (place ids), and where each name sits beside its point (dx, dy, align).
 PLACES = {
@@ -49,10 +49,10 @@ BRIDGE_OFFSET = (-12, -24, "right")
 BRIDGE_TEXT = "#a34700"  # the bridge's orange, darkened for text (contrast 5.6:1 on white)
 # Fixed names (panel, text, lon, lat, align) and the scale bars (panel, km, west end lon, lat).
 NOTES = (
-    ("corridor", "Orontes", 36.675, 35.17, "right"),
+    ("corridor", "Orontes", 36.675, 35.152, "right"),
     ("corridor", "M5 (schematic)", 36.74, 34.6, "left"),
-    ("corridor", "HAMA GOVERNORATE", 36.55, 35.0, "center"),
-    ("corridor", "HOMS GOVERNORATE", 36.55, 34.885, "center"),
+    ("corridor", "HAMA GOVERNORATE", 36.52, 35.0, "center"),
+    ("corridor", "HOMS GOVERNORATE", 36.52, 34.87, "center"),
     ("overview", "LEBANON", 36.12, 34.25, "center"),
     ("overview", "M5", 36.66, 33.85, "center"),
 )
