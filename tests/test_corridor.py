@@ -125,7 +125,7 @@ def test_corridor_frame_names_every_reported_date_and_measures_each_leg():
         len(box) == 5
         and box.iloc[0][["longitude", "latitude"]].tolist() == box.iloc[-1][["longitude", "latitude"]].tolist()
     )  # a closed outline of the corridor panel, drawn in the overview
-    assert {"Orontes", "M5 (schematic)", "HAMA GOVERNORATE", "HOMS GOVERNORATE"} <= set(frame["name"])
+    assert {"Orontes", "M5 (schematic)", "HAMA\nGOVERNORATE", "HOMS\nGOVERNORATE"} <= set(frame["name"])
 
 
 def test_corridor_map_draws_two_projected_panels_over_basemap_lines():
@@ -136,7 +136,7 @@ def test_corridor_map_draws_two_projected_panels_over_basemap_lines():
     assert chart.data is frame
     spec = chart.to_dict()
     panels = spec["hconcat"]
-    assert [p["title"] for p in panels] == ["Hama to Homs", "On to Damascus"]
+    assert [p["title"]["text"] for p in panels] == ["Hama to Homs", "On to Damascus"]
     for panel in panels:
         assert panel["projection"]["type"] == "mercator"
         assert any(layer.get("mark", {}).get("type") == "geoshape" for layer in panel["layer"])

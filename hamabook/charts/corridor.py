@@ -19,8 +19,8 @@ from .theme import INK, MUTED, SIDE_COLOURS
 # The two panels: the corridor (Hama to Homs, with Qusayr and Salamiyah), and the overview on to Damascus.
 # Each: centre (lon, lat), mercator scale, width, height.
 PANELS = {
-    "corridor": ((36.78, 34.835), 27500, 390, 400),
-    "overview": ((36.52, 34.30), 10000, 240, 400),
+    "corridor": ((36.78, 34.835), 25500, 380, 370),
+    "overview": ((36.52, 34.30), 9300, 240, 370),
 }
 # Places each panel names (place ids), and where each name sits beside its point (dx, dy, align).
 PLACES = {
@@ -51,8 +51,8 @@ BRIDGE_TEXT = "#a34700"  # the bridge's orange, darkened for text (contrast 5.6:
 NOTES = (
     ("corridor", "Orontes", 36.675, 35.152, "right"),
     ("corridor", "M5 (schematic)", 36.74, 34.6, "left"),
-    ("corridor", "HAMA GOVERNORATE", 36.52, 35.0, "center"),
-    ("corridor", "HOMS GOVERNORATE", 36.52, 34.87, "center"),
+    ("corridor", "HAMA\nGOVERNORATE", 37.1, 34.972, "center"),
+    ("corridor", "HOMS\nGOVERNORATE", 36.47, 34.79, "center"),
     ("overview", "LEBANON", 36.12, 34.25, "center"),
     ("overview", "M5", 36.66, 33.85, "center"),
 )
@@ -173,7 +173,7 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.Laye
     (lon, lat), scale, width, height = PANELS[panel]
     here = f"datum.panel == '{panel}'"
     # Both panels define the same legend: with shared scales, one legend is drawn (and no conflict warned).
-    legend_def = alt.Legend(orient="bottom", direction="horizontal", title=None, labelLimit=0)
+    legend_def = alt.Legend(orient="bottom", direction="horizontal", title=None, labelLimit=0, offset=4)
     points = (
         alt.Chart()
         .mark_point(filled=True, opacity=1, stroke="white", strokeWidth=0.8)
@@ -217,7 +217,7 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.Laye
     projection = {"type": "mercator", "center": [lon, lat], "scale": scale, "translate": [width / 2, height / 2],
                   "clipExtent": [[0, 0], [width, height]]}  # fmt: skip
     title = "Hama to Homs" if panel == "corridor" else "On to Damascus"
-    return chart.project(**projection).properties(width=width, height=height, title=title)
+    return chart.project(**projection).properties(width=width, height=height, title=alt.Title(title, offset=2))
 
 
 def corridor_map(frame: pd.DataFrame, geography: pd.DataFrame) -> alt.HConcatChart:
