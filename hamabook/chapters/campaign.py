@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..charts import campaign, theme
+from ..charts import campaign, corridor, theme
+from ..charts.geo import line_crossings
 from ..data import load
 from ..output import prose
 from ..output.figure import figure
-from ..rows.control import control_reports, deciding, with_sides
+from ..rows.control import capture_legs, control_reports, deciding, with_sides
 from .page import Section
 
 FIRST_DAY, LAST_DAY = "2024-11-27", "2024-12-08"
@@ -35,10 +36,13 @@ class Tables:
 def tables() -> Tables:
     changes, events, actors = load("control_changes"), load("events"), load("actors")
     reports = with_sides(deciding(control_reports(changes, events)), actors)
+    places = load("places")
     window = events["date"].between(FIRST_DAY, LAST_DAY)
-    fronts = events[window & events["category"].isin(campaign.FRONT_WORDS) & events["place_id"].notna()]
+    # A front is drawn at its place: events at a place without coordinates (Mount Hermon) cannot be.
+    mapped = events["place_id"].isin(places.loc[places["latitude"].notna(), "place_id"])
+    fronts = events[window & events["category"].isin(campaign.FRONT_WORDS) & mapped]
     return Tables(
-        places=load("places"),
+        places=places,
         events=events,
         figures=load("figures"),
         geography=load("geography"),
@@ -111,6 +115,102 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
             caption=caption,
             alt_text=alt_text + f" Six small maps: {', '.join(shown)}.",
             sources=sources,
+        ),
+    )
+    return s
+
+
+# The corridor: the stops the caption follows down the M5 (place ids, north to south), the place of the bridge
+# that carries the M5 over the Orontes, and the event categories of its reports (strikes, the crossing).
+ROUTE = ("hama", "rastan", "homs", "damascus")
+BRIDGE_PLACE = "rastan"
+BRIDGE_CATEGORIES = ("airstrike", "ally_air_strike", "bridge_crossing")
+
+
+def _on(dates, conjunction: str = "or") -> str:
+    """'5 December', '7 or 8 December', 'no date' (every distinct reported date, in order)."""
+    days = sorted(set(pd.to_datetime(list(dates))))
+    if not days:
+        return "no date"
+    if len({d.month for d in days}) == 1:
+        return f"{prose.join_words([d.day for d in days], conjunction)} {days[0]:%B}"
+    return prose.join_words([f"{d.day} {d:%B}" for d in days], conjunction)
+
+
+def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> str:
+    names = t.places.set_index("place_id")["name"]
+    leg = legs.set_index(["from_id", "to_id"])
+
+    def taken(place_id: str) -> str:
+        return f"{names[place_id]} ({_on(t.reports.loc[t.reports['place_id'] == place_id, 'date'])})"
+
+    def km(a: str, b: str) -> str:
+        return corridor.leg_text(leg.loc[(a, b), "km"], 0, 0).split(" · ")[0]
+
+    def days(a: str, b: str) -> str:
+        return corridor.days_text(leg.loc[(a, b), "days_min"], leg.loc[(a, b), "days_max"])
+
+    chain = taken(ROUTE[0]) + "".join(f" → {km(a, b)}, {days(a, b)} → {taken(b)}" for a, b in zip(ROUTE, ROUTE[1:]))
+    struck = bridge[bridge["category"] != "bridge_crossing"]
+    return (
+        f"Down the M5: {chain}. The {km('hama', 'homs')} from Hama to Homs took {days('hama', 'homs')}; the "
+        f"{km('homs', 'damascus')} on to Damascus, {days('homs', 'damascus')}. Great-circle km between the "
+        "coordinates in places.csv; days between reported capture dates. The M5 is schematic; the Rastan bridge "
+        f"(struck {_on(struck['date'], 'and')}, {prose.plural(len(struck), 'report')}) is drawn where it crosses "
+        "the Orontes."
+    )
+
+
+def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
+    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
+    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
+    theme.apply()
+    t = t or tables()
+    pairs = {*zip(ROUTE, ROUTE[1:]), *(p for legs in corridor.LEGS.values() for p in legs)}
+    legs = capture_legs(t.reports, t.places, sorted(pairs))
+    drawn = pd.concat(
+        [
+            legs.set_index(["from_id", "to_id"]).loc[list(corridor.LEGS[p])].reset_index().assign(panel=p)
+            for p in corridor.LEGS
+        ]  # fmt: skip
+    )
+    events = t.events
+    bridge = events[(events["place_id"] == BRIDGE_PLACE) & events["category"].isin(BRIDGE_CATEGORIES)]
+    bridge = bridge.sort_values(["date", "event_id"])
+    rastan = t.places.set_index("place_id").loc[BRIDGE_PLACE, ["longitude", "latitude"]].astype(float)
+    crossings = line_crossings(t.geography, "m5", "orontes")
+    if not crossings:
+        raise LookupError("the M5 and the Orontes of data/geography.csv do not cross: no place for the bridge")
+    at = min(crossings, key=lambda p: (p[0] - rastan.longitude) ** 2 + (p[1] - rastan.latitude) ** 2)
+    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at)
+    row_ids = set(" ".join(frame["row_ids"]).split())
+    reported = pd.concat([t.reports.set_index("change_id")["source_id"], events.set_index("event_id")["source_id"]])
+    sources = [
+        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
+        *dict.fromkeys(reported[reported.index.isin(row_ids)]),
+        *_line_sources(t.geography, ["border", "governorate", "river", "road"]),
+    ]
+    towns = prose.join_words(frame.loc[frame["layer"] == "place", "name"].drop_duplicates())
+    bars = {panel: km for panel, km, _lon, _lat in corridor.SCALES}
+    alt_text = (
+        "Two maps. Left, Hama to Homs: the M5 road drawn as a straight schematic line beside the winding Orontes "
+        "river, the dashed boundary between Hama and Homs governorates, the Rastan bridge where the road crosses the "
+        "river, named with the dates it was struck and crossed, each leg of the road marked with its length in km "
+        f"and the days between the captures at its ends, and a {bars['corridor']} km scale bar. Right, the road on "
+        f"to Damascus, with the border of Lebanon, the legs from Hama to Homs and from Homs to Damascus, and a "
+        f"{bars['overview']} km scale bar. Each place is a point named with the date or dates reported for its "
+        f"capture: {towns}."
+    )
+    s = Section()
+    s.add(
+        f"{prefix}-corridor-map",
+        figure(
+            f"{prefix}-corridor-map",
+            corridor.corridor_map(frame, t.geography),
+            frame,
+            caption=_corridor_caption(t, legs, bridge),
+            alt_text=alt_text,
+            sources=list(dict.fromkeys(sources)),
         ),
     )
     return s

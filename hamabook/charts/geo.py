@@ -90,3 +90,27 @@ def line_features(geography, layers: tuple[str, ...], box: tuple[float, float, f
 def scale_bar(west: float, latitude: float, km: int) -> tuple[float, float]:
     """The longitudes (west end, east end) of a ``km``-long east-west bar at ``latitude`` (spherical earth)."""
     return west, round(west + km / (111.32 * math.cos(math.radians(latitude))), 4)
+
+
+def line_crossings(geography, first: str, second: str) -> list[tuple[float, float]]:
+    """Where the drawn lines of features ``first`` and ``second`` (rows of data/geography.csv) cross: (lon, lat)
+    of every crossing of a segment of one with a segment of the other, in a plane of longitude and latitude (the
+    segments are a few km long), sorted by latitude, then longitude."""
+
+    def segments(feature: str):
+        rows = geography[geography["feature"] == feature].sort_values(["part", "seq"])
+        for _part, piece in rows.groupby("part", sort=False):
+            points = list(zip(piece["longitude"].astype(float), piece["latitude"].astype(float)))
+            yield from zip(points, points[1:])
+
+    found = set()
+    for (ax, ay), (bx, by) in segments(first):
+        for (cx, cy), (dx, dy) in segments(second):
+            denominator = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx)
+            if denominator == 0:
+                continue  # parallel segments: no single crossing
+            t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / denominator
+            u = ((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / denominator
+            if 0 <= t <= 1 and 0 <= u <= 1:
+                found.add((round(ax + t * (bx - ax), 4), round(ay + t * (by - ay), 4)))
+    return sorted(found, key=lambda p: (p[1], p[0]))

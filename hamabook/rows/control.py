@@ -146,3 +146,32 @@ def newly_contested(all_status: pd.DataFrame, kept_status: pd.DataFrame) -> pd.D
     """Place-days contested when every report counts but not when only the deciding reports do."""
     both = all_status.merge(kept_status, on=["place_id", "day"], suffixes=("", "_kept"))
     return both[(both["status"] == "contested") & (both["status_kept"] != "contested")]
+
+
+def capture_legs(reports: pd.DataFrame, places: pd.DataFrame, legs) -> pd.DataFrame:
+    """Per leg ``(from_id, to_id)`` of ``legs``: the great-circle km between the two places' coordinates and the
+    days between their reported captures, as the range over every pair of a date reported for the first place and
+    one for the second (so reports that disagree widen it). ``reports`` are capture reports (``place_id``, ``date``,
+    ``change_id``). A place without a dated report gives NA days; a place without coordinates, NA km.
+    Columns: from_id, to_id, km, days_min, days_max, change_ids (the reports of both places, space-separated)."""
+    coords = places.set_index("place_id")[["latitude", "longitude"]]
+    dated = reports.dropna(subset=["date"])
+    rows = []
+    for a, b in legs:
+        ends = [coords.loc[p] if p in coords.index else None for p in (a, b)]
+        km = pd.NA
+        if all(e is not None and e.notna().all() for e in ends):
+            km = great_circle_km(ends[0].latitude, ends[0].longitude, ends[1].latitude, ends[1].longitude)
+        first, second = (dated[dated["place_id"] == p] for p in (a, b))
+        gaps = [(db - da).days for da in set(first["date"]) for db in set(second["date"])]
+        rows.append(
+            {
+                "from_id": a,
+                "to_id": b,
+                "km": km,
+                "days_min": min(gaps) if gaps else pd.NA,
+                "days_max": max(gaps) if gaps else pd.NA,
+                "change_ids": " ".join([*first["change_id"], *second["change_id"]]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["from_id", "to_id", "km", "days_min", "days_max", "change_ids"])
