@@ -10,7 +10,7 @@ fields (category, place, actor, metric, date), never by their id or their wordin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -211,21 +211,13 @@ def build() -> Page:
         homs(t),
         damascus(t),
         what_it_means(t),
-        campaign_maps.campaign_map(_campaign_tables(), prefix="days"),
+        campaign_maps.campaign_map(prefix="days"),
         captures(t),
         method(t),
     )
     page.values["days_as_of"] = as_of(t, page)
     page.headline("days_launch", "days_damascus", "days_n")
     return page
-
-
-def _campaign_tables() -> campaign_maps.Tables:
-    """The campaign map's tables, its other fronts limited to places with a sourced coordinate: the map cannot
-    draw a front at a place without one (Mount Hermon, whose army withdrawal the story tells, has none yet)."""
-    c = campaign_maps.tables()
-    located = c.places.loc[c.places["latitude"].notna(), "place_id"]
-    return replace(c, fronts=c.fronts[c.fronts["place_id"].isin(located)])
 
 
 # --- The bottom line ------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from ..rows.figures import value_or_range
 from ..rows.geo import great_circle_km
 from ..rows.provenance import credit
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
+from .campaign import corridor_map
 from .page import Page, Section, judged
 
 # Event categories that mean a place changed hands (first entry or capture).
@@ -298,6 +299,7 @@ def build() -> Page:
         army(t, ids),
         exchange_rate(t, ids),
         russian_strikes(t, ids),
+        corridor_map(prefix="military"),
         homs(t, ids),
         north(t, ids),
         other_fronts(t, ids),
