@@ -76,7 +76,7 @@ def source_credit(source_ids: list[str]) -> str:
         return "Sources: " + "; ".join(parts) + "."
     grades = sorted({str(g) for g in sources.loc[list(dict.fromkeys(source_ids)), "reliability"]})
     return (
-        f"<details><summary>Sources: {len(parts)} reports (grades {', '.join(grades)}); show all</summary>"
+        f"<details><summary>Sources: {len(parts)} reports (grades {', '.join(grades)}); show all</summary> "
         + "; ".join(parts)
         + ".</details>"
     )
