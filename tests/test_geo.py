@@ -81,3 +81,14 @@ def test_the_committed_geography_draws_the_orontes_the_m5_and_every_border():
     assert {"orontes", "euphrates", "m5", "m4"} <= set(geography["feature"])
     assert {"Turkey", "Iraq", "Jordan", "Lebanon"} <= set(geography.loc[geography["layer"] == "border", "name"])
     assert (geography["layer"] == "governorate").any() and (geography["layer"] == "coast").any()
+
+
+def test_most_places_in_control_reports_are_mapped_from_a_sourced_coordinate():
+    """The maps draw a place only from a coordinate whose source is recorded: at least 85 % of the places the
+    control reports name have one (#32)."""
+    from hamabook.data import load
+
+    places, changes = load("places"), load("control_changes")
+    named = places[places["place_id"].isin(changes["place_id"])]
+    mapped = named[named["latitude"].notna() & named["coord_source_id"].notna()]
+    assert len(mapped) / len(named) >= 0.85, sorted(set(named["place_id"]) - set(mapped["place_id"]))
