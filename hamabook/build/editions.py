@@ -6,9 +6,9 @@ the Arabic pages' style sheet and typeface.
   attributes: :func:`layout_with_direction`), the style sheet ``hb-arabic.css`` (the theme mirrored where it pins a
   physical side, and the Arabic typeface) and nothing else: English pages load neither.
 - Each chapter's Arabic page is named in ``data/chapters.csv`` (``arabic_page``). Every page carries a language
-  switch (:func:`switch_html`): to its counterpart when it has one, to the Arabic edition's first page otherwise,
-  and back to the English edition from an Arabic page. A page with a counterpart names both versions in
-  ``<link rel="alternate" hreflang>`` (absolute with a base URL).
+  switch in its header bar (:func:`switch_html`): to its counterpart when it has one, to the Arabic edition's first
+  page otherwise, and back to the English edition from an Arabic page. A page with a counterpart names both versions
+  in ``<link rel="alternate" hreflang>`` (absolute with a base URL).
 - The typeface (:mod:`hamabook.build.fonts`) is copied from the virtual environment into ``_static/fonts`` with its
   licence before pages are written.
 """
@@ -29,9 +29,11 @@ CSS_SOURCE = Path(__file__).parent / "static" / CSS
 FONTS = "fonts"
 LICENCE = "NotoNaskhArabic-OFL.txt"
 BOOK = "book/"  # the English pages' folder; an Arabic page's name is BOOK + arabic_page
-# The switch's look, on the element itself: at the line's end in either direction (a rule in the shared style sheet
-# would change every English page's link to it).
-SWITCH_STYLE = "text-align: end; margin: 0 0 .25rem; font-size: .9rem"
+# The switch stands in the article's header bar, first of the theme's buttons (:func:`buttons_with_switch`), so the
+# page is no taller; its look is on the element itself (a rule in the shared style sheet would change every English
+# page's link to that sheet).
+BUTTONS = "article-header-buttons.html"  # the theme's template, served with the switch
+SWITCH_STYLE = "align-self: center; font-size: .9rem; margin-inline: .5rem; white-space: nowrap"
 
 
 def page_language(path: str | Path) -> str | None:
@@ -72,14 +74,12 @@ def switch_html(href: str, to_arabic: bool, counterpart: bool) -> str:
     """The language switch: 'بالعربية' to a page's Arabic version, 'النسخة العربية' to the Arabic edition when
     the page has none yet, 'English' back from an Arabic page."""
     if to_arabic:
-        words = "بالعربية" if counterpart else "النسخة العربية"
-        return (
-            f'<p class="hb-lang-switch" style="{SWITCH_STYLE}"><a href="{html.escape(href)}" hreflang="ar" lang="ar" '
-            f'dir="rtl">{words}</a></p>'
-        )
+        words, lang, direction = ("بالعربية" if counterpart else "النسخة العربية"), "ar", "rtl"
+    else:
+        words, lang, direction = "English", "en", "ltr"
     return (
-        f'<p class="hb-lang-switch" style="{SWITCH_STYLE}"><a href="{html.escape(href)}" hreflang="en" lang="en" '
-        'dir="ltr">English</a></p>'
+        f'<a class="hb-lang-switch" style="{SWITCH_STYLE}" href="{html.escape(href)}" hreflang="{lang}" '
+        f'lang="{lang}" dir="{direction}">{words}</a>'
     )
 
 
@@ -107,18 +107,32 @@ def layout_with_direction() -> str:
     return text.replace(old, new)
 
 
+def buttons_with_switch() -> str:
+    """sphinx-book-theme's article header buttons, the language switch (``hb_switch``) first among them."""
+    import sphinx_book_theme
+
+    source = Path(sphinx_book_theme.__file__).parent / "theme/sphinx_book_theme/components/article-header-buttons.html"
+    text = source.read_text(encoding="utf-8")
+    old = '<div class="article-header-buttons">\n'
+    if text.count(old) != 1:
+        raise RuntimeError(f"{source}: no single header buttons element to add the switch to (theme changed?)")
+    return text.replace(old, '<div class="article-header-buttons">{{ hb_switch }}\n')
+
+
 def stylesheet() -> str:
     """``hb-arabic.css``: the typeface's @font-face rules, then the right-to-left rules."""
     return fonts.font_face_css(f"{FONTS}/") + CSS_SOURCE.read_text(encoding="utf-8")
 
 
 def _serve_layout(app) -> None:
-    """Put the layout with direction ahead of the theme's (as hamabook.build.sphinxext does for the icon script)."""
+    """Serve the layout with direction and the header buttons with the switch ahead of the theme's own (as
+    hamabook.build.sphinxext does for the icon script)."""
     if app.builder.format != "html" or not hasattr(app.builder, "templates"):
         return
     from jinja2 import DictLoader
 
-    app.builder.templates.loaders.insert(0, DictLoader({"pydata_sphinx_theme/layout.html": layout_with_direction()}))
+    served = {"pydata_sphinx_theme/layout.html": layout_with_direction(), BUTTONS: buttons_with_switch()}
+    app.builder.templates.loaders.insert(0, DictLoader(served))
     app.builder.templates.templatepathlen += 1
 
 

@@ -30,7 +30,7 @@ def _rows(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> pd.DataFrame:
 def statement_html(row) -> str:
     """The Arabic statement; the English one, marked as English, while the data has no Arabic for it."""
     if pd.isna(row.statement_ar):
-        return f'<span lang="en" dir="ltr">{html.escape(row.statement)}.</span> {UNTRANSLATED}'
+        return f'<span class="hb-untranslated" lang="en" dir="ltr">{html.escape(row.statement)}.</span> {UNTRANSLATED}'
     return f"{html.escape(row.statement_ar)}."
 
 
