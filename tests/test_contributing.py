@@ -84,7 +84,7 @@ def add_toy_chapter(root: Path) -> None:
     chapters = root / "data" / "chapters.csv"
     with chapters.open(encoding="utf-8") as f:
         last = max(int(r["page"]) for r in csv.DictReader(f) if r["page"])
-    chapters.write_text(chapters.read_text(encoding="utf-8") + f"toy,Toy,{last + 1},0\n")
+    chapters.write_text(chapters.read_text(encoding="utf-8") + f"toy,Toy,{last + 1},0,\n")  # no Arabic page yet
 
 
 def test_the_table_names_every_step_a_chapter_and_a_table_need():

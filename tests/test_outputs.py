@@ -28,7 +28,7 @@ CACHE = (
     if "HAMABOOK_SITE" in os.environ
     else ROOT / "_build" / "next" / "_build" / ".jupyter_cache"
 )
-NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+NOTEBOOKS = sorted([*(ROOT / "book").glob("*.ipynb"), *(ROOT / "book" / "ar").glob("*.ipynb")])
 ADVICE = "Committed notebook outputs differ from a fresh run. Refresh them with: make refresh"
 # nbval's IPyNbFile.skip_compare (without --nbdime): never compared.
 SKIP = {
@@ -77,7 +77,7 @@ def cache():
     return get_cache(str(CACHE))
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / "book").as_posix())
 def test_committed_outputs_match_the_build(cache, notebook):
     committed = nbformat.read(notebook, as_version=4)
     record = cache.match_cache_notebook(committed)  # raises KeyError when this code was not executed

@@ -184,3 +184,94 @@ def test_the_site_root_forwards_to_the_first_chapter_and_fetches_no_icon(tmp_pat
     config.root_doc = "index"  # the first page is the site's own index: nothing to forward to
     sphinxext._write_redirect(app, None)
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == page
+
+
+# --- The two editions (hamabook.build.editions, hamabook.build.fonts) ----------------------------------------------
+
+
+def test_the_theme_layout_gains_direction_only_on_pages_that_set_it():
+    """The served layout writes lang and dir on <html> for a page that sets hb_lang/hb_dir, and exactly the theme's
+    lang attribute otherwise (so English pages are unchanged)."""
+    from jinja2 import Environment
+
+    from hamabook.build import editions
+
+    tag = editions.layout_with_direction().split("{% endset %}")[0].split("{% set html_tag %}")[1]
+    render = Environment().from_string(tag).render
+    common = {"language": "en", "content_root": "../", "default_mode": "light", "html5_doctype": True}
+    assert render(**common).strip() == '<html lang="en" data-content_root="../" data-theme="light">'
+    assert 'lang="ar" dir="rtl" data-content_root' in render(**common, hb_lang="ar", hb_dir="rtl")
+
+
+def test_language_switch_and_alternates():
+    from hamabook.build import editions
+
+    to_ar = editions.switch_html("ar/intro.html", to_arabic=True, counterpart=True)
+    assert to_ar.startswith('<a class="hb-lang-switch"') and to_ar.endswith(">بالعربية</a>")
+    assert 'href="ar/intro.html" hreflang="ar" lang="ar" dir="rtl"' in to_ar
+    assert "النسخة العربية" in editions.switch_html("ar/intro.html", to_arabic=True, counterpart=False)
+    back = editions.switch_html("../intro.html", to_arabic=False, counterpart=True)
+    assert 'hreflang="en" lang="en" dir="ltr">English</a>' in back and "\n" not in back
+    links = editions.alternate_links({"en": "intro.html", "ar": "ar/intro.html"})
+    assert links == (
+        '<link rel="alternate" hreflang="ar" href="ar/intro.html" />\n'
+        '<link rel="alternate" hreflang="en" href="intro.html" />\n'
+    )
+
+
+def test_counterparts_come_from_the_chapters_registry():
+    from hamabook.build import editions
+    from hamabook.data import load
+
+    pairs = editions.counterparts()
+    written = load("chapters").dropna(subset=["arabic_page"]).sort_values("page")
+    for row in written.itertuples():
+        assert pairs[f"book/{row.chapter}"] == f"book/{row.arabic_page}"
+        assert pairs[f"book/{row.arabic_page}"] == f"book/{row.chapter}"
+    assert len(pairs) == 2 * len(written)
+    assert editions.arabic_home() == (f"book/{written.iloc[0]['arabic_page']}" if len(written) else None)
+
+
+def test_a_notebook_declares_its_language_in_its_metadata(tmp_path):
+    import json
+
+    from hamabook.build import editions
+
+    page = tmp_path / "p.ipynb"
+    page.write_text(json.dumps({"metadata": {"hamabook": {"lang": "ar"}}, "cells": []}))
+    assert editions.page_language(page) == "ar"
+    page.write_text(json.dumps({"metadata": {}, "cells": []}))
+    assert editions.page_language(page) is None
+    assert editions.page_language(tmp_path / "p.md") is None
+
+
+def test_the_font_covers_modern_standard_arabic_as_css_ranges():
+    from hamabook.build import fonts
+
+    assert fonts.unicode_range([0x621, 0x622, 0x623, 0x60C]) == "U+60C,U+621-623"
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
+    assert all(ord(c) in fonts.CODEPOINTS for c in letters + "،؛؟ـًٌٍَُِّْ")
+    css = fonts.font_face_css("fonts/")
+    assert css.count("@font-face") == len(fonts.WEIGHTS) and 'url("fonts/noto-naskh-arabic-700.woff")' in css
+    assert "font-display: swap" in css
+
+
+def test_the_font_cut_is_deterministic_and_keeps_the_shaping(tmp_path):
+    """Cutting the package's file twice gives the same bytes, holding every codepoint of the cut and the joining
+    forms (the cut keeps the OpenType features that shape them). Needs `make arabic-font`."""
+    from fontTools.ttLib import TTFont
+
+    from hamabook.build import fonts
+
+    source = fonts.font_dir() / "package" / "files" / fonts.source_name(400)
+    if not source.is_file():
+        pytest.fail(f"{source} is missing: run `make arabic-font`")
+    first, second = tmp_path / "a.woff", tmp_path / "b.woff"
+    fonts.cut(source, first)
+    fonts.cut(source, second)
+    assert first.read_bytes() == second.read_bytes()
+    font = TTFont(first)
+    assert set(fonts.CODEPOINTS) <= set(font.getBestCmap())
+    features = {r.FeatureTag for r in font["GSUB"].table.FeatureList.FeatureRecord}
+    assert {"init", "medi", "fina", "rlig"} <= features
+    assert len(font.getGlyphOrder()) > len(fonts.CODEPOINTS)  # the joining forms and ligatures came along

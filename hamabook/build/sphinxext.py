@@ -25,7 +25,7 @@ from pathlib import Path
 from docutils import nodes
 
 from ..output.runtime import bundle_key, chart_loader, vega_bundle
-from . import icons, printed
+from . import editions, icons, printed
 from .dist import data_files, write_zip
 from .inputs import STAMP_NAME, inputs_digest
 
@@ -310,6 +310,7 @@ def setup(app):
     app.add_css_file(ICONS)
     app.connect("config-inited", _add_templates)
     printed.setup(app)
+    editions.setup(app)
     app.connect("config-inited", _guard_cache, priority=100)
     app.connect("builder-inited", _drop_icon_script)
     app.connect("builder-inited", _write_generated_assets)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..data import load
+from ..output import arabic
 from ..output.judgments import judgment_boxes, verdict_values
 from ..output.prose import Value, glue_values, headline, single_source
 from ..output.provenance import provenance_note
@@ -35,10 +36,12 @@ class Section:
 
 @dataclass
 class Page(Section):
+    lang: str = "en"  # the page's language: "ar" writes its provenance notes in Arabic
+
     @classmethod
-    def of(cls, *sections: Section) -> Page:
+    def of(cls, *sections: Section, lang: str = "en") -> Page:
         """The page made of ``sections``, in order; a key or output name used by two sections is an error."""
-        page = cls()
+        page = cls(lang=lang)
         for section in sections:
             twice = sorted(page.values.keys() & section.values.keys())
             if twice:
@@ -57,11 +60,14 @@ class Page(Section):
         """Glue every value with its provenance note (run once, in the notebook's first cell); a headline value
         resting on one originator's reports says so first in its note."""
         index = evidence_index()
-        notes = {
-            key: single_source(v, originators(v.rows, index) if v.headline else [])
-            + provenance_note(v.rows, index, v.table)
-            for key, v in self.values.items()
-        }
+        if self.lang == "ar":
+            notes = {key: arabic_note(v, index) for key, v in self.values.items()}
+        else:
+            notes = {
+                key: single_source(v, originators(v.rows, index) if v.headline else [])
+                + provenance_note(v.rows, index, v.table)
+                for key, v in self.values.items()
+            }
         glue_values(self.values, notes)
 
     def show(self, name: str):
@@ -69,6 +75,12 @@ class Page(Section):
         if name not in self.shows:
             raise KeyError(f"no {name!r} on this page; it has: {', '.join(self.shows)}")
         return self.shows[name]
+
+
+def arabic_note(value: Value, index) -> str:
+    """A value's provenance note in Arabic; a headline value resting on one originator names it first."""
+    single = originators(value.rows, index) if value.headline else []
+    return arabic.provenance_note(value.rows, index, value.table, single=single[0] if len(single) == 1 else "")
 
 
 def judged(chapter: str, verdicts: dict[str, str]) -> Section:

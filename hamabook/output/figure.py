@@ -185,13 +185,14 @@ def table(
     links: dict[str, str] | None = None,
     *,
     noun: str = "rows",
+    fold_words: tuple[str, str] | None = None,
 ) -> Printable:
     """Show a DataFrame as an accessible, escaped HTML table that scrolls inside its own box.
 
-    A table longer than :data:`FOLD_AFTER` rows shows its first rows and folds the rest (see ``table_html``).
-    Print shows it all.
+    A table longer than :data:`FOLD_AFTER` rows shows its first rows and folds the rest (see ``table_html``, which
+    also says what ``fold_words`` are). Print shows it all.
     """
     frame = readable(frame)
     labels = {**COLUMN_LABELS, **(labels or {})}
-    full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun)
+    full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun, fold_words=fold_words)
     return block(full, table=table_print(frame, caption, labels))

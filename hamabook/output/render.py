@@ -119,6 +119,7 @@ def table_html(
     *,
     fold_after: int | None = None,
     noun: str = "rows",
+    fold_words: tuple[str, str] | None = None,
 ) -> str:
     """An accessible HTML table; every cell is escaped, so markup in data shows as text.
 
@@ -128,7 +129,8 @@ def table_html(
     With ``fold_after``, a longer table shows its first rows and hides the rest until the reader asks: one table,
     not two; the rows after ``fold_after`` carry the class ``hb-more`` and a checkbox (keyboard-operable, labelled
     "Show all N <noun>") reveals them with CSS alone, so it works without scripts and screen readers never meet
-    the same rows twice. Print shows every row.
+    the same rows twice. Print shows every row. ``fold_words`` replaces the toggle's two labels ("Show all N
+    <noun>", "Show the first N only"), for a page in another language.
     """
     labels, links = labels or {}, links or {}
     shown = [c for c in frame.columns if c not in links.values()]
@@ -153,10 +155,11 @@ def table_html(
     shown = "".join(f"<tr>{r}</tr>" for r in rows[:fold_after])
     more = "".join(f'<tr class="hb-more">{r}</tr>' for r in rows[fold_after:])
     toggle = "fold-" + hashlib.sha256(whole.encode()).hexdigest()[:12]
+    show, hide = fold_words or (f"Show all {len(rows)} {noun}", f"Show the first {fold_after} only")
     return (
         f'<div class="hb-fold"><input type="checkbox" class="hb-fold-toggle" id="{toggle}">{start}{shown}{more}{end}'
-        f'<label for="{toggle}"><span class="hb-fold-show">Show all {len(rows)} {html.escape(noun)}</span>'
-        f'<span class="hb-fold-hide">Show the first {fold_after} only</span></label></div>'
+        f'<label for="{toggle}"><span class="hb-fold-show">{html.escape(show)}</span>'
+        f'<span class="hb-fold-hide">{html.escape(hide)}</span></label></div>'
     )
 
 

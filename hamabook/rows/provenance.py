@@ -40,15 +40,21 @@ def evidence_index() -> pd.DataFrame:
     return with_sources(index, load("sources"), ("publisher", "originator", "reliability", "published", "url"))
 
 
-def credit(originator: str, publisher: str, via: str = "") -> str:
-    """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
+def credit_chain(originator: str, publisher: str, via: str = "") -> list[str]:
+    """Who carried a copy, from its originator to the publisher read: ['SOHR', 'AFP', 'Asharq Al-Awsat']; just the
+    publisher for its own report."""
 
     def same(a: str, b: str) -> bool:  # 'SNHR' and 'Syrian Network for Human Rights (SNHR)' are one body
         return a == b or f"({a})" in b or f"({b})" in a or b.startswith(a + " ") or a.startswith(b + " ")
 
     chain = [*(via.split("; ") if isinstance(via, str) and via else []), publisher]
-    carriers = [c for c in dict.fromkeys(chain) if not same(originator, c)]
-    return originator + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
+    return [originator, *(c for c in dict.fromkeys(chain) if not same(originator, c))]
+
+
+def credit(originator: str, publisher: str, via: str = "") -> str:
+    """Who to credit for a copy: 'SOHR, via AFP via Asharq Al-Awsat'; just the publisher for its own report."""
+    first, *carriers = credit_chain(originator, publisher, via)
+    return first + "".join(f", via {c}" if i == 0 else f" via {c}" for i, c in enumerate(carriers))
 
 
 def cited(row_ids: tuple[str, ...], index: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,284 @@
+"""The English and Arabic editions in the built site: each page's language and direction, the language switch and the
+hreflang links both ways, the Arabic style sheet and typeface on Arabic pages only, the Arabic pages' prose and values,
+and Arabic search. The page-by-page checks of tests/test_site.py (axe, no sideways scrolling at 375 px, clean loads,
+no empty values) run on the Arabic pages too; the tests marked ``browser`` here drive Chromium."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import urllib.parse
+from pathlib import Path, PurePosixPath
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hamabook import ROOT
+from hamabook.build import editions, fonts
+from hamabook.build.browser import serve
+
+pytestmark = pytest.mark.site
+
+SITE = ROOT / "_build" / "html"
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
+NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")
+
+
+def _pages() -> list[str]:
+    if not SITE.is_dir():
+        pytest.fail(f"no built site in {SITE}: run `make book` first")
+    return sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
+
+
+ARABIC_NOTEBOOKS = sorted((ROOT / "book" / "ar").glob("*.ipynb"))
+ARABIC = [f"book/ar/{p.stem}.html" for p in ARABIC_NOTEBOOKS]
+
+
+@functools.cache
+def soup(path: str) -> BeautifulSoup:
+    page = SITE / path
+    if not page.exists():
+        pytest.fail(f"{page} is missing: run `make book` first")
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def _is_redirect(path: str) -> bool:
+    return 'http-equiv="Refresh"' in (SITE / path).read_text(encoding="utf-8")
+
+
+def test_the_arabic_edition_has_pages():
+    assert ARABIC, "no Arabic pages in book/ar/"
+
+
+def test_each_page_declares_its_language_and_direction():
+    for path in _pages():
+        html = soup(path).find("html")
+        if path in ARABIC:
+            assert (html.get("lang"), html.get("dir")) == ("ar", "rtl"), path
+        else:
+            assert (html.get("lang"), html.get("dir")) == ("en", None), path
+
+
+def test_arabic_style_and_typeface_only_on_arabic_pages():
+    for path in _pages():
+        links = [link.get("href", "") for link in soup(path).find_all("link", rel="stylesheet")]
+        loads = any(PurePosixPath(urllib.parse.urlparse(h).path).name == editions.CSS for h in links)
+        assert loads == (path in ARABIC), f"{path}: loads {editions.CSS}={loads}"
+    shipped = SITE / "_static" / editions.FONTS
+    for weight in fonts.WEIGHTS:
+        assert (shipped / fonts.shipped_name(weight)).read_bytes() == (
+            fonts.font_dir() / fonts.shipped_name(weight)
+        ).read_bytes()
+    assert "SIL OPEN FONT LICENSE" in (shipped / editions.LICENCE).read_text(encoding="utf-8").upper()
+    css = (SITE / "_static" / editions.CSS).read_text(encoding="utf-8")
+    assert css.count("@font-face") == len(fonts.WEIGHTS) and "http" not in css  # nothing fetched from elsewhere
+
+
+def _resolve(path: str, href: str) -> str:
+    """A link's target page, relative to the site root."""
+    return urllib.parse.urljoin(f"http://site/{path}", href).removeprefix("http://site/").split("#")[0]
+
+
+def test_every_page_has_a_language_switch_to_the_other_edition():
+    pairs = editions.counterparts()
+    for path in _pages():
+        if _is_redirect(path):
+            continue
+        switches = soup(path).select("a.hb-lang-switch")
+        assert len(switches) == 1, f"{path}: {len(switches)} language switches"
+        target = _resolve(path, switches[0]["href"])
+        assert (SITE / target).is_file(), f"{path}: the switch leads to a missing page {target}"
+        name = path.removesuffix(".html")
+        if name in pairs:
+            assert target == pairs[name] + ".html", f"{path}: the switch does not lead to its counterpart"
+        if path in ARABIC:
+            assert soup(target).find("html").get("lang") == "en", f"{path}: the switch does not lead to English"
+        else:
+            assert target in ARABIC, f"{path}: the switch does not lead to the Arabic edition"
+
+
+def _alternates(path: str) -> dict[str, str]:
+    links = soup(path).find_all("link", rel="alternate")
+    return {link["hreflang"]: _resolve(path, link["href"]) for link in links if link.get("hreflang")}
+
+
+def test_hreflang_links_both_ways():
+    pairs = editions.counterparts()
+    assert pairs, "no chapter has an Arabic page"
+    for name, other in pairs.items():
+        path = name + ".html"
+        found = _alternates(path)
+        lang = "ar" if path in ARABIC else "en"
+        assert found == {lang: path, ("en" if lang == "ar" else "ar"): other + ".html"}, path
+        assert _alternates(other + ".html") == found, f"{path} and its counterpart name different alternates"
+    for path in _pages():
+        if path.removesuffix(".html") not in pairs:
+            assert not _alternates(path), f"{path} names alternates but has no counterpart"
+
+
+def test_every_arabic_character_is_in_the_shipped_typeface():
+    """The typeface is cut to Modern Standard Arabic: a character outside the cut would be drawn in another font, in
+    the middle of a word (breaking its joins)."""
+    from fontTools.ttLib import TTFont
+
+    for weight in fonts.WEIGHTS:
+        cmap = set(TTFont(SITE / "_static" / editions.FONTS / fonts.shipped_name(weight)).getBestCmap())
+        assert set(fonts.CODEPOINTS) <= cmap
+    for path in ARABIC:
+        text = soup(path).get_text()
+        outside = sorted({c for c in ARABIC_SCRIPT.findall(text) if ord(c) not in fonts.CODEPOINTS})
+        assert not outside, f"{path}: Arabic characters outside the shipped typeface: {outside}"
+
+
+def _main(path: str):
+    return soup(path).select_one("article.bd-article")
+
+
+@pytest.mark.parametrize("path", ARABIC or ["(none)"])
+def test_arabic_page_tells_the_story_in_arabic(path):
+    """At least 250 Arabic words of running prose (outside tables, figures, notes and method boxes), opening with
+    its bottom line, marked as the book's translation."""
+    from hamabook.build.narrative import narrative
+
+    found = narrative(str(soup(path)))
+    arabic_words = [w for w in found.text.split() if ARABIC_SCRIPT.search(w)]
+    assert len(arabic_words) >= 250, f"{path}: {len(arabic_words)} Arabic words of narrative"
+    first = _main(path).select_one(".admonition .admonition-title")
+    assert first is not None and first.get_text(strip=True) in ("الخلاصة", "الأحكام الرئيسية")
+    assert "ترجمتنا" in _main(path).get_text() or "ترجمة" in _main(path).get_text()
+
+
+@pytest.mark.parametrize("path", ARABIC or ["(none)"])
+def test_arabic_numbers_in_prose_open_their_source(path):
+    """As on the English pages: at least 90 % of the numbers in the prose are inserted values with their note."""
+    marked = unmarked = 0
+    for para in _main(path).select("section p, section li"):
+        if para.find_parent(["table", "figure", "details", "nav"]) or para.find_parent(class_="hb-judgments"):
+            continue
+        for value in para.select(".hb-val"):
+            marked += len(NUMBER.findall(value.contents[0] if value.contents else ""))
+        bare = BeautifulSoup(str(para), "html.parser")
+        for inserted in bare.select(".hb-val, a, code"):
+            inserted.decompose()
+        unmarked += len(NUMBER.findall(bare.get_text(" ")))
+    assert marked >= 20 and marked / (marked + unmarked) >= 0.9, (path, marked, unmarked)
+
+
+def _glued_keys(notebook: Path) -> set[str]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return {k for c in cells if c["cell_type"] == "markdown" for k in GLUE_ROLE.findall("".join(c["source"]))}
+
+
+@pytest.mark.parametrize("notebook", ARABIC_NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_glued_value_is_on_the_arabic_page_with_an_arabic_note(notebook):
+    path = f"book/ar/{notebook.stem}.html"
+    values = {v["data-key"]: v for v in _main(path).select(".hb-val[data-key]")}
+    assert _glued_keys(notebook) <= set(values), sorted(_glued_keys(notebook) - set(values))
+    for key, value in values.items():
+        note = value.select_one(".hb-note").get_text()
+        assert "صف" in note or "محسوب" in note, f"{path}: {key}'s note is not in Arabic: {note[:80]}"
+        for link in value.select(".hb-note a"):
+            assert (SITE / _resolve(path, link["href"])).is_file(), f"{path}: {key}'s note links nowhere"
+
+
+# --- In Chromium ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    _pages()
+    with serve(SITE) as url:
+        yield url
+
+
+def _visit(browser, url: str, width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    return context, page, requests
+
+
+LAYOUT_JS = """() => {
+  const box = e => e ? getComputedStyle(e) : null;
+  const note = box(document.querySelector('article .admonition'));
+  return {
+    dir: document.dir, lang: document.documentElement.lang,
+    direction: getComputedStyle(document.querySelector('article.bd-article')).direction,
+    noteRight: note ? parseFloat(note.borderRightWidth) : null, noteLeft: note ? parseFloat(note.borderLeftWidth) : null,
+    naskh: [...document.fonts].filter(f => f.family.includes('Noto Naskh Arabic') && f.status === 'loaded').length,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    text: document.querySelector('article.bd-article').innerText,
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ARABIC or ["(none)"])
+def test_arabic_page_reads_right_to_left_in_chromium(browser, site_url, path):
+    from hamabook.chapters.ar import intro  # the page's values, to find each one's text on the page
+
+    for width in (375, 1280):
+        context, page, requests = _visit(browser, site_url + path, width)
+        try:
+            found = page.evaluate(LAYOUT_JS)
+        finally:
+            context.close()
+        assert (found["dir"], found["lang"], found["direction"]) == ("rtl", "ar", "rtl")
+        assert found["noteRight"] > 0 and found["noteLeft"] == 0, "the notes' rule is not on the reading side"
+        assert found["naskh"] >= 1, "the Arabic typeface did not load"
+        assert any("/_static/fonts/" in u for u in requests) and all(u.startswith(site_url) for u in requests)
+        assert found["overflow"] <= 0, f"{path} scrolls sideways at {width}px"
+    if path == "book/ar/intro.html":
+        built = intro.build()
+        text = " ".join(found["text"].split())
+        missing = [k for k, v in built.values.items() if " ".join(v.text.split()) not in text]
+        assert not missing, f"values not shown on the page: {missing}"
+
+
+@pytest.mark.browser
+def test_english_pages_neither_load_nor_need_the_arabic_typeface(browser, site_url):
+    context, page, requests = _visit(browser, site_url + "book/intro.html")
+    try:
+        assert page.evaluate("() => [document.dir, document.documentElement.lang]") == ["", "en"]
+        assert not [u for u in requests if "/fonts/" in u or editions.CSS in u]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_switch_leads_to_the_other_edition_and_back(browser, site_url):
+    for start in ("book/intro.html", "book/military.html"):
+        context, page, _ = _visit(browser, site_url + start)
+        try:
+            page.locator("a.hb-lang-switch").click()
+            page.wait_for_load_state("load")
+            assert page.evaluate("() => document.documentElement.lang") == "ar"
+            page.locator("a.hb-lang-switch").click()
+            page.wait_for_load_state("load")
+            assert page.evaluate("() => document.documentElement.lang") == "en"
+            if start == "book/intro.html":
+                assert page.url == site_url + start, "the Arabic intro does not lead back to the English one"
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+def test_search_finds_arabic_words(browser, site_url):
+    """Sphinx's search (its index and its script) finds a page by an Arabic word only an Arabic page holds."""
+    word = "الجولاني"  # al-Sharaa's former name, as the Arabic intro writes it
+    assert word in soup("book/ar/intro.html").get_text()
+    context, page, _ = _visit(browser, site_url + "search.html?q=" + urllib.parse.quote(word))
+    try:
+        page.wait_for_function(
+            "() => (document.querySelector('#search-results')?.innerText || '').includes('Search finished')",
+            timeout=15_000,
+        )
+        found = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    finally:
+        context.close()
+    assert any("book/ar/intro.html" in href for href in found), found
