@@ -13,6 +13,7 @@ from hamabook.chapters import aftermath
 from hamabook.data import descriptor, load
 from hamabook.rows.geo import great_circle_km
 from hamabook.rows.provenance import FACT_TABLES
+from hamabook.rows.stated import figures_in, row_text
 
 CHAPTERS = [
     "intro",
@@ -43,7 +44,7 @@ def number_of(text: str) -> tuple[float, int] | None:
 @pytest.fixture(scope="module")
 def held():
     """Per fact row: the numbers it holds (values, range ends, credibility, a forecast's probability, outcome and
-    Brier score), its principal figure (its value or the low end of its range; a forecast's Brier score), its dates
+    Brier score; for a row with no value column, the figures its own words state), its principal figure (its value or the low end of its range; a forecast's Brier score), its dates
     and its place's coordinates."""
     places = load("places").set_index("place_id")
     scored = aftermath.score_forecasts(load("forecasts"), load("likelihood_scale")).set_index("forecast_id")
@@ -52,6 +53,8 @@ def held():
         for row in load(table).to_dict("records"):
             rid = row[key]
             numbers[rid] = [float(row[c]) for c in ("value", "low", "high", "credibility") if pd.notna(row.get(c))]
+            if "value" not in row:  # a row with no value column holds the numbers its own words state
+                numbers[rid] += [float(f) for f in figures_in(row_text(pd.Series(row))) if re.fullmatch(r"[\d.]+", f)]
             amounts[rid] = [float(row[c]) for c in ("value", "low", "high") if pd.notna(row.get(c))][:1]
             dates[rid] = [pd.Timestamp(row[c]) for c in (date_col, "as_of") if pd.notna(row.get(c))]
             place = row.get("place_id")
