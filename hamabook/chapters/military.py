@@ -446,10 +446,10 @@ def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         "military-advance-dates",
         chart,
         drawn,
-        caption=f"In all, {prose.plural(len(drawn), 'report')} give the day {prose.plural(len(reported), 'place')} "
-        f"changed hands ({prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}); "
-        "reports disagree on the day for "
-        f"{prose.join_words(contested['name'])}.",
+        caption="The towns and cities on the M5 changed hands one after another, "
+        f"{prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}, and accounts disagree on the day for "
+        f"{prose.join_words(contested['name'])}. One dot per report ({prose.plural(len(drawn), 'report')} on "
+        f"{prose.plural(len(reported), 'place')}).",
         alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported to have "
         "changed hands, earliest at the top, coloured by source grade.",
         sources=list(dict.fromkeys(dots["source_id"])),
@@ -595,8 +595,8 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
             drawn_fx,
             caption=f"Market quotes dated {prose.fmt_date_range(during['as_of'].min(), during['as_of'].max())} "
             f"ranged over {value_text(during)} pounds to the dollar, against an official rate of "
-            f"{value_text(before)} pounds on {prose.fmt_date(before['as_of'].iloc[0])}. The chart draws "
-            f"{prose.plural(len(fx), 'report')}, dated {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}.",
+            f"{value_text(before)} pounds on {prose.fmt_date(before['as_of'].iloc[0])}. One dot per quote "
+            f"({prose.plural(len(fx), 'report')}), dated {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}.",
             alt_text="Dated series of reported Syrian pound exchange rates, market and official, each report a dot "
             "with a bar for a quoted buy-sell range.",
             sources=list(dict.fromkeys(fx["source_id"])),
