@@ -106,11 +106,9 @@ REPORT_LABELS = {
     "what": "What was reported (our words)",
     "source": "Source",
 }
-# The evidence at the foot of the page: the table of distances shows its first pair of cities and folds the rest
-# under "Show all" (the book's fold, here after one row rather than output.figure.FOLD_AFTER); the report tables fold
-# whole, under a line that names them and their number of reports. The reports stay one click away, every row
-# prints, and the page keeps the story told in full, with room for the campaign map, within twelve screens.
-REPORT_FOLD = 1
+# The evidence at the foot of the page: the table of distances and the report tables fold whole, under a line that
+# names them and their number of rows. The reports stay one click away, every row prints, and the page keeps the
+# story told in full, with room for the campaign map, within twelve screens.
 
 
 def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -494,7 +492,6 @@ def distances(t: Tables, ids: Used) -> Section:
                 "sources": "Sources (grade)",
             },
             noun="pairs of cities",
-            fold_after=REPORT_FOLD,
         ),
     )
     return s
