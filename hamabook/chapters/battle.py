@@ -503,8 +503,6 @@ def road_south(t: Tables) -> Section:
     v["battle_south_day"] = _day(day, [*_ids(_on(gate, day)), *_ids(_on(entered, day))])
     earlier = gate[gate["date"] < day]
     v["battle_south_earlier"] = _day(earlier["date"].min(), earlier) if len(earlier) else prose.text("none", gate)
-    crossing = t.figures[t.figures["metric"] == "distance_km_rastan_bridge_homs"]
-    v["battle_bridge_km"] = prose.number(crossing["value"].max(), crossing)
     apart = t.figures[t.figures["metric"] == "distance_km_hama_homs"]
     v["battle_homs_km"] = prose.text(prose.fmt_range(apart["value"].min(), apart["value"].max(), "km"), apart)
     homs = sided[(sided["place_id"] == "homs") & (sided["taken_by_side"] == "opposition")]
