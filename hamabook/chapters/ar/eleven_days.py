@@ -163,7 +163,9 @@ def judgment_boxes(ids) -> dict[str, object]:
     """Each judgment in full, as a box keyed by its id: verdict, statement, the rows it rests on (linking to the
     English evidence page), what it assumes, the alternative weighed and what would change it, all in the
     catalogue's Arabic (``hamabook.rows.translations``). The edition's helper (``output.arabic_judgments``) has the
-    key-judgments list and the verdicts but no box, so the box is written here."""
+    key-judgments list and the verdicts but no box, so the box is written here. Its verdict and statement stand in a
+    ``div``, not a paragraph, like the rest of the box: they are the data's words, not the page's prose (the site
+    test of numbers in Arabic prose leaves the key-judgments list out for the same reason)."""
     out = {}
     for jid, row in _judgments(ids).iterrows():
         text = {f: translated("judgments", jid, f) for f in ("statement", "assumptions", "alternative", "indicators")}
@@ -182,7 +184,8 @@ def judgment_boxes(ids) -> dict[str, object]:
         markup = (
             f'<div class="admonition hb-judgment" id="{jid.lower()}" role="note" aria-label="التقدير {jid}">'
             f'<p class="admonition-title">التقدير {html.escape(jid)}</p>'
-            f"<p><strong>{html.escape(verdict)}</strong>: {html.escape(text['statement'])}.</p><dl>{items}</dl></div>"
+            f'<div class="hb-judgment-statement"><strong>{html.escape(verdict)}</strong>: '
+            f"{html.escape(text['statement'])}.</div><dl>{items}</dl></div>"
         )
         markdown = (
             f"**التقدير {jid}.** **{md_escape(verdict)}**: {md_escape(text['statement'])}. "
