@@ -50,9 +50,7 @@ def overview() -> Section:
     judgments = load("judgments")
     return Section(
         values={
-            "im_n_judged": arabic.counted(
-                int((judgments["chapter"] == CHAPTER).sum()), JUDGMENT, table="judgments"
-            ),
+            "im_n_judged": arabic.counted(int((judgments["chapter"] == CHAPTER).sum()), JUDGMENT, table="judgments"),
         }
     )
 
@@ -105,4 +103,3 @@ def so_far(w: Worded) -> Section:
             "im_seizure_date": w.day("im_seizure_date"),
         }
     )
-
