@@ -136,3 +136,24 @@ def test_credit_names_the_chain_in_arabic_with_names_as_registered():
     html = arabic.credit_html("SOHR", "Asharq Al-Awsat", "AFP")
     assert html == "<bdi>SOHR</bdi> عبر <bdi>AFP</bdi> عبر <bdi>Asharq Al-Awsat</bdi>"
     assert arabic.credit_html("Reuters", "Reuters") == "<bdi>Reuters</bdi>"
+
+
+def test_figure_credits_and_downloads_in_arabic():
+    """A figure of the Arabic edition credits its sources and offers its data in Arabic: names and titles as
+    published, dates in the edition's convention."""
+    import altair as alt
+
+    from hamabook.data import load
+    from hamabook.output.figure import figure, source_credit
+
+    ids = list(load("sources")["source_id"].head(6))
+    one = source_credit(ids[:1], "ar")
+    assert one.startswith("المصدر: <bdi><a href=") and "(الدرجة " in one
+    assert source_credit(ids[:2], "ar").startswith("المصادر: ") and "؛ " in source_credit(ids[:2], "ar")
+    many = source_credit(ids, "ar")
+    assert many.startswith("<details><summary>المصادر: 6 تقارير (الدرجات ") and "؛ اعرضها كلها</summary> " in many
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    chart = alt.Chart(data).mark_point().encode(x="x:Q", y="y:Q")
+    shown = figure("toy-ar", chart, data, caption="تعليق", alt_text="وصف", sources=ids[:1], lang="ar")
+    assert "نزّل البيانات المرسومة (CSV، صفين)" in shown.data
+    assert "المصدر:" in shown.print_form["text/markdown"] if "text/markdown" in shown.print_form else True

@@ -90,3 +90,32 @@ def test_battle_map_frame_labels_the_key_places_with_their_offsets():
     assert "unresolved" in spec["layer"][-1 - 0]["encoding"].get("color", {}).get("scale", {}).get("domain", []) or any(
         "unresolved" in str(layer) for layer in spec["layer"]
     )
+
+
+def test_arabic_dot_chart_reads_right_to_left():
+    """The Arabic edition's dot chart: time reversed, categories on the right, legend on the left, every Arabic text
+    isolated as right-to-left, Naskh named first."""
+    import pandas as pd
+
+    from hamabook.charts.arabic import PDI, RLI, report_dots_rtl, rtl
+
+    drawn = pd.DataFrame(
+        {"city": ["حماة"], "date": pd.to_datetime(["2024-12-05"]), "publisher": ["X"], "reliability": ["B"]}
+    )
+    spec = report_dots_rtl(
+        drawn,
+        "city",
+        ["حماة"],
+        x_title="تاريخ السيطرة",
+        legend_title="درجة المصدر",
+        tooltips={"city": "المدينة", "date": "التاريخ"},
+        height=100,
+        size=50,
+        opacity=1,
+    ).to_dict()
+    enc = spec["encoding"]
+    assert enc["x"]["scale"]["reverse"] is True and enc["x"]["title"] == rtl("تاريخ السيطرة")
+    assert enc["y"]["axis"]["orient"] == "right" and RLI in enc["y"]["axis"]["labelExpr"]
+    assert enc["color"]["legend"]["orient"] == "left" and enc["color"]["title"] == f"{RLI}درجة المصدر{PDI}"
+    assert [t["title"] for t in enc["tooltip"]] == ["المدينة", "التاريخ"]
+    assert spec["config"]["font"].startswith('"Noto Naskh Arabic"')

@@ -146,7 +146,7 @@ def test_arabic_page_tells_the_story_in_arabic(path):
     arabic_words = [w for w in found.text.split() if ARABIC_SCRIPT.search(w)]
     assert len(arabic_words) >= 250, f"{path}: {len(arabic_words)} Arabic words of narrative"
     first = _main(path).select_one(".admonition .admonition-title")
-    assert first is not None and first.get_text(strip=True) in ("الخلاصة", "الأحكام الرئيسية")
+    assert first is not None and first.get_text(strip=True) in ("الخلاصة", "التقديرات الرئيسية")
     assert "ترجمتنا" in _main(path).get_text() or "ترجمة" in _main(path).get_text()
 
 
@@ -283,3 +283,41 @@ def test_search_finds_arabic_words(browser, site_url):
     finally:
         context.close()
     assert any("book/ar/intro.html" in href for href in found), found
+
+
+TEXT_BOXES_JS = """(root) => { const s = root.getBoundingClientRect();
+  return [...root.querySelectorAll('text')].filter(t => /[\\u0600-\\u06FF]/.test(t.textContent)).map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left - s.left, right: r.right - s.left, width: r.width, box: s.width}; }); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ARABIC or ["(none)"])
+def test_arabic_figures_draw_their_text_right_to_left_inside_the_drawing(browser, site_url, path):
+    """Every Arabic text of a chart (labels, legend, titles) is isolated right to left and drawn, shaped, inside the
+    chart: in the static SVG (opened on its own in Chromium) and in the interactive chart on the page."""
+    from hamabook.charts.arabic import PDI, RLI
+    from hamabook.output.render import static_svgs
+
+    svgs = static_svgs((SITE / path).read_text(encoding="utf-8"))
+    assert svgs, f"{path} has no chart"
+    context = browser.new_context(viewport={"width": 900, "height": 600})
+    try:
+        page = context.new_page()
+        for svg in svgs:
+            page.set_content(f"<html><body style='margin:0'>{svg}</body></html>")
+            boxes = page.evaluate(TEXT_BOXES_JS, page.query_selector("svg"))
+            assert boxes, "no Arabic text in the chart"
+            for box in boxes:
+                assert box["text"].startswith(RLI) and box["text"].endswith(PDI), box["text"]
+                assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
+        page.goto(site_url + path, wait_until="load")
+        page.evaluate("() => window.dispatchEvent(new Event('pointermove'))")
+        for chart in page.query_selector_all(".hb-chart"):
+            chart.scroll_into_view_if_needed()
+            live = page.wait_for_selector(f"#{chart.get_attribute('id')} .hb-chart-live svg", timeout=15_000)
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            for box in page.evaluate(TEXT_BOXES_JS, live):
+                assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
+    finally:
+        context.close()

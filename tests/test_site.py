@@ -273,7 +273,7 @@ def test_every_figure_has_caption_alt_credit_and_its_data(browser, site_url, pat
         fid = fig["id"]
         assert fig["caption"], f"{fid}: no caption"
         assert fig["alt"].strip(), f"{fid}: no text alternative"
-        assert fig["credit"].startswith("Source"), f"{fid}: no source credit"
+        assert fig["credit"].startswith(("Source", "المصدر", "المصادر")), f"{fid}: no source credit"
         assert fig["csv"], f"{fid}: no data download"
         rows = list(csv.DictReader(io.StringIO(found["download_texts"][fig["csv"]])))
         assert rows, f"{fid}: the CSV has no data rows"

@@ -139,7 +139,7 @@ def test_print_build_starts_from_the_site_doctrees_and_refuses_a_stale_site(tmp_
     stamp.write_text(sphinxext.inputs_digest())
     printed._write_from_site(app, None)
     assert (tmp_path / "print" / ".doctrees" / "environment.pickle").read_bytes() == b"site"
-    assert connected == [("env-before-read-docs", printed._refuse_to_read)]
+    assert connected == [("builder-inited", printed._english_book), ("env-before-read-docs", printed._refuse_to_read)]
     printed._refuse_to_read(app, None, [])  # nothing to read: the print build only writes
     own = SimpleNamespace(connect=app.connect, doctreedir=str(site / ".doctrees"))
     with pytest.raises(printed.StaleSite, match="own output"):
@@ -275,3 +275,36 @@ def test_the_font_cut_is_deterministic_and_keeps_the_shaping(tmp_path):
     features = {r.FeatureTag for r in font["GSUB"].table.FeatureList.FeatureRecord}
     assert {"init", "medi", "fina", "rlig"} <= features
     assert len(font.getGlyphOrder()) > len(fonts.CODEPOINTS)  # the joining forms and ligatures came along
+
+
+def test_the_print_edition_leaves_out_the_pages_of_another_language(tmp_path):
+    """The PDF is the English book: Arabic pages leave the root page's tables of contents (an emptied one with its
+    wrapper), English ones stay, in order."""
+    import json
+    import pickle
+
+    from docutils import nodes
+    from docutils.utils import new_document
+    from sphinx import addnodes
+
+    from hamabook.build.printed import _leave_out_other_languages
+
+    src = tmp_path / "src"
+    for name, lang in (("book/intro", None), ("book/battle", None), ("book/ar/intro", "ar")):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        meta = {"hamabook": {"lang": lang}} if lang else {}
+        (src / f"{name}.ipynb").write_text(json.dumps({"metadata": meta, "cells": []}))
+    tree = new_document("intro")
+    for files in (["book/battle", "book/ar/intro"], ["book/ar/intro"]):
+        wrapper = nodes.compound(classes=["toctree-wrapper"])
+        wrapper += addnodes.toctree(includefiles=list(files), entries=[(None, f) for f in files])
+        tree += wrapper
+    doctrees = tmp_path / "doctrees" / "book"
+    doctrees.mkdir(parents=True)
+    (doctrees / "intro.doctree").write_bytes(pickle.dumps(tree))
+    _leave_out_other_languages(tmp_path / "doctrees", src, "book/intro")
+    left = pickle.loads((doctrees / "intro.doctree").read_bytes())
+    tocs = list(left.findall(addnodes.toctree))
+    assert [t["includefiles"] for t in tocs] == [["book/battle"]]
+    assert tocs[0]["entries"] == [(None, "book/battle")]
+    assert len(list(left.findall(nodes.compound))) == 1

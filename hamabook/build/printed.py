@@ -205,7 +205,40 @@ def _write_from_site(app, config) -> None:
         raise StaleSite(f"{PRINT_FROM_ENV}={site} is this build's own output; give the print build another one")
     shutil.rmtree(app.doctreedir, ignore_errors=True)
     shutil.copytree(doctrees, app.doctreedir)
+    app.connect("builder-inited", _english_book)
     app.connect("env-before-read-docs", _refuse_to_read)
+
+
+def _english_book(app) -> None:
+    """Once sphinx-external-toc has named the root page (it does so as the configuration is read): the copied
+    doctrees without the pages of another language (:func:`_leave_out_other_languages`)."""
+    _leave_out_other_languages(Path(app.doctreedir), Path(app.srcdir), app.config.root_doc)
+
+
+def _leave_out_other_languages(doctrees: Path, srcdir: Path, root: str) -> None:
+    """The print edition is the English book: the pages of another edition (a notebook declaring another language,
+    hamabook.build.editions) are taken out of the root page's tables of contents, which the LaTeX builder follows to
+    assemble the book, and a table of contents left empty (the Arabic part) goes with them. XeLaTeX as configured
+    sets no right-to-left text; the Arabic edition is read on the web."""
+    import pickle
+
+    from .editions import page_language
+
+    path = doctrees / f"{root}.doctree"
+    tree = pickle.loads(path.read_bytes())
+    changed = False
+    for toc in list(tree.findall(addnodes.toctree)):
+        kept = [d for d in toc["includefiles"] if page_language(srcdir / f"{d}.ipynb") in (None, "en")]
+        if kept == toc["includefiles"]:
+            continue
+        changed = True
+        toc["entries"] = [(title, d) for title, d in toc["entries"] if d in kept]
+        toc["includefiles"] = kept
+        if not kept:
+            wrapper = toc.parent if isinstance(toc.parent, nodes.compound) else toc
+            wrapper.parent.remove(wrapper)
+    if changed:
+        path.write_bytes(pickle.dumps(tree, pickle.HIGHEST_PROTOCOL))
 
 
 def _refuse_to_read(app, env, docnames: list[str]) -> None:

@@ -1,5 +1,5 @@
-"""The judgments in Arabic, rendered from ``data/judgments.csv`` (and their Arabic statements, through
-:mod:`hamabook.rows.arabic`): the key-judgments list and the verdicts a bottom line cites. Same rows, same
+"""The judgments in Arabic, rendered from ``data/judgments.csv`` and their translations (``data/translations.csv``,
+through :mod:`hamabook.rows.arabic`): the key-judgments list and the verdicts a bottom line cites. Same rows, same
 likelihood bands as the English boxes, so one judgment never reads two ways."""
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from .judgments import with_bands
 from .prose import Value
 from .render import md_escape
 
-UNTRANSLATED = "(بالإنجليزية إلى أن تُترجم)"
-
 
 def verdict(row) -> str:
     """'مرجّح (55–80%)، بثقة متوسطة'."""
@@ -27,13 +25,6 @@ def _rows(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> pd.DataFrame:
     return judgments_ar(with_bands(judgments, likelihood))
 
 
-def statement_html(row) -> str:
-    """The Arabic statement; the English one, marked as English, while the data has no Arabic for it."""
-    if pd.isna(row.statement_ar):
-        return f'<span class="hb-untranslated" lang="en" dir="ltr">{html.escape(row.statement)}.</span> {UNTRANSLATED}'
-    return f"{html.escape(row.statement_ar)}."
-
-
 def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str], pages: dict[str, str]):
     """The key-judgments list in ``ids`` order, each linking to its box: ``pages`` maps a chapter to the page that
     holds its judgment boxes (relative to the Arabic page) and whether it is in Arabic (``(href, "ar"|"en")``)."""
@@ -41,7 +32,7 @@ def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[s
     missing = sorted(set(ids) - set(rows.index))
     if missing:
         raise KeyError(f"no judgment(s) {', '.join(missing)} in judgments.csv")
-    items, lines = [], ["**الأحكام الرئيسية**", ""]
+    items, lines = [], ["**التقديرات الرئيسية**", ""]
     for jid in ids:
         row = rows.loc[jid]
         href, lang = pages[row.chapter]
@@ -49,12 +40,12 @@ def key_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[s
         items.append(
             f"<li><strong>{html.escape(jid)}</strong> <strong>{html.escape(row.likelihood_ar)}</strong> "
             f"({html.escape(band_text(row.low, row.high))})، بثقة {html.escape(row.confidence_ar)}: "
-            f'{statement_html(row)} <a href="{html.escape(href)}#{jid.lower()}" hreflang="{lang}">{where}</a></li>'
+            f"{html.escape(row.statement_ar)}. "
+            f'<a href="{html.escape(href)}#{jid.lower()}" hreflang="{lang}">{where}</a></li>'
         )
-        text = row.statement if pd.isna(row.statement_ar) else row.statement_ar
-        lines.append(f"- **{jid}** {md_escape(verdict(row))}: {md_escape(text)}.")
+        lines.append(f"- **{jid}** {md_escape(verdict(row))}: {md_escape(row.statement_ar)}.")
     markup = (
-        '<div class="admonition tip hb-judgments"><p class="admonition-title">الأحكام الرئيسية</p>'
+        '<div class="admonition tip hb-judgments"><p class="admonition-title">التقديرات الرئيسية</p>'
         f"<ul>{''.join(items)}</ul></div>"
     )
     return block(markup, "\n".join(lines))

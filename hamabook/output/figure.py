@@ -53,8 +53,40 @@ def block(html_text: str, markdown: str | None = None, *, table: dict | None = N
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def source_credit(source_ids: list[str]) -> str:
-    """'Source: …' as HTML, with publisher, title, date and link for each id, in the given order."""
+# The credit's and the download link's words, by the page's language (``figure(..., lang=)``).
+WORDS = {
+    "en": {
+        "source": "Source",
+        "sources": "Sources",
+        "grade": "grade",
+        "many": "{n} reports (grades {grades}); show all",
+        "download": "Download the data drawn (CSV, {rows} rows)",
+        "own": "Source: this book's data package ({name}).",
+    },
+    "ar": {
+        "source": "المصدر",
+        "sources": "المصادر",
+        "grade": "الدرجة",
+        "many": "{n} (الدرجات {grades})؛ اعرضها كلها",
+        "download": "نزّل البيانات المرسومة (CSV، {rows})",
+        "own": "المصدر: حزمة بيانات هذا الكتاب ({name}).",
+    },
+}
+
+
+def _words(lang: str, key: str, **values) -> str:
+    """The words of ``key`` in ``lang``, with counts written as that language writes them."""
+    if lang == "ar":
+        from .arabic import REPORT, ROW, count
+
+        values = {**values, **({"n": count(values["n"], REPORT)} if "n" in values else {})}
+        values = {**values, **({"rows": count(values["rows"], ROW)} if "rows" in values else {})}
+    return WORDS[lang][key].format(**values)
+
+
+def source_credit(source_ids: list[str], lang: str = "en") -> str:
+    """'Source: …' as HTML, with publisher, title, date and link for each id, in the given order (in Arabic with
+    ``lang="ar"``: 'المصدر: …', dates as the Arabic edition writes them, names and titles as published)."""
     if not source_ids:
         raise ValueError("a figure needs at least one source id")
     sources = load("sources").set_index("source_id")
@@ -64,22 +96,30 @@ def source_credit(source_ids: list[str]) -> str:
     parts = []
     for sid in dict.fromkeys(source_ids):
         row = sources.loc[sid]
-        date = "" if pd.isna(row["published"]) else f", {row['published']:%Y-%m-%d}"
-        title = "" if pd.isna(row["title"]) else f", “{html.escape(row['title'])}”"
-        parts.append(
-            f'<a href="{html.escape(row["url"])}">{html.escape(row["publisher"])}</a>'
-            f"{title}{date} (grade {row['reliability']})"
-        )
+        parts.append(_credit_part(row, lang))
+    comma, semicolon = ("، ", "؛ ") if lang == "ar" else (", ", "; ")
     if len(parts) == 1:
-        return f"Source: {parts[0]}."
+        return f"{WORDS[lang]['source']}: {parts[0]}."
     if len(parts) <= 4:
-        return "Sources: " + "; ".join(parts) + "."
+        return f"{WORDS[lang]['sources']}: " + semicolon.join(parts) + "."
     grades = sorted({str(g) for g in sources.loc[list(dict.fromkeys(source_ids)), "reliability"]})
-    return (
-        f"<details><summary>Sources: {len(parts)} reports (grades {', '.join(grades)}); show all</summary> "
-        + "; ".join(parts)
-        + ".</details>"
-    )
+    many = _words(lang, "many", n=len(parts), grades=comma.join(grades))
+    # A space after the summary, so the printed credit does not run into the first source.
+    return f"<details><summary>{WORDS[lang]['sources']}: {many}</summary> " + semicolon.join(parts) + ".</details>"
+
+
+def _credit_part(row, lang: str) -> str:
+    """One source in a credit: publisher (linked), title, date, grade."""
+    link = f'<a href="{html.escape(row["url"])}">{html.escape(row["publisher"])}</a>'
+    if lang == "ar":
+        from .arabic import fmt_date
+
+        date = "" if pd.isna(row["published"]) else f"، {fmt_date(row['published'])}"
+        title = "" if pd.isna(row["title"]) else f"، «<bdi>{html.escape(row['title'])}</bdi>»"
+        return f"<bdi>{link}</bdi>{title}{date} (الدرجة {row['reliability']})"
+    date = "" if pd.isna(row["published"]) else f", {row['published']:%Y-%m-%d}"
+    title = "" if pd.isna(row["title"]) else f", “{html.escape(row['title'])}”"
+    return f"{link}{title}{date} (grade {row['reliability']})"
 
 
 def figure_csv(data: pd.DataFrame) -> str:
@@ -115,13 +155,15 @@ def figure(
     alt_text: str,
     sources: list[str],
     own_data: str | None = None,
+    lang: str = "en",
 ) -> Printable:
     """Render a captioned, credited figure with a CSV download of ``data``.
 
     ``name`` is a stable lowercase-hyphenated id; it becomes the HTML id
     ``fig-<name>`` and the CSV file name. ``sources`` are ids in sources.csv.
     Only a chart about the book's own data package (e.g. its sources registry)
-    may instead pass ``sources=[]`` and name that data in ``own_data``.
+    may instead pass ``sources=[]`` and name that data in ``own_data``. ``lang="ar"`` writes the credit and the
+    download link in Arabic (caption and text alternative are the caller's, in the page's language).
     """
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r} must be lowercase letters, digits and hyphens")
@@ -134,9 +176,9 @@ def figure(
     else:
         body = matplotlib_html(chart, alt_text)
     if sources:
-        credit = source_credit(sources)
+        credit = source_credit(sources, lang)
     elif own_data:
-        credit = f"Source: this book's data package ({html.escape(own_data)})."
+        credit = _words(lang, "own", name=html.escape(own_data))
     else:
         raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(figure_csv(data))
@@ -145,12 +187,16 @@ def figure(
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'
         f'<div class="hb-credit">{credit} '
         f'<a class="hb-download" href="{href}" download="{name}.csv">'
-        f"Download the data drawn (CSV, {len(data)} rows)</a></div>"
+        f"{_download_words(len(data), lang)}</a></div>"
         "</figcaption></figure>"
     )
     # The print edition draws the figure from its static SVG (hamabook.build.printed), then this caption.
-    credit_text = html.unescape(re.sub(r"<[^>]+>", "", credit.replace("; show all", "")))
+    credit_text = html.unescape(re.sub(r"<[^>]+>", "", credit.replace("; show all", "").replace("؛ اعرضها كلها", "")))
     return Printable(markup, f"**{md_escape(caption)}** {md_escape(credit_text)}")
+
+
+def _download_words(rows: int, lang: str) -> str:
+    return f"Download the data drawn (CSV, {rows} rows)" if lang == "en" else _words(lang, "download", rows=rows)
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:

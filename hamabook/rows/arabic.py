@@ -1,48 +1,44 @@
-"""The Arabic edition's words that live in the data package, read through one accessor.
-
-Judgment statements, likelihood and confidence words and category labels in Arabic are rows of
-``data/translations.csv`` (the book's own translation), read through :mod:`hamabook.rows.translations`; places'
-and actors' Arabic names are ``name_ar`` in their registries. The pages call :func:`judgments_ar`,
-:func:`scale_word`, :func:`category_label` and :func:`place_names`.
+"""The Arabic edition's words that live in the data package, for the Arabic pages: judgments with their Arabic
+statements and scale words, event kinds' labels, places' Arabic names, and the reports that quote an Arabic source in
+its own words. The texts are the book's translations, ``data/translations.csv``, read through
+:mod:`hamabook.rows.translations` (a missing one stops the build and names the row to add); places' names are
+``name_ar`` in ``places.csv``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .translations import NotFound, translated
+from .translations import translated, translations
 
-# The one label the chronology shows that is not a category of events.csv: a row of control_changes.csv.
-CONTROL_CHANGE = ("control_change", "تغيّر السيطرة")
-# Where each scale's Arabic words are kept in translations.csv: (table, field).
-SCALES = {"likelihood": ("likelihood_scale", "term"), "confidence": ("judgments", "confidence")}
+# The label a row of control_changes.csv takes in a list of reports: that of the event kind it reports (a place
+# taken), so a control change and a capture event read alike.
+CONTROL_CHANGE = "control_change"
+CONTROL_CHANGE_CATEGORY = "city_captured"
 
 
 def scale_word(kind: str, term: str) -> str:
     """The Arabic for a likelihood word (``kind="likelihood"``) or a confidence level (``"confidence"``)."""
-    table, field = SCALES[kind]
-    return translated(table, term, field)
+    if kind == "likelihood":
+        return translated("likelihood_scale", term, "term")
+    if kind == "confidence":
+        return translated("judgments", term, "confidence")
+    raise KeyError(f"no scale of {kind!r} words")
 
 
 def category_label(category: str) -> str:
-    """The Arabic label of an event kind (categories.csv), or of a control change."""
-    if category == CONTROL_CHANGE[0]:
-        return CONTROL_CHANGE[1]
-    return translated("categories", category, "label")
-
-
-def _statement(judgment_id: str) -> str | None:
-    try:
-        return translated("judgments", judgment_id, "statement")
-    except NotFound:
-        return None
+    """The Arabic label of an event kind (categories.csv), or of a control change (:data:`CONTROL_CHANGE`)."""
+    return translated("categories", CONTROL_CHANGE_CATEGORY if category == CONTROL_CHANGE else category, "label")
 
 
 def judgments_ar(judgments: pd.DataFrame) -> pd.DataFrame:
-    """The judgments with ``statement_ar`` (their Arabic statement, or NA where the catalogue lacks one),
-    ``likelihood_ar`` and ``confidence_ar``."""
+    """The judgments with ``statement_ar``, ``likelihood_ar`` and ``confidence_ar``, from the translations."""
+    statements = translations("judgments", "statement")
+    missing = sorted(set(judgments["judgment_id"]) - set(statements.index))
+    if missing:
+        raise KeyError(f"translations.csv has no Arabic statement for judgment(s) {', '.join(missing)}")
     out = judgments.copy()
-    out["statement_ar"] = pd.array([_statement(j) for j in out["judgment_id"]], dtype="string")
+    out["statement_ar"] = [statements[j] for j in out["judgment_id"]]
     out["likelihood_ar"] = [scale_word("likelihood", t) for t in out["likelihood"]]
     out["confidence_ar"] = [scale_word("confidence", c) for c in out["confidence"]]
     return out

@@ -15,13 +15,15 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from ...charts import theme
+from ...charts.arabic import report_dots_rtl
 from ...data import load
 from ...output import arabic
 from ...output.arabic_judgments import key_judgments, verdict_values
-from ...output.figure import FOLD_AFTER, table
+from ...output.figure import FOLD_AFTER, figure, table
 from ...output.prose import Value
 from ...rows.arabic import category_label, original_quote, place_names
 from ...rows.provenance import credit_chain
+from ...rows.reports import CONTROL_CLAIM, count_reports
 from ...rows.select import days_between, modal_date, reported_dates
 from .. import intro as en
 from ..page import Page, Section
@@ -274,4 +276,68 @@ def chronology(a: Tables) -> Section:
             fold_words=(f"عرض التقارير كلها ({arabic.fmt_number(len(shown))})", f"عرض أول {FOLD_AFTER} فقط"),
         ),
     )
+    s.add("capture-dates", capture_figure(en.capture_dates(t.changes, t.events, t.places, t.sources), t.places))
     return s
+
+
+COPY = arabic.Noun("نسخة", "نسختين", "نسخ", "نسخةً")
+
+
+def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
+    """How the reports date each city's fall, in ``order`` (the English page's caption, in Arabic): 'تُجمع التقارير
+    (12) على أن حماة سقطت في 5 كانون الأول/ديسمبر 2024؛ ...؛ وتتوزع التواريخ المُفادة على 3 أيام لحلب ويومين لحمص.'
+    (``caps``: columns name, date)."""
+    parts, spread = [], []
+    for city in order:
+        rows = caps[caps["name"] == city]
+        dates, n = rows["date"], count_reports(rows, CONTROL_CLAIM)
+        if dates.empty:
+            continue
+        days = (dates.max() - dates.min()).days + 1
+        if days > 1:
+            spread.append(f"{arabic.count(days, arabic.DAY)} ل{city}")
+        elif n == 1:
+            parts.append(f"يؤرّخ التقرير الوحيد عن {city} سقوطها في {arabic.fmt_date(dates.iloc[0])}")
+        else:
+            parts.append(
+                f"تُجمع التقارير ({arabic.fmt_number(n)}) على أن {city} سقطت في {arabic.fmt_date(dates.iloc[0])}"
+            )
+    if spread:
+        parts.append(f"تتوزع التواريخ المُفادة على {arabic.join_words(spread)}")
+    if not parts:
+        raise LookupError("no capture reports for the key cities")
+    return "؛ و".join(parts) + "."
+
+
+def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
+    """The English page's chart of the reported capture dates, right to left, in Arabic."""
+    names = place_names(places)
+    caps = caps.assign(name=caps["place_id"].map(names))
+    drawn = caps[["name", "date", "publisher", "reliability"]].rename(columns={"name": "city"})
+    order = [names[p] for p in en.KEY_CITIES]
+    months = arabic.fmt_date_range(caps["date"].min(), caps["date"].max())
+    caption = (
+        f"{fall_sentence(caps, order)} يرسم الشكل نقطةً لكل نسخة قُرئت ({arabic.count(len(caps), COPY)})، "
+        "أما نُسخ التقرير الواحد فتُعدّ في النص مرة واحدة."
+    )
+    chart = report_dots_rtl(
+        drawn,
+        "city",
+        order,
+        x_title=f"تاريخ السيطرة كما أفادت به التقارير ({months})",
+        legend_title="درجة المصدر",
+        tooltips={"city": "المدينة", "date": "التاريخ", "publisher": "الناشر", "reliability": "الدرجة"},
+        height=180,
+        size=90,
+        opacity=0.8,
+    )
+    return figure(
+        "capture-dates",
+        chart,
+        drawn,
+        caption=caption,
+        alt_text=f"مخطط نقطي لتواريخ السيطرة على {arabic.join_words(order)} كما أفادت بها التقارير، نقطة لكل تقرير، "
+        "ملوّنة بحسب درجة المصدر.",
+        sources=list(dict.fromkeys(caps["source_id"])),
+        lang=LANG,
+    )
