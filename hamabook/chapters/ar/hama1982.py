@@ -207,9 +207,7 @@ def bottom_line(a: Tables) -> Section:
             "h82_toll_lowest": number(a, stats["lowest"], "h82_toll_lowest"),
             "h82_toll_highest": number(a, stats["highest"], "h82_toll_highest"),
             "h82_threshold": number(a, en.THRESHOLD, "h82_threshold"),
-            "h82_data_as_of": arabic.date(
-                _figures_or_events_latest(a, "h82_data_as_of"), a.en["h82_data_as_of"].rows
-            ),
+            "h82_data_as_of": arabic.date(_figures_or_events_latest(a, "h82_data_as_of"), a.en["h82_data_as_of"].rows),
         }
     )
 
@@ -285,7 +283,11 @@ def toll(a: Tables) -> Section:
             bracket["as_of"].min(), a.en["h82_bracket_first_year"].rows, precision="year"
         ),
     }
-    for key, cls in (("h82_n_civilian", "civilians"), ("h82_n_all", "all deaths"), ("h82_n_unspecified", "unspecified")):
+    for key, cls in (
+        ("h82_n_civilian", "civilians"),
+        ("h82_n_all", "all deaths"),
+        ("h82_n_unspecified", "unspecified"),
+    ):
         v[key] = arabic.counted(int(counts.get(cls, 0)), ESTIMATE, a.en[key].rows)
     s = Section(values=v)
     s.add("hama1982-estimates", estimates_table(a))
@@ -364,4 +366,3 @@ def accountability(a: Tables) -> Section:
             "h82_fr_final_date": event_date(a, "h82_fr_final_date"),
         }
     )
-
