@@ -123,7 +123,6 @@ def build() -> Page:
         matrix_section(t),
         sensitivity(t),
     )
-    page.headline("arg_n_evidence", "arg_survivor_inconsistent", "arg_runner_up", "arg_runner_up_inconsistent")
     return page
 
 
@@ -249,6 +248,10 @@ def moments(events: pd.DataFrame, figures: pd.DataFrame) -> Section:
     """The candidate turning points told as the war: Aleppo given up, the stand north of Hama and how far its
     counter-attack pushed the rebels back by each account, Hama's fall, the south rising the next day, Homs."""
     push = of_metric(figures, "counter_attack_depth_km")
+    by_sohr = push["estimated_by"].fillna("").str.contains("SOHR")
+    sohr, state = push[by_sohr], push[~by_sohr & push["estimated_by"].fillna("").str.contains("TV|SANA")]
+    near = of_metric(figures, "front_distance_km_to_hama")
+    ring = near[near["low"].notna() & near["as_of"].isin(push["as_of"])]
     south = events[(events["category"] == "battle_account") & (events["actor_id"] == "southern-operations-room")]
     if south.empty:
         raise LookupError("no account of the southern rising")
@@ -259,9 +262,14 @@ def moments(events: pd.DataFrame, figures: pd.DataFrame) -> Section:
             "arg_aleppo_fell": _fell(events, "aleppo"),
             "arg_hama_fell": prose.date(hama_day, hama.loc[hama["date"] == hama_day, "event_id"]),
             "arg_homs_fell": _fell(events, "homs"),
-            "arg_pushback_low": prose.number(push["value"].min(), push["figure_id"]),
-            "arg_pushback_high": prose.number(push["value"].max(), push["figure_id"]),
+            # Who claimed what: SOHR's figures (10 and 15 km) apart from the state media's (20 km).
+            "arg_pushback_low": prose.number(sohr["value"].min(), sohr["figure_id"]),
+            "arg_pushback_high": prose.number(sohr["value"].max(), sohr["figure_id"]),
+            "arg_pushback_state": prose.number(state["value"].max(), state["figure_id"]),
             "arg_pushback_date": prose.date(push["as_of"].max(), push["figure_id"]),
+            # SOHR's distance of the front from Hama on the same day, which its push-back figures cannot match.
+            "arg_ring_low": prose.number(ring["low"].min(), ring["figure_id"]),
+            "arg_ring_high": prose.number(ring["high"].max(), ring["figure_id"]),
             "arg_south_rose": prose.date(south["date"].min(), south["event_id"]),
         }
     )

@@ -337,7 +337,6 @@ def launch(t: Tables) -> Section:
     v["days_frozen_since"] = _said("March 2020", context)
     first = t.taken("regiment-46")
     v["days_regiment"] = prose.text(t.places.set_index("place_id").loc["regiment-46", "name"], first)
-    v["days_first_towns"] = _said("19 towns and villages", _on(launch_rows, start))
     area = t.fig("military_km2", "aleppo")
     v["days_first_km"] = _said("10 km", area, context)
     cut = t.ev("road_cut", after="2024-11-27", before="2024-11-29")
@@ -345,8 +344,10 @@ def launch(t: Tables) -> Section:
     saraqib = t.taken("saraqib")
     v["days_saraqib"] = _day(_on(saraqib, _modal(saraqib)))
     counts = t.fig("military_towns").sort_values("as_of")
-    early, late = counts.iloc[[0]], counts.iloc[[-1]]
-    v["days_towns_early"] = _said(f"about {prose.fmt_number(early['value'].iloc[0])}", early)
+    # The first day's count for the whole front (TRENDS; the other count that day is western Aleppo's alone).
+    first_day = counts[(counts["as_of"] == start) & counts["place_id"].isna()]
+    v["days_first_towns"] = _said(f"{prose.fmt_number(first_day['value'].iloc[0])} towns and villages", first_day)
+    late = counts.iloc[[-1]]
     v["days_towns_late"] = _said(f"more than {prose.fmt_number(late['value'].iloc[0])}", late)
     v["days_towns_late_day"] = prose.text(_day_text(late["as_of"].iloc[0]), late)
     return Section(values=v)

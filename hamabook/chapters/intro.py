@@ -15,7 +15,7 @@ from ..charts import theme
 from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
-from ..output.figure import figure, table
+from ..output.figure import block, figure, table
 from ..output.judgments import key_judgments, verdict_values
 from ..rows.control import control_reports
 from ..rows.provenance import credit
@@ -29,6 +29,7 @@ END_EVENTS = ("regime_end", "assad_exit")
 CITY = "city"  # places.kind of the places whose control changes the chronology lists
 KEY_CITIES = ("aleppo", "hama", "homs", "damascus")  # the M5 cities whose reported capture dates are charted
 BOTTOM_LINE = {"j16_verdict": "J16", "j09_verdict": "J09"}  # verdict key -> judgment
+KEY_SHOWN = 5  # the key judgments shown at the top of the page; the full list follows, folded
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NEVER_TAKEN = "a city the rebels had never taken during the war"  # the wording of the capture reports
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
@@ -116,6 +117,17 @@ def ranked(judgments: pd.DataFrame) -> list[str]:
     return lead + list(rest.sort_values(["page", "judgment_id"], na_position="last")["judgment_id"])
 
 
+def all_judgments(judgments: pd.DataFrame, likelihood: pd.DataFrame, ids: list[str]):
+    """Every judgment, folded under one line: the key judgments the page shows are the first few of this list.
+    (A private fold, like the military chapter's tables; the print edition prints the list in full.)"""
+    full = key_judgments(judgments, likelihood, ids)
+    summary = f"All {len(ids)} judgments, in the order of the chapters that argue them"
+    return block(
+        f'<details class="hb-table-fold"><summary>{summary}</summary>{full.data}</details>',
+        full.print_form[next(iter(full.print_form))],
+    )
+
+
 def build() -> Page:
     theme.apply()
     t = tables()
@@ -128,7 +140,10 @@ def build() -> Page:
         context(t),
         Section(
             values=verdict_values(judgments, likelihood, BOTTOM_LINE),
-            shows={"key-judgments": key_judgments(judgments, likelihood, ranked(judgments))},
+            shows={
+                "key-judgments": key_judgments(judgments, likelihood, ranked(judgments)[:KEY_SHOWN]),
+                "all-judgments": all_judgments(judgments, likelihood, ranked(judgments)),
+            },
         ),
         chronology(t, cited),
     )

@@ -90,7 +90,12 @@ FRONT_MOVES = ("road_cut", *CHANGE_OF_HANDS)
 COLLAPSE = ("pay_decree", "conscription", "desertion", "army_flight")
 OTHER_FRONTS = ("front_opened", "border_crossing_taken", "city_captured", "army_withdrawal")
 EXCHANGE = {"syp_per_usd_market": "market", "syp_per_usd_official": "official"}
-JUDGMENTS = {"j01_verdict": "J01", "j04_verdict": "J04", "j15_verdict": "J15"}  # verdict key -> judgment
+JUDGMENTS = {
+    "j01_verdict": "J01",
+    "j04_verdict": "J04",
+    "j09_verdict": "J09",
+    "j15_verdict": "J15",
+}  # verdict key -> judgment
 SOURCE_COLUMNS = ("publisher", "originator", "via", "reliability")
 NO_PLACE = "Not recorded"  # the Place cell of a report whose row names no place
 COMMAND = "command_structure"  # the category of the reports on how the joint command was built
@@ -101,11 +106,9 @@ REPORT_LABELS = {
     "what": "What was reported (our words)",
     "source": "Source",
 }
-# The evidence at the foot of the page: the table of distances shows its first pair of cities and folds the rest
-# under "Show all" (the book's fold, here after one row rather than output.figure.FOLD_AFTER); the report tables fold
-# whole, under a line that names them and their number of reports. The reports stay one click away, every row
-# prints, and the page keeps the story told in full, with room for the campaign map, within twelve screens.
-REPORT_FOLD = 1
+# The evidence at the foot of the page: the table of distances and the report tables fold whole, under a line that
+# names them and their number of rows. The reports stay one click away, every row prints, and the page keeps the
+# story told in full, with room for the campaign map, within twelve screens.
 
 
 def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -349,12 +352,14 @@ def origins(t: Tables, ids: Used) -> Section:
 def aleppo(t: Tables, ids: Used) -> Section:
     """The first days: the M5 cut, Aleppo entered and lost, southern Idlib, the first Russian strikes on Aleppo."""
     v: dict[str, prose.Value] = {}
-    v["mil_m5_cut"] = ids.when(t.of("road_cut"))
+    v["mil_m5_cut"] = ids.when(t.of("road_cut", topic=TOPIC))  # the M5, not the Khanaser road
     v["mil_aleppo_entered"] = ids.when(t.of("city_entered", "aleppo"))
     redeploy = t.of("army_withdrawal", "aleppo")
     v["mil_aleppo_redeploy"] = ids.when(redeploy)
     towns = t.metric("military_towns")  # the counts given on the day of the army's admission, as the prose says
-    v["mil_towns_held"] = ids.amount(towns[towns["as_of"] == redeploy["date"].min()])
+    that_day = towns[towns["as_of"] == redeploy["date"].min()]
+    v["mil_towns_low"] = ids.amount(that_day[that_day["value"] == that_day["value"].min()])
+    v["mil_towns_high"] = ids.amount(that_day[that_day["value"] == that_day["value"].max()])
     fallen = t.of("city_captured", "aleppo")
     v["mil_aleppo_span"] = said(prose.date_range(fallen["date"].min(), fallen["date"].max(), ids(fallen)), t.year)
     v["mil_aleppo_sohr"] = ids.when(fallen[fallen["date"] == fallen["date"].max()])
@@ -377,8 +382,14 @@ def hama_front(t: Tables, ids: Used) -> Section:
     ring = near[near["low"].notna()]
     v["mil_ring_km"] = ids.amount(ring)
     v["mil_ring_dates"] = said(prose.text(dates_text(ring["as_of"]), ring["figure_id"]), t.year)
-    v["mil_counter_date"] = ids.when(t.of("counter_offensive"))
-    v["mil_counter_km"] = ids.amount(t.metric("counter_attack_depth_km", "hama"))
+    counter = t.of("counter_offensive", topic="battle")  # the Hama front's rows, before the city fell
+    v["mil_counter_begun"] = ids.when(counter[counter["date"] == counter["date"].min()])
+    depth = t.metric("counter_attack_depth_km", "hama")
+    v["mil_counter_claimed"] = ids.when(counter[counter["date"].isin(depth["as_of"])])
+    state = depth[~depth["estimated_by"].fillna("").str.contains("SOHR")]
+    monitor = depth[depth["estimated_by"].fillna("").str.contains("SOHR")]
+    v["mil_counter_state_km"] = ids.amount(state[state["estimated_by"].fillna("").str.contains("TV|SANA")])
+    v["mil_counter_sohr_km"] = ids.amount(monitor)
     taken = t.of("city_captured", "hama")
     v["mil_hama"] = said(prose.date(t.hama, ids(taken[taken["date"] == t.hama])), t.year)
     market = t.metric("syp_per_usd_market", "aleppo")
@@ -433,10 +444,10 @@ def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         "military-advance-dates",
         chart,
         drawn,
-        caption=f"In all, {prose.plural(len(drawn), 'report')} give the day {prose.plural(len(reported), 'place')} "
-        f"changed hands ({prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}); "
-        "reports disagree on the day for "
-        f"{prose.join_words(contested['name'])}.",
+        caption="The towns and cities on the M5 changed hands one after another, "
+        f"{prose.fmt_date_range(drawn['date'].min(), drawn['date'].max())}, and accounts disagree on the day for "
+        f"{prose.join_words(contested['name'])}. One dot per report ({prose.plural(len(drawn), 'report')} on "
+        f"{prose.plural(len(reported), 'place')}).",
         alt_text="Dot chart, one dot per report, of the dates on which towns and cities were reported to have "
         "changed hands, earliest at the top, coloured by source grade.",
         sources=list(dict.fromkeys(dots["source_id"])),
@@ -463,7 +474,6 @@ def distances(t: Tables, ids: Used) -> Section:
         )
     s = Section(
         values={
-            "mil_dist_hama_homs": dist[("hama", "homs")],
             "mil_dist_hama_damascus": dist[("hama", "damascus")],
             "mil_dist_homs_damascus": dist[("homs", "damascus")],
         }
@@ -482,7 +492,6 @@ def distances(t: Tables, ids: Used) -> Section:
                 "sources": "Sources (grade)",
             },
             noun="pairs of cities",
-            fold_after=REPORT_FOLD,
         ),
     )
     return s
@@ -506,7 +515,8 @@ def army(t: Tables, ids: Used) -> Section:
     v["mil_pay_pct"] = ids.amount(pay)
     v["mil_pay_reports"] = prose.count(len(pay), pay["figure_id"], noun="report")
     usd = t.metric("soldier_monthly_pay_usd")
-    v["mil_pay_usd"] = ids.amount(usd)
+    v["mil_pay_usd"] = ids.amount(usd[usd["credibility"] == usd["credibility"].min()])  # the conscript's own pay
+    v["mil_pay_usd_claim"] = ids.amount(usd[usd["credibility"] == usd["credibility"].max()])  # unsourced, on TV
     v["mil_pay_usd_reports"] = prose.count(len(usd), usd["figure_id"], noun="report")
     buyout = t.of("conscription")
     v["mil_buyout_date"] = said(
@@ -524,7 +534,10 @@ def army(t: Tables, ids: Used) -> Section:
     v["mil_isw_date"] = ids.when(isw[isw["date"] == isw["date"].max()])
     v["mil_reuters_date"] = ids.when(morale[morale["date"] == morale["date"].max()])
     fled = t.metric("soldiers_fled_to_iraq")
-    v["mil_iraq_soldiers"] = ids.amount(fled)
+    v["mil_iraq_soldiers"] = ids.amount(fled[fled["as_of"] == fled["as_of"].min()])
+    v["mil_iraq_later"] = ids.amount(fled[fled["as_of"] == fled["as_of"].max()])
+    later = fled[fled["as_of"] == fled["as_of"].max()]
+    v["mil_iraq_later_date"] = said(prose.date(later["as_of"].iloc[0], later["figure_id"]), t.year)
     v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
     v["mil_iraq_dates"] = said(prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"]), t.year)
     amnesty = t.of("amnesty")
@@ -579,8 +592,8 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
             drawn_fx,
             caption=f"Market quotes dated {prose.fmt_date_range(during['as_of'].min(), during['as_of'].max())} "
             f"ranged over {value_text(during)} pounds to the dollar, against an official rate of "
-            f"{value_text(before)} pounds on {prose.fmt_date(before['as_of'].iloc[0])}. The chart draws "
-            f"{prose.plural(len(fx), 'report')}, dated {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}.",
+            f"{value_text(before)} pounds on {prose.fmt_date(before['as_of'].iloc[0])}. One dot per quote "
+            f"({prose.plural(len(fx), 'report')}), dated {prose.fmt_date_range(fx['as_of'].min(), fx['as_of'].max())}.",
             alt_text="Dated series of reported Syrian pound exchange rates, market and official, each report a dot "
             "with a bar for a quoted buy-sell range.",
             sources=list(dict.fromkeys(fx["source_id"])),
@@ -592,9 +605,19 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
 def russian_strikes(t: Tables, ids: Used) -> Section:
     """Russian strikes from the first days to the Rastan bridge, and the crossing of the bridge."""
     v: dict[str, prose.Value] = {}
-    russian = t.of("ally_air_strike", actor_id=RUSSIA)
-    v["mil_ru_first"] = ids.when(russian[russian["date"] == russian["date"].min()])
-    v["mil_ru_civilians"] = ids.amount(t.metric("civilians_killed_russian_strikes_day"))
+    killed = t.metric("civilians_killed_russian_strikes_day")
+    # SOHR's tolls, each on its own day and place (28 November's names no place; the others Aleppo and Idlib).
+    first, in_aleppo, in_idlib = (
+        killed[killed["place_id"].isna()],
+        killed[killed["place_id"] == "aleppo"],
+        killed[killed["place_id"] == "idlib"],
+    )
+    v["mil_ru_killed_first"] = ids.amount(first)
+    v["mil_ru_killed_first_date"] = said(prose.date(first["as_of"].iloc[0], first["figure_id"]), t.year)
+    v["mil_ru_killed_aleppo"] = ids.amount(in_aleppo)
+    v["mil_ru_killed_aleppo_date"] = said(prose.date(in_aleppo["as_of"].iloc[0], in_aleppo["figure_id"]), t.year)
+    v["mil_ru_killed_idlib"] = ids.amount(in_idlib)
+    v["mil_ru_killed_idlib_date"] = said(prose.date(in_idlib["as_of"].iloc[0], in_idlib["figure_id"]), t.year)
     raids = [t.metric(f"air_raids_first_week_{by}") for by in ("russian_jets", "syrian_jets", "syrian_helicopters")]
     v["mil_raids_russian"] = ids.amount(raids[0])
     v["mil_raids_syrian"] = ids.amount(raids[1])

@@ -1,83 +1,48 @@
 """The Arabic edition's words that live in the data package, read through one accessor.
 
-Judgment statements, likelihood and confidence words and category labels in Arabic belong in
-``data/translations.csv`` (added on its own branch, with places' and actors' ``name_ar``). Until that table is in
-the package, :func:`translations` finds nothing and the accessors fall back: a judgment's statement stays in
-English (the page marks it as such), and the likelihood and confidence words come from :data:`INTERIM`, the
-standard Arabic renderings of the ICD 203 scale. Switching over is this module's business only: the pages call
-:func:`judgments_ar`, :func:`scale_word`, :func:`category_label` and :func:`place_names`.
+Judgment statements, likelihood and confidence words and category labels in Arabic are rows of
+``data/translations.csv`` (the book's own translation), read through :mod:`hamabook.rows.translations`; places'
+and actors' Arabic names are ``name_ar`` in their registries. The pages call :func:`judgments_ar`,
+:func:`scale_word`, :func:`category_label` and :func:`place_names`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..data import descriptor, load
+from .translations import NotFound, translated
 
-TRANSLATIONS = "translations"
-
-# Until data/translations.csv carries them: the ICD 203 likelihood words and the confidence levels in Arabic, and
-# the labels of the event kinds the opening chronology lists (keyed as likelihood_scale.csv, the judgments'
-# confidence column and categories.csv are).
-INTERIM = {
-    "likelihood": {
-        "almost no chance": "شبه معدوم",
-        "very unlikely": "مستبعد جداً",
-        "unlikely": "مستبعد",
-        "roughly even chance": "احتمال متكافئ تقريباً",
-        "likely": "مرجّح",
-        "very likely": "مرجّح جداً",
-        "almost certain": "شبه مؤكد",
-    },
-    "confidence": {"low": "منخفضة", "moderate": "متوسطة", "high": "عالية"},
-    "category": {
-        "offensive_launch": "بدء الهجوم",
-        "city_captured": "السيطرة على المكان",
-        "army_withdrawal": "انسحاب الجيش",
-        "regime_end": "إعلان نهاية حكم الأسد",
-        "assad_exit": "خروج الأسد من سوريا",
-        "control_change": "تغيّر السيطرة",
-    },
-}
-
-
-def translations() -> pd.DataFrame | None:
-    """``data/translations.csv`` when the package has it, else None."""
-    names = {r["name"] for r in descriptor()["resources"]}
-    return load(TRANSLATIONS) if TRANSLATIONS in names else None
-
-
-def _translated(kind: str) -> dict[str, str]:
-    """{key: Arabic} for one kind of text in translations.csv (columns kind, key, ar); empty until it exists."""
-    table = translations()
-    if table is None or not {"kind", "key", "ar"} <= set(table.columns):
-        return {}
-    rows = table[(table["kind"] == kind) & table["ar"].notna()]
-    return dict(zip(rows["key"], rows["ar"]))
+# The one label the chronology shows that is not a category of events.csv: a row of control_changes.csv.
+CONTROL_CHANGE = ("control_change", "تغيّر السيطرة")
+# Where each scale's Arabic words are kept in translations.csv: (table, field).
+SCALES = {"likelihood": ("likelihood_scale", "term"), "confidence": ("judgments", "confidence")}
 
 
 def scale_word(kind: str, term: str) -> str:
     """The Arabic for a likelihood word (``kind="likelihood"``) or a confidence level (``"confidence"``)."""
-    words = {**INTERIM[kind], **_translated(kind)}
-    if term not in words:
-        raise KeyError(f"no Arabic for the {kind} word {term!r}")
-    return words[term]
+    table, field = SCALES[kind]
+    return translated(table, term, field)
 
 
 def category_label(category: str) -> str:
-    """The Arabic label of an event kind (categories.csv), or of ``control_change``."""
-    words = {**INTERIM["category"], **_translated("category")}
-    if category not in words:
-        raise KeyError(f"no Arabic label for category {category!r}")
-    return words[category]
+    """The Arabic label of an event kind (categories.csv), or of a control change."""
+    if category == CONTROL_CHANGE[0]:
+        return CONTROL_CHANGE[1]
+    return translated("categories", category, "label")
+
+
+def _statement(judgment_id: str) -> str | None:
+    try:
+        return translated("judgments", judgment_id, "statement")
+    except NotFound:
+        return None
 
 
 def judgments_ar(judgments: pd.DataFrame) -> pd.DataFrame:
-    """The judgments with ``statement_ar`` (their Arabic statement, or NA until it is in the data),
+    """The judgments with ``statement_ar`` (their Arabic statement, or NA where the catalogue lacks one),
     ``likelihood_ar`` and ``confidence_ar``."""
-    statements = _translated("judgment")
     out = judgments.copy()
-    out["statement_ar"] = pd.array([statements.get(j) for j in out["judgment_id"]], dtype="string")
+    out["statement_ar"] = pd.array([_statement(j) for j in out["judgment_id"]], dtype="string")
     out["likelihood_ar"] = [scale_word("likelihood", t) for t in out["likelihood"]]
     out["confidence_ar"] = [scale_word("confidence", c) for c in out["confidence"]]
     return out
