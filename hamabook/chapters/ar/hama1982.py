@@ -6,32 +6,25 @@ The death toll is given as the English gives it: its spread (lowest and highest 
 the middle half), the range most repeated, and the one count by name beside it, every estimate in a table.
 
 The judgments are shown in full in Arabic (statement, likelihood, confidence, assumptions, alternative, what would
-change the view), from ``data/translations.csv`` through :mod:`hamabook.rows.translations`: :func:`judged` does
-that, because ``hamabook.output.arabic_judgments`` renders only the key-judgments list and the verdicts, and reads
-its words through an accessor that does not yet read the catalogue's columns (so its likelihood words are the
-interim ones, not the catalogue's).
+change the view), every word from ``data/translations.csv``, through the Arabic pages' shared boxes
+(:func:`hamabook.chapters.ar._judged.judged`).
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ...charts import theme
-from ...data import load
 from ...output import arabic
-from ...output.figure import block, table
-from ...output.judgments import with_bands
+from ...output.figure import table
 from ...output.prose import Value
-from ...output.render import md_escape
 from ...rows.arabic import original_quote
-from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.select import days_between, modal_date
-from ...rows.translations import translated
 from .. import hama1982 as en
 from ..page import Page, Section
+from ._judged import judged
 
 LANG = "ar"
 CHAPTER = en.CHAPTER
@@ -39,80 +32,6 @@ CHAPTER = en.CHAPTER
 VERDICTS = {"j06_verdict": "J06", "j30_verdict": "J30", "j31_verdict": "J31", "j33_verdict": "J33"}
 ESTIMATE = arabic.Noun("تقدير", "تقديرين", "تقديرات", "تقديراً")
 SCOPES = {"civilians": "مدنيون", "all deaths": "كل القتلى", "unspecified": "غير محدد"}
-
-
-# --- The judgments in full, in Arabic (shared with the other Arabic chapter pages of this writer) ---------------
-
-
-def _scale(judgments: pd.DataFrame, likelihood: pd.DataFrame) -> pd.DataFrame:
-    rows = with_bands(judgments, likelihood)
-    rows["likelihood_ar"] = [translated("likelihood_scale", t, "term") for t in rows["likelihood"]]
-    rows["confidence_ar"] = [translated("judgments", c, "confidence") for c in rows["confidence"]]
-    return rows.set_index("judgment_id")
-
-
-def _verdict(row) -> str:
-    """'مرجح (55–80%)، بثقة متوسطة' (the catalogue's words, the scale's band)."""
-    return f"{row.likelihood_ar} ({arabic.band_text(row.low, row.high)})، بثقة {row.confidence_ar}"
-
-
-def _history(history: pd.DataFrame, jid: str) -> str:
-    own = history[history["judgment_id"] == jid]
-    if own.empty:
-        raise KeyError(f"no history for judgment {jid} in judgment_history.csv")
-    day = pd.to_datetime(own["date"]).max()
-    changes = set(own.loc[pd.to_datetime(own["date"]) == day, "change"])
-    if changes == {"new"}:
-        return f"صدر في {arabic.fmt_date(day)}، ولم يتغيّر منذ ذلك."
-    return f"آخر تعديل في {arabic.fmt_date(day)}."
-
-
-def _box(jid: str, row, change: str):
-    text = {f: translated("judgments", jid, f) for f in ("statement", "assumptions", "alternative", "indicators")}
-    links = "، ".join(
-        f'<a href="{arabic.ENGLISH}{EVIDENCE_PAGE}#{row_anchor(r)}" hreflang="en">{arabic.isolate(r)}</a>'
-        for r in row.basis.split()
-    )
-    details = (
-        ("يستند إلى صفوف البيانات", links),
-        ("يفترض", html.escape(text["assumptions"])),
-        ("البديل الذي وازنّاه", html.escape(text["alternative"])),
-        ("ما قد يغيّر تقديرنا", html.escape(text["indicators"])),
-        (
-            "التاريخ",
-            f'{html.escape(change)} <a href="{arabic.ENGLISH}what_changed.html" hreflang="en">'
-            "ما الذي تغيّر (بالإنجليزية)</a>",
-        ),
-    )
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in details)
-    markup = (
-        f'<div class="admonition hb-judgment" id="{jid.lower()}" role="note" aria-label="الحكم {jid}">'
-        f'<p class="admonition-title">الحكم {html.escape(jid)}</p>'
-        f"<p><strong>{html.escape(row.likelihood_ar)}</strong> ({html.escape(arabic.band_text(row.low, row.high))})"
-        f"، بثقة {html.escape(row.confidence_ar)}: {html.escape(text['statement'])}.</p><dl>{items}</dl></div>"
-    )
-    markdown = (
-        f"**الحكم {jid}.** {md_escape(_verdict(row))}: {md_escape(text['statement'])}. "
-        f"*يستند إلى* {md_escape('، '.join(row.basis.split()))}. *يفترض* {md_escape(text['assumptions'])} "
-        f"*البديل الذي وازنّاه* {md_escape(text['alternative'])} *ما قد يغيّر تقديرنا* "
-        f"{md_escape(text['indicators'])} *التاريخ* {md_escape(change)}"
-    )
-    return block(markup, markdown)
-
-
-def judged(chapter: str, verdicts: dict[str, str]) -> Section:
-    """The chapter's judgment boxes in Arabic, each in full, and the verdicts its prose cites ({key: id}): the
-    Arabic counterpart of :func:`hamabook.chapters.page.judged`."""
-    judgments, history = load("judgments"), load("judgment_history")
-    rows = _scale(judgments, load("likelihood_scale"))
-    missing = sorted(set(verdicts.values()) - set(rows.index))
-    if missing:
-        raise KeyError(f"no judgment(s) {', '.join(missing)} in judgments.csv")
-    mine = rows[rows["chapter"] == chapter]
-    return Section(
-        values={k: Value(_verdict(rows.loc[j]), tuple(rows.loc[j, "basis"].split())) for k, j in verdicts.items()},
-        shows={jid: _box(jid, row, _history(history, jid)) for jid, row in mine.iterrows()},
-    )
 
 
 # --- The page -------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ It says what the English chapter (:mod:`hamabook.chapters.humanitarian`) says, f
 taken from the English section that selects its rows (the latest figure of one organisation and one definition,
 the peak, the first day) and only written again in Arabic (:mod:`hamabook.output.arabic`). Counts of different
 things are never merged: each figure keeps its organisation, its definition and its date. The judgment is shown in
-full in Arabic through :func:`hamabook.chapters.ar.hama1982.judged`.
+full in Arabic through the Arabic pages' shared boxes (:func:`hamabook.chapters.ar._judged.judged`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from ...output.prose import Value
 from ...rows.figures import value_or_range
 from .. import humanitarian as en
 from ..page import Page, Section
-from .hama1982 import fmt_between, judged
+from ._judged import judged
+from .hama1982 import fmt_between
 
 LANG = "ar"
 CHAPTER = "humanitarian"
