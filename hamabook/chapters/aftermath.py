@@ -720,8 +720,6 @@ def build() -> Page:
         judged("aftermath", JUDGMENTS),
     )
     page.headline(
-        "am_intent_gov_right",
-        "am_intent_gov_n",
         "am_assad_exit_date",
         "am_president_date",
         "am_caesar_repealed_date",

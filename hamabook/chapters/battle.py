@@ -447,18 +447,29 @@ def high_ground(t: Tables) -> Section:
     return s
 
 
+def _community_words(community: str) -> str:
+    """A places.csv community as words: 'mixed (Alawite, Ismaili)' -> 'Alawite and Ismaili'."""
+    inner = community.partition("(")[2].rstrip(")") if community.startswith("mixed (") else community
+    return prose.join_words([w.strip() for w in inner.split(",")])
+
+
+def _towns_by_community(towns: pd.DataFrame) -> str:
+    """The towns grouped by community, in a sentence: 'Salamiyah, Ismaili and Alawite; Mhardeh and
+    Suqaylabiyah, Christian; and Masyaf, Alawite and Ismaili'."""
+    groups: dict[str, list[str]] = {}
+    for p in towns.index:
+        groups.setdefault(_community_words(towns.loc[p, "community"]), []).append(towns.loc[p, "name"])
+    parts = [f"{prose.join_words(names)}, {words}" for words, names in groups.items()]
+    return "; ".join(parts[:-1]) + ("; and " if len(parts) > 1 else "") + parts[-1]
+
+
 def minority_towns(t: Tables) -> Section:
     """The minority towns around Hama: who lives there, when and how each changed hands, the deals; the table."""
     v: dict[str, prose.Value] = {}
     pl, sided = t.pl, t.sided
     towns = pl[pl["community"].notna() & (pl["community"] != "Sunni") & pl.index.isin(t.changes["place_id"])]
     town_rows = sided[sided["place_id"].isin(towns.index)]
-    v["battle_minority_towns"] = prose.text(
-        prose.join_words(
-            f"{towns.loc[p, 'name']} ({towns.loc[p, 'community'].replace(' (', ': ').rstrip(')')})" for p in towns.index
-        ),
-        town_rows,
-    )
+    v["battle_minority_towns"] = prose.text(_towns_by_community(towns), town_rows)
     salamiyah = town_rows[(town_rows["place_id"] == "salamiyah") & (town_rows["how"] == "negotiated")]
     v["battle_salamiyah_day"] = _day(salamiyah["date"].min(), salamiyah)
     mhardeh = town_rows[town_rows["place_id"] == "mhardeh"]
@@ -503,8 +514,6 @@ def road_south(t: Tables) -> Section:
     v["battle_south_day"] = _day(day, [*_ids(_on(gate, day)), *_ids(_on(entered, day))])
     earlier = gate[gate["date"] < day]
     v["battle_south_earlier"] = _day(earlier["date"].min(), earlier) if len(earlier) else prose.text("none", gate)
-    crossing = t.figures[t.figures["metric"] == "distance_km_rastan_bridge_homs"]
-    v["battle_bridge_km"] = prose.number(crossing["value"].max(), crossing)
     apart = t.figures[t.figures["metric"] == "distance_km_hama_homs"]
     v["battle_homs_km"] = prose.text(prose.fmt_range(apart["value"].min(), apart["value"].max(), "km"), apart)
     homs = sided[(sided["place_id"] == "homs") & (sided["taken_by_side"] == "opposition")]

@@ -392,9 +392,13 @@ def _iraq(week: pd.DataFrame) -> dict[str, Value]:
 def relief(t: Tables) -> Section:
     """What the UN said and planned, and what the week did to food: statements picked by category and date,
     the price of bread, UNHCR's appeal, forecast and target."""
-    said = events_of(t, "un_statement")
     # The fall: the day the army command said Assad's rule had ended.
     fall = t.events.loc[t.events["category"] == "regime_end", "date"].mode().min()
+    # The UN envoy before the fall: his first statement (the Security Council) and his last.
+    said = events_of(t, "un_statement")
+    said = said[said["summary"].str.contains("Pedersen") & (said["date"] < fall)]
+    if said.empty:
+        raise LookupError("no statement by the UN envoy before the fall")
     chief = t.events[(t.events["category"] == "context") & (t.events["date"] == fall)]
     if chief.empty:
         raise LookupError("no statement on the day of the fall")

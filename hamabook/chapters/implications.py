@@ -10,6 +10,7 @@ disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -156,16 +157,36 @@ def sanctions(t: Tables) -> Section:
     return Section(values=dated(t.outcomes, SANCTIONS))
 
 
+# The number of refugees back from abroad as an outcome report words it ("over 1.2 million from abroad").
+REFUGEES_STATED = re.compile(r"\b(over|more than|about) (\d+(?:\.\d+)?) million (?:refugees|from abroad)")
+
+
+def stated_refugees(summary: str) -> str:
+    """The count of refugees back from abroad in an outcome report's own words: 'over 1.2 million'."""
+    found = REFUGEES_STATED.search(summary)
+    if found is None:
+        raise LookupError(f"no count of refugees back from abroad in {summary!r}")
+    return f"{found[1]} {found[2]} million"
+
+
 def returns(t: Tables) -> Section:
-    """Refugees and displaced people back home: UNHCR's latest counts and its outlook."""
+    """Refugees and displaced people back home: UNHCR's counts from the figures, then its latest, which only
+    the outcome reports give (in words), and its outlook."""
     refugees = latest(t.figures, "refugee_returns_since_2024_12_08")
     idps = latest(t.figures, "idp_returns_since_2024_12_08")
+    said = t.outcomes[(t.outcomes["question"] == "returns") & t.outcomes["status"].str.startswith("returns (UNHCR)")]
+    last = said.sort_values(["date", "outcome_id"]).iloc[-1]
     return Section(
         values={
             **dated(t.outcomes, RETURNS),
             "im_refugees_back": prose.number(refugees["value"], refugees),
             "im_refugees_back_date": prose.date(refugees["as_of"], refugees, precision=refugees["as_of_precision"]),
             "im_idps_back": prose.number(idps["value"], idps),
+            "im_refugees_latest": prose.text(stated_refugees(last["summary"]), [last["outcome_id"]]),
+            "im_refugees_anniversary": prose.text(
+                stated_refugees(said.sort_values(["date", "outcome_id"]).iloc[-2]["summary"]),
+                [said.sort_values(["date", "outcome_id"]).iloc[-2]["outcome_id"]],
+            ),
         }
     )
 
@@ -265,5 +286,5 @@ def build() -> Page:
         iran(t),
         judged(CHAPTER, VERDICTS),
     )
-    page.headline("im_caesar_date", "im_sdf_integration_date", "im_qamishli_date", "im_refugees_back")
+    page.headline("im_caesar_date", "im_sdf_integration_date", "im_qamishli_date", "im_refugees_latest")
     return page

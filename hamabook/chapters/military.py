@@ -439,7 +439,7 @@ def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     dots = credited(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
     order = list(reported.sort_values(["first", "headline"])["name"])
-    chart = report_dots(drawn, "place", order, x_title="Reported date", height=210, size=70, opacity=0.75)
+    chart = report_dots(drawn, "place", order, x_title="Reported date", height=190, size=70, opacity=0.75)
     return figure(
         "military-advance-dates",
         chart,
@@ -582,7 +582,7 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
         + base.mark_point(filled=True, size=60).encode(
             y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
         )
-    ).properties(width="container", height=160)
+    ).properties(width="container", height=140)
     s = Section(values=v)
     s.add(
         "military-exchange-rate",

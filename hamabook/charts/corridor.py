@@ -19,8 +19,8 @@ from .theme import INK, MUTED, SIDE_COLOURS
 # The two panels: the corridor (Hama to Homs, with Qusayr and Salamiyah), and the overview on to Damascus.
 # Each: centre (lon, lat), mercator scale, width, height.
 PANELS = {
-    "corridor": ((36.78, 34.835), 25500, 380, 370),
-    "overview": ((36.52, 34.30), 9300, 240, 370),
+    "corridor": ((36.78, 34.835), 22700, 340, 330),
+    "overview": ((36.52, 34.30), 8300, 215, 330),
 }
 # Places each panel names (place ids), and where each name sits beside its point (dx, dy, align).
 PLACES = {

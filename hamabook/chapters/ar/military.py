@@ -1,0 +1,113 @@
+"""The Arabic military situation (``book/ar/military.ipynb``): ``build() -> Page``.
+
+How the front collapsed down the M5, told again for Arabic readers from the English chapter's rows: every value is
+the value of the same key on the English page (:mod:`hamabook.chapters.military`, whose section functions select the
+rows), and only written again in Arabic (:mod:`hamabook.output.arabic`), with the helpers of the Arabic eleven days
+(:mod:`hamabook.chapters.ar.eleven_days`): a date from the dates its rows give, a figure from the English page's own
+words for it. The chapter's judgments (J01, J04, J15) are shown in full in the catalogue's Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ...charts import theme
+from ...output import arabic
+from ...output.prose import Value
+from .. import military as en
+from ..page import Page, Section
+from .eleven_days import counted, judgment_boxes, verdicts, when
+
+LANG = "ar"
+# The chapter's own judgments, by the keys its prose uses (tests/test_ar_military.py holds them to the English page's).
+JUDGMENTS = {"j01_verdict": "J01", "j04_verdict": "J04", "j15_verdict": "J15"}
+SOLDIER = arabic.Noun("جندي", "جنديين", "جنود", "جندياً")
+PLACE = arabic.Noun("مكان", "مكانين", "أماكن", "مكاناً")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The English page's tables and values (its sections' selections), and every fact row's date."""
+
+    t: en.Tables
+    en: dict[str, Value]
+    dated: pd.DataFrame  # row_id, date, date_precision
+
+
+def tables() -> Tables:
+    t = en.tables()
+    ids = en.Used(t.year)
+    sections = (
+        en.origins, en.aleppo, en.hama_front, en.advance, en.distances, en.army, en.exchange_rate,
+        en.russian_strikes, en.homs, en.north, en.other_fronts,
+    )  # fmt: skip
+    values = {k: v for section in sections for k, v in section(t, ids).values.items()}
+    frames = [
+        t.events.rename(columns={"event_id": "row_id"}),
+        t.changes.rename(columns={"change_id": "row_id"}),
+        t.figures.rename(columns={"figure_id": "row_id", "as_of": "date", "as_of_precision": "date_precision"}),
+    ]
+    dated = pd.concat([f[["row_id", "date", "date_precision"]] for f in frames], ignore_index=True)
+    return Tables(t, values, dated)
+
+
+def span(a: Tables, key: str) -> Value:
+    rows = a.dated[a.dated["row_id"].isin(a.en[key].rows)]
+    return arabic.date_range(rows["date"].min(), rows["date"].max(), a.en[key].rows)
+
+
+def dates_and(a: Tables, key: str) -> Value:
+    """Several days the rows give for several reports, joined by و ('3 و4 كانون الأول/ديسمبر 2024')."""
+    rows = a.dated[a.dated["row_id"].isin(a.en[key].rows)]
+    days = sorted(rows["date"].unique())
+    if len(days) == 1:
+        return arabic.date(days[0], a.en[key].rows)
+    return arabic.two_days(days[0], days[-1], a.en[key].rows) if len(days) == 2 else span(a, key)
+
+
+def figure(a: Tables, key: str) -> Value:
+    """A figure or range the English page gives ('50', '1,500–4,000', '10'), in the edition's digits."""
+    text = a.en[key].text
+    parts = re.fullmatch(r"([\d,.]+)(?:–([\d,.]+))?", text)
+    if not parts:
+        raise ValueError(f"{key}: cannot read a figure in {text!r}")
+    low, high = (float(p.replace(",", "")) for p in (parts.group(1), parts.group(2) or parts.group(1)))
+    words = arabic.fmt_number(low) if low == high else f"{arabic.fmt_number(low)}–{arabic.fmt_number(high)}"
+    return arabic.text(words, a.en[key].rows)
+
+
+def build() -> Page:
+    theme.apply()
+    a = tables()
+    dates = (
+        "mil_launch", "mil_m5_cut", "mil_aleppo_entered", "mil_aleppo_redeploy", "mil_aleppo_sohr",
+        "mil_hama_outskirts", "mil_hold_claim", "mil_four_towns", "mil_counter_date", "mil_hama", "mil_pay_date",
+        "mil_isw_date", "mil_amnesty_aleppo", "mil_amnesty_conscripts", "mil_ru_first", "mil_bridge_dates",
+        "mil_bridge_crossed", "mil_homs_walls", "mil_homs_entered", "mil_homs_span", "mil_damascus",
+        "mil_sna_opened", "mil_manbij_span", "mil_fronts_first", "mil_daraa_all", "mil_dez_left", "mil_palmyra",
+        "mil_fx_official_date",
+    )  # fmt: skip
+    figures = (
+        "mil_aleppo_km", "mil_towns_held", "mil_front_km", "mil_counter_km", "mil_ring_km", "mil_dist_hama_homs",
+        "mil_pay_pct", "mil_pay_usd", "mil_buyout_usd", "mil_fx_official", "mil_fx_hama", "mil_iraq_soldiers",
+        "mil_ru_civilians", "mil_bridge_homs_km", "mil_hezbollah_fighters", "mil_daraa_km",
+    )  # fmt: skip
+    v = {k: when(a, k) for k in dates}
+    v |= {k: figure(a, k) for k in figures}
+    v["mil_command_first"] = when(a, "mil_command_first", precision="year")
+    v["mil_aleppo_span"] = span(a, "mil_aleppo_span")
+    v["mil_ring_dates"] = dates_and(a, "mil_ring_dates")
+    v["mil_days_total"] = counted(a, "mil_days_total", arabic.DAY)
+    v["mil_launch_reports"] = counted(a, "mil_launch_reports", arabic.REPORT)
+    v["mil_withdrawal_n"] = counted(a, "mil_withdrawal_n", arabic.REPORT)
+    v["mil_outpost"] = counted(a, "mil_outpost", SOLDIER)
+    v["mil_places_n"] = counted(a, "mil_places_n", PLACE)
+    v["mil_homs_reports"] = counted(a, "mil_homs_reports", arabic.REPORT)
+    return Page.of(
+        Section(values=verdicts(JUDGMENTS), shows=judgment_boxes(JUDGMENTS.values())),
+        Section(values=v),
+        lang=LANG,
+    )
