@@ -686,18 +686,26 @@ def other_fronts(t: Tables, ids: Used) -> Section:
 
 
 def odd_date_values(rows: pd.DataFrame) -> dict[str, prose.Value]:
-    """Where one report dates a change of hands to a different day from all the others: ``odd_date`` and
-    ``odd_credibility`` (that report), ``date`` and ``others`` (the day and the number of the others).
-    ``rows``: control reports of one place (columns change_id, date, credibility)."""
+    """Where one report dates a change of hands to a different day from the others: ``odd_date`` and
+    ``odd_credibility`` (that report: the first at the least reported day), ``date`` and ``others`` (every day the
+    other reports give, and how many they are). ``rows``: control reports of one place (columns change_id, date,
+    credibility); none at all reads 'no date'."""
+    if rows.empty:
+        none = prose.text("no date", table="control_changes")
+        return {
+            "odd_date": none,
+            "odd_credibility": none,
+            "date": none,
+            "others": prose.count(0, table="control_changes"),
+        }
     counts = rows["date"].value_counts()
-    if len(counts) != 2 or counts.min() != 1 or counts.max() == 1:
-        raise LookupError("the reports do not split into one odd report and a majority")
-    odd = rows[rows["date"] == counts.idxmin()]
-    others = rows[rows["date"] == counts.idxmax()]
+    odd = rows[rows["date"] == counts.idxmin()].iloc[[0]]
+    others = rows.drop(odd.index)
+    others = odd if others.empty else others
     return {
         "odd_date": prose.date(odd["date"].iloc[0], odd["change_id"]),
         "odd_credibility": prose.text(str(int(odd["credibility"].iloc[0])), odd["change_id"]),
-        "date": prose.date(others["date"].iloc[0], others["change_id"]),
+        "date": prose.text(dates_text(others["date"], "or"), others["change_id"]),
         "others": prose.count(len(others), others["change_id"]),
     }
 

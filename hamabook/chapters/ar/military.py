@@ -84,16 +84,19 @@ def build() -> Page:
     a = tables()
     dates = (
         "mil_launch", "mil_m5_cut", "mil_aleppo_entered", "mil_aleppo_redeploy", "mil_aleppo_sohr",
-        "mil_hama_outskirts", "mil_hold_claim", "mil_four_towns", "mil_counter_date", "mil_hama", "mil_pay_date",
-        "mil_isw_date", "mil_amnesty_aleppo", "mil_amnesty_conscripts", "mil_ru_first", "mil_bridge_dates",
+        "mil_hama_outskirts", "mil_hold_claim", "mil_four_towns", "mil_counter_begun", "mil_counter_claimed",
+        "mil_hama", "mil_pay_date",
+        "mil_isw_date", "mil_amnesty_aleppo", "mil_amnesty_conscripts", "mil_ru_killed_first_date", "mil_bridge_dates",
         "mil_bridge_crossed", "mil_homs_walls", "mil_homs_entered", "mil_homs_span", "mil_damascus",
         "mil_sna_opened", "mil_manbij_span", "mil_fronts_first", "mil_daraa_all", "mil_dez_left", "mil_palmyra",
         "mil_fx_official_date",
     )  # fmt: skip
     figures = (
-        "mil_aleppo_km", "mil_towns_held", "mil_front_km", "mil_counter_km", "mil_ring_km", "mil_dist_hama_homs",
+        "mil_aleppo_km", "mil_towns_low", "mil_towns_high", "mil_front_km", "mil_counter_state_km",
+        "mil_counter_sohr_km",
+        "mil_ring_km",
         "mil_pay_pct", "mil_pay_usd", "mil_buyout_usd", "mil_fx_official", "mil_fx_hama", "mil_iraq_soldiers",
-        "mil_ru_civilians", "mil_bridge_homs_km", "mil_hezbollah_fighters", "mil_daraa_km",
+        "mil_ru_killed_first", "mil_bridge_homs_km", "mil_hezbollah_fighters", "mil_daraa_km",
     )  # fmt: skip
     v = {k: when(a, k) for k in dates}
     v |= {k: figure(a, k) for k in figures}
