@@ -202,7 +202,7 @@ def test_the_control_map_slider_changes_the_day(served, browser):
 
 @pytest.mark.browser
 def test_long_tables_unfold_with_the_keyboard(served, browser):
-    with _page(browser, served + "military.html") as page:
+    with _page(browser, served + "battle.html") as page:
         fold = page.locator(".hb-fold").first
         hidden = fold.locator("tr.hb-more").first
         assert not hidden.is_visible()
