@@ -395,7 +395,7 @@ def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
     hits = int(cal["came_true"].sum())
     return figure(
         "aftermath-calibration",
-        alt.layer(diagonal, points, data=drawn).properties(width=360, height=200),
+        alt.layer(diagonal, points, data=drawn).properties(width=360, height=180),
         drawn,
         caption=(
             f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "

@@ -41,7 +41,7 @@ OFFSETS = {
     "saraqib": (7, 8, "left"),
     "latakia": (-7, 8, "right"),
     "rastan": (7, 2, "left"),
-    "tel-rifaat": (-7, 0, "right"),
+    "tel-rifaat": (6, -9, "left"),  # right of the point: the label would run off the map's western edge
     "suwayda": (7, -6, "left"),
 }
 NOTES = (  # fixed names: neighbours, rivers, roads (lon, lat)
