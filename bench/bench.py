@@ -32,7 +32,7 @@ SITE = ROOT / "_build" / "html"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TRANSFER_TARGET_KB = 350
 FCP_TARGET_S = 0.5
-NOTEBOOKS = sorted(str(p) for p in (ROOT / "book").glob("*.ipynb"))
+NOTEBOOKS = sorted(str(p) for p in (ROOT / "book").rglob("*.ipynb"))  # the Arabic edition's too
 BUILD = [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", str(ROOT)]
 
 
