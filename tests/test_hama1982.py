@@ -182,7 +182,7 @@ def test_modal_bracket():
         hama1982.modal_bracket(est.iloc[:1])
 
 
-def test_by_method_and_one():
+def test_by_method():
     frame = _figures(
         [
             ("N2", "m", 2, None, None, "2004-01-01", "city", "a"),
@@ -193,9 +193,6 @@ def test_by_method_and_one():
     assert hama1982.by_method(frame, "census")["figure_id"].tolist() == ["N1", "N2"]
     with pytest.raises(LookupError):
         hama1982.by_method(frame, "claim")
-    assert hama1982.one(frame[frame["figure_id"] == "N3"], "x")["value"] == 3
-    with pytest.raises(LookupError, match="N1, N2"):
-        hama1982.one(hama1982.by_method(frame, "census"), "a census")
 
 
 def test_their_estimate_pairs_source_and_scope_class():

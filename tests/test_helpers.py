@@ -96,6 +96,8 @@ def test_with_sources_rejects_unknown():
     sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["P", "Q"], "reliability": ["B", "D"]})
     with pytest.raises(KeyError, match="unknown sources: c"):
         analysis.with_sources(EVENTS, sources)
+    with pytest.raises(KeyError, match="unknown sources: c"):  # also when the publisher is not asked for
+        analysis.with_sources(EVENTS, sources, ("reliability",))
 
 
 def test_table_html_escapes_markup():

@@ -62,6 +62,15 @@ def test_best_first_orders_by_grade_then_credibility_then_id():
     assert list(ranked["figure_id"]) == ["N1", "N2", "N3", "N4"]
 
 
+def test_agreed_takes_the_best_copy_and_rests_on_every_row():
+    best, ids = figures.agreed(ROWS[ROWS["body"] == "wfp"], "WFP's count")
+    assert best["figure_id"] == "N3" and ids == ["N3", "N4"]
+    with pytest.raises(LookupError, match="rows for the new displaced disagree on value: N1, N2, N3, N4"):
+        figures.agreed(ROWS[ROWS["metric"] == NEW], "the new displaced")
+    with pytest.raises(LookupError, match="no rows for nothing"):
+        figures.agreed(ROWS.iloc[0:0], "nothing")
+
+
 def test_latest_prefers_best_grade_on_the_same_date():
     assert figures.latest(ROWS, CUR)["figure_id"] == "N6"  # grade A beats the blog's larger figure
     assert figures.latest(ROWS, NEW)["figure_id"] == "N2"

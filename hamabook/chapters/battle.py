@@ -720,8 +720,10 @@ def method(t: Tables) -> Section:
     sides = set(with_originator_sides(read)["side"])
     heard = [a for a in labels.index if a in sides]
     unheard = [a for a in labels.index if a not in sides]
-    v["battle_heard"] = prose.text(prose.join_words(labels[a] for a in heard), table="sources")
-    v["battle_unheard"] = prose.text(prose.join_words((labels[a] for a in unheard), "or"), table="sources")
+    clause = prose.join_words(labels[a] for a in heard)
+    if unheard:
+        clause += f"; none speaks for {prose.join_words((labels[a] for a in unheard), 'or')}"
+    v["battle_heard"] = prose.text(clause, table="sources")
     v["battle_originators_n"] = prose.count(read["originator"].nunique(), table="sources")
     all_ids = list(changes["change_id"])
     v["battle_reports_n"] = prose.count(len(changes), all_ids)

@@ -22,7 +22,7 @@ from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
 from ..rows.control import CAPTURE_CATEGORIES
-from ..rows.figures import value_or_range
+from ..rows.figures import agreed, value_or_range
 from ..rows.provenance import EVIDENCE_PAGE, row_anchor
 from ..rows.reports import ESTIMATE_CLAIM, one_per_report, originated_by
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
@@ -195,13 +195,6 @@ def by_method(rows: pd.DataFrame, method: str) -> pd.DataFrame:
     if hit.empty:
         raise LookupError(f"no rows with method {method!r}")
     return hit.sort_values(["as_of", "figure_id"])
-
-
-def one(rows: pd.DataFrame, what: str) -> pd.Series:
-    """The single row of ``rows`` (LookupError naming ``what`` if there are none or several)."""
-    if len(rows) != 1:
-        raise LookupError(f"{len(rows)} rows for {what} (expected one): {', '.join(rows['figure_id'].astype(str))}")
-    return rows.iloc[0]
 
 
 def their_estimate(toll: pd.DataFrame, documented: pd.DataFrame) -> pd.DataFrame:
@@ -486,9 +479,9 @@ def why_estimates_differ(t: Tables) -> Section:
     toll, dis = t.toll, t.dis
     documented = by_method(toll, DOCUMENTED)
     snhr_estimate = their_estimate(toll, documented)
-    boast = one(by_method(toll, CLAIM), "the perpetrator's claim")
-    dis_doc = one(by_method(dis, DOCUMENTED), "the documented disappeared")
-    dis_est = dis[dis["figure_id"] != dis_doc["figure_id"]]
+    boast, boast_ids = agreed(by_method(toll, CLAIM), "the perpetrator's claim")
+    dis_doc, dis_doc_ids = agreed(by_method(dis, DOCUMENTED), "the documented disappeared")
+    dis_est = dis[~dis["figure_id"].isin(dis_doc_ids)]
     v: dict[str, prose.Value] = {}
     named = documented.iloc[-1]  # the latest count by name
     v["h82_snhr_documented"] = prose.number(named["value"], named["figure_id"])
@@ -503,8 +496,8 @@ def why_estimates_differ(t: Tables) -> Section:
     v["h82_dis_range"] = prose.text(
         prose.fmt_range(dis_est["low_"].min(), dis_est["high_"].max(), "people"), dis_est["figure_id"]
     )
-    v["h82_dis_documented"] = prose.number(dis_doc["value"], dis_doc["figure_id"])
-    v["h82_boast"] = prose.number(boast["value"], boast["figure_id"])
+    v["h82_dis_documented"] = prose.number(dis_doc["value"], dis_doc_ids)
+    v["h82_boast"] = prose.number(boast["value"], boast_ids)
     return Section(values=v)
 
 
@@ -519,7 +512,9 @@ def known_then(t: Tables) -> Section:
         raise LookupError("fewer than two estimates from the first decade")
     first, later = early.iloc[0], early.iloc[-1]
     thirty = toll[toll["as_of"].dt.year == start.year + 30]
-    both_sides = one(thirty[thirty["scope_class"] == "all deaths"], "the thirtieth-anniversary estimate of all deaths")
+    both_sides, both_ids = agreed(
+        thirty[thirty["scope_class"] == "all deaths"], "the thirtieth-anniversary estimate of all deaths", "high_"
+    )
     counters = toll[toll["source_id"].isin(t.dis["source_id"]) & toll["method"].ne(DOCUMENTED).fillna(True)]
     if counters.empty:
         raise LookupError("no estimate of the dead by those who counted the missing")
@@ -529,8 +524,8 @@ def known_then(t: Tables) -> Section:
             "h82_first_toll": prose.number(first["high_"], first["figure_id"]),
             "h82_later_year": prose.date(later["as_of"], later["figure_id"], precision="year"),
             "h82_later_toll": prose.number(later["high_"], later["figure_id"]),
-            "h82_thirty_year": prose.date(both_sides["as_of"], both_sides["figure_id"], precision="year"),
-            "h82_both_sides": prose.number(both_sides["high_"], both_sides["figure_id"]),
+            "h82_thirty_year": prose.date(both_sides["as_of"], both_ids, precision="year"),
+            "h82_both_sides": prose.number(both_sides["high_"], both_ids),
             "h82_counters_toll": prose.text(
                 prose.fmt_range(counters["low_"].min(), counters["high_"].max()), counters["figure_id"]
             ),
@@ -700,8 +695,8 @@ def accountability(t: Tables) -> Section:
     indict = step(acc, "indictment")
     close = step(acc, "court_notice")
     warrants = acc[acc["category"] == "arrest_warrant"]
-    if not warrants["date"].is_unique:  # the prose says each report dates the warrant differently
-        raise ValueError(f"warrant reports share a date: {', '.join(warrants['event_id'])}")
+    if warrants["date"].nunique() < 2:  # the prose says the reports date the warrant differently
+        raise ValueError(f"warrant reports agree on one date: {', '.join(warrants['event_id'])}")
     convicted, upheld, final = (step(acc, c) for c in ("conviction", "appeal_ruling", "final_ruling"))
     swiss = t.toll[t.toll["source_id"].isin(indict["source_id"])].iloc[0]
     sentence = metric_rows(t.figures, FRENCH_SENTENCE).iloc[0]

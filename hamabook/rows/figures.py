@@ -33,6 +33,17 @@ def best_first(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def agreed(rows: pd.DataFrame, what: str, column: str = "value") -> tuple[pd.Series, list[str]]:
+    """The best-sourced of ``rows`` that all report one ``column`` value, with every row's id (copies and
+    corroborations of one figure rest on all their rows). LookupError naming ``what`` if there are none or they
+    disagree."""
+    if rows.empty:
+        raise LookupError(f"no rows for {what}")
+    if rows[column].nunique(dropna=False) != 1:
+        raise LookupError(f"rows for {what} disagree on {column}: {', '.join(rows['figure_id'].astype(str))}")
+    return best_first(rows).iloc[0], list(rows["figure_id"])
+
+
 def of_metric(rows: pd.DataFrame, metric: str, body: str | None = None) -> pd.DataFrame:
     """The rows of ``metric`` (optionally counted by one body: its ``body`` id, see
     :func:`hamabook.rows.select.bodies`); a LookupError when there are none."""

@@ -26,11 +26,11 @@ def with_sources(
     """Add source ``columns`` (by default publisher and reliability grade) to rows that carry a ``source_id``;
     a KeyError names any source id that is not in the registry."""
     extra = sources[["source_id", *columns]]
-    merged = rows.merge(extra, on="source_id", how="left", validate="many_to_one")
-    if merged["publisher"].isna().any():
-        missing = sorted(merged.loc[merged["publisher"].isna(), "source_id"].unique())
-        raise KeyError(f"rows cite unknown sources: {', '.join(missing)}")
-    return merged
+    merged = rows.merge(extra, on="source_id", how="left", validate="many_to_one", indicator="_found")
+    unknown = merged["_found"] == "left_only"
+    if unknown.any():
+        raise KeyError(f"rows cite unknown sources: {', '.join(sorted(merged.loc[unknown, 'source_id'].unique()))}")
+    return merged.drop(columns="_found")
 
 
 def chronology(events: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, start: str, end: str) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from ...output import arabic
 from ...output.figure import table
 from ...output.prose import Value
 from ...rows.arabic import original_quote
-from ...rows.select import days_between, modal_date
+from ...rows.figures import agreed
+from ...rows.select import days_between, modal_date, with_sources
 from .. import hama1982 as en
 from ..page import Page, Section
 from ._judged import judged
@@ -71,7 +72,8 @@ def _figures(a: Tables, key: str) -> pd.DataFrame:
 
 
 def _one_figure(a: Tables, key: str) -> pd.Series:
-    return en.one(_figures(a, key), key)
+    """The row the English value ``key`` rests on (the best-sourced, where copies of one figure agree)."""
+    return agreed(with_sources(_figures(a, key), a.t.sources, ("reliability",)), key)[0]
 
 
 def _events(a: Tables, key: str) -> pd.DataFrame:
