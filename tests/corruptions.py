@@ -428,6 +428,11 @@ def copy_graded_above_its_originator(data: Path) -> None:
     put(data, "sources", line, "reliability", "A")
 
 
+def own_page_graded_below_its_standing(data: Path) -> None:
+    line = find(data, "sources", lambda r: r["publisher"] == r["originator"] == "Enab Baladi" and not r["via"])
+    put(data, "sources", line, "reliability", "C")
+
+
 def bad_url(data: Path) -> None:
     put(data, "sources", 2, "url", "htp:/bad url")
 
@@ -785,6 +790,10 @@ CATALOGUE: list[Corruption] = [
     ),
     _c(fact_entered_twice, "expected a report other than line 2's (same source, date and place_id"),
     _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
+    _c(
+        own_page_graded_below_its_standing,
+        "expected B, the standing of originator 'Enab Baladi' (this is its own page)",
+    ),
     _c(
         arabic_name_without_source,
         "field 'name_ar_source_id' value '': expected the source of name_ar 'حماة'",

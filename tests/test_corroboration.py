@@ -13,7 +13,6 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
 
 from hamabook import DATA_DIR, chapters
 

@@ -360,6 +360,33 @@ def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[st
     return problems
 
 
+_COPY_WORDS = re.compile(r"\b(mirror|repost)\b", re.IGNORECASE)
+
+
+def own_page(publisher: str, originator: str, via: str) -> bool:
+    """Whether a source is the originator's own page: published under the originator's name (or that name followed
+    by an edition, 'Rudaw Arabic'), with no carrier between them, and not marked a mirror or repost."""
+    named = publisher == originator or publisher.startswith(originator + " ")
+    return named and not via and not _COPY_WORDS.search(publisher)
+
+
+def own_page_graded_at_standing(tables: dict[str, Table], today: date) -> list[str]:
+    """An originator's own page carries the originator's standing: prevents one outlet's reporting from being
+    graded B on one page and C on the next (the grade is the scale's judgement of the publisher, not the helper's
+    of the page), and a standing that the originator's own pages contradict."""
+    sources, originators = tables.get("sources"), tables.get("originators")
+    if sources is None or originators is None or not sources.field("reliability"):
+        return []
+    standing = {r["originator"]: r["standing"] for r in originators.rows}
+    problems = []
+    for i, row in enumerate(sources.rows):
+        cap = standing.get(row["originator"])
+        if cap and own_page(row["publisher"], row["originator"], row["via"]) and row["reliability"] != cap:
+            expected = f"{cap}, the standing of originator {row['originator']!r} (this is its own page)"
+            problems.append(sources.problem(i, "reliability", expected))
+    return problems
+
+
 # Control characters, line and paragraph separators and every invisible format character (Unicode categories Cc,
 # Cf, Zl, Zp but tab and line ends): bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069),
 # zero-width spaces and joiners, soft hyphens, the byte-order mark, tag characters; and the replacement character.
@@ -829,6 +856,7 @@ RULES: list[Rule] = [
     fields_differ,
     bibliography_text_has_no_private_use,
     grade_not_above_originator,
+    own_page_graded_at_standing,
     one_source_row_per_page,
     relays_are_recorded,
     no_duplicate_facts,
