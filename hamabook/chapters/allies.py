@@ -381,6 +381,12 @@ def cited(t: Tables, sections: list[Section]) -> Section:
 SAID = "ally_statement"
 
 
+def earliest(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that give the earliest date: when support began is the first report of it (later reports of the
+    same forces confirm it, they do not move it)."""
+    return rows[rows["date"] == rows["date"].min()]
+
+
 def history(t: Tables) -> Section:
     """Who came to Assad's aid and when, and who stood on the other side, before 2024."""
     ev, fig = t.events, t.figures
@@ -390,12 +396,12 @@ def history(t: Tables) -> Section:
     first_day = on(ev, category="offensive_context", place="idlib")
     return Section(
         values={
-            "al_iran_since": when(on(ev, actor="iran", category=START_CATEGORIES)),
-            "al_iraqi_since": when(on(ev, actor="iraqi-militias", category=START_CATEGORIES)),
+            "al_iran_since": when(earliest(on(ev, actor="iran", category=START_CATEGORIES))),
+            "al_iraqi_since": when(earliest(on(ev, actor="iraqi-militias", category=START_CATEGORIES))),
             "al_qusayr_assault": when(hezbollah),
             "al_qusayr_retaken": when(hezbollah, "as_of"),
             "al_qusayr_year": year_of(hezbollah),
-            "al_russia_since": when(on(ev, actor="russia", category=START_CATEGORIES)),
+            "al_russia_since": when(earliest(on(ev, actor="russia", category=START_CATEGORIES))),
             "al_lease_year": year_of(lease, "as_of"),
             "al_lease_years": figure_value(lease),
             "al_turkey_since": when(on(ev, actor="turkey", category=START_CATEGORIES)),
