@@ -163,7 +163,7 @@ def test_the_section_holds_the_military_corridor_map_with_the_figure_rules(secti
     assert "Hama (5 December) → 23 km, 1 day → Rastan (6 December)" in caption
     assert "The 45 km from Hama to Homs took 2–3 days" in caption
     assert "Great-circle km between the coordinates in places.csv" in caption
-    assert "the Rastan bridge (struck 5 and 6 December, seven reports) is drawn where it crosses the Orontes" in caption
+    assert "the Rastan bridge (struck 5 and 6 December, six reports) is drawn where it crosses the Orontes" in caption
     credit = re.search(r'hb-credit">(.*?)<a class="hb-download"', html, re.S).group(1)
     for publisher in ("GeoNames", "Natural Earth"):
         assert publisher in credit

@@ -214,12 +214,14 @@ STATUS_FACTS = {
 
 
 def status_date(rows: pd.DataFrame, question: str, status: str, which: str = "first") -> prose.Value:
-    """The date of the first (or last) report of one status under one question, citing every report of it."""
+    """The date of the first (or last) report of one status under one question, citing every report that gives
+    that date."""
     pick = rows[(rows["question"] == question) & (rows["status"] == status)].sort_values(["date", "outcome_id"])
     if pick.empty:
         raise LookupError(f"no outcome row with status {status!r} for {question}")
     row = pick.iloc[0] if which == "first" else pick.iloc[-1]
-    return prose.date(row["date"], list(pick["outcome_id"]), precision=row["date_precision"])
+    same_day = pick[pick["date"] == row["date"]]
+    return prose.date(row["date"], list(same_day["outcome_id"]), precision=row["date_precision"])
 
 
 # Death tolls the outcome rows give in their words (outcome rows have no value column): glue key -> (question,

@@ -554,7 +554,9 @@ def control_map(t: Tables) -> Section:
     )
     dropped = changes[changes["credibility"] > DECIDING_CREDIBILITY]
     extra = newly_contested(control_by_day(changes, t.actors, days), status)
-    v["battle_improbable_n"] = prose.count(len(dropped), dropped["change_id"], noun="report")
+    # none dropped: the count (and the places it changes) is of the whole table
+    of_table = "control_changes" if dropped.empty else ""
+    v["battle_improbable_n"] = prose.count(len(dropped), dropped["change_id"], noun="report", table=of_table)
     v["battle_improbable_places"] = prose.text(
         prose.join_words(
             f"{t.pl.loc[p, 'name']} ({prose.fmt_date_range(g['day'].min(), g['day'].max())})"
@@ -563,9 +565,12 @@ def control_map(t: Tables) -> Section:
         if len(extra)
         else "no place",
         dropped["change_id"],
+        table=of_table,
     )
     v["battle_contested_n"] = prose.count(
-        contested_days["place_id"].nunique(), contested_days["last_change_ids"].str.split().explode()
+        contested_days["place_id"].nunique(),
+        contested_days["last_change_ids"].str.split().explode().dropna(),
+        table="" if len(contested_days) else "control_changes",
     )
     return s
 

@@ -49,7 +49,7 @@ RETURNS = {
 }
 RUSSIA = {
     "im_tartus_port_date": ("russia_bases", "Tartus port contract cancelled", "first"),
-    "im_kremlin_talks_date": ("russia_bases", "bases under negotiation", "first"),
+    "im_kremlin_talks_date": ("russia_bases", "bases under negotiation", "last"),  # the talks, not the build-up
     "im_qamishli_date": ("russia_bases", "Russia leaves Qamishli; keeps Hmeimim and Tartus", "first"),
     "im_moscow_talks_date": ("russia_bases", "bases discussed; no agreement announced", "first"),
 }

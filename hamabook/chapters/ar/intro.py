@@ -17,6 +17,7 @@ import pandas as pd
 from ...charts import theme
 from ...charts.arabic import report_dots_rtl
 from ...data import load
+from ...data.checks import own_page
 from ...output import arabic
 from ...output.arabic_judgments import key_judgments, verdict_values
 from ...output.figure import FOLD_AFTER, figure, table
@@ -111,6 +112,13 @@ def judgment_pages() -> dict[str, tuple[str, str]]:
     return pages
 
 
+def relayed(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose copy carries another party's words (its originator is not the outlet itself): an
+    announcement quoted, not an outlet's own account of it."""
+    own = sources.fillna({"via": ""}).apply(lambda s: own_page(s["publisher"], s["originator"], s["via"]), axis=1)
+    return rows[rows["source_id"].isin(sources.loc[~own, "source_id"])]
+
+
 def opening(a: Tables) -> Section:
     """What happened, in the page's first paragraphs: the launch (in the words of its announcement), Aleppo, Hama,
     Damascus (in the words of the broadcast that ended Assad's rule) and Assad in Moscow."""
@@ -119,7 +127,7 @@ def opening(a: Tables) -> Section:
     hama = modal_date(t.events, "city_captured", "hama")
     damascus = modal_date(t.events, "city_captured", "damascus")
     rank = int(t.rank_rows.iloc[0]["value"])
-    said = original_quote(t.launch_rows, t.sources)
+    said = original_quote(relayed(t.launch_rows, t.sources), t.sources)
     ended = original_quote(reported_dates(t.events, en.END_EVENTS[0]), t.sources)
     return Section(
         values={
