@@ -235,8 +235,9 @@ def when(rows, column: str = "date", precision: str | None = None, *, also=()) -
     days = rows[column].dropna().unique()
     if len(days) != 1:
         raise ValueError(f"rows give {len(days)} dates in {column}, not one")
-    if precision is None:
-        precision = rows["date_precision"].iloc[0] if column == "date" and "date_precision" in rows else "day"
+    if precision is None:  # the most precise report of the date sets its precision
+        given = rows["date_precision"] if column == "date" and "date_precision" in rows else pd.Series(["day"])
+        precision = "day" if (given == "day").any() else given.iloc[0]
     ids = [i for r in (rows, *also) for i in row_ids(r)]
     return prose.text(reader_date(days[0], precision), ids)
 
