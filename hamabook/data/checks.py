@@ -668,6 +668,43 @@ def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+def _originator_names(row: dict) -> set[tuple[str, ...]]:
+    """The words an originator is named by: its name, its name without a gloss and the gloss ('Ahmed al-Sharaa
+    (al-Jolani)'), and its aliases (originators.csv; proper names of it or of whoever speaks for it)."""
+    name = row["originator"]
+    names = [name, re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\((.*?)\)", name)]
+    names += [a for a in (row.get("aliases") or "").split(";")]
+    return {_words(n) for n in names if _words(n)}
+
+
+def summaries_name_their_originator(tables: dict[str, Table], today: date) -> list[str]:
+    """A fact row read on a copy that is not its originator's own page names the originator in its summary (by name
+    or an alias): prevents a relayed claim told in the carrier's voice ('IRNA reported that the airport was
+    retaken', where IRNA passed on another outlet's correspondent), the overstatement a fact-checker finds most."""
+    sources, originators = tables.get("sources"), tables.get("originators")
+    if sources is None or originators is None or sources.field("source_id") is None:
+        return []
+    names = {r["originator"]: _originator_names(r) for r in originators.rows}
+    relayed = {
+        r["source_id"]: r["originator"]
+        for r in sources.rows
+        if not own_page(r["publisher"], r["originator"], r.get("via") or "")
+    }
+    problems = []
+    for table in tables.values():
+        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            originator = relayed.get(row["source_id"])
+            if originator is None or not row["summary"]:
+                continue
+            said = f" {' '.join(_words(row['summary']))} "
+            if not any(f" {' '.join(n)} " in said for n in names.get(originator, ())):
+                expected = f"a summary that names its originator {originator!r} (or an alias in originators.csv)"
+                problems.append(table.problem(i, "summary", expected))
+    return problems
+
+
 # Fields that make two fact rows of one source report the same thing: the same date and place, or the same metric
 # and value; and how alike their summaries must be (difflib's ratio, case and spacing aside) to be one report:
 # retellings of one report by one source score 0.6 and more in this package (the same words reordered, a clause
