@@ -84,7 +84,8 @@ def test_provenance_note_names_row_source_and_grade():
     index = evidence_index()
     row = index.iloc[0]
     note = provenance_note((row["row_id"],), index)
-    assert f'href="evidence.html#row-{row["row_id"].lower()}"' in note and f"grade {row['reliability']}" in note
+    page = f"evidence_{row['table']}.html"  # the row's table's own evidence page
+    assert f'href="{page}#row-{row["row_id"].lower()}"' in note and f"grade {row['reliability']}" in note
     with pytest.raises(KeyError, match="not in the data package"):
         provenance_note(("Z999",), index)
     assert "table sources.csv" in provenance_note((), index, "sources")
