@@ -9,7 +9,6 @@ actor row's ``backs`` and ``support_kind`` fields.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import altair as alt
@@ -18,8 +17,7 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
-from ..output.render import table_html, table_print
+from ..output.figure import figure, folded_table
 from ..rows.figures import latest, peak
 from ..rows.select import labels as registry_labels
 from ..rows.select import modal_date, reported_dates, with_sources
@@ -140,21 +138,6 @@ def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
     """Every backer whose support ran longest, in years to one decimal as the support table shows them (a start
     known only to the year cannot separate backers by days): several when they tie."""
     return periods[periods["years"] == periods["years"].max()]
-
-
-def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], noun: str) -> Printable:
-    """A table of evidence folded whole under a one-line summary (its caption and how many rows it holds), so the
-    story reads on and the reader opens the evidence when she wants it; print shows every row. (The book's
-    ``output.figure.table`` shows a table's first rows and folds the rest: this page holds four long tables of
-    reports, and only a whole fold keeps the page within twelve screens.)"""
-    frame = readable(frame)
-    labels = {**COLUMN_LABELS, **labels}
-    summary = f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})"
-    markup = (
-        f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
-        f"{table_html(frame, caption, labels)}</details>"
-    )
-    return block(markup, table=table_print(frame, caption, labels))
 
 
 def _report_table(rows, sources, actors, caption):

@@ -10,7 +10,6 @@ sentence is about and define the M5 axis (a geographic fact).
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import altair as alt
@@ -20,8 +19,7 @@ from ..charts import theme
 from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, block, figure, readable
-from ..output.render import table_html, table_print
+from ..output.figure import figure, folded_table
 from ..rows.control import control_reports
 from ..rows.figures import value_or_range
 from ..rows.geo import great_circle_km
@@ -118,21 +116,6 @@ def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) ->
     out["place"] = out["name"].fillna(NO_PLACE)
     out["source"] = [credit(o, p, v) for o, p, v in zip(out["originator"], out["publisher"], out["via"])]
     return out
-
-
-def folded_table(
-    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, fold_after: int | None = None
-):
-    """``output.figure.table`` with the chapter's own fold: the same accessible HTML table, every row in print.
-    With ``fold_after``, the first rows show and the rest open with "Show all"; without it, the whole table folds
-    into a ``<details>`` element whose summary gives the caption and the number of rows."""
-    frame = readable(frame)
-    labels = {**COLUMN_LABELS, **labels}
-    html_text = table_html(frame, caption, labels, fold_after=fold_after, noun=noun)
-    if fold_after is None:
-        summary = html.escape(f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})")
-        html_text = f'<details class="hb-table-fold"><summary>{summary}</summary>{html_text}</details>'
-    return block(html_text, table=table_print(frame, caption, labels))
 
 
 def report_table(
