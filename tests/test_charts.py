@@ -97,7 +97,11 @@ def test_battle_map_frame_labels_the_key_places_with_their_offsets():
     assert hama["label"] == "Hama" and (hama["dx"], hama["dy"], hama["align"]) == maps.LABELS["hama"]
     assert frame.loc[frame["place_id"] == "kafraa", "label"].iloc[0] == ""
     assert {"note", "scale"} <= set(frame["layer"])
-    spec = maps.control_map_slider(frame, _geography()).to_dict()
+    drawn = maps.wide_frame(frame)
+    assert drawn.loc[drawn["place_id"] == "kafraa", "5 Dec"].iloc[0] == "unresolved"
+    assert drawn.loc[drawn["place_id"] == "hama", "ids 5 Dec"].iloc[0] == "C1"
+    assert drawn["place_id"].where(drawn["layer"] == "place").dropna().is_unique  # one row per place
+    spec = maps.control_map_slider(drawn, _geography()).to_dict()
     assert "unresolved" in spec["layer"][-1 - 0]["encoding"].get("color", {}).get("scale", {}).get("domain", []) or any(
         "unresolved" in str(layer) for layer in spec["layer"]
     )
