@@ -40,7 +40,7 @@ def evidence_html(index: pd.DataFrame, table: str) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in COLUMNS)
     title = html.escape(TITLES[table])
     return (
-        f'<div class="hb-table-wrap" id="evidence-{table}" tabindex="0"><table class="hb-table">'
+        f'<div class="hb-table-wrap" tabindex="0"><table class="hb-table">'
         f"<caption>{title}: {plural(len(rows), 'row', 'rows')}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
