@@ -329,6 +329,10 @@ def malformed_id(data: Path) -> None:
     put(data, "events", 2, "event_id", "e1")
 
 
+def id_of_another_tables_letter(data: Path) -> None:
+    put(data, "figures", 2, "figure_id", "E9990")
+
+
 # --- cells: text --------------------------------------------------------------------------------------
 
 
@@ -760,6 +764,10 @@ CATALOGUE: list[Corruption] = [
     _c(place_taken_from_itself, "control_changes.csv: line 2: field 'taken_from'", only=True),
     _c(duplicate_id, "events.csv: line 3: field 'event_id'"),
     _c(malformed_id, "expected an id such as E001"),
+    _c(
+        id_of_another_tables_letter,
+        "figures.csv: line 2: field 'figure_id' value 'E9990': expected an id starting with N",
+    ),
     _c(mis_encoded_latin1_bytes, "is not valid UTF-8; expected UTF-8 text", only=True),
     _c(mojibake, "expected correctly decoded UTF-8 text"),
     _c(decomposed_accents, "expected text in Unicode NFC form"),

@@ -136,10 +136,10 @@ def test_on_picks_by_actor_kind_day_and_place_and_refuses_nothing():
 
 
 def test_dates_read_as_a_reader_says_them():
-    assert allies.reader_date("2024-12-05") == "5 December"
-    assert allies.reader_date("2024-12-13", "approximate") == "about 13 December"
-    assert allies.reader_date("2015-09-30") == "30 September 2015"
-    assert allies.reader_date("2025-01-20", "month") == "January 2025"
+    assert allies.prose.fmt_day("2024-12-05", allies.YEAR) == "5 December"
+    assert allies.prose.fmt_day("2024-12-13", allies.YEAR, "approximate") == "about 13 December"
+    assert allies.prose.fmt_day("2015-09-30", allies.YEAR) == "30 September 2015"
+    assert allies.prose.fmt_day("2025-01-20", allies.YEAR, "month") == "January 2025"
     rows = _events(
         [
             ("X1", "2024-12-05", "day", "airstrike", None, "military", "s"),

@@ -148,3 +148,32 @@ def test_the_history_table_is_newest_first_in_file_order_within_a_day():
         for text in ("Clearer.", "More rows.", "Fewer rows.", "Same claim.", "never issued", "Oldest.")
     ]
     assert order == sorted(order)
+
+
+def test_every_row_link_goes_to_the_one_evidence_page_that_holds_the_row():
+    import re
+
+    from hamabook.chapters import appendix
+    from hamabook.rows.provenance import FACT_TABLES, evidence_index, evidence_page, row_href
+
+    index = evidence_index()
+    anchors = {evidence_page(t): re.findall(r'<tr id="([^"]+)"', appendix.evidence_html(index, t)) for t in FACT_TABLES}
+    held = [a for ids in anchors.values() for a in ids]
+    assert len(held) == len(set(held)) == len(index), "each row on exactly one evidence page"
+    for row_id in index["row_id"]:
+        page, anchor = row_href(row_id).split("#")
+        assert anchor in anchors[page], f"{row_id} links to {page}, which does not hold it"
+    with pytest.raises(KeyError, match="not the id of a fact row"):
+        row_href("J01")
+
+
+def test_the_evidence_landing_page_keeps_an_anchor_for_every_row():
+    """Links made before the evidence was split by table (and the Arabic pages' links) name evidence.html#row-<id>:
+    the landing page holds that id for every row, as a link to the row on its table's page."""
+    from hamabook.chapters import appendix
+    from hamabook.rows.provenance import evidence_index, row_anchor, row_href
+
+    index = evidence_index()
+    markup = appendix.row_index_html(index)
+    for row_id in index["row_id"]:
+        assert f'<a id="{row_anchor(row_id)}" href="{row_href(row_id)}">' in markup

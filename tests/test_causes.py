@@ -20,8 +20,8 @@ CAUSES = pd.DataFrame(
 
 def test_rows_for_and_against_link_to_the_evidence_page():
     html = causes_table(CAUSES).data
-    assert '<a href="evidence.html#row-n002">N002</a>' in html
-    assert '<a href="evidence.html#row-e006">E006</a>' in html
+    assert '<a href="evidence_figures.html#row-n002">N002</a>' in html
+    assert '<a href="evidence_events.html#row-e006">E006</a>' in html
 
 
 def test_the_table_is_folded_under_each_causes_weight():

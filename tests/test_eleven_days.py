@@ -16,10 +16,13 @@ DATE = re.compile(rf"((?:\d{{1,2}}(?:, | or |–| ))+)({MONTHS})(?: (\d{{4}}))?"
 
 
 def test_dates_read_without_the_campaigns_year():
-    assert eleven_days._day_text("2024-12-05") == "5 December"
-    assert eleven_days._day_text("2012-01-24") == "24 January 2012"
-    assert eleven_days._day_text("2012-12-01", "month") == "December 2012"
-    assert eleven_days._day_text("2024-12-07", "approximate") == "about 7 December"
+    def said(day, precision="day"):
+        return eleven_days.prose.fmt_day(day, eleven_days.YEAR, precision)
+
+    assert said("2024-12-05") == "5 December"
+    assert said("2012-01-24") == "24 January 2012"
+    assert said("2012-12-01", "month") == "December 2012"
+    assert said("2024-12-07", "approximate") == "about 7 December"
 
 
 def test_either_names_every_date_once():

@@ -295,7 +295,7 @@ def test_what_was_said_then_and_since_rests_on_the_right_rows(chapter):
     assert (toll.loc[list(v["h82_both_sides"].rows), "as_of"].dt.year == 2012).all()
     assert v["h82_counters_toll"].text == "30,000–40,000"
     # the memory table links each report to the evidence page
-    assert "evidence.html#row-e403" in page.shows["hama1982-memory"].data
+    assert "evidence_events.html#row-e403" in page.shows["hama1982-memory"].data
 
 
 def test_events_of_filters_by_category_and_dates():

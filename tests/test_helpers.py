@@ -311,3 +311,18 @@ def test_outside_matches_every_url_off_loopback_and_nothing_else():
         assert OUTSIDE.search(url), url
     for url in ("http://127.0.0.1:8000/book/x.html", "http://localhost/", "data:text/csv,a", "about:blank", "blob:x"):
         assert not OUTSIDE.search(url), url
+
+
+def test_folded_table_folds_whole_or_after_its_first_rows():
+    """One home for the chapters' evidence tables (allies, aftermath, military): folded whole under a summary line,
+    or showing its first rows with "Show all"; print shows every row either way."""
+    import pandas as pd
+
+    from hamabook.output.figure import folded_table
+
+    frame = pd.DataFrame({"what": ["a", "b", "c"]})
+    whole = folded_table(frame, "Caption", {"what": "What"}, "reports")
+    assert whole.data.startswith('<details class="hb-group"><summary>Caption (three reports)</summary>')
+    assert "hb-more" not in whole.data
+    partly = folded_table(frame, "Caption", {"what": "What"}, "reports", fold_after=1)
+    assert partly.data.count('class="hb-more"') == 2 and "Show all 3 reports" in partly.data

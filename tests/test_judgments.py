@@ -61,7 +61,7 @@ def test_box_shows_id_verdict_and_every_part_escaped():
     assert 'id="j01"' in out and "Judgment J01" in out
     assert "<strong>Likely</strong> (55–80 %), confidence moderate" in out
     assert "A &lt;b&gt; claim" in out
-    assert 'href="evidence.html#row-e001"' in out and "An assumption." in out and "A sign." in out
+    assert 'href="evidence_events.html#row-e001"' in out and "An assumption." in out and "A sign." in out
 
 
 def test_key_judgments_link_to_the_box_in_its_chapter():

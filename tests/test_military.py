@@ -97,14 +97,6 @@ def test_value_text_point_and_range():
     assert military.value_text(fx.iloc[[0, 2]]) == "22,000–29,000"
 
 
-def test_dates_text():
-    days = pd.to_datetime(["2024-12-06", "2024-12-05", "2024-12-05"])
-    assert military.dates_text(days) == "5 and 6 December 2024"
-    assert military.dates_text(days, "or") == "5 or 6 December 2024"  # the days reports give for one event
-    assert military.dates_text(pd.to_datetime(["2024-11-30", "2024-12-01"])) == "30 November and 1 December 2024"
-    assert military.dates_text(pd.to_datetime(["2024-12-05"])) == "5 December 2024"
-
-
 def test_build_values_and_outputs(chapter):
     page = chapter("military")
     assert {"J01", "J04", "J15", "military-advance-dates", "military-exchange-rate"} <= set(page.shows)
@@ -144,15 +136,6 @@ def test_build_campaign_values(chapter):
     # a date rests on the reports that give it, not on those that give another day
     launch = page.values["mil_launch"]
     assert set(launch.rows) < set(page.values["mil_launch_reports"].rows)
-
-
-def test_said_drops_only_the_campaign_year():
-    value = military.prose.date(pd.Timestamp("2024-12-05"), ["E1"])
-    assert military.said(value, 2024).text == "5 December"
-    assert military.said(value, 2024).rows == ("E1",)
-    assert military.said(value, 2023).text == "5 December 2024"
-    span = military.prose.date_range(pd.Timestamp("2024-11-30"), pd.Timestamp("2024-12-05"), ["E1"])
-    assert military.said(span, 2024).text == "30 November – 5 December"
 
 
 def test_used_when_gives_every_day_reported_and_records_the_rows():

@@ -84,7 +84,8 @@ def test_provenance_note_names_row_source_and_grade():
     index = evidence_index()
     row = index.iloc[0]
     note = provenance_note((row["row_id"],), index)
-    assert f'href="evidence.html#row-{row["row_id"].lower()}"' in note and f"grade {row['reliability']}" in note
+    page = f"evidence_{row['table']}.html"  # the row's table's own evidence page
+    assert f'href="{page}#row-{row["row_id"].lower()}"' in note and f"grade {row['reliability']}" in note
     with pytest.raises(KeyError, match="not in the data package"):
         provenance_note(("Z999",), index)
     assert "table sources.csv" in provenance_note((), index, "sources")
@@ -139,3 +140,32 @@ def test_a_single_source_headline_says_so_in_its_note_not_its_sentence():
     assert prose.single_source(value, ["WFP", "OCHA"]) == ""
     assert prose.single_source(prose.number(280000, ["N209"]), ["WFP"]) == ""  # not a bottom-line value
     assert value.text == "280,000"
+
+
+def test_dates_in_the_story_year_go_without_it():
+    """One rule for every chapter's dates (battle, eleven days, allies, military): the year goes where the date
+    names its day and falls in the story's year; a month or a year alone, and another year's date, keep it."""
+    day = pd.Timestamp("2024-12-05")
+    assert prose.fmt_day(day, 2024) == "5 December"
+    assert prose.fmt_day(day, 2024, "approximate") == "about 5 December"
+    assert prose.fmt_day(day, 2024, "month") == "December 2024"
+    assert prose.fmt_day(day, 2024, "year") == "2024"
+    assert prose.fmt_day(pd.Timestamp("2012-01-24"), 2024) == "24 January 2012"
+    value = prose.date(day, ["E1"])
+    assert prose.in_year(value, 2024).text == "5 December" and prose.in_year(value, 2024).rows == ("E1",)
+    assert prose.in_year(value, 2023).text == "5 December 2024"
+    span = prose.date_range(pd.Timestamp("2024-11-30"), day, ["E1"])
+    assert prose.in_year(span, 2024).text == "30 November – 5 December"
+    assert prose.in_year("29–30 November 2024", 2024) == "29–30 November"
+    assert prose.in_year("6, 8 or 9 December 2024", 2024) == "6, 8 or 9 December"
+
+
+def test_fmt_dates_lists_each_day_once():
+    days = pd.to_datetime(["2024-12-06", "2024-12-05", "2024-12-05"])
+    assert prose.fmt_dates(days) == "5 and 6 December 2024"
+    assert prose.fmt_dates(days, "or") == "5 or 6 December 2024"  # the days reports give for one event
+    assert prose.fmt_dates(pd.to_datetime(["2024-11-30", "2024-12-01"])) == "30 November and 1 December 2024"
+    assert prose.fmt_dates(pd.to_datetime(["2024-12-05"])) == "5 December 2024"
+    assert prose.in_year(prose.fmt_dates(pd.to_datetime(["2024-11-30", "2024-12-01"]), "or"), 2024) == (
+        "30 November or 1 December"
+    )

@@ -7,6 +7,7 @@ fixed sleeps. A missing build fails (it does not skip). ``HAMABOOK_SITE`` points
 
 import csv
 import functools
+import gzip
 import io
 import json
 import os
@@ -35,6 +36,9 @@ CHART_SPEC = re.compile(r'hbCharts \|\| \[\]\)\.push\(\["(vega-[0-9a-f]+)", (\{.
 # Everything a reader can interact with; any one of them starts the chart runtime (see runtime.CHART_LOADER).
 WAKE = "() => window.dispatchEvent(new Event('pointermove'))"  # what a reader's first move sends
 NARROW = 375  # a phone's width, in CSS pixels
+# A first visit (empty cache) to any page transfers at most this much, every request counted, each body
+# gzip-compressed as a server sends it (bench/bench.py measures the same).
+BUDGET_KB = 250
 SCREEN = {"width": 1280, "height": 900}
 
 
@@ -170,6 +174,7 @@ def desktop(browser, site_url, path) -> dict:
     page, seen = tab.visit(site_url + path, width=NARROW)
     found = {"path": path}
     page.evaluate(SETTLED_LAYOUT)
+    found["first_visit_kb"] = _transfer_kb(seen["requests"])
     found["overflow"] = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
@@ -216,6 +221,13 @@ def desktop(browser, site_url, path) -> dict:
     return found
 
 
+def _transfer_kb(urls: list[str]) -> float:
+    """What the requests for ``urls`` (files of the site) transfer, in KB, each gzip-compressed."""
+    files = [SITE / urllib.parse.unquote(urllib.parse.urlparse(u).path).lstrip("/") for u in urls]
+    files = [f / "index.html" if f.is_dir() else f for f in files]
+    return sum(len(gzip.compress(f.read_bytes(), mtime=0)) for f in files if f.is_file()) / 1024
+
+
 @functools.cache
 def no_javascript(browser, site_url, path) -> dict:
     """One visit with JavaScript disabled: what a reader without scripts sees."""
@@ -226,6 +238,13 @@ def no_javascript(browser, site_url, path) -> dict:
     shown = urllib.parse.urlparse(page.url).path.lstrip("/") or "index.html"  # index.html redirects
     charts_in_html = (SITE / shown).read_text(encoding="utf-8").count('class="hb-chart"')
     return {"charts": charts, "charts_in_html": charts_in_html, "seen": dict(seen)}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_first_visit_within_the_page_weight_budget(browser, site_url, path):
+    """Every page, the evidence tables and the search page included, within the budget on a first visit."""
+    kb = desktop(browser, site_url, path)["first_visit_kb"]
+    assert kb <= BUDGET_KB, f"{path}: a first visit transfers {kb:.1f} KB gzip (budget {BUDGET_KB} KB)"
 
 
 @pytest.mark.parametrize("path", PAGES)

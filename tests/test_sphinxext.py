@@ -308,3 +308,11 @@ def test_the_print_edition_leaves_out_the_pages_of_another_language(tmp_path):
     assert [t["includefiles"] for t in tocs] == [["book/battle"]]
     assert tocs[0]["entries"] == [(None, "book/battle")]
     assert len(list(left.findall(nodes.compound))) == 1
+
+
+def test_the_search_index_reads_html_outputs_word_by_word():
+    """A table's neighbouring cells are two words, not one glued term; an entity is its character."""
+    from hamabook.build.search import words_of_html
+
+    markup = "<tr><td>1,000</td><td>AFP&#x27;s</td></tr><script>var x = 1;</script><b>a&lt;b</b>"
+    assert words_of_html(markup).split() == ["1,000", "AFP's", "a", "b"]

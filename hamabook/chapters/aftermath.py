@@ -20,7 +20,6 @@ its ``resolution_rule``, ``resolves_by`` date and ``outcome``):
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -30,8 +29,7 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
-from ..output.render import table_html, table_print
+from ..output.figure import figure, folded_table
 from ..rows.figures import latest, of_metric, value_or_range
 from ..rows.select import labels, with_sources
 from ..rows.stated import stating
@@ -59,21 +57,6 @@ OUTCOME_LABELS = {
     "publisher": "Source",
     "outcome_id": "Row",
 }
-
-
-def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], noun: str = "rows") -> Printable:
-    """A table of evidence folded whole under a one-line summary (its caption and how many rows it holds), so the
-    story reads on and the reader opens the evidence when she wants it; print shows every row. (The book's
-    ``output.figure.table`` shows a table's first rows and folds the rest; this page's three tables fold whole to
-    keep the page within twelve screens.)"""
-    frame = readable(frame)
-    labels = {**COLUMN_LABELS, **labels}
-    summary = f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})"
-    markup = (
-        f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
-        f"{table_html(frame, caption, labels)}</details>"
-    )
-    return block(markup, table=table_print(frame, caption, labels))
 
 
 def band_midpoints(scale: pd.DataFrame) -> dict[str, float]:

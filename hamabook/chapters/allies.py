@@ -9,7 +9,6 @@ actor row's ``backs`` and ``support_kind`` fields.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import altair as alt
@@ -18,8 +17,7 @@ import pandas as pd
 from ..charts import theme
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
-from ..output.render import table_html, table_print
+from ..output.figure import figure, folded_table
 from ..rows.figures import latest, peak
 from ..rows.select import labels as registry_labels
 from ..rows.select import modal_date, reported_dates, with_sources
@@ -142,21 +140,6 @@ def longest_backers(periods: pd.DataFrame) -> pd.DataFrame:
     return periods[periods["years"] == periods["years"].max()]
 
 
-def folded_table(frame: pd.DataFrame, caption: str, labels: dict[str, str], noun: str) -> Printable:
-    """A table of evidence folded whole under a one-line summary (its caption and how many rows it holds), so the
-    story reads on and the reader opens the evidence when she wants it; print shows every row. (The book's
-    ``output.figure.table`` shows a table's first rows and folds the rest: this page holds four long tables of
-    reports, and only a whole fold keeps the page within twelve screens.)"""
-    frame = readable(frame)
-    labels = {**COLUMN_LABELS, **labels}
-    summary = f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})"
-    markup = (
-        f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
-        f"{table_html(frame, caption, labels)}</details>"
-    )
-    return block(markup, table=table_print(frame, caption, labels))
-
-
 def _report_table(rows, sources, actors, caption):
     shown = with_sources(rows, sources).merge(actors[["actor_id", "name"]], on="actor_id", how="left")
     shown["actor"] = shown["name"].fillna("no actor recorded")
@@ -219,17 +202,8 @@ def dated(rows: pd.DataFrame, day: str) -> pd.DataFrame:
     return picked
 
 
-def reader_date(value, precision: str = "day") -> str:
-    """A date as a reader says it: '5 December' in the offensive's year, '30 September 2015' in any other,
-    'about 13 December', 'March 2020', '2012' at the precision the source gives."""
-    text = prose.fmt_date_at(value, precision)
-    if pd.Timestamp(value).year == YEAR and precision in ("day", "approximate"):
-        text = text.removesuffix(f" {YEAR}")
-    return text
-
-
 def when(rows, column: str = "date", precision: str | None = None, *, also=()) -> prose.Value:
-    """The one date ``rows`` give in ``column`` (as :func:`reader_date` writes it, at the rows' own precision for
+    """The one date ``rows`` give in ``column`` (as :func:`prose.fmt_day` writes it, at the rows' own precision for
     their ``date`` unless ``precision`` is given), resting on ``rows`` and the rows ``also`` (reports of the same
     day's other facts); an error if ``rows`` give several dates."""
     days = rows[column].dropna().unique()
@@ -239,7 +213,7 @@ def when(rows, column: str = "date", precision: str | None = None, *, also=()) -
         given = rows["date_precision"] if column == "date" and "date_precision" in rows else pd.Series(["day"])
         precision = "day" if (given == "day").any() else given.iloc[0]
     ids = [i for r in (rows, *also) for i in row_ids(r)]
-    return prose.text(reader_date(days[0], precision), ids)
+    return prose.text(prose.fmt_day(days[0], YEAR, precision), ids)
 
 
 def either_date(rows: pd.DataFrame) -> prose.Value:
@@ -249,8 +223,7 @@ def either_date(rows: pd.DataFrame) -> prose.Value:
     if len(days) == 1:
         return when(rows)
     if len(days) == 2 and days[0].year == days[1].year:
-        first = f"{days[0].day}" if days[0].month == days[1].month else reader_date(days[0])
-        return prose.text(f"{first} or {reader_date(days[1])}", rows)
+        return prose.text(prose.in_year(prose.fmt_dates(days, "or"), YEAR), rows)
     return prose.date_range(days[0], days[-1], rows)
 
 
@@ -289,7 +262,7 @@ def reports_by_day(rows: pd.DataFrame, places: pd.DataFrame) -> prose.Value:
     parts = []
     for row in rows.sort_values(["as_of", "figure_id"]).itertuples():
         where = f" in {names[row.place_id]}" if isinstance(row.place_id, str) else ""
-        parts.append(f"{prose.fmt_number(row.value)}{where} on {reader_date(row.as_of)}")
+        parts.append(f"{prose.fmt_number(row.value)}{where} on {prose.fmt_day(row.as_of, YEAR)}")
     return prose.text(prose.join_words(parts), rows)
 
 
@@ -492,7 +465,7 @@ def hama_days(t: Tables) -> Section:
                 on(ev, actor="russia", category="ally_air_strike", place="hama"),
                 also=[on(ev, category="reinforcements", day="2024-12-04", place="hama")],
             ),
-            "al_hama_fell": prose.text(reader_date(modal_date(ev, "city_captured", "hama")), hama),
+            "al_hama_fell": prose.text(prose.fmt_day(modal_date(ev, "city_captured", "hama"), YEAR), hama),
             "al_rastan_dates": either_date(rastan),
             "al_lavrov_malta": when(on(ev, actor="russia", category=SAID, day="2024-12-05")),
         }
@@ -619,7 +592,7 @@ def israel(t: Tables) -> Section:
             "al_idf_strikes": prose.number(idf["value"], idf),
             "al_sohr_strikes_then": value_range(same_day, "strikes"),
             "al_israeli_strikes": prose.number(sohr["value"], sohr),
-            "al_israeli_strikes_date": prose.text(reader_date(sohr["as_of"]), sohr),
+            "al_israeli_strikes_date": prose.text(prose.fmt_day(sohr["as_of"], YEAR), sohr),
             "al_un_violation": when(on(ev, category="un_statement", day=next_day), also=[answers]),
         }
     )

@@ -228,15 +228,10 @@ def build() -> Page:
 
 
 # --- Dates as a reader says them -----------------------------------------------------------------------------
-# The book's prose helpers write '5 December 2024'; inside the story of one week the year goes without saying, so
-# these private helpers write '5 December', '1–4 December' and '5 or 6 December' (rows as prose.text takes them).
+# Inside the story of one week the year goes without saying: '5 December', '1–4 December', '5 or 6 December'
+# (prose.in_year; rows as prose.text takes them).
 
-
-def _day_text(day, precision: str = "day") -> str:
-    d = pd.Timestamp(day)
-    return f"{'about ' if precision == 'approximate' else ''}{d.day} {d:%B}"
-
-
+YEAR = 2024  # the battle's year: its dates read without it
 NO_DATE = prose.text("no date", table="control_changes")  # what a date reads when no report gives one
 
 
@@ -247,33 +242,22 @@ def _day(day, rows, precision: str = "day") -> prose.Value:
         return NO_DATE
     if isinstance(rows, pd.DataFrame) and "date_precision" in rows and (rows["date_precision"] == "approximate").all():
         precision = "approximate"
-    return prose.text(_day_text(day, precision), rows)
+    return prose.text(prose.fmt_day(day, YEAR, precision), rows)
 
 
 def _span(start, end, rows) -> prose.Value:
     """'1–4 December', '30 November – 4 December' or '5 December', resting on ``rows``."""
     if pd.isna(start) or pd.isna(end) or len(rows) == 0:
         return NO_DATE
-    a, b = sorted((pd.Timestamp(start), pd.Timestamp(end)))
-    if a == b:
-        text = _day_text(a)
-    elif a.month == b.month:
-        text = f"{a.day}–{b.day} {b:%B}"
-    else:
-        text = f"{_day_text(a)} – {_day_text(b)}"
-    return prose.text(text, rows)
+    return prose.text(prose.in_year(prose.fmt_date_range(start, end), YEAR), rows)
 
 
 def _either(days, rows) -> prose.Value:
     """The dates different reports give for one thing: '5 or 6 December', '30 November or 1 December'."""
-    days = sorted({pd.Timestamp(d) for d in days if not pd.isna(d)})
+    days = [d for d in days if not pd.isna(d)]
     if not days or len(rows) == 0:
         return NO_DATE
-    if len({d.month for d in days}) == 1:
-        text = prose.join_words([str(d.day) for d in days[:-1]] + [_day_text(days[-1])], "or")
-    else:
-        text = prose.join_words([_day_text(d) for d in days], "or")
-    return prose.text(text, rows)
+    return prose.text(prose.in_year(prose.fmt_dates(days, "or"), YEAR), rows)
 
 
 def _ids(*frames: pd.DataFrame) -> list[str]:
@@ -612,15 +596,16 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
         f"{prose.join_words(named)} are named."
     )
     one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
+    drawn = maps.wide_frame(frame)
     kinds = {
-        "battle-map": (maps.control_map_slider(frame, geography), " A slider picks the day."),
-        "battle-map-panels": (maps.control_map_panels(frame, geography, order), one_per_day),
+        "battle-map": (maps.control_map_slider(drawn, geography), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(drawn, geography), one_per_day),
     }
     return {
         name: figure(
             name,
             chart,
-            frame,
+            drawn,
             caption=caption,
             alt_text=alt_text + how,
             sources=[*coord_sources, *change_sources, *line_sources],

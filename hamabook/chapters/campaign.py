@@ -63,7 +63,6 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
     days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
     frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days)
     shown = [f"{d.day} {d:%b}" for d in pd.to_datetime(list(PANEL_DAYS))]
-    panels = frame[frame["day_label"].isin(shown)].reset_index(drop=True)
     taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
     firsts = taken.groupby("place_id")["date"].min().sort_values()
     disputed = taken.groupby("place_id")["date"].nunique()
@@ -99,7 +98,7 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"{prefix}-map",
         figure(
             f"{prefix}-map",
-            campaign.campaign_slider(frame, t.geography),
+            campaign.campaign_slider(frame, t.geography, days),
             frame,
             caption=caption,
             alt_text=alt_text + " A slider picks the day.",
@@ -110,8 +109,8 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"{prefix}-map-panels",
         figure(
             f"{prefix}-map-panels",
-            campaign.campaign_panels(panels, t.geography, shown),
-            panels,
+            campaign.campaign_panels(frame, t.geography, days, shown),
+            frame,
             caption=caption,
             alt_text=alt_text + f" Six small maps: {', '.join(shown)}.",
             sources=sources,
@@ -129,12 +128,10 @@ BRIDGE_CATEGORIES = ("airstrike", "ally_air_strike", "bridge_crossing")
 
 def _on(dates, conjunction: str = "or") -> str:
     """'5 December', '7 or 8 December', 'no date' (every distinct reported date, in order)."""
-    days = sorted(set(pd.to_datetime(list(dates))))
-    if not days:
+    dates = list(dates)
+    if not dates:
         return "no date"
-    if len({d.month for d in days}) == 1:
-        return f"{prose.join_words([d.day for d in days], conjunction)} {days[0]:%B}"
-    return prose.join_words([f"{d.day} {d:%B}" for d in days], conjunction)
+    return prose.in_year(prose.fmt_dates(dates, conjunction), pd.Timestamp(FIRST_DAY).year)
 
 
 def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> str:

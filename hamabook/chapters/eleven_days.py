@@ -47,18 +47,6 @@ FOLD_AFTER = 1  # the evidence table shows its first row; "Show all" opens the r
 # --- Dates and values as a reader says them -------------------------------------------------------------------
 
 
-def _day_text(day, precision: str = "day") -> str:
-    """'5 December' in the campaign's year, '24 January 2012' in another; 'December 2012' at month precision;
-    'about 5 December' when approximate."""
-    d = pd.Timestamp(day)
-    if precision == "month":
-        return f"{d:%B %Y}"
-    if precision == "year":
-        return f"{d.year}"
-    text = f"{d.day} {d:%B}" + ("" if d.year == YEAR else f" {d.year}")
-    return f"about {text}" if precision == "approximate" else text
-
-
 def _day(rows: pd.DataFrame, *, precision: str | None = None) -> prose.Value:
     """The one date ``rows`` give, at their precision (or ``precision``), resting on them; every date they give
     (:func:`_either`) where they disagree, 'no date' where none does."""
@@ -70,19 +58,15 @@ def _day(rows: pd.DataFrame, *, precision: str | None = None) -> prose.Value:
     if precision is None:
         exact = [p for p in ("day", "month", "year") if p in set(rows["date_precision"])]
         precision = exact[0] if exact else "approximate"
-    return prose.text(_day_text(days[0], precision), _ids(rows))
+    return prose.text(prose.fmt_day(days[0], YEAR, precision), _ids(rows))
 
 
 def _either(rows: pd.DataFrame) -> prose.Value:
     """Every date ``rows`` give: '5 or 6 December', '29 November, 30 November or 1 December', '30 or 31 May 2013'."""
-    days = sorted({pd.Timestamp(d) for d in rows["date"].dropna()})
-    if not days:
+    days = rows["date"].dropna()
+    if days.empty:
         return prose.text("no date", table="events")
-    if len({(d.year, d.month) for d in days}) == 1:
-        text = prose.join_words([str(d.day) for d in days[:-1]] + [_day_text(days[-1])], "or")
-    else:
-        text = prose.join_words([_day_text(d) for d in days], "or")
-    return prose.text(text, _ids(rows))
+    return prose.text(prose.in_year(prose.fmt_dates(days, "or"), YEAR), _ids(rows))
 
 
 def _ids(*frames: pd.DataFrame) -> list[str]:
@@ -349,7 +333,7 @@ def launch(t: Tables) -> Section:
     v["days_first_towns"] = _said(f"{prose.fmt_number(first_day['value'].iloc[0])} towns and villages", first_day)
     late = counts.iloc[[-1]]
     v["days_towns_late"] = _said(f"more than {prose.fmt_number(late['value'].iloc[0])}", late)
-    v["days_towns_late_day"] = prose.text(_day_text(late["as_of"].iloc[0]), late)
+    v["days_towns_late_day"] = prose.text(prose.fmt_day(late["as_of"].iloc[0], YEAR), late)
     return Section(values=v)
 
 
@@ -366,7 +350,7 @@ def aleppo(t: Tables) -> Section:
     v["days_aleppo_dates"] = _either(taken)
     first = t.fig("civilians_killed_russian_strikes_day", "aleppo")
     v["days_strike_dead"] = prose.number(first["value"].iloc[0], first)
-    v["days_strike_day"] = prose.text(_day_text(first["as_of"].iloc[0]), first)
+    v["days_strike_day"] = prose.text(prose.fmt_day(first["as_of"].iloc[0], YEAR), first)
     second = t.fig("deaths_air_strikes_day", "aleppo")
     v["days_strike_dead_next"] = prose.number(second["value"].iloc[0], second)
     v["days_road_cut"] = _day(t.ev("road_cut", place="aleppo"))
@@ -412,7 +396,7 @@ def hama(t: Tables) -> Section:
     start, end = stand["date"].min(), stand["date"].max()
     v["days_stand"] = prose.text(f"{start.day}–{end.day} {end:%B}", [*_ids(_on(stand, start)), *_ids(_on(stand, end))])
     people = t.fig("population_under_opposition_control")
-    v["days_pedersen_day"] = prose.text(_day_text(people["as_of"].iloc[0]), people)
+    v["days_pedersen_day"] = prose.text(prose.fmt_day(people["as_of"].iloc[0], YEAR), people)
     v["days_people_m"] = prose.number(people["value"].iloc[0] / 1e6, people)
     hama_rows = t.taken("hama")
     v["days_hama"] = _day(_on(hama_rows, _modal(hama_rows)))
@@ -504,7 +488,7 @@ def damascus(t: Tables) -> Section:
     v["days_released"] = _said(f"about {prose.fmt_number(released['value'].iloc[0])}", released)
     missing = t.fig("forcibly_disappeared_remaining")
     v["days_missing"] = prose.number(missing["value"].iloc[0], missing)
-    v["days_snhr_as_of"] = prose.text(_day_text(missing["as_of"].iloc[0]), [*_ids(released), *_ids(missing)])
+    v["days_snhr_as_of"] = prose.text(prose.fmt_day(missing["as_of"].iloc[0], YEAR), [*_ids(released), *_ids(missing)])
     return Section(values=v)
 
 

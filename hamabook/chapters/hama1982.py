@@ -23,7 +23,7 @@ from ..output import prose
 from ..output.figure import figure, table
 from ..rows.control import CAPTURE_CATEGORIES
 from ..rows.figures import agreed, value_or_range
-from ..rows.provenance import EVIDENCE_PAGE, row_anchor
+from ..rows.provenance import row_href
 from ..rows.reports import ESTIMATE_CLAIM, one_per_report, originated_by
 from ..rows.select import days_between, modal_date, reported_dates, with_sources
 from ..rows.select import labels as registry_labels
@@ -647,7 +647,7 @@ def memory(t: Tables) -> Section:
     rows = rows.assign(
         kind=rows["category"].map(labels),
         date_precision=precisions(rows),
-        row_url=[f"{EVIDENCE_PAGE}#{row_anchor(r)}" for r in rows["event_id"]],
+        row_url=[row_href(r) for r in rows["event_id"]],
     )
     s = Section(values=v)
     s.add(

@@ -10,8 +10,7 @@ sentence is about and define the M5 axis (a geographic fact).
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -20,8 +19,7 @@ from ..charts import theme
 from ..charts.kinds import report_dots
 from ..data import load
 from ..output import prose
-from ..output.figure import COLUMN_LABELS, block, figure, readable
-from ..output.render import table_html, table_print
+from ..output.figure import figure, folded_table
 from ..rows.control import control_reports
 from ..rows.figures import value_or_range
 from ..rows.geo import great_circle_km
@@ -120,21 +118,6 @@ def credited(rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) ->
     return out
 
 
-def folded_table(
-    frame: pd.DataFrame, caption: str, labels: dict[str, str], *, noun: str, fold_after: int | None = None
-):
-    """``output.figure.table`` with the chapter's own fold: the same accessible HTML table, every row in print.
-    With ``fold_after``, the first rows show and the rest open with "Show all"; without it, the whole table folds
-    into a ``<details>`` element whose summary gives the caption and the number of rows."""
-    frame = readable(frame)
-    labels = {**COLUMN_LABELS, **labels}
-    html_text = table_html(frame, caption, labels, fold_after=fold_after, noun=noun)
-    if fold_after is None:
-        summary = html.escape(f"{caption} ({prose.plural(len(frame), noun.removesuffix('s'), noun)})")
-        html_text = f'<details class="hb-table-fold"><summary>{summary}</summary>{html_text}</details>'
-    return block(html_text, table=table_print(frame, caption, labels))
-
-
 def report_table(
     rows: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, caption: str, *, fold_after: int | None = None
 ):
@@ -160,25 +143,6 @@ def value_text(rows: pd.DataFrame) -> str:
     """'50', or '1,500–4,000' over the rows' value (or low/high) columns."""
     lows, highs = value_or_range(rows)
     return prose.fmt_range(lows.min(), highs.max())
-
-
-def dates_text(dates, conjunction: str = "and") -> str:
-    """Distinct dates in words: '5 December 2024', '5 and 6 December 2024', '30 November and 1 December 2024'
-    (or, with ``conjunction="or"``, '5 or 6 December 2024': the dates reports give for one event)."""
-    days = [pd.Timestamp(d) for d in sorted(pd.Series(dates).dropna().unique())]
-    if not days:
-        raise ValueError("no dates")
-    if len({d.year for d in days}) > 1:
-        return prose.join_words((prose.fmt_date(d) for d in days), conjunction)
-    same_month = len({d.month for d in days}) == 1
-    parts = [str(d.day) if same_month else f"{d.day} {d:%B}" for d in days[:-1]]
-    return prose.join_words([*parts, prose.fmt_date(days[-1])], conjunction)
-
-
-def said(value: prose.Value, year: int) -> prose.Value:
-    """A date as a reader says it in a story set in ``year``: '5 December', '29–30 November', 'about 7 December';
-    a date in another year keeps it. (The chapter's first date and its as-of line give the year.)"""
-    return replace(value, text=value.text.removesuffix(f" {year}"))
 
 
 @dataclass(frozen=True)
@@ -281,8 +245,10 @@ class Used:
         different days, each of them ('5 or 6 December')."""
         days = rows["date"].drop_duplicates()
         if len(days) == 1:
-            return said(prose.date(days.iloc[0], self(rows), precision=rows["date_precision"].iloc[0]), self.year)
-        return said(prose.text(dates_text(rows["date"], "or"), self(rows)), self.year)
+            return prose.in_year(
+                prose.date(days.iloc[0], self(rows), precision=rows["date_precision"].iloc[0]), self.year
+            )
+        return prose.in_year(prose.text(prose.fmt_dates(rows["date"], "or"), self(rows)), self.year)
 
     def amount(self, rows: pd.DataFrame) -> prose.Value:
         """The figure the rows give, or the range they span where they differ ('10–20')."""
@@ -322,8 +288,8 @@ def origins(t: Tables, ids: Used) -> Section:
     v["mil_launch"] = prose.date(launch, ids(launch_rows[launch_rows["date"] == launch]))
     v["mil_launch_reports"] = prose.count(len(launch_rows), launch_rows["event_id"], noun="report")
     other = launch_rows[launch_rows["date"] != launch]
-    v["mil_launch_other"] = said(
-        prose.text(dates_text(other["date"]) if len(other) else "none", ids(other) or ids(launch_rows)), t.year
+    v["mil_launch_other"] = prose.in_year(
+        prose.text(prose.fmt_dates(other["date"]) if len(other) else "none", ids(other) or ids(launch_rows)), t.year
     )
     commanded = launch_rows[launch_rows["actor_id"].notna()]
     names = t.actors.set_index("actor_id").loc[commanded["actor_id"].unique(), "name"]
@@ -361,7 +327,9 @@ def aleppo(t: Tables, ids: Used) -> Section:
     v["mil_towns_low"] = ids.amount(that_day[that_day["value"] == that_day["value"].min()])
     v["mil_towns_high"] = ids.amount(that_day[that_day["value"] == that_day["value"].max()])
     fallen = t.of("city_captured", "aleppo")
-    v["mil_aleppo_span"] = said(prose.date_range(fallen["date"].min(), fallen["date"].max(), ids(fallen)), t.year)
+    v["mil_aleppo_span"] = prose.in_year(
+        prose.date_range(fallen["date"].min(), fallen["date"].max(), ids(fallen)), t.year
+    )
     v["mil_aleppo_sohr"] = ids.when(fallen[fallen["date"] == fallen["date"].max()])
     v["mil_aleppo_air"] = ids.when(t.of("ally_air_strike", "aleppo", actor_id=RUSSIA))
     since = t.metric("russian_strikes_aleppo_first_since_year", "aleppo")
@@ -381,7 +349,7 @@ def hama_front(t: Tables, ids: Used) -> Section:
     v["mil_front_km"] = ids.amount(near[near["value"].notna()])
     ring = near[near["low"].notna()]
     v["mil_ring_km"] = ids.amount(ring)
-    v["mil_ring_dates"] = said(prose.text(dates_text(ring["as_of"]), ring["figure_id"]), t.year)
+    v["mil_ring_dates"] = prose.in_year(prose.text(prose.fmt_dates(ring["as_of"]), ring["figure_id"]), t.year)
     counter = t.of("counter_offensive", topic="battle")  # the Hama front's rows, before the city fell
     v["mil_counter_begun"] = ids.when(counter[counter["date"] == counter["date"].min()])
     depth = t.metric("counter_attack_depth_km", "hama")
@@ -391,7 +359,7 @@ def hama_front(t: Tables, ids: Used) -> Section:
     v["mil_counter_state_km"] = ids.amount(state[state["estimated_by"].fillna("").str.contains("TV|SANA")])
     v["mil_counter_sohr_km"] = ids.amount(monitor)
     taken = t.of("city_captured", "hama")
-    v["mil_hama"] = said(prose.date(t.hama, ids(taken[taken["date"] == t.hama])), t.year)
+    v["mil_hama"] = prose.in_year(prose.date(t.hama, ids(taken[taken["date"] == t.hama])), t.year)
     market = t.metric("syp_per_usd_market", "aleppo")
     v["mil_fx_hama"] = ids.amount(market[market["as_of"] == t.hama])
     return Section(values=v)
@@ -409,7 +377,7 @@ def advance(t: Tables, ids: Used) -> Section:
     held = control_dates(moves, places).set_index("place_id")
     v: dict[str, prose.Value] = {}
     v["mil_places_n"] = prose.count(len(held), ids(moves[moves["category"].isin(CHANGE_OF_HANDS)]))
-    v["mil_damascus"] = said(prose.date(t.damascus, ids(t.dam_rows[t.dam_rows["date"] == t.damascus])), t.year)
+    v["mil_damascus"] = prose.in_year(prose.date(t.damascus, ids(t.dam_rows[t.dam_rows["date"] == t.damascus])), t.year)
     v["mil_days_total"] = prose.count(
         days_between(t.launch, t.damascus), [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]
     )
@@ -419,12 +387,14 @@ def advance(t: Tables, ids: Used) -> Section:
     axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
     ids(axis, "change_id")
     homs_rows = axis[axis["place_id"] == "homs"]
-    v["mil_homs_span"] = said(prose.text(dates_text(homs_rows["date"], "or"), homs_rows["change_id"]), t.year)
+    v["mil_homs_span"] = prose.in_year(
+        prose.text(prose.fmt_dates(homs_rows["date"], "or"), homs_rows["change_id"]), t.year
+    )
     v["mil_homs_reports"] = prose.count(len(homs_rows), homs_rows["change_id"], noun="report")
     talbiseh = odd_date_values(axis[axis["place_id"] == "talbiseh"])
-    v["mil_talbiseh_odd_date"] = said(talbiseh["odd_date"], t.year)
+    v["mil_talbiseh_odd_date"] = prose.in_year(talbiseh["odd_date"], t.year)
     v["mil_talbiseh_odd_credibility"] = talbiseh["odd_credibility"]
-    v["mil_talbiseh_date"] = said(talbiseh["date"], t.year)
+    v["mil_talbiseh_date"] = prose.in_year(talbiseh["date"], t.year)
     v["mil_talbiseh_others"] = talbiseh["others"]
     s = Section(values=v)
     s.add("military-advance-dates", _advance_figure(axis, places, t.sources))
@@ -505,7 +475,9 @@ def army(t: Tables, ids: Used) -> Section:
     s = Section(values=v)
     wd = reported_dates(events, "army_withdrawal")
     v["mil_withdrawal_n"] = prose.count(len(wd), ids(wd), noun="report")
-    v["mil_withdrawal_span"] = said(prose.date_range(wd["date"].min(), wd["date"].max(), wd["event_id"]), t.year)
+    v["mil_withdrawal_span"] = prose.in_year(
+        prose.date_range(wd["date"].min(), wd["date"].max(), wd["event_id"]), t.year
+    )
     s.add(
         "military-withdrawals",
         report_table(wd, places, sources, "Reports of army withdrawals and how they were described"),
@@ -519,7 +491,7 @@ def army(t: Tables, ids: Used) -> Section:
     v["mil_pay_usd_claim"] = ids.amount(usd[usd["credibility"] == usd["credibility"].max()])  # unsourced, on TV
     v["mil_pay_usd_reports"] = prose.count(len(usd), usd["figure_id"], noun="report")
     buyout = t.of("conscription")
-    v["mil_buyout_date"] = said(
+    v["mil_buyout_date"] = prose.in_year(
         prose.date(buyout["date"].iloc[0], ids(buyout), precision=buyout["date_precision"].iloc[0]), t.year
     )
     v["mil_buyout_usd"] = ids.amount(t.metric("reserve_service_buyout_usd"))
@@ -537,9 +509,11 @@ def army(t: Tables, ids: Used) -> Section:
     v["mil_iraq_soldiers"] = ids.amount(fled[fled["as_of"] == fled["as_of"].min()])
     v["mil_iraq_later"] = ids.amount(fled[fled["as_of"] == fled["as_of"].max()])
     later = fled[fled["as_of"] == fled["as_of"].max()]
-    v["mil_iraq_later_date"] = said(prose.date(later["as_of"].iloc[0], later["figure_id"]), t.year)
+    v["mil_iraq_later_date"] = prose.in_year(prose.date(later["as_of"].iloc[0], later["figure_id"]), t.year)
     v["mil_iraq_reports"] = prose.count(len(fled), fled["figure_id"], noun="report")
-    v["mil_iraq_dates"] = said(prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"]), t.year)
+    v["mil_iraq_dates"] = prose.in_year(
+        prose.date_range(fled["as_of"].min(), fled["as_of"].max(), fled["figure_id"]), t.year
+    )
     amnesty = t.of("amnesty")
     v["mil_amnesty_aleppo"] = ids.when(amnesty.head(1))
     v["mil_amnesty_conscripts"] = ids.when(amnesty.tail(1))
@@ -562,11 +536,11 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
     during = fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
     v: dict[str, prose.Value] = {}
     v["mil_fx_official"] = prose.text(value_text(before), before["figure_id"])
-    v["mil_fx_official_date"] = said(
+    v["mil_fx_official_date"] = prose.in_year(
         prose.date(before["as_of"].iloc[0], before["figure_id"], precision=before["as_of_precision"].iloc[0]), t.year
     )
     v["mil_fx_market"] = prose.text(value_text(during), during["figure_id"])
-    v["mil_fx_market_span"] = said(
+    v["mil_fx_market_span"] = prose.in_year(
         prose.date_range(during["as_of"].min(), during["as_of"].max(), during["figure_id"]), t.year
     )
     fx = fx.merge(t.places[["place_id", "name"]], on="place_id", how="left").assign(
@@ -613,17 +587,19 @@ def russian_strikes(t: Tables, ids: Used) -> Section:
         killed[killed["place_id"] == "idlib"],
     )
     v["mil_ru_killed_first"] = ids.amount(first)
-    v["mil_ru_killed_first_date"] = said(prose.date(first["as_of"].iloc[0], first["figure_id"]), t.year)
+    v["mil_ru_killed_first_date"] = prose.in_year(prose.date(first["as_of"].iloc[0], first["figure_id"]), t.year)
     v["mil_ru_killed_aleppo"] = ids.amount(in_aleppo)
-    v["mil_ru_killed_aleppo_date"] = said(prose.date(in_aleppo["as_of"].iloc[0], in_aleppo["figure_id"]), t.year)
+    v["mil_ru_killed_aleppo_date"] = prose.in_year(
+        prose.date(in_aleppo["as_of"].iloc[0], in_aleppo["figure_id"]), t.year
+    )
     v["mil_ru_killed_idlib"] = ids.amount(in_idlib)
-    v["mil_ru_killed_idlib_date"] = said(prose.date(in_idlib["as_of"].iloc[0], in_idlib["figure_id"]), t.year)
+    v["mil_ru_killed_idlib_date"] = prose.in_year(prose.date(in_idlib["as_of"].iloc[0], in_idlib["figure_id"]), t.year)
     raids = [t.metric(f"air_raids_first_week_{by}") for by in ("russian_jets", "syrian_jets", "syrian_helicopters")]
     v["mil_raids_russian"] = ids.amount(raids[0])
     v["mil_raids_syrian"] = ids.amount(raids[1])
     v["mil_raids_helicopters"] = ids.amount(raids[2])
     counted = pd.concat(raids)
-    v["mil_raids_date"] = said(prose.text(dates_text(counted["as_of"]), counted["figure_id"]), t.year)
+    v["mil_raids_date"] = prose.in_year(prose.text(prose.fmt_dates(counted["as_of"]), counted["figure_id"]), t.year)
     v["mil_ru_morek"] = ids.when(t.of("ally_air_strike", "morek", actor_id=RUSSIA))
     v["mil_ru_hama"] = ids.when(t.of("ally_air_strike", "hama", actor_id=RUSSIA))
     strikes = reported_dates(t.events, "airstrike", "rastan")
@@ -705,7 +681,7 @@ def odd_date_values(rows: pd.DataFrame) -> dict[str, prose.Value]:
     return {
         "odd_date": prose.date(odd["date"].iloc[0], odd["change_id"]),
         "odd_credibility": prose.text(str(int(odd["credibility"].iloc[0])), odd["change_id"]),
-        "date": prose.text(dates_text(others["date"], "or"), others["change_id"]),
+        "date": prose.text(prose.fmt_dates(others["date"], "or"), others["change_id"]),
         "others": prose.count(len(others), others["change_id"]),
     }
 

@@ -4,6 +4,7 @@ the M5 and M4. Builders take the exact frame they draw (:func:`campaign_frame`);
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -62,13 +63,16 @@ def _dates(days) -> str:
 
 
 def campaign_frame(reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataFrame, days) -> pd.DataFrame:
-    """One row per place and day: ``reports`` (control reports with ``taken_by_side``: every report of a place
-    taken) give the cities of CAMPAIGN_PLACES, shown from the first report on; ``fronts`` (events with ``category``
-    in FRONT_WORDS) give the other fronts; ORIENTATION cities and the NOTES show on every day.
-    Columns: layer, place_id, name, label, status, longitude, latitude, day, day_index, day_label, dx, dy, align,
-    row_ids."""
+    """One row per place the map draws, and per fixed note: ``reports`` (control reports with ``taken_by_side``:
+    every report of a place taken) give the cities of CAMPAIGN_PLACES, drawn every day and taken from the first
+    report on; ``fronts`` (events with ``category`` in FRONT_WORDS) give the other fronts, drawn from their first
+    report on; ORIENTATION cities and the NOTES are drawn every day. ``shown_from`` and ``taken_from`` are indexes
+    into ``days`` (0 is the first day), ``first_report`` the day a city or front is first reported; ``status`` is
+    what a place is once taken. A day of the map is :func:`campaign_day` of this frame. Columns: layer, place_id,
+    name, label, status, longitude, latitude, shown_from, taken_from, first_report, dx, dy, align, row_ids."""
     pl = places.set_index("place_id")
     days = sorted(pd.to_datetime(list(days)))
+    index = {d: i for i, d in enumerate(days)}
     rows = []
     for place_id in CAMPAIGN_PLACES:
         taken = reports[reports["place_id"] == place_id]
@@ -78,47 +82,46 @@ def campaign_frame(reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataF
         side = taken.loc[taken["date"] == first, "taken_by_side"].iloc[0]
         status = STATUSES[0] if side == "opposition" else STATUSES[1]
         label = f"{pl.loc[place_id, 'name']} {_dates(taken['date'])}"
-        for day in days:
-            rows.append(_row("place", place_id, pl, label, status if first <= day else STATUSES[2], day, taken))
+        rows.append(_row(place_id, pl, label, status, 0, _first(first, index), first, taken))
     for place_id, events in fronts[~fronts["place_id"].isin(CAMPAIGN_PLACES)].groupby("place_id"):
         first = events["date"].min()
         what = "; ".join(f"{FRONT_WORDS[c]} {_dates(g['date'])}" for c, g in events.groupby("category", sort=False))
         label = f"{pl.loc[place_id, 'name']}: {what}"
-        for day in days:
-            if first <= day:
-                rows.append(_row("place", place_id, pl, label, STATUSES[3], day, events, key="event_id"))
+        at = _first(first, index)
+        rows.append(_row(place_id, pl, label, STATUSES[3], at, at, first, events, key="event_id"))
     for place_id in ORIENTATION:
-        for day in days:
-            rows.append(_row("place", place_id, pl, pl.loc[place_id, "name"], STATUSES[4], day, None))
+        rows.append(_row(place_id, pl, pl.loc[place_id, "name"], STATUSES[4], 0, 0, None, None))
     west, east = scale_bar(39.9, 32.55, 100)
-    notes = [*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68)]
-    for day in days:
-        for name, lon, lat in notes:
-            rows.append({"layer": "note", "name": name, "label": name, "longitude": lon, "latitude": lat, "day": day})
-        for lon in (west, east):
-            rows.append({"layer": "scale", "name": "100 km", "label": "", "longitude": lon, "latitude": 32.55,
-                         "day": day})  # fmt: skip
-    frame = pd.DataFrame(rows)
-    index = {d: i for i, d in enumerate(days)}
-    frame["day_index"] = frame["day"].map(index).astype(int)
-    frame["day_label"] = frame["day"].map(lambda d: f"{d.day} {d:%b}")
-    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "day", "day_index"]
-    return frame[[*columns, "day_label", "dx", "dy", "align", "row_ids"]].fillna(
-        {"place_id": "", "status": "", "dx": 0, "dy": 0, "align": "left", "row_ids": ""}
-    )
+    for name, lon, lat in [*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68)]:
+        rows.append({"layer": "note", "name": name, "label": name, "longitude": lon, "latitude": lat})
+    for lon in (west, east):
+        rows.append({"layer": "scale", "name": "100 km", "label": "", "longitude": lon, "latitude": 32.55})
+    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "shown_from", "taken_from"]
+    return pd.DataFrame(rows).reindex(columns=[*columns, "first_report", "dx", "dy", "align", "row_ids"]).fillna(
+        {"place_id": "", "status": "", "shown_from": 0, "taken_from": 0, "first_report": "", "dx": 0, "dy": 0,
+         "align": "left", "row_ids": ""}
+    ).astype({"shown_from": int, "taken_from": int})  # fmt: skip
 
 
-def _row(layer, place_id, pl, label, status, day, rows, key="change_id") -> dict:
+def _first(day, index: dict) -> int:
+    """The index of the map's first day on or after ``day`` (a report before the map's first day shows from it;
+    one after its last day, never)."""
+    return next((i for d, i in index.items() if d >= day), len(index))
+
+
+def _row(place_id, pl, label, status, shown_from, taken_from, first, rows, key="change_id") -> dict:
     dx, dy, align = OFFSETS.get(place_id, (7, 4, "left"))
     return {
-        "layer": layer,
+        "layer": "place",
         "place_id": place_id,
         "name": pl.loc[place_id, "name"],
         "label": label,
         "status": status,
         "longitude": float(pl.loc[place_id, "longitude"]),
         "latitude": float(pl.loc[place_id, "latitude"]),
-        "day": day,
+        "shown_from": shown_from,
+        "taken_from": taken_from,
+        "first_report": "" if first is None else f"{first.day} {first:%b}",
         "dx": dx,
         "dy": dy,
         "align": align,
@@ -126,13 +129,45 @@ def _row(layer, place_id, pl, label, status, day, rows, key="change_id") -> dict
     }
 
 
+# A day of the map, as Vega expressions of the day's index (``day``): which rows it draws, and each place's status.
+SHOWN = "datum.shown_from <= {day}"
+STATUS_ON = f"datum.taken_from <= {{day}} ? datum.status : '{STATUSES[2]}'"
+
+
+def campaign_day(frame: pd.DataFrame, day: int) -> pd.DataFrame:
+    """The rows of :func:`campaign_frame` drawn on day ``day`` (an index), each place with its status that day: what
+    the slider's expressions (SHOWN, STATUS_ON) compute in the browser."""
+    out = frame[frame["shown_from"] <= day].copy()
+    placed = out["layer"] == "place"
+    out.loc[placed & (out["taken_from"] > day), "status"] = STATUSES[2]
+    return out
+
+
+def day_frame(frame: pd.DataFrame, days, shown: list[str]) -> pd.DataFrame:
+    """The small maps' frame: :func:`campaign_day` for each day of ``days`` whose label ('29 Nov') is in ``shown``,
+    with that label as ``day_label``."""
+    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
+    parts = [campaign_day(frame, i).assign(day_label=label) for i, label in enumerate(labels) if label in shown]
+    return pd.concat(parts, ignore_index=True)
+
+
 PANEL_NAMES = ("aleppo", "hama", "homs", "damascus", "daraa", "deir-ez-zor", "palmyra")  # named in the small maps
 
 
-def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None) -> list:
+def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, day: str | None = None) -> list:
+    """The drawn layers: points by status, names beside them (one layer per offset), notes and the scale bar. With
+    ``day`` (a Vega expression of the day's index), each layer first keeps the rows that day draws and gives each
+    place its status that day."""
     legend_def = alt.Legend(orient="bottom", direction="horizontal", columns=3, title=None) if legend else None
+
+    def chart():
+        base = alt.Chart()
+        if day is None:
+            return base
+        return base.transform_filter(SHOWN.format(day=day)).transform_calculate(status=STATUS_ON.format(day=day))
+
     points = (
-        alt.Chart()
+        chart()
         .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=0.6)
         .encode(
             longitude="longitude:Q",
@@ -140,14 +175,14 @@ def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None)
             color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES), range=list(COLOURS)), legend=legend_def),
             shape=alt.Shape("status:N", scale=alt.Scale(domain=list(STATUSES), range=list(SHAPES)), legend=legend_def),
             size=alt.value(size),
-            tooltip=["label:N", "day_label:N", "status:N", "row_ids:N"],
+            tooltip=["label:N", "status:N", "row_ids:N"],
         )
         .transform_filter("datum.layer == 'place'")
     )
     labels = []
     for dx, dy, align in sorted({(7, 4, "left"), *OFFSETS.values()}):
         labels.append(
-            alt.Chart()
+            chart()
             .mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold")
             .encode(longitude="longitude:Q", latitude="latitude:Q", text=f"{labelled}:N")
             .transform_filter(
@@ -169,7 +204,7 @@ def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None)
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
+        .encode(longitude="longitude:Q", latitude="latitude:Q")
         .transform_filter("datum.layer == 'scale'")
     )
     return [points, *labels, notes, bar]
@@ -190,36 +225,41 @@ def _box(width, height, scale, centre=CENTRE):
     return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
 
 
-def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame) -> alt.LayerChart:
-    """The whole of Syria with a day slider (starting on the last day): cities as the reports have them taken."""
-    days = int(frame["day_index"].max()) + 1
-    day = alt.param(name="day", value=days - 1, bind=alt.binding_range(min=0, max=days - 1, step=1, name="Day "))
-    by_day = "datum.day_index == day"
+def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, days) -> alt.LayerChart:
+    """The whole of Syria with a day slider over ``days`` (starting on the last day): cities as the reports have
+    them taken that day (:func:`campaign_frame`, one row per place; the slider's day picks each one's status)."""
+    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
+    day = alt.param(
+        name="day", value=len(labels) - 1, bind=alt.binding_range(min=0, max=len(labels) - 1, step=1, name="Day ")
+    )
     title = (
         alt.Chart()
         .mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
         .encode(text="day_label:N", x=alt.value(8), y=alt.value(16))
-        .transform_filter(by_day)
-        .transform_aggregate(rows="count()", groupby=["day_label"])
+        .transform_aggregate(rows="count()")
+        .transform_calculate(day_label=json.dumps(labels) + "[day]")
     )
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(WIDTH, HEIGHT, SCALE)),
-        *(layer.transform_filter(by_day) for layer in _layers(90, 11, "label")),
+        *_layers(90, 11, "label", day="day"),
         title,
         data=frame,
     )
     return chart.add_params(day).project(**_projection(WIDTH, HEIGHT, SCALE)).properties(width=WIDTH, height=HEIGHT)
 
 
-def campaign_panels(frame: pd.DataFrame, geography: pd.DataFrame, shown: list[str], columns: int = 3):
-    """Small multiples, one per day of ``shown`` (day labels; ``frame`` holds those days only), for print and
-    readers without scripts: each city named once it is reported taken."""
+def campaign_panels(frame: pd.DataFrame, geography: pd.DataFrame, days, shown: list[str], columns: int = 3):
+    """Small multiples, one per day of ``shown`` (day labels, '29 Nov', of ``days``), for print and readers without
+    scripts: each city named once it is reported taken. They draw :func:`campaign_frame` as the slider does, each
+    row repeated for the panels' days (what :func:`day_frame` computes)."""
     width, height, scale = 215, 190, 1650
+    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
+    picked = [i for i, label in enumerate(labels) if label in shown]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale), layers=("border", "coast", "river", "road"), scale=0.6),
-        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES),
+        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES, day="datum.panel_day"),
         data=frame,
     )
     return (
@@ -229,4 +269,7 @@ def campaign_panels(frame: pd.DataFrame, geography: pd.DataFrame, shown: list[st
             facet=alt.Facet("day_label:N", sort=list(shown), title=None, header=alt.Header(labelFontSize=13)),
             columns=columns,
         )
+        .transform_calculate(panel_day=json.dumps(picked))
+        .transform_flatten(["panel_day"])
+        .transform_calculate(day_label=json.dumps(labels) + "[datum.panel_day]")
     )

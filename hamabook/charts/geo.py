@@ -68,20 +68,30 @@ def country_outline(iso_numeric: str = "760", atlas: Path | None = None) -> dict
 
 
 def line_features(geography, layers: tuple[str, ...], box: tuple[float, float, float, float] | None = None) -> list:
-    """GeoJSON LineString features, one per feature and part of ``geography`` (rows of data/geography.csv) in
-    ``layers``; with ``box`` (west, south, east, north), only the pieces with a vertex inside it, so a zoomed map
-    carries no line it cannot show. Each feature's properties: layer, feature, name."""
+    """GeoJSON line features, one per feature of ``geography`` (rows of data/geography.csv) in ``layers``: a
+    LineString, or a MultiLineString of its parts; with ``box`` (west, south, east, north), only the parts with a
+    vertex inside it, so a zoomed map carries no line it cannot show. Each feature's properties: layer, feature,
+    name (once per feature, however many parts it has)."""
     rows = geography[geography["layer"].isin(layers)].sort_values(["layer", "feature", "part", "seq"])
     features = []
-    for (layer, feature, _part), piece in rows.groupby(["layer", "feature", "part"], sort=False):
-        points = [[float(x), float(y)] for x, y in zip(piece["longitude"], piece["latitude"])]
-        if box is not None and not any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in points):
+    for (layer, feature), rows_of in rows.groupby(["layer", "feature"], sort=False):
+        parts = []
+        for _part, piece in rows_of.groupby("part", sort=False):
+            points = [[float(x), float(y)] for x, y in zip(piece["longitude"], piece["latitude"])]
+            if box is None or any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in points):
+                parts.append(points)
+        if not parts:
             continue
+        geometry = (
+            {"type": "LineString", "coordinates": parts[0]}
+            if len(parts) == 1
+            else {"type": "MultiLineString", "coordinates": parts}
+        )
         features.append(
             {
                 "type": "Feature",
-                "properties": {"layer": layer, "feature": feature, "name": str(piece["name"].iloc[0])},
-                "geometry": {"type": "LineString", "coordinates": points},
+                "properties": {"layer": layer, "feature": feature, "name": str(rows_of["name"].iloc[0])},
+                "geometry": geometry,
             }
         )
     return features

@@ -7,6 +7,7 @@ data a layer carries is the country outline (a geoshape basemap).
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -97,6 +98,39 @@ def map_frame(status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFr
     return frame[[*columns, "last_change_ids", "label", "dx", "dy", "align"]].fillna({"label": "", "status": ""})
 
 
+def wide_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """What the maps draw: :func:`map_frame` with one row per place (and per fixed label), each day's status and
+    the rows behind it in columns of their own ('30 Nov', 'ids 30 Nov'), as a reader reads a table of days; the
+    maps pick a day's columns in the browser (:func:`_on_day`). Columns: layer, place_id, name, latitude,
+    longitude, label, dx, dy, align, then each day's status and each day's ids."""
+    labels = list(dict.fromkeys(frame.sort_values("day_index")["day_label"]))
+    keys = ["layer", "place_id", "name", "latitude", "longitude", "label", "dx", "dy", "align"]
+    placed = frame[frame["layer"] == "place"].fillna({"place_id": ""})
+    status = placed.pivot(index="place_id", columns="day_label", values="status")[labels]
+    ids = placed.pivot(index="place_id", columns="day_label", values="last_change_ids")[labels].fillna("")
+    places = placed.drop_duplicates("place_id")[keys].set_index("place_id", drop=False)
+    places = places.join(status).join(ids.add_prefix("ids "))
+    fixed = frame[(frame["layer"] != "place") & (frame["day_index"] == 0)][keys]
+    return pd.concat([places.reset_index(drop=True), fixed], ignore_index=True).fillna(
+        {"place_id": "", **{c: "" for c in [*labels, *(f"ids {d}" for d in labels)]}}
+    )
+
+
+def _day_columns(frame: pd.DataFrame) -> list[str]:
+    """The day labels of :func:`wide_frame`'s status columns, in order."""
+    return [c for c in frame.columns if f"ids {c}" in frame.columns]
+
+
+def _on_day(chart, labels: list[str], day: str):
+    """``chart`` drawing day ``day`` (a Vega expression of the day's index): its label, and each place's status and
+    rows that day, taken from that day's columns of :func:`wide_frame`."""
+    return (
+        chart.transform_calculate(day_label=json.dumps(labels) + f"[{day}]")
+        .transform_calculate(status="datum[datum.day_label]", last_change_ids="datum['ids ' + datum.day_label]")
+        .transform_filter("datum.layer != 'place' || datum.status != ''")  # a place without a report that day
+    )
+
+
 def _points(size: int, legend: bool = True) -> alt.Chart:
     status_legend = alt.Legend(orient="bottom", direction="horizontal", columns=3) if legend else None
     return (
@@ -153,7 +187,7 @@ def _notes(font: int) -> list[alt.Chart]:
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
+        .encode(longitude="longitude:Q", latitude="latitude:Q")
         .transform_filter("datum.layer == 'scale'")
     )
     return [bar, text]
@@ -177,28 +211,28 @@ def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, f
 
 
 def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
-    """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``, over the map
+    """One map with a day slider: the chart draws ``frame`` (:func:`wide_frame`) on the chosen day, over the map
     lines of ``geography`` (the Orontes, the M5, governorate boundaries)."""
     width, height, scale = 700, 480, 30000
-    days = int(frame["day_index"].max()) + 1
+    labels = _day_columns(frame)
+    days = len(labels)
     day = alt.param(
         name="day",
         value=days - 1 if start is None else start,
         bind=alt.binding_range(min=0, max=days - 1, step=1, name="Day "),
     )
-    by_day = "datum.day_index == day"
     title = (
         alt.Chart()
         .mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
         .encode(text="day_label:N", x=alt.value(8), y=alt.value(16))
-        .transform_filter(by_day)
-        .transform_aggregate(rows="count()", groupby=["day_label"])
+        .transform_aggregate(rows="count()")
+        .transform_calculate(day_label=json.dumps(labels) + "[day]")
     )
-    drawn = [_points(110), *_labels(12), *_notes(11)]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale, HAMA_AREA), layers=("governorate", "river", "road")),
-        *(layer.transform_filter(by_day) for layer in drawn),
+        *(_on_day(layer, labels, "day") for layer in [_points(110), *_labels(12)]),
+        *_notes(11),
         title,
         data=frame,
     )
@@ -206,11 +240,12 @@ def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: i
     return chart.add_params(day).project(**projection).properties(width=width, height=height)
 
 
-def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, order: list[str], columns: int = 5):
-    """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts,
-    each naming Hama, Rastan and Homs."""
+def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, columns: int = 5):
+    """Small multiples: one panel per day of ``frame`` (:func:`wide_frame`; each row repeated for every day), for
+    print and readers without scripts, each naming Hama, Rastan and Homs."""
     width, height, scale = 145, 175, 11000
     box = _box(width, height, scale, PANEL_AREA)
+    labels = _day_columns(frame)
     chart = alt.layer(
         _outline(),
         *basemap(geography, box, layers=("river", "road"), scale=0.7),
@@ -219,14 +254,19 @@ def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, order: list
         data=frame,
     )
     projection = _projection(width, height, scale, PANEL_AREA)
-    return (
+    faceted = (
         chart.project(**projection)
         .properties(width=width, height=height)
         .facet(
-            facet=alt.Facet("day_label:N", sort=order, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)),
+            facet=alt.Facet(
+                "day_label:N", sort=labels, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)
+            ),
             columns=columns,
         )
+        .transform_calculate(panel_day=json.dumps(list(range(len(labels)))))
+        .transform_flatten(["panel_day"])
     )
+    return _on_day(faceted, labels, "datum.panel_day")
 
 
 def front_distance_line(frame: pd.DataFrame) -> alt.Chart:

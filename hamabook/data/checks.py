@@ -82,6 +82,9 @@ NON_EMPTY_TABLES: tuple[str, ...] | None = None
 DIFFERENT_FIELDS = (("taken_by", "taken_from"),)
 # The longest text a cell may hold, in characters (the longest real cell, a judgment's alternative, is about 520).
 MAX_TEXT_LENGTH = 2000
+# The letter every row id of a fact table starts with (E001 is an event): a link to a row goes to the evidence page
+# of its table by this letter (hamabook.rows.provenance.row_href), so a row under another letter would be lost.
+FACT_ID_LETTERS = {"events": "E", "figures": "N", "control_changes": "K", "forecasts": "P", "outcomes": "O"}
 # Units of measure that are never negative (a change in percent may be, and a share is bounded by PERCENT_RANGE).
 NON_NEGATIVE_MEASURES = MEASURE_UNITS - {"percent"}
 # A value in percent is a share, within this range, unless its metric's kind is PERCENT_CHANGE_KIND.
@@ -291,6 +294,21 @@ def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
                 for i, row in enumerate(table.rows):
                     if row[name] is not None and row[name] not in known:
                         problems.append(table.problem(i, name, f"an id listed in {target.path}"))
+    return problems
+
+
+def fact_ids_carry_their_letter(tables: dict[str, Table], today: date) -> list[str]:
+    """Every fact row's id starts with its table's letter (:data:`FACT_ID_LETTERS`): prevents a value's
+    provenance link that sends the reader to the evidence page of another table, where its row is not."""
+    problems = []
+    for name, letter in FACT_ID_LETTERS.items():
+        table = tables.get(name)
+        if table is None or len(table.key) != 1:
+            continue
+        key = table.key[0]
+        for i, row in enumerate(table.rows):
+            if row[key] is not None and not str(row[key]).startswith(letter):
+                problems.append(table.problem(i, key, f"an id starting with {letter}, the letter of {table.path}"))
     return problems
 
 
@@ -883,6 +901,7 @@ RULES: list[Rule] = [
     dates_not_in_future,
     dates_in_order,
     cited_ids_exist,
+    fact_ids_carry_their_letter,
     judgment_history_consistent,
     tables_not_empty,
     required_facts_present,

@@ -20,7 +20,7 @@ from IPython.display import HTML
 
 from ..data import load
 from .printform import PRINT_MARKDOWN, PRINT_TABLE
-from .prose import fmt_date_at, fmt_number
+from .prose import fmt_date_at, fmt_number, plural
 from .render import (
     altair_html,
     matplotlib_html,
@@ -242,3 +242,28 @@ def table(
     labels = {**COLUMN_LABELS, **(labels or {})}
     full = table_html(frame, caption, labels, links, fold_after=FOLD_AFTER, noun=noun, fold_words=fold_words)
     return block(full, table=table_print(frame, caption, labels))
+
+
+def folded_table(
+    frame: pd.DataFrame,
+    caption: str,
+    labels: dict[str, str] | None = None,
+    noun: str = "rows",
+    *,
+    fold_after: int | None = None,
+) -> Printable:
+    """A table of evidence folded whole under a one-line summary (its caption and how many ``noun`` it holds), so
+    the story reads on and the reader opens the evidence when she wants it; with ``fold_after``, its first rows show
+    and "Show all" opens the rest. Print shows every row. (:func:`table` folds after :data:`FOLD_AFTER` rows; the
+    chapters that must fit twelve screens fold their report tables whole, or after a row or two.)"""
+    frame = readable(frame)
+    labels = {**COLUMN_LABELS, **(labels or {})}
+    if fold_after is not None:
+        markup = table_html(frame, caption, labels, fold_after=fold_after, noun=noun)
+    else:
+        summary = f"{caption} ({plural(len(frame), noun.removesuffix('s'), noun)})"
+        markup = (
+            f'<details class="hb-group"><summary>{html.escape(summary)}</summary>'
+            f"{table_html(frame, caption, labels)}</details>"
+        )
+    return block(markup, table=table_print(frame, caption, labels))

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from ..rows.provenance import EVIDENCE_PAGE, row_anchor
+from ..rows.provenance import row_href
 from .figure import block
 from .prose import Value
 from .render import md_escape
@@ -55,7 +55,7 @@ def _verdict(row) -> str:
 
 def row_links(ids: str) -> str:
     """Space-separated row ids as links to their rows on the evidence page."""
-    return ", ".join(f'<a href="{EVIDENCE_PAGE}#{row_anchor(r)}">{html.escape(r)}</a>' for r in ids.split())
+    return ", ".join(f'<a href="{row_href(r)}">{html.escape(r)}</a>' for r in ids.split())
 
 
 def _day(value) -> str:

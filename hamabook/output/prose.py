@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import numbers
+import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -98,6 +99,42 @@ def fmt_date_range(start, end) -> str:
     if a.month != b.month:
         return f"{a.day} {a:%B} – {fmt_date(b)}"
     return f"{a.day}–{b.day} {b:%B %Y}"
+
+
+# --- Dates as a story set in one year says them ---------------------------------------------------------------
+# The book's helpers write '5 December 2024'; inside the story of one week the year goes without saying.
+
+_NAMES_A_DAY = re.compile(r"^(about )?\d{1,2}(?!\d)")  # '5 December 2024', 'about 5 December', '6, 8 or 9 December'
+
+
+def in_year(value, year: int):
+    """A date's text (or a :class:`Value` of one) as a story set in ``year`` says it: the year dropped where the text
+    names its day ('5 December', 'about 5 December', '29–30 November', '5 or 6 December', '29 December 2023 –
+    3 January'), kept on a month or a year alone ('December 2024', '2024') and on a date in another year ('24
+    January 2012')."""
+    text = value.text if isinstance(value, Value) else str(value)
+    if _NAMES_A_DAY.match(text):
+        text = text.removesuffix(f" {year}")
+    return replace(value, text=text) if isinstance(value, Value) else text
+
+
+def fmt_day(value, year: int, precision: str = "day") -> str:
+    """:func:`fmt_date_at` as a story set in ``year`` says it (:func:`in_year`): '5 December', 'about 5 December',
+    '24 January 2012', 'December 2024', '2012'."""
+    return in_year(fmt_date_at(value, precision), year)
+
+
+def fmt_dates(dates, conjunction: str = "and") -> str:
+    """Distinct dates in words: '5 December 2024', '5 and 6 December 2024', '30 November and 1 December 2024'
+    (or, with ``conjunction="or"``, '5 or 6 December 2024': the dates reports give for one event)."""
+    days = sorted({pd.Timestamp(d) for d in dates if not pd.isna(d)})
+    if not days:
+        raise ValueError("no dates")
+    if len({d.year for d in days}) > 1:
+        return join_words((fmt_date(d) for d in days), conjunction)
+    same_month = len({d.month for d in days}) == 1
+    parts = [str(d.day) if same_month else f"{d.day} {d:%B}" for d in days[:-1]]
+    return join_words([*parts, fmt_date(days[-1])], conjunction)
 
 
 # --- Counts and lists that read as English -------------------------------------------------------------

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from ..rows.provenance import EVIDENCE_PAGE, cited, credit, row_anchor
+from ..rows.provenance import cited, credit, row_href
 from .prose import fmt_date, join_words
 
 
@@ -25,7 +25,7 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
         row = by_id.loc[rid]
         when = "" if pd.isna(row["published"]) else f", {fmt_date(row['published'])}"
         parts.append(
-            f'<a href="{EVIDENCE_PAGE}#{row_anchor(rid)}">{html.escape(rid)}</a>: '
+            f'<a href="{row_href(rid)}">{html.escape(rid)}</a>: '
             f"{html.escape(credit(row['originator'], row['publisher']))}, grade {row['reliability']}{when}"
         )
     more = len(row_ids) - len(shown)

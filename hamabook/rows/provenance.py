@@ -1,10 +1,11 @@
-"""Provenance: from any fact row id to its source, its originator and its line on the evidence page."""
+"""Provenance: from any fact row id to its source, its originator and its line on its table's evidence page."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from ..data import load
+from ..data.checks import FACT_ID_LETTERS
 from .select import with_sources
 
 # Fact tables: key column, the date a row is about, and the text that says what it records. Every row id in
@@ -16,7 +17,12 @@ FACT_TABLES = {
     "forecasts": ("forecast_id", "published", "statement"),
     "outcomes": ("outcome_id", "date", "summary"),
 }
+# The evidence appendix: a landing page (its tables, and an anchor for every row id, linked to its row) and one page
+# per fact table, so no page outgrows the page-weight budget as rows are added. A link to a row is made by row_href;
+# EVIDENCE_PAGE#row-<id> (the landing page's anchor, one click from the row) is what the Arabic edition's pages still
+# link to, and what links made before the split name.
 EVIDENCE_PAGE = "evidence.html"
+TABLE_OF_LETTER = {letter: table for table, letter in FACT_ID_LETTERS.items()}
 
 
 def evidence_index() -> pd.DataFrame:
@@ -73,5 +79,20 @@ def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
 
 
 def row_anchor(row_id: str) -> str:
-    """The HTML id of a row on the evidence page."""
+    """The HTML id of a row on its evidence page."""
     return "row-" + row_id.lower()
+
+
+def evidence_page(table: str) -> str:
+    """The page (beside the chapters) that lists every row of the fact table ``table``."""
+    if table not in FACT_TABLES:
+        raise KeyError(f"{table!r} is not a fact table ({', '.join(FACT_TABLES)})")
+    return f"evidence_{table}.html"
+
+
+def row_href(row_id: str) -> str:
+    """The link to a fact row, relative to a chapter page: its table's evidence page, found by the id's letter
+    (``make validate`` holds every id to its table's letter), and the row's anchor."""
+    if row_id[:1] not in TABLE_OF_LETTER:
+        raise KeyError(f"{row_id!r} is not the id of a fact row (letters {', '.join(TABLE_OF_LETTER)})")
+    return f"{evidence_page(TABLE_OF_LETTER[row_id[0]])}#{row_anchor(row_id)}"
