@@ -362,8 +362,11 @@ def zero_width_space(data: Path) -> None:
     put(data, "events", 2, "summary", "Zero\u200bwidth space")
 
 
+OWN_PAGE_EVENT = 3  # events.csv line of a row read on its originator's own page (no originator to name)
+
+
 def bidi_override(data: Path) -> None:
-    put(data, "events", 2, "summary", "Rebels \u202etook\u202c Hama")
+    put(data, "events", OWN_PAGE_EVENT, "summary", "Rebels \u202etook\u202c Hama")
 
 
 def bidi_isolate(data: Path) -> None:
@@ -375,7 +378,7 @@ def word_joiner(data: Path) -> None:
 
 
 def summary_of_120000_characters(data: Path) -> None:
-    put(data, "events", 2, "summary", "The army withdrew. " * 6000 + "End")
+    put(data, "events", OWN_PAGE_EVENT, "summary", "The army withdrew. " * 6000 + "End")
 
 
 def markup_in_text(data: Path) -> None:
@@ -417,6 +420,16 @@ def same_page_listed_twice(data: Path) -> None:
 
 def relay_not_in_the_registry(data: Path) -> None:
     put(data, "events", 2, "summary", "The army withdrew from the city, according to a statement via Zorbalak News.")
+
+
+def relayed_claim_in_the_carriers_voice(data: Path) -> None:
+    line = find(data, "figures", lambda r: r["figure_id"] == "N186")  # SOHR's count, on Shafaq News's page
+    put(data, "figures", line, "summary", "Shafaq News reported 372 killed in the first four days.")
+
+
+def speaker_graded_above_standing(data: Path) -> None:
+    line = find(data, "events", lambda r: r["event_id"] == "E2472")  # Putin's words on a B page
+    put(data, "events", line, "speaker", "Sputnik")
 
 
 def fact_entered_twice(data: Path) -> None:
@@ -775,7 +788,7 @@ CATALOGUE: list[Corruption] = [
     _c(zero_width_space, "expected text without control, bidi or invisible characters (U+200B"),
     _c(
         bidi_override,
-        "events.csv: line 2: field 'summary' value 'Rebels \\u202etook\\u202c Hama': expected text without control, bidi or invisible characters (U+202E at character 8)",
+        "events.csv: line 3: field 'summary' value 'Rebels \\u202etook\\u202c Hama': expected text without control, bidi or invisible characters (U+202E at character 8)",
         only=True,
     ),
     _c(bidi_isolate, "field 'title' value '\\u2067", only=True),
@@ -796,6 +809,12 @@ CATALOGUE: list[Corruption] = [
         "events.csv: line 2: field 'summary' value 'The army withdrew from the city, according to a statement via"
         " Zorbalak News.': expected a relay recorded in sources.csv ('Zorbalak News' is not the publisher",
     ),
+    _c(
+        relayed_claim_in_the_carriers_voice,
+        "field 'summary' value 'Shafaq News reported 372 killed in the first four days.': expected a summary that names"
+        " its originator 'SOHR'",
+    ),
+    _c(speaker_graded_above_standing, "field 'speaker' value 'Sputnik': expected a copy graded D or weaker"),
     _c(fact_entered_twice, "expected a report other than line 2's (same source, date and place_id"),
     _c(copy_graded_above_its_originator, "expected a grade of C or weaker (the standing of originator 'SOHR')"),
     _c(

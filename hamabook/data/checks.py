@@ -695,14 +695,42 @@ def _originator_names(row: dict) -> set[tuple[str, ...]]:
     return {_words(n) for n in names if _words(n)}
 
 
+def speaker_caps_the_grade(tables: dict[str, Table], today: date) -> list[str]:
+    """A row whose speaker is not its page's originator (``speaker``) rests on a copy graded no higher than the
+    speaker's standing: prevents a monitor's count on a broadcaster's round-up from borrowing the broadcaster's
+    grade, as the source-level rule prevents for a page with one originator."""
+    sources, originators, scale = tables.get("sources"), tables.get("originators"), tables.get("reliability_scale")
+    if sources is None or originators is None or scale is None:
+        return []
+    rank = {r["grade"]: i for i, r in enumerate(scale.rows)}
+    standing = {r["originator"]: r["standing"] for r in originators.rows}
+    grade = {r["source_id"]: r["reliability"] for r in sources.rows}
+    problems = []
+    for table in tables.values():
+        if table.field("speaker") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            cap, got = standing.get(row["speaker"] or ""), grade.get(row["source_id"])
+            if cap in rank and got in rank and rank[got] < rank[cap]:
+                expected = f"a copy graded {cap} or weaker (the standing of speaker {row['speaker']!r}); it is {got}"
+                problems.append(table.problem(i, "speaker", expected))
+    return problems
+
+
 def summaries_name_their_originator(tables: dict[str, Table], today: date) -> list[str]:
     """A fact row read on a copy that is not its originator's own page names the originator in its summary (by name
-    or an alias): prevents a relayed claim told in the carrier's voice ('IRNA reported that the airport was
+    or an alias; a row's ``speaker``, where given, in place of the page's originator): prevents a relayed claim
+    told in the carrier's voice ('IRNA reported that the airport was
     retaken', where IRNA passed on another outlet's correspondent), the overstatement a fact-checker finds most."""
     sources, originators = tables.get("sources"), tables.get("originators")
     if sources is None or originators is None or sources.field("source_id") is None:
         return []
-    names = {r["originator"]: _originator_names(r) for r in originators.rows}
+    by_name = {r["originator"]: r for r in originators.rows}
+    # a joint originator ('Kremlin; Presidency of Türkiye') is named when each of its parts is, by its own names
+    names = {
+        name: [_originator_names(by_name.get(part.strip(), {"originator": part.strip()})) for part in name.split(";")]
+        for name in by_name
+    }
     relayed = {
         r["source_id"]: r["originator"]
         for r in sources.rows
@@ -713,11 +741,12 @@ def summaries_name_their_originator(tables: dict[str, Table], today: date) -> li
         if table is sources or table.field("summary") is None or table.field("source_id") is None:
             continue
         for i, row in enumerate(table.rows):
-            originator = relayed.get(row["source_id"])
+            originator = row.get("speaker") or relayed.get(row["source_id"])
             if originator is None or not row["summary"]:
                 continue
             said = f" {' '.join(_words(row['summary']))} "
-            if not any(f" {' '.join(n)} " in said for n in names.get(originator, ())):
+            parts = names.get(originator, [])
+            if not all(any(f" {' '.join(n)} " in said for n in part) for part in parts):
                 expected = f"a summary that names its originator {originator!r} (or an alias in originators.csv)"
                 problems.append(table.problem(i, "summary", expected))
     return problems
@@ -915,6 +944,8 @@ RULES: list[Rule] = [
     own_page_graded_at_standing,
     one_source_row_per_page,
     relays_are_recorded,
+    summaries_name_their_originator,
+    speaker_caps_the_grade,
     no_duplicate_facts,
     sourced_values_have_sources,
     translations_name_what_exists,
