@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from ..charts import theme
+from ..charts import kinds_allies, theme
 from ..data import load
 from ..output import prose
 from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
@@ -661,30 +661,15 @@ def support(t: Tables) -> Section:
     return s
 
 
+SUPPORT_DRAWN = ["backer", "backed", "what", "start", "end", "open_ended", "years"]  # the support chart's columns
+
+
 def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, ended: pd.DataFrame):
     """One bar per backer from the start of its support to its end (or the end of the window)."""
     first = longest.sort_values("start").iloc[0]
     since = prose.fmt_date_at(first["start"], first["start_precision"])
-    drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]
-    chart = (
-        alt.Chart(drawn)
-        .mark_bar(height=14)
-        .encode(
-            x=alt.X("start:T", title=None),
-            x2="end:T",
-            y=alt.Y("backer:N", sort=list(drawn["backer"]), title=None),
-            color=alt.Color("backed:N", title="Backed"),
-            tooltip=[
-                "backer",
-                "backed",
-                "what",
-                alt.Tooltip("start:T", format="%Y"),
-                alt.Tooltip("end:T", format="%d %b %Y"),
-                "years",
-            ],
-        )
-        .properties(width="container", height=150)
-    )
+    drawn = periods[SUPPORT_DRAWN]
+    chart = kinds_allies.support_bars(drawn)
     return figure(
         "allies-support",
         chart,
@@ -718,15 +703,7 @@ def air_raids(t: Tables) -> Section:
         "allies-air-raids",
         figure(
             "allies-air-raids",
-            alt.Chart(drawn_raids)
-            .mark_bar()
-            .encode(
-                x=alt.X("raids:Q", title="Air raids in the offensive's first week (SOHR count)"),
-                y=alt.Y("force:N", sort="-x", title=None),
-                color=alt.value(theme.SIDE_COLOURS["government"]),
-                tooltip=["force", "raids", "publisher"],
-            )
-            .properties(width="container", height=120),
+            kinds_allies.raid_bars(drawn_raids),
             drawn_raids,
             caption=f"Russian jets flew about {share:.0%} of the air raids SOHR counted in the offensive's first week.",
             alt_text="Bar chart of air raids by force: "

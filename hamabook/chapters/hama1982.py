@@ -423,9 +423,8 @@ def death_toll(t: Tables) -> Section:
     return s
 
 
-def _toll_figure(t: Tables):
-    """One row per estimate of the toll: a bar for a range, a dot for a single figure."""
-    toll, stats, fmt = t.toll, t.stats, prose.fmt_number
+def toll_drawn(toll: pd.DataFrame) -> pd.DataFrame:
+    """The toll chart's rows: one per estimate, oldest first, with what it counts (``counts``) and its grade."""
     drawn = toll.drop(columns=["low", "high"]).rename(
         columns={
             "low_": "low",
@@ -438,7 +437,13 @@ def _toll_figure(t: Tables):
     )
     drawn["estimate_year"] = drawn["year"].astype(str)
     columns = ["label", "made_by", "estimate_date", "estimate_date_precision", "estimate_year", "low", "high"]
-    drawn = drawn[[*columns, "midpoint", "is_range", "counts", "grade", "figure_id"]]
+    return drawn[[*columns, "midpoint", "is_range", "counts", "grade", "figure_id"]]
+
+
+def _toll_figure(t: Tables):
+    """One row per estimate of the toll: a bar for a range, a dot for a single figure."""
+    toll, stats, fmt = t.toll, t.stats, prose.fmt_number
+    drawn = toll_drawn(toll)
     widest = toll.loc[(toll["high_"] - toll["low_"]).idxmax()]
     first, last = toll.iloc[0], toll.iloc[-1]
     return figure(

@@ -399,24 +399,13 @@ def hama_front(t: Tables, ids: Used) -> Section:
 
 def advance(t: Tables, ids: Used) -> Section:
     """Places changing hands along the M5: how many, when Damascus fell, and every reported date (a chart)."""
-    events, places = t.events, t.places
-    window = events[events["date"].between(t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])]
-    moves = window[
-        window["category"].isin(FRONT_MOVES)
-        & (window["topic"] == TOPIC)
-        & ~window["place_id"].isin(t.fronts["place_id"])
-    ]
-    held = control_dates(moves, places).set_index("place_id")
+    moves, held, axis = advance_reports(t)
     v: dict[str, prose.Value] = {}
     v["mil_places_n"] = prose.count(len(held), ids(moves[moves["category"].isin(CHANGE_OF_HANDS)]))
     v["mil_damascus"] = said(prose.date(t.damascus, ids(t.dam_rows[t.dam_rows["date"] == t.damascus])), t.year)
     v["mil_days_total"] = prose.count(
         days_between(t.launch, t.damascus), [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]
     )
-    # The chart and the disputed days count every report that a place on the axis changed hands: control
-    # changes and capture events together, the reports the battle chapter and the opening chronology count.
-    axis = control_reports(t.changes, events)
-    axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
     ids(axis, "change_id")
     homs_rows = axis[axis["place_id"] == "homs"]
     v["mil_homs_span"] = said(prose.text(dates_text(homs_rows["date"], "or"), homs_rows["change_id"]), t.year)
@@ -427,18 +416,42 @@ def advance(t: Tables, ids: Used) -> Section:
     v["mil_talbiseh_date"] = said(talbiseh["date"], t.year)
     v["mil_talbiseh_others"] = talbiseh["others"]
     s = Section(values=v)
-    s.add("military-advance-dates", _advance_figure(axis, places, t.sources))
+    s.add("military-advance-dates", _advance_figure(axis, t.places, t.sources))
     return s
+
+
+def advance_reports(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The moves of the front on the M5 from the launch to Damascus's fall (events), the places they moved
+    (control dates, by place_id), and every report that one of those places changed hands in that window."""
+    events, places = t.events, t.places
+    window = events[events["date"].between(t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])]
+    moves = window[
+        window["category"].isin(FRONT_MOVES)
+        & (window["topic"] == TOPIC)
+        & ~window["place_id"].isin(t.fronts["place_id"])
+    ]
+    held = control_dates(moves, places).set_index("place_id")
+    # The chart and the disputed days count every report that a place on the axis changed hands: control
+    # changes and capture events together, the reports the battle chapter and the opening chronology count.
+    axis = control_reports(t.changes, events)
+    axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
+    return moves, held, axis
+
+
+def advance_dots(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
+    """The advance chart's rows: each place's first and last reported day (by place_id), those with more than one,
+    one dot per report (with its source), and the places in the chart's order (first taken at the top)."""
+    reported = control_dates(axis.assign(event_id=axis["change_id"], category="city_captured"), places)
+    reported = reported.set_index("place_id")
+    order = list(reported.sort_values(["first", "headline"]).index)
+    return reported, reported[reported["last"] > reported["first"]], credited(axis, places, sources), order
 
 
 def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
     """One dot per report of the day a place on the axis changed hands."""
-    reported = control_dates(axis.assign(event_id=axis["change_id"], category="city_captured"), places)
-    reported = reported.set_index("place_id")
-    contested = reported[reported["last"] > reported["first"]]
-    dots = credited(axis, places, sources)
+    reported, contested, dots, order = advance_dots(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
-    order = list(reported.sort_values(["first", "headline"])["name"])
+    order = list(reported.loc[order, "name"])
     chart = report_dots(drawn, "place", order, x_title="Reported date", height=190, size=70, opacity=0.75)
     return figure(
         "military-advance-dates",

@@ -92,6 +92,22 @@ def fmt_date_at(value, precision: str = "day") -> str:
     return f"{ABOUT} {text}" if precision == "approximate" else text
 
 
+def fmt_day(value) -> str:
+    """A day of the campaign's year in a chart, its year left to the chart's caption: '5 كانون الأول/ديسمبر'."""
+    day = _day(value)
+    return f"{day.day} {month_name(day.month)}"
+
+
+def fmt_days(values) -> str:
+    """Distinct days in a chart's label, each month named once after its days: '29 و30 تشرين الثاني/نوفمبر و1 كانون
+    الأول/ديسمبر'."""
+    days = sorted({_day(v) for v in values})
+    months: dict[tuple[int, int], list[str]] = {}
+    for day in days:
+        months.setdefault((day.year, day.month), []).append(f"{day.day}")
+    return f" {AND}".join(f" {AND}".join(d) + f" {month_name(m)}" for (_, m), d in months.items())
+
+
 def fmt_date_range(start, end) -> str:
     """'29–30 تشرين الثاني/نوفمبر 2024', '30 تشرين الثاني/نوفمبر – 5 كانون الأول/ديسمبر 2024', one date when
     both are the same day, both in full across a new year."""

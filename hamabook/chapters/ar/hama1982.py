@@ -18,12 +18,14 @@ import pandas as pd
 
 from ...charts import theme
 from ...output import arabic
-from ...output.figure import table
+from ...charts.kinds_hama1982 import estimate_ranges
+from ...output.figure import figure, table
 from ...output.prose import Value
 from ...rows.arabic import original_quote
 from ...rows.select import days_between, modal_date
 from .. import hama1982 as en
 from ..page import Page, Section
+from . import _figures as charts
 from ._judged import judged
 
 LANG = "ar"
@@ -209,8 +211,50 @@ def toll(a: Tables) -> Section:
     ):
         v[key] = arabic.counted(int(counts.get(cls, 0)), ESTIMATE, a.en[key].rows)
     s = Section(values=v)
+    s.add("hama1982-death-toll", toll_figure(a))
     s.add("hama1982-estimates", estimates_table(a))
     return s
+
+
+# The toll chart's words: its titles and the columns its tooltip names (the classes are SCOPES).
+TOLL_WORDS = {
+    "What the estimate counts": "ما يُحصيه التقدير",
+    "Deaths (estimate)": "القتلى (تقدير)",
+    "made_by": "صاحب التقدير",
+    "estimate_year": "سنة التقدير",
+    "low": "الأدنى",
+    "high": "الأعلى",
+    "counts": "ما يُحصيه",
+}
+
+
+def toll_figure(a: Tables):
+    """The English page's range chart of the toll's estimates (the same rows), right to left, in Arabic."""
+    t, stats, fmt = a.t, a.t.stats, arabic.fmt_number
+    said = charts.voice({**TOLL_WORDS, **SCOPES})
+    drawn = said.values(en.toll_drawn(t.toll), "counts")
+    drawn = drawn.assign(label=drawn["made_by"] + "، " + drawn["estimate_year"] + " [" + drawn["figure_id"] + "]")
+    widest = t.toll.loc[(t.toll["high_"] - t.toll["low_"]).idxmax()]
+    first, last = t.toll.iloc[0]["year"], t.toll.iloc[-1]["year"]
+    return figure(
+        "hama1982-death-toll",
+        estimate_ranges(drawn, en.SCOPE_CLASSES, said),
+        drawn,
+        caption=(
+            f"تمتد تقديرات حصيلة قتلى حماة، وهي {arabic.count(stats['n'], ESTIMATE)} وُضعت بين عامي {first} و{last}، "
+            f"من {fmt(stats['lowest'])} إلى {fmt(stats['highest'])}؛ ويقع نصف نقاط منتصفها بين {fmt(stats['q1'])} "
+            f"و{fmt(stats['q3'])} (الخط المتقطع: وسيط نقاط المنتصف، {fmt(stats['median'])}). "
+            "وتسمّي كل تسمية صاحب التقدير."
+        ),
+        alt_text=(
+            f"مخطط مدى، صف لكل تقدير لحصيلة قتلى حماة عام {t.start.year}، الأقدم في الأعلى، وعلى كل صف اسم صاحب "
+            "التقدير وسنته. تُظهر الأشرطة المدى من الأدنى إلى الأعلى والنقاط الأرقام المفردة، ملوّنة بحسب ما يُحصيه "
+            f"التقدير: المدنيين أو كل القتلى أو غير محدد. أوسع مدى، من {fmt(widest['low_'])} إلى "
+            f"{fmt(widest['high_'])}، هو تقدير {widest['made_by']}؛ ويشير خط متقطع إلى الوسيط."
+        ),
+        sources=list(dict.fromkeys(t.toll["source_id"])),
+        lang=LANG,
+    )
 
 
 def estimates_table(a: Tables):

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from ...charts import theme
-from ...charts.arabic import report_dots_rtl
+from ...charts.kinds import report_dots
 from ...data import load
 from ...output import arabic
 from ...output.arabic_judgments import key_judgments, verdict_values
@@ -26,6 +26,7 @@ from ...rows.provenance import credit_chain
 from ...rows.reports import CONTROL_CLAIM, count_reports
 from ...rows.select import days_between, modal_date, reported_dates
 from .. import intro as en
+from . import _figures
 from ..page import Page, Section
 
 LANG = "ar"
@@ -320,16 +321,10 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
         f"{fall_sentence(caps, order)} يرسم الشكل نقطةً لكل نسخة قُرئت ({arabic.count(len(caps), COPY)})، "
         "أما نُسخ التقرير الواحد فتُعدّ في النص مرة واحدة."
     )
-    chart = report_dots_rtl(
-        drawn,
-        "city",
-        order,
-        x_title=f"تاريخ السيطرة كما أفادت به التقارير ({months})",
-        legend_title="درجة المصدر",
-        tooltips={"city": "المدينة", "date": "التاريخ", "publisher": "الناشر", "reliability": "الدرجة"},
-        height=180,
-        size=90,
-        opacity=0.8,
+    x_title = f"تاريخ السيطرة كما أفادت به التقارير ({months})"
+    said = _figures.voice({"Reported date of capture": x_title})
+    chart = report_dots(
+        drawn, "city", order, x_title="Reported date of capture", height=180, size=90, opacity=0.8, voice=said
     )
     return figure(
         "capture-dates",
