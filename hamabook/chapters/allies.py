@@ -685,12 +685,17 @@ def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, end
     )
 
 
-def air_raids(t: Tables) -> Section:
-    """Russia in the air: the air raids of the offensive's first week by force (a bar chart)."""
+def raid_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+    """The air raids of the offensive's first week by force (with their sources), Russia's, and Russia's share."""
     raids = with_sources(t.figures[t.figures["metric"].isin(RAID_METRICS)], t.sources)
     raids["force"] = raids["metric"].map(RAID_FORCE)
     russian = raids[raids["metric"] == RAID_METRICS[0]]
-    share = russian["value"].sum() / raids["value"].sum()
+    return raids, russian, russian["value"].sum() / raids["value"].sum()
+
+
+def air_raids(t: Tables) -> Section:
+    """Russia in the air: the air raids of the offensive's first week by force (a bar chart)."""
+    raids, russian, share = raid_rows(t)
     s = Section(
         values={
             "al_raids_russia": prose.number(russian["value"].sum(), russian["figure_id"]),

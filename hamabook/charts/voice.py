@@ -98,9 +98,18 @@ class Voice:
             axis = {**axis, "labelExpr": ISOLATED, **({"orient": orient} if orient else {})}
             if self.axis_date and "%b" in axis.get("format", ""):  # a day and month: days only
                 axis["format"] = self.axis_date
+            if axis.get("format") == "~s":  # SI prefixes are Latin letters (300k): grouped digits instead
+                axis["format"] = ",d"
             if latin and self.latin_font:
                 axis["labelFont"] = self.latin_font
         return {"axis": alt.Axis(**axis)} if axis else {}
+
+    def header(self, **header) -> alt.Header:
+        """A facet's header: aligned to the right and its labels isolated when the chart reads right to left."""
+        if self.rtl:
+            align = {"left": "right", "right": "left"}.get(header.get("labelAlign"), header.get("labelAlign"))
+            header = {**header, "labelExpr": ISOLATED, "labelAnchor": "end", **({"labelAlign": align} if align else {})}
+        return alt.Header(**header)
 
     def legend(self, **legend) -> dict:
         """Arguments of a legend: on the left, its labels isolated, when the chart reads right to left."""
