@@ -250,7 +250,7 @@ def displacement_chart(drawn: pd.DataFrame, order: list[str], voice: Voice = ENG
     tips = [voice.tooltip("as_of", "T", format="%d %b %Y"), voice.tooltip("counted_by")]
     tips += [voice.tooltip("point", "Q", format=","), voice.tooltip("reliability")]
     lines = base.mark_line(point=True).encode(
-        y=alt.Y("point:Q", title=voice.title("People"), **voice.axis(orient="right", format="~s")),
+        y=alt.Y("point:Q", title=voice.title("People"), **voice.axis(rtl_orient="right", format="~s")),
         detail="series:N",
         tooltip=tips,
     )

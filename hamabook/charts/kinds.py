@@ -30,7 +30,7 @@ def report_dots(
             x=alt.X(
                 "date:T", title=voice.title(x_title), **voice.along(), **voice.axis(format="%d %b", tickCount="day")
             ),
-            y=alt.Y(f"{y}:N", sort=order, title=None, **voice.axis(orient="right")),
+            y=alt.Y(f"{y}:N", sort=order, title=None, **voice.axis(rtl_orient="right")),
             color=alt.Color(
                 "reliability:N",
                 title=voice.title("Source grade"),

@@ -18,7 +18,7 @@ def support_bars(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
         .encode(
             x=alt.X("start:T", title=None, **voice.along()),
             x2="end:T",
-            y=alt.Y("backer:N", sort=list(drawn["backer"]), title=None, **voice.axis(orient="right")),
+            y=alt.Y("backer:N", sort=list(drawn["backer"]), title=None, **voice.axis(rtl_orient="right")),
             color=alt.Color("backed:N", title=voice.title("Backed"), **voice.legend()),
             tooltip=[
                 voice.tooltip("backer"),
@@ -41,7 +41,7 @@ def raid_bars(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("raids:Q", title=voice.title("Air raids in the offensive's first week (SOHR count)"), **voice.along()),
-            y=alt.Y("force:N", sort="-x", title=None, **voice.axis(orient="right")),
+            y=alt.Y("force:N", sort="-x", title=None, **voice.axis(rtl_orient="right")),
             color=alt.value(theme.SIDE_COLOURS["government"]),
             tooltip=[voice.tooltip("force"), voice.tooltip("raids"), voice.tooltip("publisher")],
         )

@@ -89,13 +89,13 @@ class Voice:
             scale = {**scale, "reverse": True}
         return {"scale": alt.Scale(**scale)} if scale else {}
 
-    def axis(self, orient: str | None = None, latin: bool = False, **axis) -> dict:
+    def axis(self, rtl_orient: str | None = None, latin: bool = False, **axis) -> dict:
         """Arguments of an axis's encoding: ``axis`` as given, its labels isolated right to left (and a category
-        axis, ``orient="right"``, moved to the right) when the chart reads right to left; ``latin``: labels that are
+        axis, ``rtl_orient="right"``, moved to the right) when the chart reads right to left; ``latin``: labels that are
         names in Latin letters, set in the Latin typeface (Vega measures a label in the chart's first typeface, the
         Arabic one, which the browser does not draw Latin letters in: the label would run out of the chart)."""
         if self.rtl:
-            axis = {**axis, "labelExpr": ISOLATED, **({"orient": orient} if orient else {})}
+            axis = {**axis, "labelExpr": ISOLATED, **({"orient": rtl_orient} if rtl_orient else {})}
             if self.axis_date and "%b" in axis.get("format", ""):  # a day and month: days only
                 axis["format"] = self.axis_date
             if axis.get("format") == "~s":  # SI prefixes are Latin letters (300k): grouped digits instead
