@@ -20,8 +20,15 @@ from .theme import FONT
 from .voice import PDI, RLI, Voice, rtl
 
 ARABIC_FONT = f'"Noto Naskh Arabic", {FONT}'
-AXIS_DAY = "%-d"  # days as numbers on a time axis: the axis title names the months
-TOOLTIP_DATE = "%-d/%-m/%Y"
+# Vega writes month names in English: a day on an axis is its number (the axis title names the months), a date in a
+# tooltip day/month/year in digits.
+FORMATS = {
+    "%d %b": "%-d",
+    "%-d %b": "%-d",
+    "%b %Y": "%-m/%Y",
+    "%d %b %Y": "%-d/%-m/%Y",
+    "%-d %b %Y": "%-d/%-m/%Y",
+}
 
 __all__ = ["ARABIC_FONT", "PDI", "RLI", "rtl", "voice"]
 
@@ -36,7 +43,6 @@ def voice(words: Mapping[str, str], names: Mapping[str, str], day: Callable, day
         names=dict(names),
         day=day,
         days=days,
-        axis_date=AXIS_DAY,
-        tooltip_date=TOOLTIP_DATE,
+        formats=FORMATS,
         latin_font=FONT,
     )

@@ -42,7 +42,7 @@ ISOLATED = f"'{RLI}' + datum.label + '{PDI}'"  # a Vega label expression: the la
 class Voice:
     """A chart's language and direction. ``words`` maps the builders' English texts to the page's (None: English);
     ``names`` names places by place_id (None: places.csv's ``name``); ``day`` and ``days`` write a day and a list of
-    days; ``date_format`` is the d3 format of a date on an axis or in a tooltip."""
+    days."""
 
     words: Mapping[str, str] | None = None
     rtl: bool = False
@@ -50,8 +50,7 @@ class Voice:
     names: Mapping[str, str] | None = None
     day: Callable = english_day
     days: Callable = english_days
-    axis_date: str | None = None  # the format of a day on a time axis (None: the builder's own)
-    tooltip_date: str | None = None  # the format of a date in a tooltip (None: the builder's own)
+    formats: Mapping[str, str] | None = None  # the builders' d3 date formats naming a month -> the page's
     latin_font: str | None = None  # the typeface of labels in Latin letters in a chart of another script
 
     def word(self, text: str) -> str:
@@ -61,6 +60,15 @@ class Voice:
         if text not in self.words:
             raise KeyError(f"no word for {text!r} in this chart's language: add it to the Arabic module's words")
         return self.words[text]
+
+    def date_format(self, english: str) -> str:
+        """A d3 format in the chart's language: one naming a month in English letters (%b, %B) as the page writes
+        it (``formats``); any other as it is."""
+        if self.formats is None or "%b" not in english.lower():
+            return english
+        if english not in self.formats:
+            raise KeyError(f"no date format for {english!r} in this chart's language")
+        return self.formats[english]
 
     def title(self, text: str | None) -> str | None:
         """A title or legend heading in the chart's language, isolated when it reads right to left."""
@@ -96,8 +104,8 @@ class Voice:
         Arabic one, which the browser does not draw Latin letters in: the label would run out of the chart)."""
         if self.rtl:
             axis = {**axis, "labelExpr": ISOLATED, **({"orient": rtl_orient} if rtl_orient else {})}
-            if self.axis_date and "%b" in axis.get("format", ""):  # a day and month: days only
-                axis["format"] = self.axis_date
+            if "format" in axis:
+                axis["format"] = self.date_format(axis["format"])
             if axis.get("format") == "~s":  # SI prefixes are Latin letters (300k): grouped digits instead
                 axis["format"] = ",d"
             if latin and self.latin_font:
@@ -123,8 +131,8 @@ class Voice:
         field = f"{column}:{kind}" if kind else column
         if self.words is None:
             return alt.Tooltip(field, **fmt) if fmt else field
-        if self.tooltip_date and "%b" in fmt.get("format", ""):
-            fmt = {**fmt, "format": self.tooltip_date}
+        if "format" in fmt:
+            fmt = {**fmt, "format": self.date_format(fmt["format"])}
         return alt.Tooltip(field if kind else f"{column}:N", title=self.word(column), **fmt)
 
     def text(self, chart: alt.Chart, column: str) -> tuple[alt.Chart, str]:
