@@ -103,7 +103,7 @@ class Voice:
         names in Latin letters, set in the Latin typeface (Vega measures a label in the chart's first typeface, the
         Arabic one, which the browser does not draw Latin letters in: the label would run out of the chart)."""
         if self.rtl:
-            axis = {**axis, "labelExpr": ISOLATED, **({"orient": rtl_orient} if rtl_orient else {})}
+            axis = {**axis, "labelExpr": ISOLATED, **({"orient": rtl_orient, "titlePadding": 8} if rtl_orient else {})}
             if "format" in axis:
                 axis["format"] = self.date_format(axis["format"])
             if axis.get("format") == "~s":  # SI prefixes are Latin letters (300k): grouped digits instead

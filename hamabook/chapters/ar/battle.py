@@ -28,6 +28,7 @@ from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.translations import translated
 from .. import battle as en
 from ..page import Page, Section
+from . import _maps
 
 LANG = "ar"
 # The judgments the bottom line cites: the English page's (tests/test_ar_battle.py holds them equal).
@@ -221,7 +222,14 @@ def places(a: Tables, key: str) -> int:
 def build() -> Page:
     theme.apply()
     a = tables()
-    return Page.of(judged("battle", BOTTOM_LINE), story(a), numbers(a), method(a), lang=LANG)
+    return Page.of(
+        judged("battle", BOTTOM_LINE),
+        story(a),
+        numbers(a),
+        method(a),
+        Section(shows=_maps.battle_figures(a.t)),
+        lang=LANG,
+    )
 
 
 def story(a: Tables) -> Section:

@@ -1,0 +1,139 @@
+"""The Arabic edition's maps and the battle chapter's other charts (private to the Arabic battle, eleven days and
+military pages): each the English page's figure, from the same rows by the same rules (the English chapter's own
+functions select them), drawn by the same builder with the Arabic voice: places named by ``name_ar``, statuses, notes
+and titles in Arabic, captions and text alternatives written for Arabic readers.
+"""
+
+from __future__ import annotations
+
+from ...charts import maps
+from ...data import load
+from ...output import arabic
+from ...output.figure import figure
+from .. import battle as en_battle
+from ._figures import voice
+
+LANG = "ar"
+PLACE = arabic.Noun("موقع", "موقعين", "مواقع", "موقعاً")
+
+# The battle's charts: statuses, notes, titles and the drawn columns their tooltips name.
+BATTLE_WORDS = {
+    "opposition": "المعارضة",
+    "government": "الحكومة",
+    "contested": "متنازع عليه",
+    "unresolved": "غير محسوم",
+    "no report": "لا تقرير",
+    "Reported holder": "الطرف المسيطر كما أفادت التقارير",
+    "Orontes": "نهر العاصي",
+    "M5 (schematic)": "M5 (تخطيطي)",
+    "10 km": "10 كم",
+    "10 km (at 35° N)": "10 كم (عند خط العرض 35° شمالاً)",
+    "Day": "اليوم",
+    "Kilometres to Damascus (great circle)": "كم إلى دمشق",
+    "km": "كم",
+    "nearest": "أقرب موقع",
+    "Reported date": "التاريخ كما أفادت به التقارير",
+    "Reports of a change of hands": "تقارير تبدّل السيطرة",
+    "Reported taken by": "الطرف الذي أفادت التقارير بسيطرته",
+    "taken_by_side": "الطرف",
+    "reports": "التقارير",
+}
+
+
+def battle_figures(t: en_battle.Tables) -> dict[str, object]:
+    """The English battle page's figures in Arabic: the map (slider and small maps), the front's distance from
+    Damascus, the reports of a change of hands per day."""
+    said = voice(BATTLE_WORDS)
+    return {**battle_maps(t, said), "battle-front-distance": front_figure(t), "battle-reports-per-day": bars(t)}
+
+
+def _dated(text: str, days) -> dict[str, str]:
+    """An axis title of days naming their months: 'اليوم (29 تشرين الثاني/نوفمبر – 8 كانون الأول/ديسمبر 2024)'."""
+    return {text: f"{BATTLE_WORDS[text]} ({arabic.fmt_date_range(min(days), max(days))})"}
+
+
+def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
+    """Who held each place each day around Hama, as a slider and as one small map per day."""
+    geography, days = load("geography"), t.days
+    frame, sources = en_battle.map_rows(t, geography, said)
+    mapped = frame[frame["layer"] == "place"]
+    last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
+
+    def held(status: str) -> str:
+        return arabic.count(int(last.get(said.word(status), 0)), PLACE)
+
+    caption = (
+        f"كل يوم من أيام {arabic.fmt_date_range(days[0], days[-1])}: المواقع التي لها إحداثيات موثّقة من مواقع تقارير "
+        f"السيطرة ({arabic.fmt_number(mapped['place_id'].nunique())} من أصل "
+        f"{arabic.fmt_number(t.changes['place_id'].nunique())})، ملوّنة بحسب الطرف المسيطر كما أفادت التقارير. في "
+        f"{arabic.fmt_date(days[-1])} تضع آخر التقارير {held('opposition')} في يد المعارضة، و{held('government')} في يد "
+        f"الحكومة، و{held('contested')} موضع نزاع، و{held('unresolved')} غير محسومة. يُعدّ الموقع متنازعاً عليه ما "
+        "دامت تقارير مؤرّخة في حدود يوم من آخرها تضعه في يد الطرفين؛ فإذا مضى على آخرها أكثر من "
+        f"{arabic.count(en_battle.STALE_AFTER_DAYS, arabic.DAY)} لم يعد النزاع يُحتسب: تحسم تقارير اليوم الأخير وحدها، "
+        "ويُعلَّم الموقع الذي ما زالت تختلف فيه بأنه غير محسوم. رُسم نهر العاصي من World Data Bank II، والطريق M5 "
+        "تخطيطياً، خطاً مستقيماً بين المدن التي تذكرها عليه صفحة موثّقة."
+    )
+    order = list(dict.fromkeys(frame.sort_values("day")["day_label"]))
+    named = arabic.join_words(dict.fromkeys(mapped.loc[mapped["place_id"].isin(maps.LABELS), "name"]))
+    alt_text = (
+        "خريطة لمنطقة حماة والطريق إلى حمص: نقطة لكل موقع له إحداثيات موثّقة، ملوّنة ومشكّلة بحسب الطرف المسيطر عليه "
+        "كما أفادت التقارير في اليوم المختار (المعارضة، الحكومة، متنازع عليه، غير محسوم، لا تقرير)، فوق نهر العاصي "
+        f"والطريق M5 وحدود المحافظات؛ وعليها أسماء {named}."
+    )
+    kinds = {
+        "battle-map": (maps.control_map_slider(frame, geography, voice=said), " يختار شريط التمرير اليوم."),
+        "battle-map-panels": (
+            maps.control_map_panels(frame, geography, order, voice=said),
+            f" خريطة صغيرة لكل يوم، من {order[0]} إلى {order[-1]}.",
+        ),
+    }
+    return {
+        name: figure(name, chart, frame, caption=caption, alt_text=alt_text + how, sources=sources, lang=LANG)
+        for name, (chart, how) in kinds.items()
+    }
+
+
+def front_figure(t: en_battle.Tables):
+    """How far the front stood from Damascus each day: the English page's distances, places named in Arabic."""
+    dist, sources = en_battle.front_rows(t)
+    said = voice({**BATTLE_WORDS, **_dated("Day", dist["day"])})
+    dist = dist.assign(nearest=[said.place(p, n) for p, n in zip(dist["place_id"], dist["nearest"])])
+    start, end = dist.iloc[0], dist.iloc[-1]
+    km = arabic.fmt_number
+    end_where = "دمشق نفسها" if end["km"] == 0 else f"{end['nearest']}، على بعد {km(end['km'])} كم"
+    return figure(
+        "battle-front-distance",
+        maps.front_distance_line(dist, said),
+        dist,
+        caption=(
+            f"في {arabic.fmt_date(start['day'])} كان أقرب موقع أفادت التقارير بأن المعارضة تسيطر عليه، "
+            f"{start['nearest']}، على بعد {km(start['km'])} كم من دمشق؛ وبحلول {arabic.fmt_date(end['day'])} بلغت "
+            f"{end_where}: {km(start['km'] - end['km'])} كم في {arabic.count((end['day'] - start['day']).days, arabic.DAY)}."
+        ),
+        alt_text="مخطط خطي للمسافة المستقيمة بالكيلومتر بين دمشق وأقرب موقع أفادت التقارير بأن المعارضة تسيطر عليه، "
+        "نقطة لكل يوم، والزمن يجري من اليمين إلى اليسار.",
+        sources=sources,
+        lang=LANG,
+    )
+
+
+def bars(t: en_battle.Tables):
+    """Reports of a change of hands per day, by the side reported taking the place."""
+    rows = en_battle.bar_rows(t)
+    said = voice({**BATTLE_WORDS, **_dated("Reported date", rows["day"])})
+    drawn = said.values(rows, "taken_by_side")
+    gov = drawn[drawn["taken_by_side"] == said.word("government")]
+    return figure(
+        "battle-reports-per-day",
+        maps.reports_per_day_bars(drawn, said),
+        drawn,
+        caption=(
+            f"تقارير تبدّل السيطرة بحسب اليوم ({arabic.fmt_number(int(drawn['reports'].sum()))} في المجموع): أول تقرير "
+            f"عن استعادة الحكومة موقعاً مؤرّخ في {arabic.fmt_date(gov['day'].min())} وآخرها في "
+            f"{arabic.fmt_date(gov['day'].max())}."
+        ),
+        alt_text="مخطط أعمدة متراكمة لتقارير تبدّل السيطرة على المواقع في كل يوم، بحسب الطرف الذي أفادت التقارير "
+        "بسيطرته، والزمن يجري من اليمين إلى اليسار.",
+        sources=list(dict.fromkeys(t.changes["source_id"])),
+        lang=LANG,
+    )
