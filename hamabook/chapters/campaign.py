@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..charts import campaign, corridor, theme
 from ..charts.geo import line_crossings
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import figure
@@ -55,21 +56,53 @@ def _line_sources(geography: pd.DataFrame, layers) -> list[str]:
     return list(dict.fromkeys(geography.loc[geography["layer"].isin(layers), "source_id"]))
 
 
+@dataclass(frozen=True)
+class Campaign:
+    """What the campaign maps draw: the frame of every day and of the small maps' days (their labels ``shown``),
+    each city's first reported day (place_id -> date, in order), the cities whose reports disagree, the sources."""
+
+    frame: pd.DataFrame
+    panels: pd.DataFrame
+    shown: list[str]
+    firsts: pd.Series
+    split: list[str]
+    sources: list[str]
+
+
+def campaign_rows(t: Tables, voice: Voice = ENGLISH) -> Campaign:
+    """The campaign maps' rows, in the ``voice``'s words: the control reports of the cities the map follows, the
+    other fronts' events, and the sources of the coordinates, reports and lines drawn."""
+    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
+    frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days, voice)
+    shown = [voice.day(d) for d in pd.to_datetime(list(PANEL_DAYS))]
+    panels = frame[frame["day_label"].isin(shown)].reset_index(drop=True)
+    taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
+    firsts = taken.groupby("place_id")["date"].min().sort_values()
+    disputed = taken.groupby("place_id")["date"].nunique()
+    row_ids = set(" ".join(frame["row_ids"]).split())
+    sources = [
+        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
+        *dict.fromkeys(
+            pd.concat([t.reports.set_index("change_id")["source_id"], t.events.set_index("event_id")["source_id"]]).loc[
+                lambda s: s.index.isin(row_ids)
+            ]
+        ),
+        *_line_sources(t.geography, ["border", "coast", "governorate", "river", "road"]),
+    ]
+    split = [p for p in disputed.index if disputed[p] > 1]
+    return Campaign(frame, panels, shown, firsts, split, list(dict.fromkeys(sources)))
+
+
 def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
     """The whole campaign on one map (slider) and in six small maps; names ``<prefix>-map`` and
     ``<prefix>-map-panels``."""
     theme.apply()
     t = t or tables()
-    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
-    frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days)
-    shown = [f"{d.day} {d:%b}" for d in pd.to_datetime(list(PANEL_DAYS))]
-    panels = frame[frame["day_label"].isin(shown)].reset_index(drop=True)
-    taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
-    firsts = taken.groupby("place_id")["date"].min().sort_values()
-    disputed = taken.groupby("place_id")["date"].nunique()
+    c = campaign_rows(t)
+    frame, panels, shown, firsts, sources = c.frame, c.panels, c.shown, c.firsts, c.sources
     names = t.places.set_index("place_id")["name"]
     order = " → ".join(f"{names[p]} ({prose.fmt_date(d)})" for p, d in firsts.items())
-    split = [names[p] for p in disputed.index if disputed[p] > 1]
+    split = [names[p] for p in c.split]
     caption = (
         f"The advance as the reports date it: {order}. Each city is named with every date a report gives for its "
         f"capture; reports disagree for {prose.join_words(split)}. Away from the M5, the other fronts are named "
@@ -83,17 +116,6 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"took is a point named with the date or dates reported for its capture ({took}), "
         "and the other fronts are marked with what was reported there."
     )
-    row_ids = set(" ".join(frame["row_ids"]).split())
-    sources = [
-        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
-        *dict.fromkeys(
-            pd.concat([t.reports.set_index("change_id")["source_id"], t.events.set_index("event_id")["source_id"]]).loc[
-                lambda s: s.index.isin(row_ids)
-            ]
-        ),
-        *_line_sources(t.geography, ["border", "coast", "governorate", "river", "road"]),
-    ]
-    sources = list(dict.fromkeys(sources))
     s = Section()
     s.add(
         f"{prefix}-map",

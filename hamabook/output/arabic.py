@@ -98,14 +98,19 @@ def fmt_day(value) -> str:
     return f"{day.day} {month_name(day.month)}"
 
 
-def fmt_days(values) -> str:
+def levant_month(month: int) -> str:
+    """12 -> 'كانون الأول': the Syrian name alone, for a map's labels, where the caption gives the dates in full."""
+    return get_month_names("wide", locale=LEVANT)[month]
+
+
+def fmt_days(values, month=month_name) -> str:
     """Distinct days in a chart's label, each month named once after its days: '29 و30 تشرين الثاني/نوفمبر و1 كانون
-    الأول/ديسمبر'."""
+    الأول/ديسمبر' (``month=levant_month``: '29 و30 تشرين الثاني و1 كانون الأول')."""
     days = sorted({_day(v) for v in values})
     months: dict[tuple[int, int], list[str]] = {}
     for day in days:
         months.setdefault((day.year, day.month), []).append(f"{day.day}")
-    return f" {AND}".join(f" {AND}".join(d) + f" {month_name(m)}" for (_, m), d in months.items())
+    return f" {AND}".join(f" {AND}".join(d) + f" {month(m)}" for (_, m), d in months.items())
 
 
 def fmt_date_range(start, end) -> str:

@@ -7,6 +7,8 @@ places named by ``name_ar`` (places.csv), days as the edition writes them. A wor
 
 from __future__ import annotations
 
+from functools import partial
+
 from ...charts import arabic as charts
 from ...charts.voice import Voice
 from ...data import load
@@ -30,9 +32,13 @@ WORDS = {
     "row_ids": "الصفوف",
     "last_change_ids": "الصفوف",
     "Day ": "اليوم ",
+    "; ": "؛ ",  # the separator of a label's parts
 }
 
 
-def voice(words: dict[str, str] | None = None) -> Voice:
-    """The right-to-left voice of an Arabic chart, with the page's own ``words`` beside the shared ones."""
-    return charts.voice({**WORDS, **(words or {})}, place_names(load("places")), arabic.fmt_day, arabic.fmt_days)
+def voice(words: dict[str, str] | None = None, *, short_months: bool = False) -> Voice:
+    """The right-to-left voice of an Arabic chart, with the page's own ``words`` beside the shared ones;
+    ``short_months``: a label's days name their month by its Syrian name alone (a crowded map, whose caption gives
+    the dates in full)."""
+    days = partial(arabic.fmt_days, month=arabic.levant_month) if short_months else arabic.fmt_days
+    return charts.voice({**WORDS, **(words or {})}, place_names(load("places")), arabic.fmt_day, days)

@@ -6,11 +6,12 @@ and titles in Arabic, captions and text alternatives written for Arabic readers.
 
 from __future__ import annotations
 
-from ...charts import maps
+from ...charts import campaign, maps
 from ...data import load
 from ...output import arabic
 from ...output.figure import figure
 from .. import battle as en_battle
+from .. import campaign as en_campaign
 from ._figures import voice
 
 LANG = "ar"
@@ -137,3 +138,60 @@ def bars(t: en_battle.Tables):
         sources=list(dict.fromkeys(t.changes["source_id"])),
         lang=LANG,
     )
+
+
+# The campaign map: statuses, what was reported on the other fronts, the neighbours, rivers, roads and scale.
+CAMPAIGN_WORDS = {
+    "taken by the opposition": "سيطرت عليها المعارضة",
+    "taken by the SDF": "سيطرت عليها قسد",
+    "not yet reported taken": "لم تُفِد التقارير بسقوطها بعد",
+    "other front": "جبهة أخرى",
+    "named for orientation": "للاسترشاد",
+    "army withdrew": "انسحب الجيش",
+    "front opened": "فُتحت جبهة",
+    "border crossing taken": "سيطرة على معبر حدودي",
+    "SNA operation": "عملية للجيش الوطني",
+    "TURKEY": "تركيا",
+    "IRAQ": "العراق",
+    "JORDAN": "الأردن",
+    "LEBANON": "لبنان",
+    "Orontes": "نهر العاصي",
+    "Euphrates": "نهر الفرات",
+    "M5": "M5",
+    "M4": "M4",
+    "100 km (at 33° N)": "100 كم (عند خط العرض 33° شمالاً)",
+    "100 km": "100 كم",
+}
+
+
+def campaign_figures(prefix: str) -> dict[str, object]:
+    """The English page's campaign map (slider and six small maps), from the same control reports and fronts."""
+    t = en_campaign.tables()
+    said = voice(CAMPAIGN_WORDS, short_months=True)
+    c = en_campaign.campaign_rows(t, said)
+    names = said.names
+    order = " ← ".join(f"{names[p]} ({arabic.fmt_date(d)})" for p, d in c.firsts.items())
+    caption = (
+        f"التقدّم كما تؤرّخه التقارير: {order}. تُسمّى كل مدينة بكل تاريخ تذكره التقارير لسقوطها، وتختلف التقارير في "
+        f"{arabic.join_words(names[p] for p in c.split)}. وبعيداً عن الطريق M5 تُسمّى الجبهات الأخرى بما أفادت به "
+        "التقارير هناك. الطريقان M5 وM4 مرسومان تخطيطياً (خطاً مستقيماً بين المدن التي تذكرها عليهما صفحة موثّقة)؛ "
+        "والأنهار من World Data Bank II، والحدود والساحل وحدود المحافظات من Natural Earth."
+    )
+    alt_text = (
+        "خريطة لسوريا بحدودها مع تركيا والعراق والأردن ولبنان وخط الجولان، والساحل، وحدود المحافظات، ونهري العاصي "
+        "والفرات، والطريقين M5 وM4؛ كل مدينة سيطر عليها الهجوم نقطةٌ تحمل اسمها وتاريخ سقوطها أو تواريخه كما أفادت "
+        f"بها التقارير ({arabic.join_words(names[p] for p in c.firsts.index)})، والجبهات الأخرى معلَّمة بما أفادت به "
+        "التقارير هناك."
+    )
+    maps_ = {
+        f"{prefix}-map": (campaign.campaign_slider(c.frame, t.geography, said), c.frame, " يختار شريط التمرير اليوم."),
+        f"{prefix}-map-panels": (
+            campaign.campaign_panels(c.panels, t.geography, c.shown, voice=said),
+            c.panels,
+            f" ست خرائط صغيرة: {arabic.join_words(c.shown)}.",
+        ),
+    }
+    return {
+        name: figure(name, chart, drawn, caption=caption, alt_text=alt_text + how, sources=c.sources, lang=LANG)
+        for name, (chart, drawn, how) in maps_.items()
+    }

@@ -26,6 +26,7 @@ from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.translations import translated
 from .. import eleven_days as en
 from ..page import Page, Section
+from . import _maps
 
 LANG = "ar"
 # The judgments the English chapter cites, by the keys its prose uses (tests/test_ar_eleven_days.py holds them equal).
@@ -207,6 +208,7 @@ def build() -> Page:
         bottom_line(a),
         who(a),
         campaign(a),
+        Section(shows=_maps.campaign_figures("days")),
         after(a),
         method(a),
         lang=LANG,
