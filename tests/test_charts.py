@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from hamabook.charts.kinds import report_dots
 
@@ -93,29 +94,48 @@ def test_battle_map_frame_labels_the_key_places_with_their_offsets():
 
 
 def test_arabic_dot_chart_reads_right_to_left():
-    """The Arabic edition's dot chart: time reversed, categories on the right, legend on the left, every Arabic text
-    isolated as right-to-left, Naskh named first."""
+    """The Arabic edition's dot chart: the shared kind with an Arabic voice: time reversed, categories on the right,
+    legend on the left, every Arabic text isolated as right-to-left, Naskh named first, tooltips titled in Arabic."""
     import pandas as pd
 
-    from hamabook.charts.arabic import PDI, RLI, report_dots_rtl, rtl
+    from hamabook.charts.arabic import RLI, rtl, voice
+    from hamabook.charts.kinds import report_dots
 
     drawn = pd.DataFrame(
         {"city": ["حماة"], "date": pd.to_datetime(["2024-12-05"]), "publisher": ["X"], "reliability": ["B"]}
     )
-    spec = report_dots_rtl(
-        drawn,
-        "city",
-        ["حماة"],
-        x_title="تاريخ السيطرة",
-        legend_title="درجة المصدر",
-        tooltips={"city": "المدينة", "date": "التاريخ"},
-        height=100,
-        size=50,
-        opacity=1,
+    words = {"Reported date": "تاريخ السيطرة", "Source grade": "درجة المصدر", "city": "المدينة", "date": "التاريخ"}
+    words |= {"publisher": "الناشر", "reliability": "الدرجة"}
+    said = voice(words, {}, str, str)
+    spec = report_dots(
+        drawn, "city", ["حماة"], x_title="Reported date", height=100, size=50, opacity=1, voice=said
     ).to_dict()
     enc = spec["encoding"]
     assert enc["x"]["scale"]["reverse"] is True and enc["x"]["title"] == rtl("تاريخ السيطرة")
+    assert enc["x"]["axis"]["format"] == "%-d"  # Vega would name the month in English
     assert enc["y"]["axis"]["orient"] == "right" and RLI in enc["y"]["axis"]["labelExpr"]
-    assert enc["color"]["legend"]["orient"] == "left" and enc["color"]["title"] == f"{RLI}درجة المصدر{PDI}"
-    assert [t["title"] for t in enc["tooltip"]] == ["المدينة", "التاريخ"]
+    assert enc["color"]["legend"]["orient"] == "left" and enc["color"]["title"] == rtl("درجة المصدر")
+    assert [t["title"] for t in enc["tooltip"]] == ["المدينة", "التاريخ", "الناشر", "الدرجة"]
     assert spec["config"]["font"].startswith('"Noto Naskh Arabic"')
+
+
+def test_a_voice_without_a_word_stops_the_chart():
+    """An Arabic chart missing a word is an error, never an English word on an Arabic page."""
+    import pandas as pd
+
+    from hamabook.charts.arabic import voice
+    from hamabook.charts.kinds import report_dots
+
+    drawn = pd.DataFrame({"city": ["حماة"], "date": pd.to_datetime(["2024-12-05"]), "publisher": ["X"]})
+    with pytest.raises(KeyError, match="Source grade"):
+        report_dots(drawn.assign(reliability="B"), "city", ["حماة"], x_title="Reported date", height=1, size=1,
+                    opacity=1, voice=voice({"Reported date": "التاريخ"}, {}, str, str))  # fmt: skip
+
+
+def test_the_english_voice_leaves_a_spec_as_written():
+    """The default voice adds nothing: no axis, legend or scale the builder did not write, tooltips as written."""
+    from hamabook.charts.voice import ENGLISH
+
+    assert ENGLISH.axis(rtl_orient="right") == {} and ENGLISH.legend() == {} and ENGLISH.along() == {}
+    assert ENGLISH.tooltip("publisher") == "publisher" and ENGLISH.title("Day") == "Day"
+    assert ENGLISH.date_format("%d %b") == "%d %b" and ENGLISH.place("hama", "Hama") == "Hama"

@@ -386,14 +386,24 @@ def calibration_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerC
     true, sized by their number; a dashed diagonal where the two are equal."""
     percent = voice.axis(format="%")
     chart = alt.Chart(drawn).encode(
-        x=alt.X("stated:Q", title=voice.title("Probability stated (band midpoint)"), scale=alt.Scale(domain=[0, 1]),
-                **percent)  # fmt: skip
+        x=alt.X(
+            "stated:Q",
+            title=voice.title("Probability stated (band midpoint)"),
+            scale=alt.Scale(domain=[0, 1]),
+            **percent,
+        )  # fmt: skip
     )
     diagonal = chart.mark_line(color=theme.MUTED, strokeDash=[4, 4]).encode(y="stated:Q")
     points = chart.mark_circle(color=theme.PALETTE[0], opacity=0.9).encode(
-        y=alt.Y("share_true:Q", title=voice.title("Share that came true"), scale=alt.Scale(domain=[0, 1]),
-                **voice.axis(rtl_orient="right", format="%")),  # fmt: skip
-        size=alt.Size("forecasts:Q", title=voice.title("Forecasts"), scale=alt.Scale(range=[80, 400]), **voice.legend()),
+        y=alt.Y(
+            "share_true:Q",
+            title=voice.title("Share that came true"),
+            scale=alt.Scale(domain=[0, 1]),
+            **voice.axis(rtl_orient="right", format="%"),
+        ),  # fmt: skip
+        size=alt.Size(
+            "forecasts:Q", title=voice.title("Forecasts"), scale=alt.Scale(range=[80, 400]), **voice.legend()
+        ),
         tooltip=[voice.tooltip(c) for c in ("term", "forecasts", "came_true")]
         + [voice.tooltip("share_true", "Q", format=".0%")],
     )

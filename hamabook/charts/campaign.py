@@ -132,7 +132,9 @@ PANEL_NAMES = ("aleppo", "hama", "homs", "damascus", "daraa", "deir-ez-zor", "pa
 
 
 def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, voice: Voice = ENGLISH) -> list:
-    legend_def = voice.legend(orient="bottom", direction="horizontal", columns=3, title=None)["legend"] if legend else None
+    legend_def = (
+        voice.legend(orient="bottom", direction="horizontal", columns=3, title=None)["legend"] if legend else None
+    )
     statuses = voice.domain(STATUSES)
     points = (
         alt.Chart()

@@ -40,7 +40,9 @@ def raid_bars(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
         alt.Chart(drawn)
         .mark_bar()
         .encode(
-            x=alt.X("raids:Q", title=voice.title("Air raids in the offensive's first week (SOHR count)"), **voice.along()),
+            x=alt.X(
+                "raids:Q", title=voice.title("Air raids in the offensive's first week (SOHR count)"), **voice.along()
+            ),
             y=alt.Y("force:N", sort="-x", title=None, **voice.axis(rtl_orient="right")),
             color=alt.value(theme.SIDE_COLOURS["government"]),
             tooltip=[voice.tooltip("force"), voice.tooltip("raids"), voice.tooltip("publisher")],

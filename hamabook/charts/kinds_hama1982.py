@@ -28,7 +28,12 @@ def estimate_ranges(drawn: pd.DataFrame, classes: tuple[str, ...], voice: Voice 
     tip = [voice.tooltip(c, k) for c, k in (("made_by", "N"), ("estimate_year", "N"), ("low", "Q"), ("high", "Q"))]
     tip += [voice.tooltip("counts", "N"), voice.tooltip("grade", "N")]
     base = alt.Chart(drawn).encode(
-        y=alt.Y("label:N", sort=list(drawn["label"]), title=None, **voice.axis(rtl_orient="right", latin=True, labelLimit=260))
+        y=alt.Y(
+            "label:N",
+            sort=list(drawn["label"]),
+            title=None,
+            **voice.axis(rtl_orient="right", latin=True, labelLimit=260),
+        )
     )
     x = alt.X("low:Q", title=voice.title("Deaths (estimate)"), **voice.axis(format=",d", tickCount=6))
     bars = (

@@ -189,7 +189,9 @@ def day_title(by_day: str, voice: Voice = ENGLISH) -> alt.Chart:
     """The chosen day's label in the map's top corner (the top left; the top right when the map reads right to
     left)."""
     chart, text = voice.text(alt.Chart().transform_filter(by_day), "day_label")
-    corner = {"align": "right", "x": alt.value({"expr": "width - 8"})} if voice.rtl else {"align": "left", "x": alt.value(8)}
+    corner = (
+        {"align": "right", "x": alt.value({"expr": "width - 8"})} if voice.rtl else {"align": "left", "x": alt.value(8)}
+    )
     return (
         chart.mark_text(align=corner["align"], fontSize=15, color=INK, fontWeight="bold")
         .encode(text=text, x=corner["x"], y=alt.value(16))

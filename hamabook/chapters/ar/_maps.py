@@ -67,9 +67,10 @@ def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
         f"كل يوم من أيام {arabic.fmt_date_range(days[0], days[-1])}: المواقع التي لها إحداثيات موثّقة من مواقع تقارير "
         f"السيطرة ({arabic.fmt_number(mapped['place_id'].nunique())} من أصل "
         f"{arabic.fmt_number(t.changes['place_id'].nunique())})، ملوّنة بحسب الطرف المسيطر كما أفادت التقارير. في "
-        f"{arabic.fmt_date(days[-1])} تضع آخر التقارير {held('opposition')} في يد المعارضة، و{held('government')} في يد "
-        f"الحكومة، و{held('contested')} موضع نزاع، و{held('unresolved')} غير محسومة. يُعدّ الموقع متنازعاً عليه ما "
-        "دامت تقارير مؤرّخة في حدود يوم من آخرها تضعه في يد الطرفين؛ فإذا مضى على آخرها أكثر من "
+        f"{arabic.fmt_date(days[-1])} تضع آخر التقارير {held('opposition')} في يد المعارضة، "
+        f"و{held('government')} في يد الحكومة، و{held('contested')} موضع نزاع، و{held('unresolved')} غير محسومة. "
+        "يُعدّ الموقع متنازعاً عليه ما دامت تقارير مؤرّخة في حدود يوم من آخرها تضعه في يد الطرفين؛ "
+        "فإذا مضى على آخرها أكثر من "
         f"{arabic.count(en_battle.STALE_AFTER_DAYS, arabic.DAY)} لم يعد النزاع يُحتسب: تحسم تقارير اليوم الأخير وحدها، "
         "ويُعلَّم الموقع الذي ما زالت تختلف فيه بأنه غير محسوم. رُسم نهر العاصي من World Data Bank II، والطريق M5 "
         "تخطيطياً، خطاً مستقيماً بين المدن التي تذكرها عليه صفحة موثّقة."
@@ -109,7 +110,8 @@ def front_figure(t: en_battle.Tables):
         caption=(
             f"في {arabic.fmt_date(start['day'])} كان أقرب موقع أفادت التقارير بأن المعارضة تسيطر عليه، "
             f"{start['nearest']}، على بعد {km(start['km'])} كم من دمشق؛ وبحلول {arabic.fmt_date(end['day'])} بلغت "
-            f"{end_where}: {km(start['km'] - end['km'])} كم في {arabic.count((end['day'] - start['day']).days, arabic.DAY)}."
+            f"{end_where}: {km(start['km'] - end['km'])} كم في "
+            f"{arabic.count((end['day'] - start['day']).days, arabic.DAY)}."
         ),
         alt_text="مخطط خطي للمسافة المستقيمة بالكيلومتر بين دمشق وأقرب موقع أفادت التقارير بأن المعارضة تسيطر عليه، "
         "نقطة لكل يوم، والزمن يجري من اليمين إلى اليسار.",

@@ -166,9 +166,7 @@ def _toll(w: Worded, key: str) -> Value:
 def build() -> Page:
     theme.apply()
     w = tables()
-    return Page.of(
-        story(w), foresight(w), figures(), evidence(w), _judged.judged(CHAPTER, JUDGMENTS), lang=LANG
-    )
+    return Page.of(story(w), foresight(w), figures(), evidence(w), _judged.judged(CHAPTER, JUDGMENTS), lang=LANG)
 
 
 # The charts' words: titles and the drawn columns their tooltips name.

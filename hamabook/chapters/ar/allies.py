@@ -77,7 +77,9 @@ CHART_WORDS = {
     "fighters": "مقاتلون",
     "troops and backing for rebel factions": "قوات ودعم لفصائل المعارضة",
     "partnership against the Islamic State": "شراكة في قتال تنظيم الدولة الإسلامية",
-    "Air raids in the offensive's first week (SOHR count)": "الغارات الجوية في الأسبوع الأول من الهجوم (إحصاء المرصد السوري)",
+    "Air raids in the offensive's first week (SOHR count)": (
+        "الغارات الجوية في الأسبوع الأول من الهجوم (إحصاء المرصد السوري)"
+    ),
     "Russian jets": "الطائرات الحربية الروسية",
     "Syrian jets": "الطائرات الحربية السورية",
     "Syrian helicopters": "المروحيات السورية",
@@ -119,7 +121,8 @@ def support_figure(t: en.Tables, said):
             f"{arabic.fmt_date_range(ended['end'].min(), ended['end'].max())}."
         ),
         alt_text=f"مخطط شريطي، شريط لكل داعم من بدء دعمه إلى نهايته أو إلى {arabic.fmt_date(t.end)}، والزمن يجري من "
-        "اليمين إلى اليسار: " + "؛ ".join(f"{_short(r.backer)}، {arabic.fmt_number(r.years)} سنة" for r in drawn.itertuples())
+        "اليمين إلى اليسار: "
+        + "؛ ".join(f"{_short(r.backer)}، {arabic.fmt_number(r.years)} سنة" for r in drawn.itertuples())
         + ".",
         sources=list(dict.fromkeys(periods["source_id"])),
         lang=LANG,

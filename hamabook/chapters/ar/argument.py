@@ -105,7 +105,8 @@ def matrix_figure(a: Tables):
     cells = t.cells.assign(
         label=t.cells["hypothesis_id"].map(label),
         evidence=[
-            f"{arabic.fmt_date(d)} · {r} · {o}" for r, d, o in zip(t.cells["row_id"], t.cells["date"], t.cells["originator"])
+            f"{arabic.fmt_date(d)} · {r} · {o}"
+            for r, d, o in zip(t.cells["row_id"], t.cells["date"], t.cells["originator"])
         ],  # the date first: the row and originator, in Latin letters, then read as one run after it
     )
     drawn = said.values(cells[["hypothesis_id", "label", "row_id", "evidence", "kind", "rating", "note"]], "rating")

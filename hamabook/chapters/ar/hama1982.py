@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...charts import theme
-from ...output import arabic
 from ...charts.kinds_hama1982 import estimate_ranges
+from ...output import arabic
 from ...output.figure import figure, table
 from ...output.prose import Value
 from ...rows.arabic import original_quote

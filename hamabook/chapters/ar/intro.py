@@ -26,8 +26,8 @@ from ...rows.provenance import credit_chain
 from ...rows.reports import CONTROL_CLAIM, count_reports
 from ...rows.select import days_between, modal_date, reported_dates
 from .. import intro as en
-from . import _figures
 from ..page import Page, Section
+from . import _figures
 
 LANG = "ar"
 CONTROL_CHANGE = "control_change"  # category_label's key for a row of control_changes.csv
