@@ -49,10 +49,10 @@ def test_the_arabic_page_carries_the_english_page_s_figures(chapter, chapter_nam
 
 @cache
 def proper_names() -> frozenset[str]:
-    """The words of the data's proper names: the sources' publishers and originators, the estimators of figures,
-    the counting organisations, the places named in English only (no name_ar yet)."""
-    sources, figures, places = load("sources"), load("figures"), load("places")
-    names = [*sources["publisher"], *sources["originator"].dropna(), *figures["estimated_by"].dropna()]
+    """The words of the data's proper names: the sources' publishers and originators (the counting organisations
+    among them), the places named in English only (no name_ar yet), the grades."""
+    sources, places = load("sources"), load("places")
+    names = [*sources["publisher"], *sources["originator"].dropna()]
     names += list(load("originators")["originator"]) + list(places.loc[places["name_ar"].isna(), "name"])
     names += list(load("reliability_scale").iloc[:, 0])  # the sources' grades, A to F
     return frozenset(w for name in names for w in LATIN_WORD.findall(str(name)))

@@ -50,23 +50,40 @@ def estimate_ranges(drawn: pd.DataFrame, classes: tuple[str, ...], voice: Voice 
     return voice.finish(alt.layer(bars, dots, median, data=drawn).properties(width="container", height=18 * len(drawn)))
 
 
-def population_dots(drawn: pd.DataFrame) -> alt.Chart:
+def population_dots(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
     """Population figures by the year they refer to (``refers_to``), coloured by ``period``, shaped by grade."""
-    return (
+    chart = (
         alt.Chart(drawn)
         .mark_point(filled=True, size=90)
         .encode(
-            x=alt.X("refers_to:T", title="Year the figure refers to", axis=alt.Axis(format="%Y")),
-            y=alt.Y("population:Q", title="Population of Hama city", axis=alt.Axis(format=",d")),
-            color=alt.Color("period:N", title="Refers to", scale=alt.Scale(range=theme.PALETTE[:2])),
-            shape=alt.Shape("grade:N", title="Source grade", scale=alt.Scale(domain=list(grade_rank()))),
-            tooltip=[
-                alt.Tooltip("refers_to:T", format="%Y"),
-                alt.Tooltip("population:Q", format=","),
-                "scope:N",
-                "publisher:N",
+            x=alt.X(
+                "refers_to:T",
+                title=voice.title("Year the figure refers to"),
+                **voice.along(),
+                **voice.axis(format="%Y"),
+            ),
+            y=alt.Y(
+                "population:Q",
+                title=voice.title("Population of Hama city"),
+                **voice.axis(rtl_orient="right", format=",d"),
+            ),
+            color=alt.Color(
+                "period:N", title=voice.title("Refers to"), scale=alt.Scale(range=theme.PALETTE[:2]), **voice.legend()
+            ),
+            shape=alt.Shape(
                 "grade:N",
+                title=voice.title("Source grade"),
+                scale=alt.Scale(domain=list(grade_rank())),
+                **voice.legend(),
+            ),
+            tooltip=[
+                voice.tooltip("refers_to", "T", format="%Y"),
+                voice.tooltip("population", "Q", format=","),
+                voice.tooltip("scope", "N"),
+                voice.tooltip("publisher", "N"),
+                voice.tooltip("grade", "N"),
             ],
         )
         .properties(width="container", height=280)
     )
+    return voice.finish(chart)
