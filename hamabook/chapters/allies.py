@@ -720,6 +720,9 @@ def air_raids(t: Tables) -> Section:
     return s
 
 
+MOVES_DRAWN = ["date", "actor", "side", "kind", "slot", "summary", "publisher"]  # the moves timeline's columns
+
+
 def actor_moves_section(t: Tables) -> Section:
     """Each actor's moves in the window: who moved most, a timeline and the table of every report."""
     moves = actor_moves(t.events, t.actors, WINDOW[0], WINDOW[1])
@@ -733,24 +736,12 @@ def actor_moves_section(t: Tables) -> Section:
             "al_top_actor": prose.text(counts.index[0], top["event_id"]),
         }
     )
-    drawn_moves = with_sources(moves, t.sources)[["date", "actor", "side", "kind", "slot", "summary", "publisher"]]
-    kinds = alt.Scale(domain=["action", "statement"], range=["circle", "diamond"])
-    sides = alt.Scale(domain=list(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values()))
+    drawn_moves = with_sources(moves, t.sources)[MOVES_DRAWN]
     s.add(
         "allies-actor-moves",
         figure(
             "allies-actor-moves",
-            alt.Chart(drawn_moves)
-            .mark_point(size=70, filled=True, opacity=0.85)
-            .encode(
-                x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")),
-                y=alt.Y("actor:N", title=None),
-                yOffset=alt.YOffset("slot:O"),
-                shape=alt.Shape("kind:N", title="Kind", scale=kinds),
-                color=alt.Color("side:N", title="Side", scale=sides),
-                tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
-            )
-            .properties(width="container", height=210),
+            kinds_allies.moves_timeline(drawn_moves),
             drawn_moves,
             caption=f"{counts.index[0]} made more of the reported moves than any other outside actor "
             f"({counts.iloc[0]} of {len(moves)}), {prose.fmt_date_range(t.start, t.end)}.",

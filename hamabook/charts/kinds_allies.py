@@ -50,3 +50,25 @@ def raid_bars(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
         .properties(width="container", height=120)
     )
     return voice.finish(chart)
+
+
+def moves_timeline(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
+    """One row per actor, one mark per reported move at its date: a circle for a deed, a diamond for a statement,
+    coloured by the side the actor stands on (in the voice's words)."""
+    kinds = alt.Scale(domain=voice.domain(["action", "statement"]), range=["circle", "diamond"])
+    sides = alt.Scale(domain=voice.domain(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values()))
+    chart = (
+        alt.Chart(drawn)
+        .mark_point(size=70, filled=True, opacity=0.85)
+        .encode(
+            x=alt.X("date:T", title=None, **voice.along(), **voice.axis(format="%d %b")),
+            y=alt.Y("actor:N", title=None, **voice.axis(rtl_orient="right")),
+            yOffset=alt.YOffset("slot:O"),
+            shape=alt.Shape("kind:N", title=voice.title("Kind"), scale=kinds, **voice.legend()),
+            color=alt.Color("side:N", title=voice.title("Side"), scale=sides, **voice.legend()),
+            tooltip=[voice.tooltip("date", "T", format="%d %b %Y")]
+            + [voice.tooltip(c) for c in ("actor", "kind", "summary", "publisher")],
+        )
+        .properties(width="container", height=210)
+    )
+    return voice.finish(chart)

@@ -14,6 +14,7 @@ from ...charts import kinds_allies, theme
 from ...data import load
 from ...output import arabic
 from ...output.figure import figure
+from ...rows.select import with_sources
 from .. import allies as en
 from ..page import Page, Section
 from . import _figures, _judged
@@ -85,6 +86,16 @@ CHART_WORDS = {
     "Syrian helicopters": "المروحيات السورية",
     "force": "القوة",
     "raids": "الغارات",
+    "Kind": "النوع",
+    "Side": "الطرف",
+    "action": "فعل",
+    "statement": "تصريح",
+    "government": "الحكومة وحلفاؤها",
+    "opposition": "المعارضة وداعموها",
+    "other": "أطراف أخرى",
+    "actor": "الطرف",
+    "kind": "النوع",
+    "summary": "ما أفيد به (بالإنجليزية)",
 }
 
 
@@ -94,7 +105,29 @@ def figures(t: en.Tables) -> Section:
     s = Section()
     s.add("allies-support", support_figure(t, said))
     s.add("allies-air-raids", raids_figure(t, said))
+    s.add("allies-actor-moves", moves_figure(t, said))
     return s
+
+
+def moves_figure(t: en.Tables, said):
+    """Each outside actor's reported moves in the eleven days: the English page's rows, actors named in Arabic."""
+    moves = en.actor_moves(t.events, t.actors, *en.WINDOW)
+    names = t.actors.set_index("actor_id")["name_ar"]
+    drawn = with_sources(moves, t.sources)[en.MOVES_DRAWN].assign(actor=moves["actor_id"].map(names).to_numpy())
+    drawn = said.values(drawn, "side", "kind")
+    counts = drawn["actor"].value_counts()
+    return figure(
+        "allies-actor-moves",
+        kinds_allies.moves_timeline(drawn, said),
+        drawn,
+        caption=f"صاحب أكثر التحركات المُبلَّغ عنها بين الأطراف الخارجية: {_short(counts.index[0])} "
+        f"({arabic.fmt_number(int(counts.iloc[0]))} من أصل {arabic.fmt_number(len(moves))})، "
+        f"{arabic.fmt_date_range(t.start, t.end)}.",
+        alt_text=f"خط زمني من {arabic.fmt_date(t.start)} إلى {arabic.fmt_date(t.end)}، والزمن يجري من اليمين إلى "
+        "اليسار، فيه صف لكل طرف؛ كل علامة حدث أفاد به تقرير، دائرة للفعل ومعيَّن للتصريح، ملوّنة بحسب الطرف.",
+        sources=list(dict.fromkeys(moves["source_id"])),
+        lang=LANG,
+    )
 
 
 def _short(name: str) -> str:
