@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
 from ..charts import kinds_allies, theme

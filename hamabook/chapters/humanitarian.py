@@ -264,25 +264,32 @@ def displacement_chart(drawn: pd.DataFrame, order: list[str], voice: Voice = ENG
     )
 
 
-def casualty_chart(drawn: pd.DataFrame):
-    return (
+def casualty_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH):
+    chart = (
         alt.Chart(drawn)
         .mark_line(point=True)
         .encode(
-            x=alt.X("as_of:T", title="As of", axis=alt.Axis(format="%d %b")),
-            y=alt.Y("point:Q", title="People killed since the offensive began"),
+            x=alt.X("as_of:T", title=voice.title("As of"), **voice.along(), **voice.axis(format="%d %b")),
+            y=alt.Y(
+                "point:Q",
+                title=voice.title("People killed since the offensive began"),
+                **voice.axis(rtl_orient="right"),
+            ),
             color=alt.Color(
-                "series:N", title="Counted by – what", legend=alt.Legend(orient="bottom", columns=1, labelLimit=420)
+                "series:N",
+                title=voice.title("Counted by – what"),
+                **voice.legend(orient="bottom", columns=1, labelLimit=420),
             ),
             tooltip=[
-                alt.Tooltip("as_of:T", format="%d %b %Y"),
-                "series",
-                alt.Tooltip("point:Q", format=","),
-                "reliability",
+                voice.tooltip("as_of", "T", format="%d %b %Y"),
+                voice.tooltip("series"),
+                voice.tooltip("point", "Q", format=","),
+                voice.tooltip("reliability"),
             ],
         )
         .properties(width="container", height=300)
     )
+    return voice.finish(chart)
 
 
 @dataclass(frozen=True)
@@ -534,14 +541,27 @@ def displacement_definitions(t: Tables) -> Section:
     )
 
 
+CASUALTY_DRAWN = ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
+
+
+def casualty_points(dead: pd.DataFrame) -> tuple[pd.Series, ...]:
+    """The death tolls the casualty chart's caption names: SOHR's latest total, combatants and civilians, and the
+    latest civilian counts of OCHA and SNHR."""
+    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
+    return (
+        sohr[DEATHS[0]],
+        sohr[DEATHS[1]],
+        sohr[DEATHS[2]],
+        latest(dead, DEATHS[2], OCHA),
+        latest(dead, DEATHS[2], SNHR),
+    )
+
+
 def casualties(t: Tables) -> Section:
     """Death tolls by organisation and definition: the numbers and the chart."""
     dead = t.dead
-    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
-    ocha_civ = latest(dead, DEATHS[2], OCHA)
-    snhr_civ = latest(dead, DEATHS[2], SNHR)
+    tot, fighters, civ, ocha_civ, snhr_civ = casualty_points(dead)
     first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], SOHR)
-    civ, tot, fighters = sohr[DEATHS[2]], sohr[DEATHS[0]], sohr[DEATHS[1]]
     s = Section(
         values={
             "hum_dead_all": _val(tot),
@@ -559,9 +579,7 @@ def casualties(t: Tables) -> Section:
         }
     )
     dead_series = series(dead)
-    drawn = dead_series[
-        ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
-    ]
+    drawn = dead_series[CASUALTY_DRAWN]
     s.add(
         "humanitarian-casualties",
         figure(

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..charts import theme
 from ..charts.kinds import report_dots
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import COLUMN_LABELS, block, figure, readable
@@ -567,12 +568,45 @@ def army(t: Tables, ids: Used) -> Section:
     return s
 
 
+EXCHANGE_DRAWN = ["as_of", "rate", "place", "low", "high", "mid", "figure_id"]  # the exchange-rate chart's columns
+
+
+def exchange_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The pound's reported rates (every quote), the last official rate before the launch, and the market quotes
+    from the launch to the fall of Damascus."""
+    fx = exchange_series(t.figures)
+    before = fx[(fx["rate"] == "official") & (fx["as_of"] < t.launch)].tail(1)
+    return fx, before, fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
+
+
+def exchange_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerChart:
+    """Each reported rate at its date: a bar for a quoted buy-sell range, a dot at its middle, coloured by rate."""
+    # The English axis names its months as Vega does; the Arabic one numbers them (month/year).
+    months = voice.axis(format="%b %Y") if voice.rtl else {}
+    base = alt.Chart(drawn).encode(
+        x=alt.X("as_of:T", title=voice.title("Date reported"), **voice.along(), **months),
+        color=alt.Color(
+            "rate:N",
+            title=voice.title("Rate"),
+            scale=alt.Scale(domain=voice.domain(EXCHANGE.values())),
+            **voice.legend(),
+        ),
+    )
+    y = alt.Y("low:Q", title=voice.title("Syrian pounds per US dollar"), **voice.axis(rtl_orient="right"))
+    tips = [voice.tooltip("as_of", "T", format="%d %b %Y")] + [
+        voice.tooltip(c) for c in ("rate", "place", "low", "high")
+    ]
+    chart = (
+        base.mark_rule(strokeWidth=3).encode(y=y, y2="high:Q")
+        + base.mark_point(filled=True, size=60).encode(y="mid:Q", tooltip=tips)
+    ).properties(width="container", height=140)
+    return voice.finish(chart)
+
+
 def exchange_rate(t: Tables, ids: Used) -> Section:
     """The Syrian pound: the official rate before the launch, market quotes during the campaign (a chart)."""
-    fx = exchange_series(t.figures)
+    fx, before, during = exchange_rows(t)
     ids(fx, "figure_id")
-    before = fx[(fx["rate"] == "official") & (fx["as_of"] < t.launch)].tail(1)
-    during = fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
     v: dict[str, prose.Value] = {}
     v["mil_fx_official"] = prose.text(value_text(before), before["figure_id"])
     v["mil_fx_official_date"] = said(
@@ -585,17 +619,8 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
     fx = fx.merge(t.places[["place_id", "name"]], on="place_id", how="left").assign(
         place=lambda d: d["name"].fillna("")
     )
-    drawn_fx = fx[["as_of", "rate", "place", "low", "high", "mid", "figure_id"]]
-    base = alt.Chart(drawn_fx).encode(
-        x=alt.X("as_of:T", title="Date reported"),
-        color=alt.Color("rate:N", title="Rate", scale=alt.Scale(domain=list(EXCHANGE.values()))),
-    )
-    chart_fx = (
-        base.mark_rule(strokeWidth=3).encode(y=alt.Y("low:Q", title="Syrian pounds per US dollar"), y2="high:Q")
-        + base.mark_point(filled=True, size=60).encode(
-            y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
-        )
-    ).properties(width="container", height=140)
+    drawn_fx = fx[EXCHANGE_DRAWN]
+    chart_fx = exchange_chart(drawn_fx)
     s = Section(values=v)
     s.add(
         "military-exchange-rate",

@@ -55,6 +55,7 @@ def build() -> Page:
         flight(a),
         Section(shows={"humanitarian-displacement": displacement_figure(a)}),
         casualties(a),
+        Section(shows={"humanitarian-casualties": casualty_figure(a)}),
         hama(a),
         returns(a),
         judged(CHAPTER, VERDICTS),
@@ -223,6 +224,9 @@ CHART_WORDS = {
     "counted_by": "الجهة التي أحصت",
     "point": "العدد",
     "as_of": "التاريخ",
+    "People killed since the offensive began": "القتلى منذ بدء الهجوم",
+    "Counted by – what": "الجهة التي أحصت – ما أحصته",
+    "series": "السلسلة",
 }
 
 
@@ -256,6 +260,43 @@ def displacement_figure(a: Tables):
             "تعريف: النازحون الجدد، ومن ما زالوا نازحين، ومن عادوا. النقاط ملوّنة بحسب الجهة التي أحصت "
             f"({bodies})؛ وتُرسم تقديرات المفوضية السامية للأمم المتحدة لشؤون اللاجئين أشرطةً عمودية من "
             f"{en.as_text(unhcr)}."
+        ),
+        sources=list(dict.fromkeys(drawn["source_id"])),
+        lang=LANG,
+    )
+
+
+def casualty_figure(a: Tables):
+    """The English page's death tolls (the same figures, one line per counting body and definition), right to left,
+    each definition as data/translations.csv words it."""
+    dead = a.t.dead
+    tot, fighters, civ, ocha, snhr = en.casualty_points(dead)
+    drawn = en.series(dead)
+    labels = {m: translated("metrics", m, "label") for m in en.DEATHS}
+    drawn = drawn.assign(metric_label=drawn["metric"].map(labels))
+    drawn = drawn.assign(
+        series=drawn["organisation"] + " – " + drawn["metric_label"],
+        counted_by=drawn["counted_by"].str.replace(", via ", "، عبر ").str.replace(" via ", " عبر "),
+    )
+    span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
+    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ ({span})"})
+    shown = drawn[en.CASUALTY_DRAWN]
+    return figure(
+        "humanitarian-casualties",
+        en.casualty_chart(shown, said),
+        shown,
+        caption=(
+            f"بلغت حصيلة المرصد السوري لحقوق الإنسان المتراكمة {en.as_text(tot)} "
+            f"بحلول {arabic.fmt_date(tot['as_of'])}، "
+            f"معظمهم من المقاتلين ({en.as_text(fighters)})؛ أما أعداد المدنيين فأقل بكثير وتختلف بحسب التعريف: "
+            f"المرصد {en.as_text(civ)}، والشبكة السورية لحقوق الإنسان {en.as_text(snhr)} (في الشمال، حتى "
+            f"{arabic.fmt_date(snhr['as_of'])})، ومكتب الأمم المتحدة لتنسيق الشؤون الإنسانية {en.as_text(ocha)} "
+            f"(موثّقة، في الشمال الغربي، حتى {arabic.fmt_date(ocha['as_of'])})."
+        ),
+        alt_text=(
+            f"مخطط خطي لحصائل القتلى، {span}، والزمن يجري من اليمين إلى اليسار، خط لكل جهة وتعريف: مجموع القتلى عند "
+            f"المرصد السوري يرتفع إلى {en.as_text(tot)}، وقتلى المقاتلين عنده دونه بقليل، وخطوط أدنى بكثير للمدنيين "
+            "كما أحصاهم المرصد ومكتب تنسيق الشؤون الإنسانية والشبكة السورية لحقوق الإنسان."
         ),
         sources=list(dict.fromkeys(drawn["source_id"])),
         lang=LANG,
