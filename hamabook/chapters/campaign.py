@@ -183,11 +183,21 @@ def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> st
     )
 
 
-def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
-    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
-    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
-    theme.apply()
-    t = t or tables()
+@dataclass(frozen=True)
+class Corridor:
+    """What the corridor map draws: its frame, the capture legs (great-circle km and days between captures), the
+    reports of the Rastan bridge (struck, crossed), the sources."""
+
+    frame: pd.DataFrame
+    legs: pd.DataFrame
+    bridge: pd.DataFrame
+    sources: list[str]
+
+
+def corridor_rows(t: Tables, voice: Voice = ENGLISH, days=corridor.days_text) -> Corridor:
+    """The corridor map's rows, in the ``voice``'s words (``days`` writing the days of a leg): the capture legs of
+    the route and of each panel, the bridge where the M5 crosses the Orontes nearest Rastan, and the sources of the
+    coordinates, reports and lines drawn."""
     pairs = {*zip(ROUTE, ROUTE[1:]), *(p for legs in corridor.LEGS.values() for p in legs)}
     legs = capture_legs(t.reports, t.places, sorted(pairs))
     drawn = pd.concat(
@@ -204,7 +214,7 @@ def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
     if not crossings:
         raise LookupError("the M5 and the Orontes of data/geography.csv do not cross: no place for the bridge")
     at = min(crossings, key=lambda p: (p[0] - rastan.longitude) ** 2 + (p[1] - rastan.latitude) ** 2)
-    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at)
+    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at, voice, days)
     row_ids = set(" ".join(frame["row_ids"]).split())
     reported = pd.concat([t.reports.set_index("change_id")["source_id"], events.set_index("event_id")["source_id"]])
     sources = [
@@ -212,6 +222,16 @@ def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
         *dict.fromkeys(reported[reported.index.isin(row_ids)]),
         *_line_sources(t.geography, ["border", "governorate", "river", "road"]),
     ]
+    return Corridor(frame, legs, bridge, list(dict.fromkeys(sources)))
+
+
+def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
+    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
+    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
+    theme.apply()
+    t = t or tables()
+    c = corridor_rows(t)
+    frame, legs, bridge, sources = c.frame, c.legs, c.bridge, c.sources
     towns = prose.join_words(frame.loc[frame["layer"] == "place", "name"].drop_duplicates())
     bars = {panel: km for panel, km, _lon, _lat in corridor.SCALES}
     alt_text = (

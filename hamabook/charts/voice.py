@@ -139,7 +139,9 @@ class Voice:
         """A text mark's chart and field: the text isolated right to left (a calculated field) when it reads so."""
         if not self.rtl:
             return chart, f"{column}:N"
-        return chart.transform_calculate(**{f"{column}_rtl": f"'{RLI}' + datum.{column} + '{PDI}'"}), f"{column}_rtl:N"
+        # Each line of a text that breaks into lines (\n) is isolated on its own: a line is drawn as a chunk apart.
+        isolated = f"'{RLI}' + replace(datum.{column}, /\\n/g, '{PDI}\\n{RLI}') + '{PDI}'"
+        return chart.transform_calculate(**{f"{column}_rtl": isolated}), f"{column}_rtl:N"
 
     def finish(self, chart):
         """The finished chart: in the page's typeface when it names one."""

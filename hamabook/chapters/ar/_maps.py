@@ -6,7 +6,9 @@ and titles in Arabic, captions and text alternatives written for Arabic readers.
 
 from __future__ import annotations
 
-from ...charts import campaign, maps
+import pandas as pd
+
+from ...charts import campaign, corridor, maps
 from ...data import load
 from ...output import arabic
 from ...output.figure import figure
@@ -197,3 +199,82 @@ def campaign_figures(prefix: str) -> dict[str, object]:
         name: figure(name, chart, drawn, caption=caption, alt_text=alt_text + how, sources=c.sources, lang=LANG)
         for name, (chart, drawn, how) in maps_.items()
     }
+
+
+# The corridor map: its notes, the bridge's label, the legend, the panels' titles.
+CORRIDOR_WORDS = {
+    "no report": "لا تقرير",
+    "km": "كم",
+    "Rastan bridge": "جسر الرستن",
+    "struck": "ضُرب",
+    "crossed": "عُبر",
+    "Orontes": "نهر العاصي",
+    "M5 (schematic)": "M5 (تخطيطي)",
+    "HAMA\nGOVERNORATE": "محافظة\nحماة",
+    "HOMS\nGOVERNORATE": "محافظة\nحمص",
+    "LEBANON": "لبنان",
+    "M5": "M5",
+    "(at {lat}° N)": "(عند خط العرض {lat}° شمالاً)",
+    corridor.KINDS[0]: "بلدة أو مدينة: تاريخ سقوطها أو تواريخه كما أفادت التقارير",
+    corridor.KINDS[1]: "جسر الرستن: تواريخ ضربه وعبوره",
+    "Hama to Homs": "من حماة إلى حمص",
+    "On to Damascus": "إلى دمشق",
+}
+
+
+def days_between(low, high) -> str:
+    """The days between the captures at a leg's ends, as the English map gives them ('1 day', '2–3 days', 'same
+    day', 'no date'), in Arabic: 'يوم واحد'، '2–3 أيام'، 'في اليوم نفسه'، 'لا تاريخ'."""
+    if pd.isna(low) or pd.isna(high):
+        return "لا تاريخ"
+    low, high = int(low), int(high)
+    if low == high == 0:
+        return "في اليوم نفسه"
+    if low >= 0:
+        # A range takes the plural for up to ten and the singular accusative above, as arabic.count does.
+        return arabic.count(high, arabic.DAY) if low == high else f"{low}–{high} {'أيام' if high <= 10 else 'يوماً'}"
+    signed = [f"\u2212{abs(n)}" if n < 0 else str(n) for n in (low, high)]
+    return f"{signed[0]} أيام" if low == high else f"من {signed[0]} إلى {signed[1]} أيام"
+
+
+def corridor_figure(prefix: str):
+    """The English page's corridor map (the same legs, bridge reports and places), in Arabic: the corridor panel on
+    the right, each town named in Arabic with the days it was reported taken."""
+    t = en_campaign.tables()
+    said = voice(CORRIDOR_WORDS, short_months=True)
+    c = en_campaign.corridor_rows(t, said, days_between)
+    leg = c.legs.set_index(["from_id", "to_id"])
+    names = said.names
+
+    def taken(place_id: str) -> str:
+        dates = t.reports.loc[t.reports["place_id"] == place_id, "date"]
+        return f"{names[place_id]} ({arabic.fmt_days(dates) if len(dates) else 'لا تاريخ'})"
+
+    def km(a: str, b: str) -> str:
+        return f"{arabic.fmt_number(round(float(leg.loc[(a, b), 'km'])))} كم"
+
+    def days(a: str, b: str) -> str:
+        return days_between(leg.loc[(a, b), "days_min"], leg.loc[(a, b), "days_max"])
+
+    route = en_campaign.ROUTE
+    chain = taken(route[0]) + "".join(f" ← {km(a, b)}، {days(a, b)} ← {taken(b)}" for a, b in zip(route, route[1:]))
+    struck = c.bridge[c.bridge["category"] != "bridge_crossing"]
+    caption = (
+        f"على الطريق M5 جنوباً: {chain}. قُطعت مسافة {km('hama', 'homs')} من حماة إلى حمص في {days('hama', 'homs')}، "
+        f"و{km('homs', 'damascus')} منها إلى دمشق في {days('homs', 'damascus')}. المسافات على الدائرة العظمى بين "
+        "إحداثيات places.csv، والأيام بين تواريخ السقوط كما أفادت بها التقارير. الطريق M5 مرسوم تخطيطياً، وجسر الرستن "
+        f"(ضُرب في {arabic.fmt_days(struck['date'])}، {arabic.count(len(struck), arabic.REPORT)}) مرسوم حيث يعبر "
+        "الطريقُ نهرَ العاصي."
+    )
+    bars = {panel: n for panel, n, _lon, _lat in corridor.SCALES}
+    towns = arabic.join_words(dict.fromkeys(c.frame.loc[c.frame["layer"] == "place", "name"]))
+    alt_text = (
+        "خريطتان. على اليمين، من حماة إلى حمص: الطريق M5 خطاً مستقيماً تخطيطياً إلى جانب نهر العاصي المتعرّج، والحدّ "
+        "المتقطع بين محافظتي حماة وحمص، وجسر الرستن حيث يعبر الطريق النهر مع تواريخ ضربه وعبوره، وعلى كل مرحلة من "
+        f"الطريق طولها بالكيلومتر والأيام بين سقوط طرفيها، ومقياس {bars['corridor']} كم. وعلى اليسار، الطريق إلى "
+        f"دمشق مع حدود لبنان، والمرحلتان من حماة إلى حمص ومن حمص إلى دمشق، ومقياس {bars['overview']} كم. كل مكان "
+        f"نقطة تحمل اسمه وتاريخ سقوطه أو تواريخه كما أفادت بها التقارير: {towns}."
+    )
+    name = f"{prefix}-corridor-map"
+    chart = corridor.corridor_map(c.frame, t.geography, said)
+    return figure(name, chart, c.frame, caption=caption, alt_text=alt_text, sources=c.sources, lang=LANG)

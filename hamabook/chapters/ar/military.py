@@ -21,7 +21,7 @@ from ...output.figure import figure as draw
 from ...output.prose import Value
 from .. import military as en
 from ..page import Page, Section
-from . import _figures
+from . import _figures, _maps
 from .eleven_days import counted, judgment_boxes, verdicts, when
 
 LANG = "ar"
@@ -116,7 +116,11 @@ def build() -> Page:
         Section(values=verdicts(JUDGMENTS), shows=judgment_boxes(JUDGMENTS.values())),
         Section(
             values=v,
-            shows={"military-advance-dates": advance_figure(a), "military-exchange-rate": exchange_figure(a)},
+            shows={
+                "military-advance-dates": advance_figure(a),
+                "military-exchange-rate": exchange_figure(a),
+                "military-corridor-map": _maps.corridor_figure("military"),
+            },
         ),
         lang=LANG,
     )
