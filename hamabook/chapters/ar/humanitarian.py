@@ -230,6 +230,11 @@ CHART_WORDS = {
 }
 
 
+def _via(counted_by: str) -> str:
+    """Who counted a figure and through whom it came, in Arabic: 'OCHA, via ReliefWeb' -> 'OCHA، عبر ReliefWeb'."""
+    return counted_by.replace(", via ", "، عبر ").replace(" via ", " عبر ")
+
+
 def displacement_figure(a: Tables):
     """The English page's displacement chart (the same figures, one panel per definition, one line per counting
     body), right to left, each definition labelled as data/translations.csv words it."""
@@ -239,7 +244,7 @@ def displacement_figure(a: Tables):
     labels = {m: translated("metrics", m, "label") for m in en.DISPLACEMENT}
     drawn = drawn.assign(
         metric_label=drawn["metric"].map(labels),
-        counted_by=drawn["counted_by"].str.replace(", via ", "، عبر ").str.replace(" via ", " عبر "),
+        counted_by=drawn["counted_by"].map(_via),
     )
     span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
     said = chart_voice({**CHART_WORDS, "As of": f"التاريخ ({span})"})
@@ -276,7 +281,7 @@ def casualty_figure(a: Tables):
     drawn = drawn.assign(metric_label=drawn["metric"].map(labels))
     drawn = drawn.assign(
         series=drawn["organisation"] + " – " + drawn["metric_label"],
-        counted_by=drawn["counted_by"].str.replace(", via ", "، عبر ").str.replace(" via ", " عبر "),
+        counted_by=drawn["counted_by"].map(_via),
     )
     span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
     said = chart_voice({**CHART_WORDS, "As of": f"التاريخ ({span})"})
