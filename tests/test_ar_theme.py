@@ -34,8 +34,10 @@ def test_an_arabic_page_context_speaks_arabic():
         "theme_search_bar_text": "Search the book…",
         "theme_extra_footer": "<p>How to cite</p>",
         "header_buttons": [{"tooltip": "Download this page", "label": "download-buttons"}],
-        "generate_toctree_html": lambda kind, **_: '<span class="caption-text">Appendix</span>'
-        '<a class="reference internal" href="../intro.html">The week Hama fell</a>',
+        "generate_toctree_html": lambda kind, **_: (
+            '<span class="caption-text">Appendix</span>'
+            '<a class="reference internal" href="../intro.html">The week Hama fell</a>'
+        ),
     }
     arabic_theme.localise(context)
     assert context["gettext"]("next page") == "الصفحة التالية" and context["translate"]("Contents") == "المحتويات"

@@ -186,15 +186,12 @@ def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, f
 
 
 def day_title(by_day: str, voice: Voice = ENGLISH) -> alt.Chart:
-    """The chosen day's label in the map's top corner (the top left; the top right when the map reads right to
-    left)."""
+    """The chosen day's label in the map's top left corner, in either direction (a map wider than the column scrolls
+    from its left edge: a label on the right would be out of sight)."""
     chart, text = voice.text(alt.Chart().transform_filter(by_day), "day_label")
-    corner = (
-        {"align": "right", "x": alt.value({"expr": "width - 8"})} if voice.rtl else {"align": "left", "x": alt.value(8)}
-    )
     return (
-        chart.mark_text(align=corner["align"], fontSize=15, color=INK, fontWeight="bold")
-        .encode(text=text, x=corner["x"], y=alt.value(16))
+        chart.mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
+        .encode(text=text, x=alt.value(8), y=alt.value(16))
         .transform_aggregate(rows="count()", groupby=list(dict.fromkeys(["day_label", text.split(":")[0]])))
     )
 

@@ -70,12 +70,16 @@ class Voice:
             raise KeyError(f"no date format for {english!r} in this chart's language")
         return self.formats[english]
 
-    def title(self, text: str | None) -> str | None:
-        """A title or legend heading in the chart's language, isolated when it reads right to left."""
+    def title(self, text: str | None) -> str | list[str] | None:
+        """A title or legend heading in the chart's language, isolated when it reads right to left; a word with a
+        line break (a title naming its dates on a second line, so it fits a phone's width) as a list of lines."""
         if text is None:
             return None
         said = self.word(text)
-        return rtl(said) if self.rtl else said
+        if not self.rtl:
+            return said
+        lines = [rtl(line) for line in said.split("\n")]
+        return lines if len(lines) > 1 else lines[0]
 
     def values(self, frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
         """``frame`` with the values of ``columns`` in the chart's language (the same rows, the same order)."""

@@ -52,7 +52,7 @@ def battle_figures(t: en_battle.Tables) -> dict[str, object]:
 
 def _dated(text: str, days) -> dict[str, str]:
     """An axis title of days naming their months: 'اليوم (29 تشرين الثاني/نوفمبر – 8 كانون الأول/ديسمبر 2024)'."""
-    return {text: f"{BATTLE_WORDS[text]} ({arabic.fmt_date_range(min(days), max(days))})"}
+    return {text: f"{BATTLE_WORDS[text]}\n({arabic.fmt_date_range(min(days), max(days))})"}
 
 
 def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:

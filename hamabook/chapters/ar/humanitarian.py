@@ -247,7 +247,7 @@ def displacement_figure(a: Tables):
         counted_by=drawn["counted_by"].map(_via),
     )
     span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
-    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ ({span})"})
+    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ\n({span})"})
     shown = drawn[[*en.DISPLACEMENT_DRAWN, "reliability", "n_reports"]]
     bodies = arabic.join_words(sorted(shown["organisation"].unique()))
     return figure(
@@ -284,7 +284,7 @@ def casualty_figure(a: Tables):
         counted_by=drawn["counted_by"].map(_via),
     )
     span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
-    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ ({span})"})
+    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ\n({span})"})
     shown = drawn[en.CASUALTY_DRAWN]
     return figure(
         "humanitarian-casualties",

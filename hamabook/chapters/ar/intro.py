@@ -321,7 +321,7 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
         f"{fall_sentence(caps, order)} يرسم الشكل نقطةً لكل نسخة قُرئت ({arabic.count(len(caps), COPY)})، "
         "أما نُسخ التقرير الواحد فتُعدّ في النص مرة واحدة."
     )
-    x_title = f"تاريخ السيطرة كما أفادت به التقارير ({months})"
+    x_title = f"تاريخ السيطرة كما أفادت به التقارير\n({months})"
     said = _figures.voice({"Reported date of capture": x_title})
     chart = report_dots(
         drawn, "city", order, x_title="Reported date of capture", height=180, size=90, opacity=0.8, voice=said

@@ -131,7 +131,7 @@ def advance_figure(a: Tables):
     t = a.t
     reported, contested, dots, order = en.advance_dots(en.advance_reports(t)[2], t.places, t.sources)
     first, last = dots["date"].min(), dots["date"].max()
-    said = _figures.voice({"Reported date": f"التاريخ كما أفادت به التقارير ({arabic.fmt_date_range(first, last)})"})
+    said = _figures.voice({"Reported date": f"التاريخ كما أفادت به التقارير\n({arabic.fmt_date_range(first, last)})"})
     drawn = dots.assign(place=[said.place(p, n) for p, n in zip(dots["place_id"], dots["place"])])
     drawn = drawn[["place", "date", "publisher", "reliability"]]
     chart = report_dots(
@@ -173,7 +173,7 @@ def exchange_figure(a: Tables):
     fx, before, during = en.exchange_rows(t)
     fmt_range = arabic.fmt_date_range
     said = _figures.voice(
-        {**EXCHANGE_WORDS, "Date reported": f"تاريخ التقرير ({fmt_range(fx['as_of'].min(), fx['as_of'].max())})"}
+        {**EXCHANGE_WORDS, "Date reported": f"تاريخ التقرير\n({fmt_range(fx['as_of'].min(), fx['as_of'].max())})"}
     )
     drawn = said.values(
         fx.assign(place=[said.place(p, "") if isinstance(p, str) else "" for p in fx["place_id"]]), "rate"
