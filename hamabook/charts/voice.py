@@ -120,7 +120,9 @@ class Voice:
         """A facet's header: aligned to the right and its labels isolated when the chart reads right to left."""
         if self.rtl:
             align = {"left": "right", "right": "left"}.get(header.get("labelAlign"), header.get("labelAlign"))
-            header = {**header, "labelExpr": ISOLATED, "labelAnchor": "end", **({"labelAlign": align} if align else {})}
+            # A header's expression reads the facet's value (it has no formatted label).
+            isolated = f"'{RLI}' + datum.value + '{PDI}'"
+            header = {**header, "labelExpr": isolated, "labelAnchor": "end", **({"labelAlign": align} if align else {})}
         return alt.Header(**header)
 
     def legend(self, **legend) -> dict:
