@@ -92,10 +92,11 @@ def fmt_date_at(value, precision: str = "day") -> str:
     return f"{ABOUT} {text}" if precision == "approximate" else text
 
 
-def fmt_day(value) -> str:
-    """A day of the campaign's year in a chart, its year left to the chart's caption: '5 كانون الأول/ديسمبر'."""
+def fmt_day(value, month=None) -> str:
+    """A day of the campaign's year in a chart, its year left to the chart's caption: '5 كانون الأول/ديسمبر'
+    (``month=levant_month``: '5 كانون الأول')."""
     day = _day(value)
-    return f"{day.day} {month_name(day.month)}"
+    return f"{day.day} {(month or month_name)(day.month)}"
 
 
 def levant_month(month: int) -> str:

@@ -172,7 +172,7 @@ def figure(
             raise ValueError(f"figure {name!r} needs a non-empty {label}")
     if isinstance(chart, alt.TopLevelMixin):
         _check_altair_data(chart, data)
-        body = altair_html(chart.properties(description=alt_text), alt_text)
+        body = altair_html(chart.properties(description=alt_text), alt_text, ascii_only=lang == "en")
     else:
         body = matplotlib_html(chart, alt_text)
     if sources:

@@ -38,7 +38,8 @@ WORDS = {
 
 def voice(words: dict[str, str] | None = None, *, short_months: bool = False) -> Voice:
     """The right-to-left voice of an Arabic chart, with the page's own ``words`` beside the shared ones;
-    ``short_months``: a label's days name their month by its Syrian name alone (a crowded map, whose caption gives
-    the dates in full)."""
-    days = partial(arabic.fmt_days, month=arabic.levant_month) if short_months else arabic.fmt_days
-    return charts.voice({**WORDS, **(words or {})}, place_names(load("places")), arabic.fmt_day, days)
+    ``short_months``: a day names its month by its Syrian name alone (a map, crowded with labels and drawn for every
+    day, whose caption gives the dates in full)."""
+    month = arabic.levant_month if short_months else arabic.month_name
+    day, days = partial(arabic.fmt_day, month=month), partial(arabic.fmt_days, month=month)
+    return charts.voice({**WORDS, **(words or {})}, place_names(load("places")), day, days)

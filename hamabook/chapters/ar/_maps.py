@@ -46,7 +46,7 @@ BATTLE_WORDS = {
 def battle_figures(t: en_battle.Tables) -> dict[str, object]:
     """The English battle page's figures in Arabic: the map (slider and small maps), the front's distance from
     Damascus, the reports of a change of hands per day."""
-    said = voice(BATTLE_WORDS)
+    said = voice(BATTLE_WORDS, short_months=True)
     return {**battle_maps(t, said), "battle-front-distance": front_figure(t), "battle-reports-per-day": bars(t)}
 
 
