@@ -27,6 +27,7 @@ from .render import (
     md_escape,
     table_html,
     table_print,
+    with_letters,
 )
 
 
@@ -182,6 +183,7 @@ def figure(
     else:
         raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(figure_csv(data))
+    href = href if lang == "en" else with_letters(href)
     markup = (
         f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'

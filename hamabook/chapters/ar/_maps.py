@@ -65,12 +65,14 @@ def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
     def held(status: str) -> str:
         return arabic.count(int(last.get(said.word(status), 0)), PLACE)
 
-    caption = (
+    finding = (
         f"كل يوم من أيام {arabic.fmt_date_range(days[0], days[-1])}: المواقع التي لها إحداثيات موثّقة من مواقع تقارير "
         f"السيطرة ({arabic.fmt_number(mapped['place_id'].nunique())} من أصل "
         f"{arabic.fmt_number(t.changes['place_id'].nunique())})، ملوّنة بحسب الطرف المسيطر كما أفادت التقارير. في "
         f"{arabic.fmt_date(days[-1])} تضع آخر التقارير {held('opposition')} في يد المعارضة، "
-        f"و{held('government')} في يد الحكومة، و{held('contested')} موضع نزاع، و{held('unresolved')} غير محسومة. "
+        f"و{held('government')} في يد الحكومة، و{held('contested')} موضع نزاع، و{held('unresolved')} غير محسومة."
+    )
+    method = (
         "يُعدّ الموقع متنازعاً عليه ما دامت تقارير مؤرّخة في حدود يوم من آخرها تضعه في يد الطرفين؛ "
         "فإذا مضى على آخرها أكثر من "
         f"{arabic.count(en_battle.STALE_AFTER_DAYS, arabic.DAY)} لم يعد النزاع يُحتسب: تحسم تقارير اليوم الأخير وحدها، "
@@ -84,16 +86,25 @@ def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
         "كما أفادت التقارير في اليوم المختار (المعارضة، الحكومة، متنازع عليه، غير محسوم، لا تقرير)، فوق نهر العاصي "
         f"والطريق M5 وحدود المحافظات؛ وعليها أسماء {named}."
     )
+    # The small maps' caption states the finding and leaves the method to the map before it (the page's weight);
+    # their text alternative names what they name (Hama, Rastan, Homs).
+    panel_names = arabic.join_words(dict.fromkeys(mapped.loc[mapped["place_id"].isin(maps.PANEL_LABELS), "name"]))
     kinds = {
-        "battle-map": (maps.control_map_slider(frame, geography, voice=said), " يختار شريط التمرير اليوم."),
+        "battle-map": (
+            maps.control_map_slider(frame, geography, voice=said),
+            f"{finding} {method}",
+            f"{alt_text} يختار شريط التمرير اليوم.",
+        ),
         "battle-map-panels": (
             maps.control_map_panels(frame, geography, order, voice=said),
-            f" خريطة صغيرة لكل يوم، من {order[0]} إلى {order[-1]}.",
+            f"{finding} وطريقة العدّ كما في الخريطة السابقة.",
+            f"خريطة صغيرة لكل يوم، من {order[0]} إلى {order[-1]}، لمنطقة حماة والطريق إلى حمص: نقطة لكل موقع له "
+            f"إحداثيات موثّقة، ملوّنة ومشكّلة بحسب الطرف المسيطر عليه كما أفادت التقارير؛ وعليها أسماء {panel_names}.",
         ),
     }
     return {
-        name: figure(name, chart, frame, caption=caption, alt_text=alt_text + how, sources=sources, lang=LANG)
-        for name, (chart, how) in kinds.items()
+        name: figure(name, chart, frame, caption=caption, alt_text=alt, sources=sources, lang=LANG)
+        for name, (chart, caption, alt) in kinds.items()
     }
 
 
