@@ -124,7 +124,7 @@ def test_the_note_names_rows_sources_and_grades_in_arabic():
     index = evidence_index()
     ids = tuple(index["row_id"].head(6))
     note = arabic.provenance_note(ids[:1], index)
-    assert note.startswith('صف البيانات <a href="../evidence.html#row-')
+    assert note.startswith('صف البيانات <a href="../evidence_')  # the row's own table page
     assert "الدرجة <bdi>" in note and "<bdi>" + ids[0] + "</bdi>" in note
     many = arabic.provenance_note(ids, index)
     assert many.startswith("صفوف البيانات") and many.endswith("إضافة إلى صفين")

@@ -311,7 +311,9 @@ def test_arabic_figures_draw_their_text_right_to_left_inside_the_drawing(browser
             boxes = page.evaluate(TEXT_BOXES_JS, page.query_selector("svg"))
             assert boxes, "no Arabic text in the chart"
             for box in boxes:
-                assert box["text"].startswith(RLI) and box["text"].endswith(PDI), box["text"]
+                # A label Vega cut to its limit ends in its ellipsis, where the closing PDI was: the isolate still
+                # holds to the end of the label.
+                assert box["text"].startswith(RLI) and box["text"].endswith((PDI, "…")), box["text"]
                 assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
         page.goto(site_url + path, wait_until="load")
         page.evaluate("() => window.dispatchEvent(new Event('pointermove'))")

@@ -21,7 +21,7 @@ import json
 import shutil
 from pathlib import Path, PurePosixPath
 
-from . import fonts
+from . import arabic_theme, fonts
 
 ARABIC = "ar"
 CSS = "hb-arabic.css"
@@ -119,6 +119,12 @@ def buttons_with_switch() -> str:
     return text.replace(old, '<div class="article-header-buttons">{{ hb_switch }}\n')
 
 
+def _book_theme_component(name: str) -> Path:
+    import sphinx_book_theme
+
+    return Path(sphinx_book_theme.__file__).parent / "theme/sphinx_book_theme/components" / name
+
+
 def stylesheet() -> str:
     """``hb-arabic.css``: the typeface's @font-face rules, then the right-to-left rules."""
     return fonts.font_face_css(f"{FONTS}/") + CSS_SOURCE.read_text(encoding="utf-8")
@@ -132,6 +138,7 @@ def _serve_layout(app) -> None:
     from jinja2 import DictLoader
 
     served = {"pydata_sphinx_theme/layout.html": layout_with_direction(), BUTTONS: buttons_with_switch()}
+    served |= arabic_theme.served_templates(_book_theme_component)
     app.builder.templates.loaders.insert(0, DictLoader(served))
     app.builder.templates.templatepathlen += 1
 
@@ -189,8 +196,16 @@ def _page_edition(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + alternate_links(urls)
 
 
+def _page_words(app, pagename, templatename, context, doctree) -> None:
+    """An Arabic page's theme words in Arabic (after the themes have set theirs: sphinx-book-theme's header buttons
+    are made at priority 501)."""
+    if context.get("hb_lang") == ARABIC:
+        arabic_theme.localise(context)
+
+
 def setup(app) -> None:
     """Called by :mod:`hamabook.build.sphinxext`."""
     app.connect("builder-inited", _serve_layout)
     app.connect("builder-inited", _copy_assets)
     app.connect("html-page-context", _page_edition)
+    app.connect("html-page-context", _page_words, priority=900)

@@ -27,6 +27,7 @@ import altair as alt
 import pandas as pd
 
 from ..charts import theme
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, folded_table
@@ -362,25 +363,47 @@ def _by_side_table(scored: pd.DataFrame):
     )
 
 
+CALIBRATION_DRAWN = ["term", "stated", "forecasts", "came_true", "share_true"]  # the calibration chart's columns
+
+
+def calibration_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerChart:
+    """Each likelihood band (``term``) at its midpoint (``stated``) against the share of its forecasts that came
+    true, sized by their number; a dashed diagonal where the two are equal."""
+    percent = voice.axis(format="%")
+    chart = alt.Chart(drawn).encode(
+        x=alt.X(
+            "stated:Q",
+            title=voice.title("Probability stated (band midpoint)"),
+            scale=alt.Scale(domain=[0, 1]),
+            **percent,
+        )  # fmt: skip
+    )
+    diagonal = chart.mark_line(color=theme.MUTED, strokeDash=[4, 4]).encode(y="stated:Q")
+    points = chart.mark_circle(color=theme.PALETTE[0], opacity=0.9).encode(
+        y=alt.Y(
+            "share_true:Q",
+            title=voice.title("Share that came true"),
+            scale=alt.Scale(domain=[0, 1]),
+            **voice.axis(rtl_orient="right", format="%"),
+        ),  # fmt: skip
+        size=alt.Size(
+            "forecasts:Q", title=voice.title("Forecasts"), scale=alt.Scale(range=[80, 400]), **voice.legend()
+        ),
+        tooltip=[voice.tooltip(c) for c in ("term", "forecasts", "came_true")]
+        + [voice.tooltip("share_true", "Q", format=".0%")],
+    )
+    return voice.finish(alt.layer(diagonal, points, data=drawn).properties(width=360, height=180))
+
+
 def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
     """Each likelihood band placed by its midpoint and the share of its forecasts that came true."""
     done = scored[scored["scored"]]
     cal = calibration(scored, scale)
-    drawn = cal[["term", "stated", "forecasts", "came_true", "share_true"]]
-    percent = alt.Axis(format="%")
-    chart = alt.Chart(drawn).encode(
-        x=alt.X("stated:Q", title="Probability stated (band midpoint)", scale=alt.Scale(domain=[0, 1]), axis=percent)
-    )
-    diagonal = chart.mark_line(color=theme.MUTED, strokeDash=[4, 4]).encode(y="stated:Q")
-    points = chart.mark_circle(color=theme.PALETTE[0], opacity=0.9).encode(
-        y=alt.Y("share_true:Q", title="Share that came true", scale=alt.Scale(domain=[0, 1]), axis=percent),
-        size=alt.Size("forecasts:Q", title="Forecasts", scale=alt.Scale(range=[80, 400])),
-        tooltip=["term", "forecasts", "came_true", alt.Tooltip("share_true:Q", format=".0%")],
-    )
+    drawn = cal[CALIBRATION_DRAWN]
     hits = int(cal["came_true"].sum())
     return figure(
         "aftermath-calibration",
-        alt.layer(diagonal, points, data=drawn).properties(width=360, height=180),
+        calibration_chart(drawn),
         drawn,
         caption=(
             f"Of {prose.plural(len(done), 'forecast')} that used a probability word we read on the likelihood "
@@ -400,6 +423,25 @@ def _calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame):
     )
 
 
+OUTCOMES_DRAWN = ["date", "label", "status", "publisher"]  # the outcomes timeline's columns
+
+
+def outcomes_chart(drawn: pd.DataFrame, order: list[str], voice: Voice = ENGLISH) -> alt.Chart:
+    """One row per question (``label``, in ``order``), one mark per reported development at its date."""
+    chart = (
+        alt.Chart(drawn)
+        .mark_point(filled=True, size=80, opacity=0.85)
+        .encode(
+            x=alt.X("date:T", title=None, **voice.along(), **voice.axis(format="%b %Y")),
+            y=alt.Y("label:N", title=None, sort=order, **voice.axis(rtl_orient="right")),
+            color=alt.Color("label:N", legend=None),
+            tooltip=[voice.tooltip("date", "T", format="%d %b %Y")] + [voice.tooltip(c) for c in OUTCOMES_DRAWN[1:]],
+        )
+        .properties(width="container", height=200)
+    )
+    return voice.finish(chart)
+
+
 def outcomes_tracker(t: Tables) -> Section:
     """What happened after the fall, question by question: the dated developments, a timeline and the table."""
     rows = outcome_rows(t.outcomes, t.sources)
@@ -411,18 +453,8 @@ def outcomes_tracker(t: Tables) -> Section:
             "am_outcomes_span": prose.date_range(rows["date"].min(), rows["date"].max(), rows["outcome_id"]),
         }
     )
-    drawn = rows[["date", "label", "status", "publisher"]]
-    chart = (
-        alt.Chart(drawn)
-        .mark_point(filled=True, size=80, opacity=0.85)
-        .encode(
-            x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
-            y=alt.Y("label:N", title=None, sort=list(labels("questions"))),
-            color=alt.Color("label:N", legend=None),
-            tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "label", "status", "publisher"],
-        )
-        .properties(width="container", height=200)
-    )
+    drawn = rows[OUTCOMES_DRAWN]
+    chart = outcomes_chart(drawn, list(labels("questions")))
     busiest = rows["label"].value_counts()
     s.add(
         "aftermath-outcomes",

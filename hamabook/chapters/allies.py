@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
-from ..charts import theme
+from ..charts import kinds_allies, theme
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, folded_table
@@ -641,30 +640,15 @@ def support(t: Tables) -> Section:
     return s
 
 
+SUPPORT_DRAWN = ["backer", "backed", "what", "start", "end", "open_ended", "years"]  # the support chart's columns
+
+
 def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, ended: pd.DataFrame):
     """One bar per backer from the start of its support to its end (or the end of the window)."""
     first = longest.sort_values("start").iloc[0]
     since = prose.fmt_date_at(first["start"], first["start_precision"])
-    drawn = periods[["backer", "backed", "what", "start", "end", "open_ended", "years"]]
-    chart = (
-        alt.Chart(drawn)
-        .mark_bar(height=14)
-        .encode(
-            x=alt.X("start:T", title=None),
-            x2="end:T",
-            y=alt.Y("backer:N", sort=list(drawn["backer"]), title=None),
-            color=alt.Color("backed:N", title="Backed"),
-            tooltip=[
-                "backer",
-                "backed",
-                "what",
-                alt.Tooltip("start:T", format="%Y"),
-                alt.Tooltip("end:T", format="%d %b %Y"),
-                "years",
-            ],
-        )
-        .properties(width="container", height=150)
-    )
+    drawn = periods[SUPPORT_DRAWN]
+    chart = kinds_allies.support_bars(drawn)
     return figure(
         "allies-support",
         chart,
@@ -680,12 +664,17 @@ def _support_figure(t: Tables, periods: pd.DataFrame, longest: pd.DataFrame, end
     )
 
 
-def air_raids(t: Tables) -> Section:
-    """Russia in the air: the air raids of the offensive's first week by force (a bar chart)."""
+def raid_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+    """The air raids of the offensive's first week by force (with their sources), Russia's, and Russia's share."""
     raids = with_sources(t.figures[t.figures["metric"].isin(RAID_METRICS)], t.sources)
     raids["force"] = raids["metric"].map(RAID_FORCE)
     russian = raids[raids["metric"] == RAID_METRICS[0]]
-    share = russian["value"].sum() / raids["value"].sum()
+    return raids, russian, russian["value"].sum() / raids["value"].sum()
+
+
+def air_raids(t: Tables) -> Section:
+    """Russia in the air: the air raids of the offensive's first week by force (a bar chart)."""
+    raids, russian, share = raid_rows(t)
     s = Section(
         values={
             "al_raids_russia": prose.number(russian["value"].sum(), russian["figure_id"]),
@@ -698,15 +687,7 @@ def air_raids(t: Tables) -> Section:
         "allies-air-raids",
         figure(
             "allies-air-raids",
-            alt.Chart(drawn_raids)
-            .mark_bar()
-            .encode(
-                x=alt.X("raids:Q", title="Air raids in the offensive's first week (SOHR count)"),
-                y=alt.Y("force:N", sort="-x", title=None),
-                color=alt.value(theme.SIDE_COLOURS["government"]),
-                tooltip=["force", "raids", "publisher"],
-            )
-            .properties(width="container", height=120),
+            kinds_allies.raid_bars(drawn_raids),
             drawn_raids,
             caption=f"Russian jets flew about {share:.0%} of the air raids SOHR counted in the offensive's first week.",
             alt_text="Bar chart of air raids by force: "
@@ -716,6 +697,9 @@ def air_raids(t: Tables) -> Section:
         ),
     )
     return s
+
+
+MOVES_DRAWN = ["date", "actor", "side", "kind", "slot", "summary", "publisher"]  # the moves timeline's columns
 
 
 def actor_moves_section(t: Tables) -> Section:
@@ -731,24 +715,12 @@ def actor_moves_section(t: Tables) -> Section:
             "al_top_actor": prose.text(counts.index[0], top["event_id"]),
         }
     )
-    drawn_moves = with_sources(moves, t.sources)[["date", "actor", "side", "kind", "slot", "summary", "publisher"]]
-    kinds = alt.Scale(domain=["action", "statement"], range=["circle", "diamond"])
-    sides = alt.Scale(domain=list(theme.SIDE_COLOURS), range=list(theme.SIDE_COLOURS.values()))
+    drawn_moves = with_sources(moves, t.sources)[MOVES_DRAWN]
     s.add(
         "allies-actor-moves",
         figure(
             "allies-actor-moves",
-            alt.Chart(drawn_moves)
-            .mark_point(size=70, filled=True, opacity=0.85)
-            .encode(
-                x=alt.X("date:T", title=None, axis=alt.Axis(format="%d %b")),
-                y=alt.Y("actor:N", title=None),
-                yOffset=alt.YOffset("slot:O"),
-                shape=alt.Shape("kind:N", title="Kind", scale=kinds),
-                color=alt.Color("side:N", title="Side", scale=sides),
-                tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor", "kind", "summary", "publisher"],
-            )
-            .properties(width="container", height=210),
+            kinds_allies.moves_timeline(drawn_moves),
             drawn_moves,
             caption=f"{counts.index[0]} made more of the reported moves than any other outside actor "
             f"({counts.iloc[0]} of {len(moves)}), {prose.fmt_date_range(t.start, t.end)}.",

@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from ..charts import theme
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.causes import causes_table
@@ -58,24 +59,29 @@ def scores(cells: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["inconsistent", "consistent"], ascending=[True, False]).reset_index(drop=True)
 
 
-def matrix_chart(cells: pd.DataFrame, hypothesis_order: list[str]) -> alt.Chart:
+def matrix_chart(cells: pd.DataFrame, hypothesis_order: list[str], voice: Voice = ENGLISH) -> alt.Chart:
+    """The matrix: one column per explanation (``label``, in ``hypothesis_order``), one row per piece of evidence,
+    each cell coloured by its rating (in the voice's words)."""
     evidence_order = list(dict.fromkeys(cells["evidence"]))
-    return (
+    chart = (
         alt.Chart(cells)
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
-            x=alt.X("label:N", sort=hypothesis_order, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
-            y=alt.Y("evidence:N", sort=evidence_order, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X(
+                "label:N", sort=hypothesis_order, title=None, **voice.along(), **voice.axis(orient="top", labelAngle=0)
+            ),
+            y=alt.Y("evidence:N", sort=evidence_order, title=None, **voice.axis(rtl_orient="right", labelLimit=320)),
             color=alt.Color(
                 "rating:N",
-                title="The evidence is",
-                scale=alt.Scale(domain=list(RATINGS), range=list(RATING_COLOURS)),
-                legend=alt.Legend(orient="bottom"),
+                title=voice.title("The evidence is"),
+                scale=alt.Scale(domain=voice.domain(RATINGS), range=list(RATING_COLOURS)),
+                **voice.legend(orient="bottom"),
             ),
-            tooltip=["label:N", "evidence:N", "kind:N", "rating:N", "note:N"],
+            tooltip=[voice.tooltip(c, "N") for c in ("label", "evidence", "kind", "rating", "note")],
         )
         .properties(width="container", height=24 * len(evidence_order))
     )
+    return voice.finish(chart)
 
 
 def strong(cells: pd.DataFrame) -> pd.Series:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..charts import maps, theme
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import COLUMN_LABELS, Printable, block, figure, readable
@@ -563,17 +564,11 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
     """The map as a slider over the days and as one small map per day, with one caption. A contest counts only
     while its reports are recent (``STALE_AFTER_DAYS``), so ``frame``'s statuses are recomputed by that rule."""
     places, days = t.places, t.days
-    status = control_by_day(t.kept, t.actors, days, stale_after=STALE_AFTER_DAYS)
     geography = load("geography")
-    frame = maps.map_frame(status, places, days, maps.battle_notes())
+    frame, sources = map_rows(t, geography)
     mapped = frame[frame["layer"] == "place"]
     last = mapped[mapped["day"] == days[-1]]["status"].value_counts()
     reported = t.changes["place_id"].nunique()
-    coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
-    change_sources = list(dict.fromkeys(t.changes.loc[t.changes["place_id"].isin(mapped["place_id"]), "source_id"]))
-    line_sources = list(
-        dict.fromkeys(geography.loc[geography["layer"].isin(["river", "road", "governorate"]), "source_id"])
-    )
     caption = (
         f"Each day of {prose.fmt_date_range(days[0], days[-1])}, the {mapped['place_id'].nunique()} of the "
         f"{reported} places in the control reports that have a sourced coordinate, coloured by their reported holder. "
@@ -596,30 +591,53 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
         f"{prose.join_words(named)} are named."
     )
     one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
-    drawn = maps.wide_frame(frame)
     kinds = {
-        "battle-map": (maps.control_map_slider(drawn, geography), " A slider picks the day."),
-        "battle-map-panels": (maps.control_map_panels(drawn, geography), one_per_day),
+        "battle-map": (maps.control_map_slider(frame, geography), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(frame, geography, order), one_per_day),
     }
     return {
         name: figure(
             name,
             chart,
-            drawn,
+            frame,
             caption=caption,
             alt_text=alt_text + how,
-            sources=[*coord_sources, *change_sources, *line_sources],
+            sources=sources,
         )
         for name, (chart, how) in kinds.items()
     }
 
 
-def distance_to_damascus(t: Tables) -> Section:
-    """How far the front stood from Damascus each day: the control changes plus the capture reports further on."""
+def map_rows(t: Tables, geography: pd.DataFrame, voice: Voice = ENGLISH) -> tuple[pd.DataFrame, list[str]]:
+    """The battle maps' drawn frame (each place's holder by day, a contest counting only while its reports are
+    recent: ``STALE_AFTER_DAYS``), in the ``voice``'s words, and its sources: coordinates, control changes, lines."""
+    places, days = t.places, t.days
+    status = control_by_day(t.kept, t.actors, days, stale_after=STALE_AFTER_DAYS)
+    frame = maps.map_frame(status, places, days, maps.battle_notes(voice), voice)
+    mapped = frame[frame["layer"] == "place"]
+    coord_sources = list(places.loc[places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique())
+    change_sources = list(dict.fromkeys(t.changes.loc[t.changes["place_id"].isin(mapped["place_id"]), "source_id"]))
+    line_sources = list(
+        dict.fromkeys(geography.loc[geography["layer"].isin(["river", "road", "governorate"]), "source_id"])
+    )
+    return frame, [*coord_sources, *change_sources, *line_sources]
+
+
+def front_rows(t: Tables) -> tuple[pd.DataFrame, list[str]]:
+    """The front's distance from Damascus each day (the nearest place held by the opposition, by the control
+    changes and the capture reports further on), and the sources of its coordinates and reports."""
     everywhere = control_by_day(t.everywhere, t.actors, pd.date_range(FIRST_DAY, LAST_DAY, freq="D"))
     dist = front_distance(everywhere, t.places, "damascus")
-    start, end = dist.iloc[0], dist.iloc[-1]
     dist_ids = dist["last_change_ids"].str.split().explode()
+    coords = t.places.loc[t.places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"].dropna()
+    reports = t.everywhere.set_index("change_id").loc[list(dict.fromkeys(dist_ids)), "source_id"]
+    return dist, list(dict.fromkeys([*coords, *reports]))
+
+
+def distance_to_damascus(t: Tables) -> Section:
+    """How far the front stood from Damascus each day: the control changes plus the capture reports further on."""
+    dist, sources = front_rows(t)
+    start, end = dist.iloc[0], dist.iloc[-1]
     end_where = "Damascus itself" if end["km"] == 0 else f"{end['nearest']}, {prose.fmt_number(end['km'])} km away"
     caption = (
         f"On {prose.fmt_date(start['day'])} the nearest place reported held by the opposition, "
@@ -627,8 +645,6 @@ def distance_to_damascus(t: Tables) -> Section:
         f"by {prose.fmt_date(end['day'])} it had reached {end_where}: "
         f"{prose.fmt_number(start['km'] - end['km'])} km in {(end['day'] - start['day']).days} days."
     )
-    coords = t.places.loc[t.places["place_id"].isin([*dist["place_id"], "damascus"]), "coord_source_id"].dropna()
-    reports = t.everywhere.set_index("change_id").loc[list(dict.fromkeys(dist_ids)), "source_id"]
     s = Section()
     s.add(
         "battle-front-distance",
@@ -641,7 +657,7 @@ def distance_to_damascus(t: Tables) -> Section:
                 "Line chart of the straight-line distance in kilometres from Damascus to the nearest place "
                 "reported held by the opposition, one point per day."
             ),
-            sources=list(dict.fromkeys([*coords, *reports])),
+            sources=sources,
         ),
     )
     start_ids, end_ids = start["last_change_ids"].split(), end["last_change_ids"].split()
@@ -673,9 +689,14 @@ def day_by_day(t: Tables) -> Section:
     return s
 
 
+def bar_rows(t: Tables) -> pd.DataFrame:
+    """Reports of a change of hands and places changing hands per day, by the side reported taking them."""
+    return t.daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
+
+
 def reports_per_day(t: Tables) -> Section:
     """Reports of places changing hands per day, by the side reported taking them (a bar chart)."""
-    bars = t.daily.rename(columns={"date": "day"})[["day", "taken_by_side", "reports", "places"]]
+    bars = bar_rows(t)
     gov_days = bars[bars["taken_by_side"] == "government"]
     s = Section()
     s.add(

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..charts import campaign, corridor, theme
 from ..charts.geo import line_crossings
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import figure
@@ -55,20 +56,53 @@ def _line_sources(geography: pd.DataFrame, layers) -> list[str]:
     return list(dict.fromkeys(geography.loc[geography["layer"].isin(layers), "source_id"]))
 
 
+@dataclass(frozen=True)
+class Campaign:
+    """What the campaign maps draw: the frame of every day and of the small maps' days (their labels ``shown``),
+    each city's first reported day (place_id -> date, in order), the cities whose reports disagree, the sources."""
+
+    frame: pd.DataFrame
+    panels: pd.DataFrame
+    shown: list[str]
+    firsts: pd.Series
+    split: list[str]
+    sources: list[str]
+
+
+def campaign_rows(t: Tables, voice: Voice = ENGLISH) -> Campaign:
+    """The campaign maps' rows, in the ``voice``'s words: the control reports of the cities the map follows, the
+    other fronts' events, and the sources of the coordinates, reports and lines drawn."""
+    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
+    frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days, voice)
+    shown = [voice.day(d) for d in pd.to_datetime(list(PANEL_DAYS))]
+    panels = frame[frame["day_label"].isin(shown)].reset_index(drop=True)
+    taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
+    firsts = taken.groupby("place_id")["date"].min().sort_values()
+    disputed = taken.groupby("place_id")["date"].nunique()
+    row_ids = set(" ".join(frame["row_ids"]).split())
+    sources = [
+        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
+        *dict.fromkeys(
+            pd.concat([t.reports.set_index("change_id")["source_id"], t.events.set_index("event_id")["source_id"]]).loc[
+                lambda s: s.index.isin(row_ids)
+            ]
+        ),
+        *_line_sources(t.geography, ["border", "coast", "governorate", "river", "road"]),
+    ]
+    split = [p for p in disputed.index if disputed[p] > 1]
+    return Campaign(frame, panels, shown, firsts, split, list(dict.fromkeys(sources)))
+
+
 def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
     """The whole campaign on one map (slider) and in six small maps; names ``<prefix>-map`` and
     ``<prefix>-map-panels``."""
     theme.apply()
     t = t or tables()
-    days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
-    frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days)
-    shown = [f"{d.day} {d:%b}" for d in pd.to_datetime(list(PANEL_DAYS))]
-    taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
-    firsts = taken.groupby("place_id")["date"].min().sort_values()
-    disputed = taken.groupby("place_id")["date"].nunique()
+    c = campaign_rows(t)
+    frame, panels, shown, firsts, sources = c.frame, c.panels, c.shown, c.firsts, c.sources
     names = t.places.set_index("place_id")["name"]
     order = " → ".join(f"{names[p]} ({prose.fmt_date(d)})" for p, d in firsts.items())
-    split = [names[p] for p in disputed.index if disputed[p] > 1]
+    split = [names[p] for p in c.split]
     caption = (
         f"The advance as the reports date it: {order}. Each city is named with every date a report gives for its "
         f"capture; reports disagree for {prose.join_words(split)}. Away from the M5, the other fronts are named "
@@ -82,23 +116,12 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"took is a point named with the date or dates reported for its capture ({took}), "
         "and the other fronts are marked with what was reported there."
     )
-    row_ids = set(" ".join(frame["row_ids"]).split())
-    sources = [
-        *t.places.loc[t.places["place_id"].isin(frame["place_id"]), "coord_source_id"].dropna().unique(),
-        *dict.fromkeys(
-            pd.concat([t.reports.set_index("change_id")["source_id"], t.events.set_index("event_id")["source_id"]]).loc[
-                lambda s: s.index.isin(row_ids)
-            ]
-        ),
-        *_line_sources(t.geography, ["border", "coast", "governorate", "river", "road"]),
-    ]
-    sources = list(dict.fromkeys(sources))
     s = Section()
     s.add(
         f"{prefix}-map",
         figure(
             f"{prefix}-map",
-            campaign.campaign_slider(frame, t.geography, days),
+            campaign.campaign_slider(frame, t.geography),
             frame,
             caption=caption,
             alt_text=alt_text + " A slider picks the day.",
@@ -109,8 +132,8 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"{prefix}-map-panels",
         figure(
             f"{prefix}-map-panels",
-            campaign.campaign_panels(frame, t.geography, days, shown),
-            frame,
+            campaign.campaign_panels(panels, t.geography, shown),
+            panels,
             caption=caption,
             alt_text=alt_text + f" Six small maps: {', '.join(shown)}.",
             sources=sources,
@@ -128,10 +151,12 @@ BRIDGE_CATEGORIES = ("airstrike", "ally_air_strike", "bridge_crossing")
 
 def _on(dates, conjunction: str = "or") -> str:
     """'5 December', '7 or 8 December', 'no date' (every distinct reported date, in order)."""
-    dates = list(dates)
-    if not dates:
+    days = sorted(set(pd.to_datetime(list(dates))))
+    if not days:
         return "no date"
-    return prose.in_year(prose.fmt_dates(dates, conjunction), pd.Timestamp(FIRST_DAY).year)
+    if len({d.month for d in days}) == 1:
+        return f"{prose.join_words([d.day for d in days], conjunction)} {days[0]:%B}"
+    return prose.join_words([f"{d.day} {d:%B}" for d in days], conjunction)
 
 
 def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> str:
@@ -158,11 +183,21 @@ def _corridor_caption(t: Tables, legs: pd.DataFrame, bridge: pd.DataFrame) -> st
     )
 
 
-def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
-    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
-    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
-    theme.apply()
-    t = t or tables()
+@dataclass(frozen=True)
+class Corridor:
+    """What the corridor map draws: its frame, the capture legs (great-circle km and days between captures), the
+    reports of the Rastan bridge (struck, crossed), the sources."""
+
+    frame: pd.DataFrame
+    legs: pd.DataFrame
+    bridge: pd.DataFrame
+    sources: list[str]
+
+
+def corridor_rows(t: Tables, voice: Voice = ENGLISH, days=corridor.days_text) -> Corridor:
+    """The corridor map's rows, in the ``voice``'s words (``days`` writing the days of a leg): the capture legs of
+    the route and of each panel, the bridge where the M5 crosses the Orontes nearest Rastan, and the sources of the
+    coordinates, reports and lines drawn."""
     pairs = {*zip(ROUTE, ROUTE[1:]), *(p for legs in corridor.LEGS.values() for p in legs)}
     legs = capture_legs(t.reports, t.places, sorted(pairs))
     drawn = pd.concat(
@@ -179,7 +214,7 @@ def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
     if not crossings:
         raise LookupError("the M5 and the Orontes of data/geography.csv do not cross: no place for the bridge")
     at = min(crossings, key=lambda p: (p[0] - rastan.longitude) ** 2 + (p[1] - rastan.latitude) ** 2)
-    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at)
+    frame = corridor.corridor_frame(t.reports, bridge, t.places, drawn, at, voice, days)
     row_ids = set(" ".join(frame["row_ids"]).split())
     reported = pd.concat([t.reports.set_index("change_id")["source_id"], events.set_index("event_id")["source_id"]])
     sources = [
@@ -187,6 +222,16 @@ def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
         *dict.fromkeys(reported[reported.index.isin(row_ids)]),
         *_line_sources(t.geography, ["border", "governorate", "river", "road"]),
     ]
+    return Corridor(frame, legs, bridge, list(dict.fromkeys(sources)))
+
+
+def corridor_map(t: Tables | None = None, prefix: str = "military") -> Section:
+    """The corridor: the M5 from Hama to Homs, the Orontes and the Rastan bridge, each town named with the
+    date(s) it was reported taken, and the road on to Damascus; names ``<prefix>-corridor-map``."""
+    theme.apply()
+    t = t or tables()
+    c = corridor_rows(t)
+    frame, legs, bridge, sources = c.frame, c.legs, c.bridge, c.sources
     towns = prose.join_words(frame.loc[frame["layer"] == "place", "name"].drop_duplicates())
     bars = {panel: km for panel, km, _lon, _lat in corridor.SCALES}
     alt_text = (

@@ -416,9 +416,8 @@ def death_toll(t: Tables) -> Section:
     return s
 
 
-def _toll_figure(t: Tables):
-    """One row per estimate of the toll: a bar for a range, a dot for a single figure."""
-    toll, stats, fmt = t.toll, t.stats, prose.fmt_number
+def toll_drawn(toll: pd.DataFrame) -> pd.DataFrame:
+    """The toll chart's rows: one per estimate, oldest first, with what it counts (``counts``) and its grade."""
     drawn = toll.drop(columns=["low", "high"]).rename(
         columns={
             "low_": "low",
@@ -431,7 +430,13 @@ def _toll_figure(t: Tables):
     )
     drawn["estimate_year"] = drawn["year"].astype(str)
     columns = ["label", "made_by", "estimate_date", "estimate_date_precision", "estimate_year", "low", "high"]
-    drawn = drawn[[*columns, "midpoint", "is_range", "counts", "grade", "figure_id"]]
+    return drawn[[*columns, "midpoint", "is_range", "counts", "grade", "figure_id"]]
+
+
+def _toll_figure(t: Tables):
+    """One row per estimate of the toll: a bar for a range, a dot for a single figure."""
+    toll, stats, fmt = t.toll, t.stats, prose.fmt_number
+    drawn = toll_drawn(toll)
     widest = toll.loc[(toll["high_"] - toll["low_"]).idxmax()]
     first, last = toll.iloc[0], toll.iloc[-1]
     return figure(
@@ -567,14 +572,32 @@ def reassurance(t: Tables) -> Section:
     )
 
 
+def population_drawn(pop: pd.DataFrame) -> pd.DataFrame:
+    """The population chart's rows: each figure by the year it refers to, its period, scope, source and grade."""
+    return pop.rename(
+        columns={
+            "as_of": "refers_to",
+            "as_of_precision": "refers_to_precision",
+            "value": "population",
+            "reliability": "grade",
+        }
+    )[["refers_to", "refers_to_precision", "population", "period", "scope", "publisher", "grade", "figure_id"]]
+
+
+def population_facts(t: Tables) -> tuple[pd.DataFrame, pd.Series, pd.Series, float]:
+    """The population figures for the time of the massacre, the latest figure, the largest for the time and how many
+    times it the latest is (no census of the city is among the stored sources: growth is measured from the largest
+    figure for the time)."""
+    pop_then = t.pop[t.pop["as_of"].dt.year <= t.start.year]
+    latest_pop = t.pop.iloc[-1]
+    largest_then = pop_then.sort_values(["value", "figure_id"]).iloc[-1]
+    return pop_then, latest_pop, largest_then, latest_pop["value"] / largest_then["value"]
+
+
 def then_and_now(t: Tables) -> Section:
     """Hama then and now: the census, the population at the time and later, the toll as a share of it."""
     pop, stats, start, ids = t.pop, t.stats, t.start, t.toll["figure_id"]
-    pop_then = pop[pop["as_of"].dt.year <= start.year]
-    latest_pop = pop.iloc[-1]
-    # No census of the city is among the stored sources: growth is measured from the largest figure for the time.
-    largest_then = pop_then.sort_values(["value", "figure_id"]).iloc[-1]
-    growth = latest_pop["value"] / largest_then["value"]
+    pop_then, latest_pop, largest_then, growth = population_facts(t)
     share_mid = share_range(stats["q1"], stats["q3"], pop_then["low_"].min(), pop_then["high_"].max())
     share_all = share_range(stats["lowest"], stats["highest"], pop_then["low_"].min(), pop_then["high_"].max())
     v: dict[str, prose.Value] = {}
@@ -586,14 +609,7 @@ def then_and_now(t: Tables) -> Section:
     v["h82_pop_growth"] = prose.number(round(growth, 1), [largest_then["figure_id"], latest_pop["figure_id"]])
     v["h82_share_mid"] = prose.text(fmt_share(*share_mid), [*ids, *pop_then["figure_id"]])
     v["h82_share_all"] = prose.text(fmt_share(*share_all), [*ids, *pop_then["figure_id"]])
-    pdrawn = pop.rename(
-        columns={
-            "as_of": "refers_to",
-            "as_of_precision": "refers_to_precision",
-            "value": "population",
-            "reliability": "grade",
-        }
-    )[["refers_to", "refers_to_precision", "population", "period", "scope", "publisher", "grade", "figure_id"]]
+    pdrawn = population_drawn(pop)
     fmt = prose.fmt_number
     lo_then, hi_then = fmt(pop_then["value"].min()), fmt(pop_then["value"].max())
     s = Section(values=v)

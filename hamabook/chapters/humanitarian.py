@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from ..charts import theme
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, table
@@ -241,18 +242,21 @@ def _report_table(rows: pd.DataFrame, caption: str, noun: str = "reports"):
     return table(frame[cols], caption=caption, labels=REPORT_LABELS, noun=noun)
 
 
-def displacement_chart(drawn: pd.DataFrame, order: list[str]):
+def displacement_chart(drawn: pd.DataFrame, order: list[str], voice: Voice = ENGLISH):
     base = alt.Chart().encode(
-        x=alt.X("as_of:T", title="As of", axis=alt.Axis(format="%d %b")),
-        color=alt.Color("organisation:N", title="Counted by"),
+        x=alt.X("as_of:T", title=voice.title("As of"), **voice.along(), **voice.axis(format="%d %b")),
+        color=alt.Color("organisation:N", title=voice.title("Counted by"), **voice.legend()),
     )
-    tips = [alt.Tooltip("as_of:T", format="%d %b %Y"), "counted_by", alt.Tooltip("point:Q", format=","), "reliability"]
+    tips = [voice.tooltip("as_of", "T", format="%d %b %Y"), voice.tooltip("counted_by")]
+    tips += [voice.tooltip("point", "Q", format=","), voice.tooltip("reliability")]
     lines = base.mark_line(point=True).encode(
-        y=alt.Y("point:Q", title="People", axis=alt.Axis(format="~s")), detail="series:N", tooltip=tips
+        y=alt.Y("point:Q", title=voice.title("People"), **voice.axis(rtl_orient="right", format="~s")),
+        detail="series:N",
+        tooltip=tips,
     )
     ranges = base.mark_rule(strokeWidth=4, opacity=0.6).encode(y="low:Q", y2="high:Q")
-    header = alt.Header(labelAngle=0, labelAlign="left", labelOrient="top")
-    return (
+    header = voice.header(labelAngle=0, labelAlign="left", labelOrient="top")
+    return voice.finish(
         alt.layer(lines, ranges, data=drawn)
         .properties(width=520, height=150)
         .facet(row=alt.Row("metric_label:N", title=None, sort=order, header=header))
@@ -260,25 +264,32 @@ def displacement_chart(drawn: pd.DataFrame, order: list[str]):
     )
 
 
-def casualty_chart(drawn: pd.DataFrame):
-    return (
+def casualty_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH):
+    chart = (
         alt.Chart(drawn)
         .mark_line(point=True)
         .encode(
-            x=alt.X("as_of:T", title="As of", axis=alt.Axis(format="%d %b")),
-            y=alt.Y("point:Q", title="People killed since the offensive began"),
+            x=alt.X("as_of:T", title=voice.title("As of"), **voice.along(), **voice.axis(format="%d %b")),
+            y=alt.Y(
+                "point:Q",
+                title=voice.title("People killed since the offensive began"),
+                **voice.axis(rtl_orient="right"),
+            ),
             color=alt.Color(
-                "series:N", title="Counted by – what", legend=alt.Legend(orient="bottom", columns=1, labelLimit=420)
+                "series:N",
+                title=voice.title("Counted by – what"),
+                **voice.legend(orient="bottom", columns=1, labelLimit=420),
             ),
             tooltip=[
-                alt.Tooltip("as_of:T", format="%d %b %Y"),
-                "series",
-                alt.Tooltip("point:Q", format=","),
-                "reliability",
+                voice.tooltip("as_of", "T", format="%d %b %Y"),
+                voice.tooltip("series"),
+                voice.tooltip("point", "Q", format=","),
+                voice.tooltip("reliability"),
             ],
         )
         .properties(width="container", height=300)
     )
+    return voice.finish(chart)
 
 
 @dataclass(frozen=True)
@@ -426,16 +437,13 @@ def displacement(t: Tables) -> Section:
     disp = t.disp
     first = disp.sort_values(["as_of", "figure_id"]).iloc[0]
     wfp = latest(disp, DISPLACEMENT[0], WFP)
-    unhcr_range = disp[(disp["body"] == UNHCR) & disp["is_range"]].sort_values("as_of").iloc[0]
-    top = peak(disp, DISPLACEMENT[1])
-    home = latest(disp, DISPLACEMENT[2])
+    # Returns as a share of everyone displaced (back home plus still displaced), both from the OCHA series.
+    top, ocha_still, home, unhcr_range = displacement_points(disp)
     launch = t.events[(t.events["category"] == "offensive_launch") & (t.events["date"] == pd.Timestamp(START))]
     carriers = [c for c in (wfp["via"], wfp["publisher"]) if isinstance(c, str) and c and c != wfp["originator"]]
     # The same number under two definitions: OCHA's peak of people still displaced, UNHCR's cumulative count.
     cum = latest(disp, DISPLACEMENT[0], UNHCR)
     ids = list(disp["figure_id"])
-    # Returns as a share of everyone displaced (back home plus still displaced), both from the OCHA series.
-    ocha_still = latest(disp, DISPLACEMENT[1], home["body"])
     s = Section(
         values={
             "hum_start": prose.date(pd.Timestamp(START), list(launch["event_id"]) or first),
@@ -480,11 +488,21 @@ def _same_day_sum(disp: pd.DataFrame, body: str) -> dict[str, Value]:
     }
 
 
+DISPLACEMENT_DRAWN = ["metric_label", "organisation", "counted_by", "series", "as_of", "point", "low", "high"]
+
+
+def displacement_points(disp: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """The figures the displacement chart's caption names: the peak of the still displaced, the same body's latest
+    count of them and of returns, and UNHCR's first range."""
+    top, home = peak(disp, DISPLACEMENT[1]), latest(disp, DISPLACEMENT[2])
+    unhcr_range = disp[(disp["body"] == UNHCR) & disp["is_range"]].sort_values("as_of").iloc[0]
+    return top, latest(disp, DISPLACEMENT[1], home["body"]), home, unhcr_range
+
+
 def _displacement_figure(disp: pd.DataFrame, top: pd.Series, ocha_still: pd.Series, home: pd.Series, unhcr_range):
     """The displacement chart: one panel per definition, one line per counting organisation."""
-    columns = ["metric_label", "organisation", "counted_by", "series", "as_of", "point", "low", "high"]
     disp_series = series(disp)
-    drawn = disp_series[[*columns, "reliability", "n_reports"]]
+    drawn = disp_series[[*DISPLACEMENT_DRAWN, "reliability", "n_reports"]]
     return figure(
         "humanitarian-displacement",
         displacement_chart(drawn, [METRIC_LABELS[m] for m in DISPLACEMENT]),
@@ -523,14 +541,27 @@ def displacement_definitions(t: Tables) -> Section:
     )
 
 
+CASUALTY_DRAWN = ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
+
+
+def casualty_points(dead: pd.DataFrame) -> tuple[pd.Series, ...]:
+    """The death tolls the casualty chart's caption names: SOHR's latest total, combatants and civilians, and the
+    latest civilian counts of OCHA and SNHR."""
+    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
+    return (
+        sohr[DEATHS[0]],
+        sohr[DEATHS[1]],
+        sohr[DEATHS[2]],
+        latest(dead, DEATHS[2], OCHA),
+        latest(dead, DEATHS[2], SNHR),
+    )
+
+
 def casualties(t: Tables) -> Section:
     """Death tolls by organisation and definition: the numbers and the chart."""
     dead = t.dead
-    sohr = {m: latest(dead, m, SOHR) for m in DEATHS}
-    ocha_civ = latest(dead, DEATHS[2], OCHA)
-    snhr_civ = latest(dead, DEATHS[2], SNHR)
+    tot, fighters, civ, ocha_civ, snhr_civ = casualty_points(dead)
     first_day = latest(dead[dead["as_of"] == dead["as_of"].min()], DEATHS[0], SOHR)
-    civ, tot, fighters = sohr[DEATHS[2]], sohr[DEATHS[0]], sohr[DEATHS[1]]
     s = Section(
         values={
             "hum_dead_all": _val(tot),
@@ -548,9 +579,7 @@ def casualties(t: Tables) -> Section:
         }
     )
     dead_series = series(dead)
-    drawn = dead_series[
-        ["series", "organisation", "counted_by", "metric_label", "as_of", "point", "reliability", "n_reports"]
-    ]
+    drawn = dead_series[CASUALTY_DRAWN]
     s.add(
         "humanitarian-casualties",
         figure(

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..charts import theme
 from ..charts.kinds import report_dots
+from ..charts.voice import ENGLISH, Voice
 from ..data import load
 from ..output import prose
 from ..output.figure import figure, folded_table
@@ -367,24 +368,13 @@ def hama_front(t: Tables, ids: Used) -> Section:
 
 def advance(t: Tables, ids: Used) -> Section:
     """Places changing hands along the M5: how many, when Damascus fell, and every reported date (a chart)."""
-    events, places = t.events, t.places
-    window = events[events["date"].between(t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])]
-    moves = window[
-        window["category"].isin(FRONT_MOVES)
-        & (window["topic"] == TOPIC)
-        & ~window["place_id"].isin(t.fronts["place_id"])
-    ]
-    held = control_dates(moves, places).set_index("place_id")
+    moves, held, axis = advance_reports(t)
     v: dict[str, prose.Value] = {}
     v["mil_places_n"] = prose.count(len(held), ids(moves[moves["category"].isin(CHANGE_OF_HANDS)]))
     v["mil_damascus"] = prose.in_year(prose.date(t.damascus, ids(t.dam_rows[t.dam_rows["date"] == t.damascus])), t.year)
     v["mil_days_total"] = prose.count(
         days_between(t.launch, t.damascus), [*t.launch_rows["event_id"], *t.dam_rows["event_id"]]
     )
-    # The chart and the disputed days count every report that a place on the axis changed hands: control
-    # changes and capture events together, the reports the battle chapter and the opening chronology count.
-    axis = control_reports(t.changes, events)
-    axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
     ids(axis, "change_id")
     homs_rows = axis[axis["place_id"] == "homs"]
     v["mil_homs_span"] = prose.in_year(
@@ -397,18 +387,42 @@ def advance(t: Tables, ids: Used) -> Section:
     v["mil_talbiseh_date"] = prose.in_year(talbiseh["date"], t.year)
     v["mil_talbiseh_others"] = talbiseh["others"]
     s = Section(values=v)
-    s.add("military-advance-dates", _advance_figure(axis, places, t.sources))
+    s.add("military-advance-dates", _advance_figure(axis, t.places, t.sources))
     return s
+
+
+def advance_reports(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The moves of the front on the M5 from the launch to Damascus's fall (events), the places they moved
+    (control dates, by place_id), and every report that one of those places changed hands in that window."""
+    events, places = t.events, t.places
+    window = events[events["date"].between(t.launch_rows["date"].min(), t.captured.loc["damascus", "last"])]
+    moves = window[
+        window["category"].isin(FRONT_MOVES)
+        & (window["topic"] == TOPIC)
+        & ~window["place_id"].isin(t.fronts["place_id"])
+    ]
+    held = control_dates(moves, places).set_index("place_id")
+    # The chart and the disputed days count every report that a place on the axis changed hands: control
+    # changes and capture events together, the reports the battle chapter and the opening chronology count.
+    axis = control_reports(t.changes, events)
+    axis = axis[axis["place_id"].isin(held.index) & axis["date"].between(window["date"].min(), window["date"].max())]
+    return moves, held, axis
+
+
+def advance_dots(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
+    """The advance chart's rows: each place's first and last reported day (by place_id), those with more than one,
+    one dot per report (with its source), and the places in the chart's order (first taken at the top)."""
+    reported = control_dates(axis.assign(event_id=axis["change_id"], category="city_captured"), places)
+    reported = reported.set_index("place_id")
+    order = list(reported.sort_values(["first", "headline"]).index)
+    return reported, reported[reported["last"] > reported["first"]], credited(axis, places, sources), order
 
 
 def _advance_figure(axis: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame):
     """One dot per report of the day a place on the axis changed hands."""
-    reported = control_dates(axis.assign(event_id=axis["change_id"], category="city_captured"), places)
-    reported = reported.set_index("place_id")
-    contested = reported[reported["last"] > reported["first"]]
-    dots = credited(axis, places, sources)
+    reported, contested, dots, order = advance_dots(axis, places, sources)
     drawn = dots[["place", "date", "publisher", "reliability"]]
-    order = list(reported.sort_values(["first", "headline"])["name"])
+    order = list(reported.loc[order, "name"])
     chart = report_dots(drawn, "place", order, x_title="Reported date", height=190, size=70, opacity=0.75)
     return figure(
         "military-advance-dates",
@@ -528,12 +542,45 @@ def army(t: Tables, ids: Used) -> Section:
     return s
 
 
+EXCHANGE_DRAWN = ["as_of", "rate", "place", "low", "high", "mid", "figure_id"]  # the exchange-rate chart's columns
+
+
+def exchange_rows(t: Tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The pound's reported rates (every quote), the last official rate before the launch, and the market quotes
+    from the launch to the fall of Damascus."""
+    fx = exchange_series(t.figures)
+    before = fx[(fx["rate"] == "official") & (fx["as_of"] < t.launch)].tail(1)
+    return fx, before, fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
+
+
+def exchange_chart(drawn: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerChart:
+    """Each reported rate at its date: a bar for a quoted buy-sell range, a dot at its middle, coloured by rate."""
+    # The English axis names its months as Vega does; the Arabic one numbers them (month/year).
+    months = voice.axis(format="%b %Y") if voice.rtl else {}
+    base = alt.Chart(drawn).encode(
+        x=alt.X("as_of:T", title=voice.title("Date reported"), **voice.along(), **months),
+        color=alt.Color(
+            "rate:N",
+            title=voice.title("Rate"),
+            scale=alt.Scale(domain=voice.domain(EXCHANGE.values())),
+            **voice.legend(),
+        ),
+    )
+    y = alt.Y("low:Q", title=voice.title("Syrian pounds per US dollar"), **voice.axis(rtl_orient="right"))
+    tips = [voice.tooltip("as_of", "T", format="%d %b %Y")] + [
+        voice.tooltip(c) for c in ("rate", "place", "low", "high")
+    ]
+    chart = (
+        base.mark_rule(strokeWidth=3).encode(y=y, y2="high:Q")
+        + base.mark_point(filled=True, size=60).encode(y="mid:Q", tooltip=tips)
+    ).properties(width="container", height=140)
+    return voice.finish(chart)
+
+
 def exchange_rate(t: Tables, ids: Used) -> Section:
     """The Syrian pound: the official rate before the launch, market quotes during the campaign (a chart)."""
-    fx = exchange_series(t.figures)
+    fx, before, during = exchange_rows(t)
     ids(fx, "figure_id")
-    before = fx[(fx["rate"] == "official") & (fx["as_of"] < t.launch)].tail(1)
-    during = fx[(fx["rate"] == "market") & fx["as_of"].between(t.launch, t.damascus)]
     v: dict[str, prose.Value] = {}
     v["mil_fx_official"] = prose.text(value_text(before), before["figure_id"])
     v["mil_fx_official_date"] = prose.in_year(
@@ -546,17 +593,8 @@ def exchange_rate(t: Tables, ids: Used) -> Section:
     fx = fx.merge(t.places[["place_id", "name"]], on="place_id", how="left").assign(
         place=lambda d: d["name"].fillna("")
     )
-    drawn_fx = fx[["as_of", "rate", "place", "low", "high", "mid", "figure_id"]]
-    base = alt.Chart(drawn_fx).encode(
-        x=alt.X("as_of:T", title="Date reported"),
-        color=alt.Color("rate:N", title="Rate", scale=alt.Scale(domain=list(EXCHANGE.values()))),
-    )
-    chart_fx = (
-        base.mark_rule(strokeWidth=3).encode(y=alt.Y("low:Q", title="Syrian pounds per US dollar"), y2="high:Q")
-        + base.mark_point(filled=True, size=60).encode(
-            y="mid:Q", tooltip=[alt.Tooltip("as_of:T", format="%d %b %Y"), "rate", "place", "low", "high"]
-        )
-    ).properties(width="container", height=140)
+    drawn_fx = fx[EXCHANGE_DRAWN]
+    chart_fx = exchange_chart(drawn_fx)
     s = Section(values=v)
     s.add(
         "military-exchange-rate",

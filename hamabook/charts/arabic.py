@@ -1,7 +1,8 @@
 """Charts for the Arabic edition: the book's chart kinds drawn right to left.
 
-A chart of the Arabic edition mirrors its English kind: the categories' axis on the right, time running from right
-to left, the legend on the left, the titles and tooltips in Arabic.
+A chart of the Arabic edition is its English kind built with a right-to-left :class:`hamabook.charts.voice.Voice`
+(:func:`voice`): the categories' axis on the right, time running from right to left, the legend on the left, the
+titles, labels and tooltips in Arabic.
 
 Vega lays text out left to right (an SVG's own direction), so each Arabic text is isolated as right-to-left
 (:func:`rtl`, Unicode's RLI ... PDI): the browser then orders it, numbers and brackets included, as Arabic reads, in
@@ -13,62 +14,35 @@ that font is not installed).
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
+from collections.abc import Callable, Mapping
 
-from ..rows.grades import grade_rank
-from .kinds import report_dots
 from .theme import FONT
+from .voice import PDI, RLI, Voice, rtl
 
 ARABIC_FONT = f'"Noto Naskh Arabic", {FONT}'
-RLI, PDI = "\u2067", "\u2069"  # right-to-left isolate, pop directional isolate
+# Vega writes month names in English: a day on an axis is its number (the axis title names the months), a date in a
+# tooltip day/month/year in digits.
+FORMATS = {
+    "%d %b": "%-d",
+    "%-d %b": "%-d",
+    "%b %Y": "%-m/%Y",
+    "%d %b %Y": "%-d/%-m/%Y",
+    "%-d %b %Y": "%-d/%-m/%Y",
+}
+
+__all__ = ["ARABIC_FONT", "PDI", "RLI", "rtl", "voice"]
 
 
-def rtl(text: str) -> str:
-    """``text`` isolated as right-to-left, for a chart's title or label."""
-    return f"{RLI}{text}{PDI}"
-
-
-def report_dots_rtl(
-    drawn: pd.DataFrame,
-    y: str,
-    order: list[str],
-    *,
-    x_title: str,
-    legend_title: str,
-    tooltips: dict[str, str],
-    height: int,
-    size: int,
-    opacity: float,
-) -> alt.Chart:
-    """:func:`hamabook.charts.kinds.report_dots`, right to left: days as numbers (the axis title names the months),
-    ``tooltips`` giving each drawn column's Arabic title."""
-    chart = report_dots(drawn, y, order, x_title=x_title, height=height, size=size, opacity=opacity)
-    return chart.encode(
-        x=alt.X(
-            "date:T",
-            title=rtl(x_title),
-            scale=alt.Scale(reverse=True),
-            axis=alt.Axis(format="%-d", tickCount="day"),
-        ),
-        y=alt.Y(
-            f"{y}:N",
-            sort=order,
-            title=None,
-            axis=alt.Axis(orient="right", labelExpr=f"'{RLI}' + datum.label + '{PDI}'"),
-        ),
-        color=alt.Color(
-            "reliability:N",
-            title=rtl(legend_title),
-            scale=alt.Scale(domain=list(grade_rank())),
-            legend=alt.Legend(orient="left"),
-        ),
-        tooltip=[
-            alt.Tooltip(
-                f"{col}:{'T' if col == 'date' else 'N'}",
-                title=title,
-                **({"format": "%-d/%-m/%Y"} if col == "date" else {}),
-            )
-            for col, title in tooltips.items()
-        ],
-    ).configure(font=ARABIC_FONT)
+def voice(words: Mapping[str, str], names: Mapping[str, str], day: Callable, days: Callable) -> Voice:
+    """The right-to-left voice of an Arabic chart: ``words`` (the builders' English texts and column names to their
+    Arabic), place ``names`` by place_id, and how a day and a list of days are written."""
+    return Voice(
+        words=dict(words),
+        rtl=True,
+        font=ARABIC_FONT,
+        names=dict(names),
+        day=day,
+        days=days,
+        formats=FORMATS,
+        latin_font=FONT,
+    )

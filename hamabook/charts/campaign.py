@@ -4,15 +4,15 @@ the M5 and M4. Builders take the exact frame they draw (:func:`campaign_frame`);
 
 from __future__ import annotations
 
-import json
 import math
 
 import altair as alt
 import pandas as pd
 
 from .geo import country_outline, scale_bar
-from .maps import basemap
+from .maps import basemap, day_title
 from .theme import INK, MUTED, SIDE_COLOURS
+from .voice import ENGLISH, Voice
 
 # Cities and towns the campaign map follows (place ids), and the fronts away from the M5 it names.
 CAMPAIGN_PLACES = (
@@ -57,22 +57,18 @@ NOTES = (  # fixed names: neighbours, rivers, roads (lon, lat)
 )
 
 
-def _dates(days) -> str:
-    """'29 Nov, 30 Nov, 1 Dec' from the distinct dates."""
-    return ", ".join(f"{d.day} {d:%b}" for d in sorted(set(days)))
-
-
-def campaign_frame(reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataFrame, days) -> pd.DataFrame:
-    """One row per place the map draws, and per fixed note: ``reports`` (control reports with ``taken_by_side``:
-    every report of a place taken) give the cities of CAMPAIGN_PLACES, drawn every day and taken from the first
-    report on; ``fronts`` (events with ``category`` in FRONT_WORDS) give the other fronts, drawn from their first
-    report on; ORIENTATION cities and the NOTES are drawn every day. ``shown_from`` and ``taken_from`` are indexes
-    into ``days`` (0 is the first day), ``first_report`` the day a city or front is first reported; ``status`` is
-    what a place is once taken. A day of the map is :func:`campaign_day` of this frame. Columns: layer, place_id,
-    name, label, status, longitude, latitude, shown_from, taken_from, first_report, dx, dy, align, row_ids."""
+def campaign_frame(
+    reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataFrame, days, voice: Voice = ENGLISH
+) -> pd.DataFrame:
+    """One row per place and day: ``reports`` (control reports with ``taken_by_side``: every report of a place
+    taken) give the cities of CAMPAIGN_PLACES, shown from the first report on; ``fronts`` (events with ``category``
+    in FRONT_WORDS) give the other fronts; ORIENTATION cities and the NOTES show on every day.
+    Columns: layer, place_id, name, label, status, longitude, latitude, day, day_index, day_label, dx, dy, align,
+    row_ids. Names, dates, statuses and notes are in the ``voice``'s words."""
     pl = places.set_index("place_id")
+    pl["name"] = [voice.place(p, n) for p, n in zip(pl.index, pl["name"])]
+    statuses = voice.domain(STATUSES)
     days = sorted(pd.to_datetime(list(days)))
-    index = {d: i for i, d in enumerate(days)}
     rows = []
     for place_id in CAMPAIGN_PLACES:
         taken = reports[reports["place_id"] == place_id]
@@ -80,48 +76,51 @@ def campaign_frame(reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataF
             continue
         first = taken["date"].min()
         side = taken.loc[taken["date"] == first, "taken_by_side"].iloc[0]
-        status = STATUSES[0] if side == "opposition" else STATUSES[1]
-        label = f"{pl.loc[place_id, 'name']} {_dates(taken['date'])}"
-        rows.append(_row(place_id, pl, label, status, 0, _first(first, index), first, taken))
+        status = statuses[0] if side == "opposition" else statuses[1]
+        label = f"{pl.loc[place_id, 'name']} {voice.days(taken['date'])}"
+        for day in days:
+            rows.append(_row("place", place_id, pl, label, status if first <= day else statuses[2], day, taken))
     for place_id, events in fronts[~fronts["place_id"].isin(CAMPAIGN_PLACES)].groupby("place_id"):
         first = events["date"].min()
-        what = "; ".join(f"{FRONT_WORDS[c]} {_dates(g['date'])}" for c, g in events.groupby("category", sort=False))
+        what = voice.word("; ").join(
+            f"{voice.word(FRONT_WORDS[c])} {voice.days(g['date'])}" for c, g in events.groupby("category", sort=False)
+        )
         label = f"{pl.loc[place_id, 'name']}: {what}"
-        at = _first(first, index)
-        rows.append(_row(place_id, pl, label, STATUSES[3], at, at, first, events, key="event_id"))
+        for day in days:
+            if first <= day:
+                rows.append(_row("place", place_id, pl, label, statuses[3], day, events, key="event_id"))
     for place_id in ORIENTATION:
-        rows.append(_row(place_id, pl, pl.loc[place_id, "name"], STATUSES[4], 0, 0, None, None))
+        for day in days:
+            rows.append(_row("place", place_id, pl, pl.loc[place_id, "name"], statuses[4], day, None))
     west, east = scale_bar(39.9, 32.55, 100)
-    for name, lon, lat in [*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68)]:
-        rows.append({"layer": "note", "name": name, "label": name, "longitude": lon, "latitude": lat})
-    for lon in (west, east):
-        rows.append({"layer": "scale", "name": "100 km", "label": "", "longitude": lon, "latitude": 32.55})
-    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "shown_from", "taken_from"]
-    return pd.DataFrame(rows).reindex(columns=[*columns, "first_report", "dx", "dy", "align", "row_ids"]).fillna(
-        {"place_id": "", "status": "", "shown_from": 0, "taken_from": 0, "first_report": "", "dx": 0, "dy": 0,
-         "align": "left", "row_ids": ""}
-    ).astype({"shown_from": int, "taken_from": int})  # fmt: skip
+    notes = [(voice.word(n), lon, lat) for n, lon, lat in (*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68))]
+    for day in days:
+        for name, lon, lat in notes:
+            rows.append({"layer": "note", "name": name, "label": name, "longitude": lon, "latitude": lat, "day": day})
+        for lon in (west, east):
+            rows.append({"layer": "scale", "name": voice.word("100 km"), "label": "", "longitude": lon,
+                         "latitude": 32.55, "day": day})  # fmt: skip
+    frame = pd.DataFrame(rows)
+    index = {d: i for i, d in enumerate(days)}
+    frame["day_index"] = frame["day"].map(index).astype(int)
+    frame["day_label"] = frame["day"].map(voice.day)
+    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "day", "day_index"]
+    return frame[[*columns, "day_label", "dx", "dy", "align", "row_ids"]].fillna(
+        {"place_id": "", "status": "", "dx": 0, "dy": 0, "align": "left", "row_ids": ""}
+    )
 
 
-def _first(day, index: dict) -> int:
-    """The index of the map's first day on or after ``day`` (a report before the map's first day shows from it;
-    one after its last day, never)."""
-    return next((i for d, i in index.items() if d >= day), len(index))
-
-
-def _row(place_id, pl, label, status, shown_from, taken_from, first, rows, key="change_id") -> dict:
+def _row(layer, place_id, pl, label, status, day, rows, key="change_id") -> dict:
     dx, dy, align = OFFSETS.get(place_id, (7, 4, "left"))
     return {
-        "layer": "place",
+        "layer": layer,
         "place_id": place_id,
         "name": pl.loc[place_id, "name"],
         "label": label,
         "status": status,
         "longitude": float(pl.loc[place_id, "longitude"]),
         "latitude": float(pl.loc[place_id, "latitude"]),
-        "shown_from": shown_from,
-        "taken_from": taken_from,
-        "first_report": "" if first is None else f"{first.day} {first:%b}",
+        "day": day,
         "dx": dx,
         "dy": dy,
         "align": align,
@@ -129,82 +128,48 @@ def _row(place_id, pl, label, status, shown_from, taken_from, first, rows, key="
     }
 
 
-# A day of the map, as Vega expressions of the day's index (``day``): which rows it draws, and each place's status.
-SHOWN = "datum.shown_from <= {day}"
-STATUS_ON = f"datum.taken_from <= {{day}} ? datum.status : '{STATUSES[2]}'"
-
-
-def campaign_day(frame: pd.DataFrame, day: int) -> pd.DataFrame:
-    """The rows of :func:`campaign_frame` drawn on day ``day`` (an index), each place with its status that day: what
-    the slider's expressions (SHOWN, STATUS_ON) compute in the browser."""
-    out = frame[frame["shown_from"] <= day].copy()
-    placed = out["layer"] == "place"
-    out.loc[placed & (out["taken_from"] > day), "status"] = STATUSES[2]
-    return out
-
-
-def day_frame(frame: pd.DataFrame, days, shown: list[str]) -> pd.DataFrame:
-    """The small maps' frame: :func:`campaign_day` for each day of ``days`` whose label ('29 Nov') is in ``shown``,
-    with that label as ``day_label``."""
-    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
-    parts = [campaign_day(frame, i).assign(day_label=label) for i, label in enumerate(labels) if label in shown]
-    return pd.concat(parts, ignore_index=True)
-
-
 PANEL_NAMES = ("aleppo", "hama", "homs", "damascus", "daraa", "deir-ez-zor", "palmyra")  # named in the small maps
 
 
-def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, day: str | None = None) -> list:
-    """The drawn layers: points by status, names beside them (one layer per offset), notes and the scale bar. With
-    ``day`` (a Vega expression of the day's index), each layer first keeps the rows that day draws and gives each
-    place its status that day."""
-    legend_def = alt.Legend(orient="bottom", direction="horizontal", columns=3, title=None) if legend else None
-
-    def chart():
-        base = alt.Chart()
-        if day is None:
-            return base
-        return base.transform_filter(SHOWN.format(day=day)).transform_calculate(status=STATUS_ON.format(day=day))
-
+def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, voice: Voice = ENGLISH) -> list:
+    legend_def = (
+        voice.legend(orient="bottom", direction="horizontal", columns=3, title=None)["legend"] if legend else None
+    )
+    statuses = voice.domain(STATUSES)
     points = (
-        chart()
+        alt.Chart()
         .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=0.6)
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
-            color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES), range=list(COLOURS)), legend=legend_def),
-            shape=alt.Shape("status:N", scale=alt.Scale(domain=list(STATUSES), range=list(SHAPES)), legend=legend_def),
+            color=alt.Color("status:N", scale=alt.Scale(domain=statuses, range=list(COLOURS)), legend=legend_def),
+            shape=alt.Shape("status:N", scale=alt.Scale(domain=statuses, range=list(SHAPES)), legend=legend_def),
             size=alt.value(size),
-            tooltip=["label:N", "status:N", "row_ids:N"],
+            tooltip=[voice.tooltip(c, "N") for c in ("label", "day_label", "status", "row_ids")],
         )
         .transform_filter("datum.layer == 'place'")
     )
     labels = []
     for dx, dy, align in sorted({(7, 4, "left"), *OFFSETS.values()}):
+        keep = (
+            f"datum.layer == 'place' && datum.status != '{statuses[2]}' && datum.dx == {dx} && datum.dy == {dy}"
+            f" && datum.align == '{align}'"
+            + ("" if only is None else " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0")
+        )
+        chart, text = voice.text(alt.Chart().transform_filter(keep), labelled)
         labels.append(
-            chart()
-            .mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold")
-            .encode(longitude="longitude:Q", latitude="latitude:Q", text=f"{labelled}:N")
-            .transform_filter(
-                f"datum.layer == 'place' && datum.status != '{STATUSES[2]}' && datum.dx == {dx} && datum.dy == {dy}"
-                f" && datum.align == '{align}'"
-                + (
-                    ""
-                    if only is None
-                    else " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0"
-                )
+            chart.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
+                longitude="longitude:Q", latitude="latitude:Q", text=text
             )
         )
-    notes = (
-        alt.Chart()
-        .mark_text(align="center", fontSize=font, fontStyle="italic", color=MUTED)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", text="label:N")
-        .transform_filter("datum.layer == 'note'")
+    chart, text = voice.text(alt.Chart().transform_filter("datum.layer == 'note'"), "label")
+    notes = chart.mark_text(align="center", fontSize=font, fontStyle="italic", color=MUTED).encode(
+        longitude="longitude:Q", latitude="latitude:Q", text=text
     )
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q")
+        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
         .transform_filter("datum.layer == 'scale'")
     )
     return [points, *labels, notes, bar]
@@ -225,51 +190,39 @@ def _box(width, height, scale, centre=CENTRE):
     return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
 
 
-def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, days) -> alt.LayerChart:
-    """The whole of Syria with a day slider over ``days`` (starting on the last day): cities as the reports have
-    them taken that day (:func:`campaign_frame`, one row per place; the slider's day picks each one's status)."""
-    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
+def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerChart:
+    """The whole of Syria with a day slider (starting on the last day): cities as the reports have them taken."""
+    days = int(frame["day_index"].max()) + 1
     day = alt.param(
-        name="day", value=len(labels) - 1, bind=alt.binding_range(min=0, max=len(labels) - 1, step=1, name="Day ")
+        name="day", value=days - 1, bind=alt.binding_range(min=0, max=days - 1, step=1, name=voice.word("Day "))
     )
-    title = (
-        alt.Chart()
-        .mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
-        .encode(text="day_label:N", x=alt.value(8), y=alt.value(16))
-        .transform_aggregate(rows="count()")
-        .transform_calculate(day_label=json.dumps(labels) + "[day]")
-    )
+    by_day = "datum.day_index == day"
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(WIDTH, HEIGHT, SCALE)),
-        *_layers(90, 11, "label", day="day"),
-        title,
+        *(layer.transform_filter(by_day) for layer in _layers(90, 11, "label", voice=voice)),
+        day_title(by_day, voice),
         data=frame,
     )
-    return chart.add_params(day).project(**_projection(WIDTH, HEIGHT, SCALE)).properties(width=WIDTH, height=HEIGHT)
+    projection = _projection(WIDTH, HEIGHT, SCALE)
+    return voice.finish(chart.add_params(day).project(**projection).properties(width=WIDTH, height=HEIGHT))
 
 
-def campaign_panels(frame: pd.DataFrame, geography: pd.DataFrame, days, shown: list[str], columns: int = 3):
-    """Small multiples, one per day of ``shown`` (day labels, '29 Nov', of ``days``), for print and readers without
-    scripts: each city named once it is reported taken. They draw :func:`campaign_frame` as the slider does, each
-    row repeated for the panels' days (what :func:`day_frame` computes)."""
+def campaign_panels(
+    frame: pd.DataFrame, geography: pd.DataFrame, shown: list[str], columns: int = 3, voice: Voice = ENGLISH
+):
+    """Small multiples, one per day of ``shown`` (day labels; ``frame`` holds those days only), for print and
+    readers without scripts: each city named once it is reported taken."""
     width, height, scale = 215, 190, 1650
-    labels = [f"{d.day} {d:%b}" for d in sorted(pd.to_datetime(list(days)))]
-    picked = [i for i, label in enumerate(labels) if label in shown]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale), layers=("border", "coast", "river", "road"), scale=0.6),
-        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES, day="datum.panel_day"),
+        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES, voice=voice),
         data=frame,
     )
-    return (
+    header = voice.header(labelFontSize=13)
+    return voice.finish(
         chart.project(**_projection(width, height, scale))
         .properties(width=width, height=height)
-        .facet(
-            facet=alt.Facet("day_label:N", sort=list(shown), title=None, header=alt.Header(labelFontSize=13)),
-            columns=columns,
-        )
-        .transform_calculate(panel_day=json.dumps(picked))
-        .transform_flatten(["panel_day"])
-        .transform_calculate(day_label=json.dumps(labels) + "[datum.panel_day]")
+        .facet(facet=alt.Facet("day_label:N", sort=list(shown), title=None, header=header), columns=columns)
     )

@@ -15,6 +15,7 @@ import pandas as pd
 from .geo import scale_bar
 from .maps import basemap
 from .theme import INK, MUTED, SIDE_COLOURS
+from .voice import ENGLISH, Voice
 
 # The two panels: the corridor (Hama to Homs, with Qusayr and Salamiyah), and the overview on to Damascus.
 # Each: centre (lon, lat), mercator scale, width, height.
@@ -63,10 +64,10 @@ KIND_SHAPES = ("circle", "diamond")
 COLUMNS = ["panel", "layer", "place_id", "name", "label", "kind", "longitude", "latitude", "seq", "dx", "dy"]
 
 
-def day_label(days) -> str:
-    """'5 Dec, 6 Dec' from the distinct dates; 'no report' when there are none."""
+def day_label(days, voice: Voice = ENGLISH) -> str:
+    """'5 Dec, 6 Dec' from the distinct dates; 'no report' when there are none (in the ``voice``'s words)."""
     days = sorted(set(pd.to_datetime(list(days))))
-    return ", ".join(f"{d.day} {d:%b}" for d in days) if days else "no report"
+    return voice.days(days) if days else voice.word("no report")
 
 
 def days_text(low, high) -> str:
@@ -84,22 +85,32 @@ def _signed(n: int) -> str:
     return f"\u2212{abs(n)}" if n < 0 else str(n)
 
 
-def leg_text(km, low, high) -> str:
-    """'23 km · 1 day': a leg's great-circle length and the days between its captures."""
-    length = "? km" if pd.isna(km) else f"{round(float(km))} km"
-    return f"{length} · {days_text(low, high)}"
+def leg_text(km, low, high, voice: Voice = ENGLISH, days=days_text) -> str:
+    """'23 km · 1 day': a leg's great-circle length and the days between its captures (``days`` writes them)."""
+    unit = voice.word("km")
+    length = f"? {unit}" if pd.isna(km) else f"{round(float(km))} {unit}"
+    return f"{length} · {days(low, high)}"
 
 
 def corridor_frame(
-    reports: pd.DataFrame, bridge: pd.DataFrame, places: pd.DataFrame, legs: pd.DataFrame, bridge_at
+    reports: pd.DataFrame,
+    bridge: pd.DataFrame,
+    places: pd.DataFrame,
+    legs: pd.DataFrame,
+    bridge_at,
+    voice: Voice = ENGLISH,
+    days=days_text,
 ) -> pd.DataFrame:
     """The drawn frame: per panel, the places of PLACES (layer 'place', each named with every date a report in
     ``reports`` gives for its capture), the legs of LEGS at the middle of the road between their ends (layer 'leg',
     from ``legs``: :func:`hamabook.rows.control.capture_legs` with a ``panel`` column), the Rastan bridge at
     ``bridge_at`` (lon, lat) named with the dates of ``bridge`` (events with ``category``: strikes and the crossing),
     the NOTES, the scale bars (layer 'scale') and, in the overview, the corridor panel's outline (layer 'box').
-    Columns: COLUMNS plus align and row_ids."""
+    Columns: COLUMNS plus align and row_ids. Names, dates and notes are in the ``voice``'s words, the days of a leg
+    as ``days`` writes them."""
     pl = places.set_index("place_id")
+    pl["name"] = [voice.place(p, n) for p, n in zip(pl.index, pl["name"])]
+    kinds = voice.domain(KINDS)
     rows = []
     for panel, named in PLACES.items():
         for place_id, (dx, dy, align) in named.items():
@@ -107,8 +118,8 @@ def corridor_frame(
                 continue
             taken = reports[reports["place_id"] == place_id]
             name = str(pl.loc[place_id, "name"])
-            label = f"{name}{chr(10) if place_id in TWO_LINES else ' '}{day_label(taken['date'])}"
-            rows.append(_row(panel, "place", place_id, name, label, KINDS[0],
+            label = f"{name}{chr(10) if place_id in TWO_LINES else ' '}{day_label(taken['date'], voice)}"
+            rows.append(_row(panel, "place", place_id, name, label, kinds[0],
                              pl.loc[place_id, "longitude"], pl.loc[place_id, "latitude"], dx, dy, align,
                              taken["change_id"]))  # fmt: skip
         for leg in legs[legs["panel"] == panel].itertuples():
@@ -116,22 +127,28 @@ def corridor_frame(
                 continue
             dx, dy, align = LEGS[panel][(leg.from_id, leg.to_id)]
             ends = pl.loc[[leg.from_id, leg.to_id], ["longitude", "latitude"]].astype(float).mean()
-            text = leg_text(leg.km, leg.days_min, leg.days_max)
+            text = leg_text(leg.km, leg.days_min, leg.days_max, voice, days)
             rows.append(_row(panel, "leg", "", f"{leg.from_id}–{leg.to_id}", text, "", ends.longitude, ends.latitude,
                              dx, dy, align, leg.change_ids.split()))  # fmt: skip
     struck = bridge[bridge["category"] != "bridge_crossing"]
     crossed = bridge[bridge["category"] == "bridge_crossing"]
-    label = f"Rastan bridge\nstruck {day_label(struck['date'])}\ncrossed {day_label(crossed['date'])}"
-    rows.append(_row("corridor", "bridge", "rastan-bridge", "Rastan bridge", label, KINDS[1], *bridge_at,
+    bridge_name = voice.word("Rastan bridge")
+    label = (
+        f"{bridge_name}\n{voice.word('struck')} {day_label(struck['date'], voice)}"
+        f"\n{voice.word('crossed')} {day_label(crossed['date'], voice)}"
+    )
+    rows.append(_row("corridor", "bridge", "rastan-bridge", bridge_name, label, kinds[1], *bridge_at,
                      *BRIDGE_OFFSET, bridge["event_id"]))  # fmt: skip
     for panel, text, lon, lat, align in NOTES:
-        rows.append(_row(panel, "note", "", text, text, "", lon, lat, 0, 0, align, []))
+        rows.append(_row(panel, "note", "", voice.word(text), voice.word(text), "", lon, lat, 0, 0, align, []))
+    unit = voice.word("km")
     for panel, km, west, lat in SCALES:
         east = scale_bar(west, lat, km)[1]
-        rows.append(_row(panel, "note", "", f"{km} km", f"{km} km\n(at {lat:.1f}° N)", "", (west + east) / 2,
+        at = voice.word("(at {lat}° N)").format(lat=f"{lat:.1f}")
+        rows.append(_row(panel, "note", "", f"{km} {unit}", f"{km} {unit}\n{at}", "", (west + east) / 2,
                          lat, 0, -22, "center", []))  # fmt: skip
         for seq, lon in enumerate((west, east)):
-            rows.append(_row(panel, "scale", "", f"{km} km", "", "", lon, lat, 0, 0, "center", [], seq))
+            rows.append(_row(panel, "scale", "", f"{km} {unit}", "", "", lon, lat, 0, 0, "center", [], seq))
     west, south, east, north = panel_box("corridor", margin=1.0)
     corners = ((west, south), (east, south), (east, north), (west, north), (west, south))
     for seq, (lon, lat) in enumerate(corners):
@@ -153,37 +170,36 @@ def panel_box(panel: str, margin: float = 1.1) -> tuple[float, float, float, flo
     return lon - half_lon, lat - half_lat, lon + half_lon, lat + half_lat
 
 
-def _text(panel: str, layer: str, font: int, offsets, **style) -> list:
+def _text(panel: str, layer: str, font: int, offsets, voice: Voice = ENGLISH, **style) -> list:
     """One text layer per offset (Vega-Lite cannot take an offset from data)."""
     charts = []
     for dx, dy, align in sorted(set(offsets)):
+        keep = f"datum.panel == '{panel}' && datum.layer == '{layer}' && datum.dx == {dx} && datum.dy == {dy}"
+        chart, text = voice.text(alt.Chart().transform_filter(f"{keep} && datum.align == '{align}'"), "label")
         charts.append(
-            alt.Chart()
-            .mark_text(align=align, dx=dx, dy=dy, fontSize=font, lineBreak="\n", **style)
-            .encode(longitude="longitude:Q", latitude="latitude:Q", text="label:N")
-            .transform_filter(
-                f"datum.panel == '{panel}' && datum.layer == '{layer}' && datum.dx == {dx} && datum.dy == {dy}"
-                f" && datum.align == '{align}'"
+            chart.mark_text(align=align, dx=dx, dy=dy, fontSize=font, lineBreak="\n", **style).encode(
+                longitude="longitude:Q", latitude="latitude:Q", text=text
             )
         )
     return charts
 
 
-def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.LayerChart:
+def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str, voice: Voice = ENGLISH) -> alt.LayerChart:
     (lon, lat), scale, width, height = PANELS[panel]
     here = f"datum.panel == '{panel}'"
     # Both panels define the same legend: with shared scales, one legend is drawn (and no conflict warned).
-    legend_def = alt.Legend(orient="bottom", direction="horizontal", title=None, labelLimit=0, offset=4)
+    legend_def = voice.legend(orient="bottom", direction="horizontal", title=None, labelLimit=0, offset=4)["legend"]
+    kinds = voice.domain(KINDS)
     points = (
         alt.Chart()
         .mark_point(filled=True, opacity=1, stroke="white", strokeWidth=0.8)
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
-            color=alt.Color("kind:N", scale=alt.Scale(domain=list(KINDS), range=list(KIND_COLOURS)), legend=legend_def),
-            shape=alt.Shape("kind:N", scale=alt.Scale(domain=list(KINDS), range=list(KIND_SHAPES)), legend=legend_def),
+            color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=list(KIND_COLOURS)), legend=legend_def),
+            shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=list(KIND_SHAPES)), legend=legend_def),
             size=alt.value(90 if panel == "corridor" else 60),
-            tooltip=["label:N", "row_ids:N"],
+            tooltip=[voice.tooltip("label", "N"), voice.tooltip("row_ids", "N")],
         )
         .transform_filter(f"{here} && (datum.layer == 'place' || datum.layer == 'bridge')")
     )
@@ -201,10 +217,10 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.Laye
     offsets = {layer: list(zip(*(frame_here.loc[frame_here["layer"] == layer, c] for c in ("dx", "dy", "align"))))
                for layer in ("place", "leg", "bridge", "note")}  # fmt: skip
     texts = [
-        *_text(panel, "note", 11, offsets["note"], fontStyle="italic", color=MUTED),
-        *_text(panel, "leg", 11, offsets["leg"], fontStyle="italic", color=INK),
-        *_text(panel, "place", 12, offsets["place"], fontWeight="bold", color=INK),
-        *_text(panel, "bridge", 11, offsets["bridge"], fontWeight="bold", color=BRIDGE_TEXT),
+        *_text(panel, "note", 11, offsets["note"], voice, fontStyle="italic", color=MUTED),
+        *_text(panel, "leg", 11, offsets["leg"], voice, fontStyle="italic", color=INK),
+        *_text(panel, "place", 12, offsets["place"], voice, fontWeight="bold", color=INK),
+        *_text(panel, "bridge", 11, offsets["bridge"], voice, fontWeight="bold", color=BRIDGE_TEXT),
     ]
     # The overview leaves out the governorate lines: the corridor panel draws the one the road crosses.
     layers = ("governorate", "border", "river", "road") if panel == "corridor" else ("border", "river", "road")
@@ -216,15 +232,16 @@ def _panel(frame: pd.DataFrame, geography: pd.DataFrame, panel: str) -> alt.Laye
     )
     projection = {"type": "mercator", "center": [lon, lat], "scale": scale, "translate": [width / 2, height / 2],
                   "clipExtent": [[0, 0], [width, height]]}  # fmt: skip
-    title = "Hama to Homs" if panel == "corridor" else "On to Damascus"
-    return chart.project(**projection).properties(width=width, height=height, title=alt.Title(title, offset=2))
+    title = voice.title("Hama to Homs" if panel == "corridor" else "On to Damascus")
+    anchor = {"anchor": "end"} if voice.rtl else {}
+    return chart.project(**projection).properties(
+        width=width, height=height, title=alt.Title(title, offset=2, **anchor)
+    )
 
 
-def corridor_map(frame: pd.DataFrame, geography: pd.DataFrame) -> alt.HConcatChart:
-    """The corridor (Hama to Homs) beside the overview (Hama to Damascus), one static drawing."""
-    return alt.hconcat(
-        _panel(frame, geography, "corridor"),
-        _panel(frame, geography, "overview"),
-        data=frame,
-        spacing=14,
-    ).resolve_scale(color="shared", shape="shared")
+def corridor_map(frame: pd.DataFrame, geography: pd.DataFrame, voice: Voice = ENGLISH) -> alt.HConcatChart:
+    """The corridor (Hama to Homs) beside the overview (Hama to Damascus), one static drawing; read right to left,
+    the corridor stands on the right."""
+    panels = [_panel(frame, geography, "corridor", voice), _panel(frame, geography, "overview", voice)]
+    chart = alt.hconcat(*(panels[::-1] if voice.rtl else panels), data=frame, spacing=14)
+    return voice.finish(chart.resolve_scale(color="shared", shape="shared"))

@@ -7,7 +7,6 @@ data a layer carries is the country outline (a geoshape basemap).
 
 from __future__ import annotations
 
-import json
 import math
 
 import altair as alt
@@ -15,6 +14,7 @@ import pandas as pd
 
 from .geo import country_outline, line_features, scale_bar
 from .theme import INK, MUTED, SIDE_COLOURS
+from .voice import ENGLISH, Voice
 
 # Statuses a place can have on a day, in legend order, with their colours and shapes.
 STATUSES = ("opposition", "government", "contested", "unresolved", "no report")
@@ -73,19 +73,24 @@ def basemap(geography: pd.DataFrame, box, *, layers=("governorate", "border", "c
     return charts
 
 
-def map_frame(status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFrame) -> pd.DataFrame:
+def map_frame(
+    status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFrame, voice: Voice = ENGLISH
+) -> pd.DataFrame:
     """The battle map's drawn frame: one row per mapped place and day (layer 'place'; ``label`` set for the
     places of :data:`LABELS`, with its offset), plus ``notes``: rows of a fixed label (layer 'note': a river or road
     name, the scale bar) repeated on every day. Columns: layer, place_id, name, latitude, longitude, day,
-    day_index, day_label, status, last_change_ids, label, dx, dy, align."""
+    day_index, day_label, status, last_change_ids, label, dx, dy, align. Names, statuses and days are in the
+    ``voice``'s language."""
     coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
+    coords["name"] = [voice.place(p, n) for p, n in zip(coords.index, coords["name"])]
+    status = voice.values(status, "status")
     pts = status.join(coords, on="place_id").dropna(subset=["latitude"]).assign(layer="place")
     days = sorted(pd.to_datetime(list(days)))
     fixed = [notes.assign(day=d) for d in days]
     frame = pd.concat([pts.reset_index(drop=True), *fixed], ignore_index=True)
     index = {d: i for i, d in enumerate(days)}
     frame["day_index"] = frame["day"].map(index).astype(int)
-    frame["day_label"] = frame["day"].map(lambda d: f"{d.day} {d:%b}")
+    frame["day_label"] = frame["day"].map(voice.day)
     placed = frame["layer"] == "place"
     frame.loc[placed, "label"] = frame.loc[placed, "place_id"].map(
         lambda p: coords.loc[p, "name"] if p in LABELS else ""
@@ -98,41 +103,8 @@ def map_frame(status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFr
     return frame[[*columns, "last_change_ids", "label", "dx", "dy", "align"]].fillna({"label": "", "status": ""})
 
 
-def wide_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """What the maps draw: :func:`map_frame` with one row per place (and per fixed label), each day's status and
-    the rows behind it in columns of their own ('30 Nov', 'ids 30 Nov'), as a reader reads a table of days; the
-    maps pick a day's columns in the browser (:func:`_on_day`). Columns: layer, place_id, name, latitude,
-    longitude, label, dx, dy, align, then each day's status and each day's ids."""
-    labels = list(dict.fromkeys(frame.sort_values("day_index")["day_label"]))
-    keys = ["layer", "place_id", "name", "latitude", "longitude", "label", "dx", "dy", "align"]
-    placed = frame[frame["layer"] == "place"].fillna({"place_id": ""})
-    status = placed.pivot(index="place_id", columns="day_label", values="status")[labels]
-    ids = placed.pivot(index="place_id", columns="day_label", values="last_change_ids")[labels].fillna("")
-    places = placed.drop_duplicates("place_id")[keys].set_index("place_id", drop=False)
-    places = places.join(status).join(ids.add_prefix("ids "))
-    fixed = frame[(frame["layer"] != "place") & (frame["day_index"] == 0)][keys]
-    return pd.concat([places.reset_index(drop=True), fixed], ignore_index=True).fillna(
-        {"place_id": "", **{c: "" for c in [*labels, *(f"ids {d}" for d in labels)]}}
-    )
-
-
-def _day_columns(frame: pd.DataFrame) -> list[str]:
-    """The day labels of :func:`wide_frame`'s status columns, in order."""
-    return [c for c in frame.columns if f"ids {c}" in frame.columns]
-
-
-def _on_day(chart, labels: list[str], day: str):
-    """``chart`` drawing day ``day`` (a Vega expression of the day's index): its label, and each place's status and
-    rows that day, taken from that day's columns of :func:`wide_frame`."""
-    return (
-        chart.transform_calculate(day_label=json.dumps(labels) + f"[{day}]")
-        .transform_calculate(status="datum[datum.day_label]", last_change_ids="datum['ids ' + datum.day_label]")
-        .transform_filter("datum.layer != 'place' || datum.status != ''")  # a place without a report that day
-    )
-
-
-def _points(size: int, legend: bool = True) -> alt.Chart:
-    status_legend = alt.Legend(orient="bottom", direction="horizontal", columns=3) if legend else None
+def _points(size: int, legend: bool = True, voice: Voice = ENGLISH) -> alt.Chart:
+    status_legend = voice.legend(orient="bottom", direction="horizontal", columns=3)["legend"] if legend else None
     return (
         alt.Chart()
         .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=0.6)
@@ -141,24 +113,24 @@ def _points(size: int, legend: bool = True) -> alt.Chart:
             latitude="latitude:Q",
             color=alt.Color(
                 "status:N",
-                title="Reported holder",
-                scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_COLOURS)),
+                title=voice.title("Reported holder"),
+                scale=alt.Scale(domain=voice.domain(STATUSES), range=list(STATUS_COLOURS)),
                 legend=status_legend,
             ),
             shape=alt.Shape(
                 "status:N",
-                title="Reported holder",
-                scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_SHAPES)),
+                title=voice.title("Reported holder"),
+                scale=alt.Scale(domain=voice.domain(STATUSES), range=list(STATUS_SHAPES)),
                 legend=status_legend,  # merges with the colour legend
             ),
             size=alt.value(size),
-            tooltip=["name:N", "day_label:N", "status:N", "last_change_ids:N"],
+            tooltip=[voice.tooltip(c, "N") for c in ("name", "day_label", "status", "last_change_ids")],
         )
         .transform_filter("datum.layer == 'place'")
     )
 
 
-def _labels(font: int, only=None) -> list[alt.Chart]:
+def _labels(font: int, only=None, voice: Voice = ENGLISH) -> list[alt.Chart]:
     """Place names beside their points, one text layer per alignment (Vega-Lite cannot take the offset from
     data); with ``only``, just those places."""
     keep = "datum.layer == 'place' && datum.label != ''"
@@ -167,27 +139,30 @@ def _labels(font: int, only=None) -> list[alt.Chart]:
     layers = []
     for align in ("left", "right"):
         for dx, dy in sorted({(v[0], v[1]) for v in LABELS.values() if v[2] == align}):
+            chart, text = voice.text(
+                alt.Chart().transform_filter(
+                    f"{keep} && datum.align == '{align}' && datum.dx == {dx} && datum.dy == {dy}"
+                ),
+                "label",
+            )
             layers.append(
-                alt.Chart()
-                .mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold")
-                .encode(longitude="longitude:Q", latitude="latitude:Q", text="label:N")
-                .transform_filter(f"{keep} && datum.align == '{align}' && datum.dx == {dx} && datum.dy == {dy}")
+                chart.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
+                    longitude="longitude:Q", latitude="latitude:Q", text=text
+                )
             )
     return layers
 
 
-def _notes(font: int) -> list[alt.Chart]:
+def _notes(font: int, voice: Voice = ENGLISH) -> list[alt.Chart]:
     """The fixed labels (river and road names, the scale bar's text) and the scale bar's line."""
-    text = (
-        alt.Chart()
-        .mark_text(align="left", fontSize=font, fontStyle="italic", color=MUTED)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N", color=alt.value(MUTED))
-        .transform_filter("datum.layer == 'note'")
+    chart, name = voice.text(alt.Chart().transform_filter("datum.layer == 'note'"), "name")
+    text = chart.mark_text(align="left", fontSize=font, fontStyle="italic", color=MUTED).encode(
+        longitude="longitude:Q", latitude="latitude:Q", text=name, color=alt.value(MUTED)
     )
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q")
+        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
         .transform_filter("datum.layer == 'scale'")
     )
     return [bar, text]
@@ -210,108 +185,124 @@ def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, f
     return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
 
 
-def control_map_slider(frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None) -> alt.LayerChart:
-    """One map with a day slider: the chart draws ``frame`` (:func:`wide_frame`) on the chosen day, over the map
+def day_title(by_day: str, voice: Voice = ENGLISH) -> alt.Chart:
+    """The chosen day's label in the map's top left corner, in either direction (a map wider than the column scrolls
+    from its left edge: a label on the right would be out of sight)."""
+    chart, text = voice.text(alt.Chart().transform_filter(by_day), "day_label")
+    return (
+        chart.mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
+        .encode(text=text, x=alt.value(8), y=alt.value(16))
+        .transform_aggregate(rows="count()", groupby=list(dict.fromkeys(["day_label", text.split(":")[0]])))
+    )
+
+
+def control_map_slider(
+    frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None, voice: Voice = ENGLISH
+) -> alt.LayerChart:
+    """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``, over the map
     lines of ``geography`` (the Orontes, the M5, governorate boundaries)."""
     width, height, scale = 700, 480, 30000
-    labels = _day_columns(frame)
-    days = len(labels)
+    days = int(frame["day_index"].max()) + 1
     day = alt.param(
         name="day",
         value=days - 1 if start is None else start,
-        bind=alt.binding_range(min=0, max=days - 1, step=1, name="Day "),
+        bind=alt.binding_range(min=0, max=days - 1, step=1, name=voice.word("Day ")),
     )
-    title = (
-        alt.Chart()
-        .mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
-        .encode(text="day_label:N", x=alt.value(8), y=alt.value(16))
-        .transform_aggregate(rows="count()")
-        .transform_calculate(day_label=json.dumps(labels) + "[day]")
-    )
+    by_day = "datum.day_index == day"
+    title = day_title(by_day, voice)
+    drawn = [_points(110, voice=voice), *_labels(12, voice=voice), *_notes(11, voice)]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale, HAMA_AREA), layers=("governorate", "river", "road")),
-        *(_on_day(layer, labels, "day") for layer in [_points(110), *_labels(12)]),
-        *_notes(11),
+        *(layer.transform_filter(by_day) for layer in drawn),
         title,
         data=frame,
     )
     projection = _projection(width, height, scale, HAMA_AREA)
-    return chart.add_params(day).project(**projection).properties(width=width, height=height)
+    return voice.finish(chart.add_params(day).project(**projection).properties(width=width, height=height))
 
 
-def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, columns: int = 5):
-    """Small multiples: one panel per day of ``frame`` (:func:`wide_frame`; each row repeated for every day), for
-    print and readers without scripts, each naming Hama, Rastan and Homs."""
+def control_map_panels(
+    frame: pd.DataFrame, geography: pd.DataFrame, order: list[str], columns: int = 5, voice: Voice = ENGLISH
+):
+    """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts,
+    each naming Hama, Rastan and Homs."""
     width, height, scale = 145, 175, 11000
     box = _box(width, height, scale, PANEL_AREA)
-    labels = _day_columns(frame)
     chart = alt.layer(
         _outline(),
         *basemap(geography, box, layers=("river", "road"), scale=0.7),
-        _points(34, legend=True),
-        *_labels(10, only=PANEL_LABELS),
+        _points(34, legend=True, voice=voice),
+        *_labels(10, only=PANEL_LABELS, voice=voice),
         data=frame,
     )
     projection = _projection(width, height, scale, PANEL_AREA)
-    faceted = (
+    header = voice.header(labelColor=INK, labelFontSize=13)
+    return voice.finish(
         chart.project(**projection)
         .properties(width=width, height=height)
-        .facet(
-            facet=alt.Facet(
-                "day_label:N", sort=labels, title=None, header=alt.Header(labelColor=INK, labelFontSize=13)
-            ),
-            columns=columns,
-        )
-        .transform_calculate(panel_day=json.dumps(list(range(len(labels)))))
-        .transform_flatten(["panel_day"])
+        .facet(facet=alt.Facet("day_label:N", sort=order, title=None, header=header), columns=columns)
     )
-    return _on_day(faceted, labels, "datum.panel_day")
 
 
-def front_distance_line(frame: pd.DataFrame) -> alt.Chart:
+def front_distance_line(frame: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
     """Distance from the nearest opposition-held mapped place to Damascus, by day."""
     base = alt.Chart(frame).encode(
-        x=alt.X("day:T", title="Day", axis=alt.Axis(format="%d %b", tickCount="day")),
-        y=alt.Y("km:Q", title="Kilometres to Damascus (great circle)", scale=alt.Scale(zero=True)),
-        tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), "km:Q", "nearest:N"],
+        x=alt.X("day:T", title=voice.title("Day"), **voice.along(), **voice.axis(format="%d %b", tickCount="day")),
+        y=alt.Y(
+            "km:Q",
+            title=voice.title("Kilometres to Damascus (great circle)"),
+            scale=alt.Scale(zero=True),
+            **voice.axis(rtl_orient="right"),
+        ),
+        tooltip=[voice.tooltip("day", "T", format="%d %b %Y"), voice.tooltip("km", "Q"), voice.tooltip("nearest", "N")],
     )
     line = base.mark_line(color=SIDE_COLOURS["opposition"], strokeWidth=2) + base.mark_point(
         color=SIDE_COLOURS["opposition"], filled=True, size=60
     )
-    return line.properties(width="container", height=220)
+    return voice.finish(line.properties(width="container", height=220))
 
 
-def reports_per_day_bars(frame: pd.DataFrame) -> alt.Chart:
+def reports_per_day_bars(frame: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:
     """Reports of a change of hands per day, stacked by the side reported taking the place."""
-    return (
+    sides = ["opposition", "government"]
+    chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonthdate(day):O", title="Reported date", axis=alt.Axis(format="%-d %b", labelAngle=0)),
-            y=alt.Y("reports:Q", title="Reports of a change of hands"),
+            x=alt.X(
+                "yearmonthdate(day):O",
+                title=voice.title("Reported date"),
+                **voice.along(),
+                **voice.axis(format="%-d %b", labelAngle=0),
+            ),
+            y=alt.Y("reports:Q", title=voice.title("Reports of a change of hands"), **voice.axis(rtl_orient="right")),
             color=alt.Color(
                 "taken_by_side:N",
-                title="Reported taken by",
-                scale=alt.Scale(
-                    domain=["opposition", "government"], range=[SIDE_COLOURS["opposition"], SIDE_COLOURS["government"]]
-                ),
+                title=voice.title("Reported taken by"),
+                scale=alt.Scale(domain=voice.domain(sides), range=[SIDE_COLOURS[s] for s in sides]),
+                **voice.legend(),
             ),
-            tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), "taken_by_side:N", "reports:Q"],
+            tooltip=[
+                voice.tooltip("day", "T", format="%d %b %Y"),
+                voice.tooltip("taken_by_side", "N"),
+                voice.tooltip("reports", "Q"),
+            ],
         )
         .properties(width="container", height=170)
     )
+    return voice.finish(chart)
 
 
-def battle_notes() -> pd.DataFrame:
+def battle_notes(voice: Voice = ENGLISH) -> pd.DataFrame:
     """The battle maps' fixed labels: the Orontes and the M5 named where they run, and a 10 km scale bar (its
     line at 35.25 N, its text above), as rows for :func:`map_frame`'s ``notes``."""
     west, east = scale_bar(36.12, 34.70, 10)
     rows = [
-        ("note", "Orontes", 35.335, 36.455),
-        ("note", "M5 (schematic)", 35.00, 36.78),
-        ("scale", "10 km", 34.70, west),
-        ("scale", "10 km", 34.70, east),
-        ("note", "10 km (at 35° N)", 34.725, west),
+        ("note", voice.word("Orontes"), 35.335, 36.455),
+        ("note", voice.word("M5 (schematic)"), 35.00, 36.78),
+        ("scale", voice.word("10 km"), 34.70, west),
+        ("scale", voice.word("10 km"), 34.70, east),
+        ("note", voice.word("10 km (at 35° N)"), 34.725, west),
     ]
     return pd.DataFrame(rows, columns=["layer", "name", "latitude", "longitude"]).assign(place_id="", status="")

@@ -26,7 +26,7 @@ import pandas as pd
 from babel.dates import get_month_names
 from babel.numbers import format_decimal, format_percent
 
-from ..rows.provenance import EVIDENCE_PAGE, cited, credit_chain, row_anchor
+from ..rows.provenance import cited, credit_chain, row_href
 from .prose import PRECISIONS, Value, _ids
 
 LOCALE = "ar"  # Gregorian month names (يناير ... ديسمبر) and number symbols
@@ -90,6 +90,28 @@ def fmt_date_at(value, precision: str = "day") -> str:
         return f"{month_name(day.month)} {day.year}"
     text = fmt_date(day)
     return f"{ABOUT} {text}" if precision == "approximate" else text
+
+
+def fmt_day(value, month=None) -> str:
+    """A day of the campaign's year in a chart, its year left to the chart's caption: '5 كانون الأول/ديسمبر'
+    (``month=levant_month``: '5 كانون الأول')."""
+    day = _day(value)
+    return f"{day.day} {(month or month_name)(day.month)}"
+
+
+def levant_month(month: int) -> str:
+    """12 -> 'كانون الأول': the Syrian name alone, for a map's labels, where the caption gives the dates in full."""
+    return get_month_names("wide", locale=LEVANT)[month]
+
+
+def fmt_days(values, month=month_name) -> str:
+    """Distinct days in a chart's label, each month named once after its days: '29 و30 تشرين الثاني/نوفمبر و1 كانون
+    الأول/ديسمبر' (``month=levant_month``: '29 و30 تشرين الثاني و1 كانون الأول')."""
+    days = sorted({_day(v) for v in values})
+    months: dict[tuple[int, int], list[str]] = {}
+    for day in days:
+        months.setdefault((day.year, day.month), []).append(f"{day.day}")
+    return f" {AND}".join(f" {AND}".join(d) + f" {month(m)}" for (_, m), d in months.items())
 
 
 def fmt_date_range(start, end) -> str:
@@ -222,6 +244,16 @@ def credit_html(originator: str, publisher: str, via: str = "") -> str:
     return " عبر ".join(isolate(name) for name in chain)
 
 
+def row_link(row_id: str) -> str:
+    """A fact row's id, linked to its row in the (English) evidence appendix, isolated for right-to-left text."""
+    return f'<a href="{ENGLISH}{row_href(row_id)}" hreflang="en">{isolate(row_id)}</a>'
+
+
+def row_links(row_ids: str) -> str:
+    """Space-separated row ids as links, joined with the Arabic comma."""
+    return "، ".join(row_link(r) for r in row_ids.split())
+
+
 def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = "", *, single: str = "") -> str:
     """The note a reader opens on an inserted value, in Arabic: which rows, from which source, graded how, dated
     when; each row links to its line on the (English) evidence page. ``single`` names the one originator a
@@ -236,7 +268,7 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
         row = by_id.loc[rid]
         when = "" if pd.isna(row["published"]) else f"، {fmt_date(row['published'])}"
         parts.append(
-            f'<a href="{ENGLISH}{EVIDENCE_PAGE}#{row_anchor(rid)}" hreflang="en">{isolate(rid)}</a>: '
+            f"{row_link(rid)}: "
             f"{credit_html(row['originator'], row['publisher'])}، الدرجة {isolate(str(row['reliability']))}{when}"
         )
     more = len(row_ids) - len(shown)

@@ -27,6 +27,7 @@ from .render import (
     md_escape,
     table_html,
     table_print,
+    with_letters,
 )
 
 
@@ -172,7 +173,7 @@ def figure(
             raise ValueError(f"figure {name!r} needs a non-empty {label}")
     if isinstance(chart, alt.TopLevelMixin):
         _check_altair_data(chart, data)
-        body = altair_html(chart.properties(description=alt_text), alt_text)
+        body = altair_html(chart.properties(description=alt_text), alt_text, ascii_only=lang == "en")
     else:
         body = matplotlib_html(chart, alt_text)
     if sources:
@@ -182,6 +183,7 @@ def figure(
     else:
         raise ValueError(f"figure {name!r} needs source ids (or own_data for a chart of the data package itself)")
     href = "data:text/csv;charset=utf-8," + urllib.parse.quote(figure_csv(data))
+    href = href if lang == "en" else with_letters(href)
     markup = (
         f'<figure class="hb-figure" id="fig-{name}">\n{body}\n'
         f'<figcaption><p class="hb-caption">{html.escape(caption)}</p>'

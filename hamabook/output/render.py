@@ -30,19 +30,21 @@ def spec_id(spec: dict) -> str:
     return "vega-" + digest[:12]
 
 
-def altair_html(chart: alt.TopLevelMixin, alt_text: str) -> str:
+def altair_html(chart: alt.TopLevelMixin, alt_text: str, *, ascii_only: bool = True) -> str:
     """HTML showing ``chart`` at once as a static SVG (made at build time) that the interactive chart
-    replaces when the runtime loads; ``alt_text`` labels it for screen readers."""
+    replaces when the runtime loads; ``alt_text`` labels it for screen readers. ``ascii_only=False`` writes the
+    spec's text as it is (UTF-8) rather than as \\u escapes, and the static drawing's letters as they are: a chart in
+    Arabic, whose every letter would take six bytes (the page's weight)."""
     spec = chart.to_dict()
     div_id = spec_id(spec)
-    payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=ascii_only).replace("</", "<\\/")
     label = html.escape(alt_text)
     # A chart with a control (a slider) is a group a keyboard can enter; any other chart is one image. Both are
     # focusable, because a chart wider than the column scrolls inside its box.
     role = "group" if any("bind" in param for param in spec.get("params", [])) else "img"
     return (
         f'<div class="hb-chart" id="{div_id}" role="{role}" aria-label="{label}" tabindex="0">'
-        f"{static_svg_img(spec, alt_text)}</div>\n"
+        f"{static_svg_img(spec, alt_text, letters=not ascii_only)}</div>\n"
         f'<script>(window.hbCharts = window.hbCharts || []).push(["{div_id}", {payload}]);</script>'
     )
 
@@ -81,12 +83,23 @@ def static_svg(spec: dict, width: int = STATIC_WIDTH) -> str:
     return _INLINE_ONLY.sub("", _SVG_REF.sub(renumber, svg))
 
 
-def static_svg_img(spec: dict, alt_text: str) -> str:
-    """``<img>`` carrying :func:`static_svg` as a ``data:`` URL, with its size and alt text."""
+_ESCAPED_LETTERS = re.compile(r"(?:%[89A-F][0-9A-F])+")  # the percent-escaped UTF-8 bytes of non-ASCII letters
+
+
+def with_letters(url: str) -> str:
+    """A percent-encoded URL with its non-ASCII letters written as they are (a valid URL in HTML, which a browser
+    encodes again when it reads it): an Arabic chart's data URL, whose every letter would otherwise take six bytes."""
+    return _ESCAPED_LETTERS.sub(lambda m: urllib.parse.unquote(m.group(0)), url)
+
+
+def static_svg_img(spec: dict, alt_text: str, *, letters: bool = False) -> str:
+    """``<img>`` carrying :func:`static_svg` as a ``data:`` URL, with its size and alt text (``letters``: its
+    non-ASCII letters as they are, :func:`with_letters`)."""
     svg = static_svg(spec)
     size = _SVG_SIZE.search(svg)
     dims = f' width="{round(float(size.group(1)))}" height="{round(float(size.group(2)))}"' if size else ""
     src = "data:image/svg+xml," + urllib.parse.quote(svg, safe=_URL_SAFE)
+    src = with_letters(src) if letters else src
     return f'<img class="hb-chart-static" src="{src}"{dims} alt="{html.escape(alt_text)}">'
 
 

@@ -15,13 +15,12 @@ import html
 from types import SimpleNamespace
 
 from ...data import load
-from ...output.arabic import ENGLISH, band_text, isolate
+from ...output.arabic import band_text, row_links
 from ...output.arabic_judgments import verdict
 from ...output.figure import block
 from ...output.judgments import with_bands
 from ...output.prose import Value
 from ...output.render import md_escape
-from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.translations import translated
 from ..page import Section
 
@@ -55,9 +54,7 @@ def _rows(chapter: str | None = None):
 
 
 def _links(ids: str) -> str:
-    return "، ".join(
-        f'<a href="{ENGLISH}{EVIDENCE_PAGE}#{row_anchor(r)}" hreflang="en">{isolate(r)}</a>' for r in ids.split()
-    )
+    return row_links(ids)
 
 
 def box_html(row) -> str:

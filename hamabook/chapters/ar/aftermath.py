@@ -14,10 +14,14 @@ import pandas as pd
 from ...charts import theme
 from ...data import load
 from ...output import arabic
+from ...output.figure import figure
 from ...output.prose import Value
+from ...rows.arabic import scale_word
+from ...rows.select import labels
+from ...rows.translations import translations
 from .. import aftermath as en
 from ..page import Page, Section
-from . import _judged
+from . import _figures, _judged
 from ._worded import Worded
 
 LANG = "ar"
@@ -162,7 +166,70 @@ def _toll(w: Worded, key: str) -> Value:
 def build() -> Page:
     theme.apply()
     w = tables()
-    return Page.of(story(w), foresight(w), evidence(w), _judged.judged(CHAPTER, JUDGMENTS), lang=LANG)
+    return Page.of(story(w), foresight(w), figures(), evidence(w), _judged.judged(CHAPTER, JUDGMENTS), lang=LANG)
+
+
+# The charts' words: titles and the drawn columns their tooltips name.
+CHART_WORDS = {
+    "Probability stated (band midpoint)": "الاحتمال المُعلن (منتصف الفئة)",
+    "Share that came true": "نسبة ما صدق منها",
+    "Forecasts": "التوقعات",
+    "term": "كلمة الاحتمال",
+    "forecasts": "التوقعات",
+    "came_true": "ما صدق",
+    "share_true": "نسبة ما صدق",
+    "label": "المسألة",
+}
+
+
+def figures() -> Section:
+    """The English page's charts (its forecasts scored by its rule, its outcome rows), right to left, in Arabic."""
+    scale, sources = load("likelihood_scale"), load("sources")
+    scored = en.score_forecasts(load("forecasts"), scale)
+    said = _figures.voice(CHART_WORDS)
+    s = Section()
+    s.add("aftermath-calibration", calibration_figure(scored, scale, said))
+    s.add("aftermath-outcomes", outcomes_figure(en.outcome_rows(load("outcomes"), sources), said))
+    return s
+
+
+def calibration_figure(scored: pd.DataFrame, scale: pd.DataFrame, said):
+    """Each likelihood band at its midpoint against the share of its forecasts that came true."""
+    done = scored[scored["scored"]]
+    cal = en.calibration(scored, scale)
+    drawn = cal[en.CALIBRATION_DRAWN].assign(term=[scale_word("likelihood", t) for t in cal["term"]])
+    bands = "؛ ".join(f"{r.term}: {r.came_true} من {r.forecasts}" for r in drawn.itertuples())
+    return figure(
+        "aftermath-calibration",
+        en.calibration_chart(drawn, said),
+        drawn,
+        caption=f"من بين {arabic.count(len(done), FORECAST)} استعملت كلمة احتمال قرأناها على سلّم الاحتمالات، صدق "
+        f"{arabic.fmt_number(int(cal['came_true'].sum()))}؛ وبحسب الفئة: {bands}.",
+        alt_text="مخطط معايرة: كل دائرة فئة احتمال، موضعها الأفقي منتصف احتمالها والعمودي نسبة ما صدق من توقعاتها، "
+        f"وحجمها عدد التوقعات؛ والقطر المتقطع موضع المعايرة التامة. {bands}.",
+        sources=list(dict.fromkeys(done["source_id"])) + list(dict.fromkeys(done["outcome_source_id"])),
+        lang=LANG,
+    )
+
+
+def outcomes_figure(rows: pd.DataFrame, said):
+    """What happened after the fall, question by question: the English page's outcome rows on a timeline."""
+    questions = translations("questions", "label")
+    drawn = rows[en.OUTCOMES_DRAWN].assign(label=rows["question"].map(questions))
+    busiest = drawn["label"].value_counts()
+    order = [questions[q] for q in labels("questions").index]
+    return figure(
+        "aftermath-outcomes",
+        en.outcomes_chart(drawn, order, said),
+        drawn,
+        caption=f"ما جرى بعد السقوط، {arabic.fmt_date_range(drawn['date'].min(), drawn['date'].max())}: "
+        f"{arabic.count(len(drawn), arabic.REPORT)} عن {arabic.count(rows['question'].nunique(), QUESTION)}، "
+        f"أكثرها في «{busiest.index[0]}» ({arabic.fmt_number(int(busiest.iloc[0]))}).",
+        alt_text=f"خط زمني فيه صف لكل مسألة ({arabic.join_words(order)})، والزمن يجري من اليمين إلى اليسار؛ كل علامة "
+        "تطوّر واحد أفاد به تقرير، في تاريخه.",
+        sources=list(dict.fromkeys(rows["source_id"])),
+        lang=LANG,
+    )
 
 
 def story(w: Worded) -> Section:

@@ -16,12 +16,13 @@ import pandas as pd
 from ...charts import theme
 from ...data import load
 from ...output import arabic
-from ...output.figure import table
+from ...output.figure import figure, table
 from ...output.prose import Value
 from ...rows.select import days_between, modal_date
 from ...rows.translations import translated
 from .. import argument as en
 from ..page import Page, Section
+from ._figures import voice
 from .battle import judged
 
 LANG = "ar"
@@ -70,7 +71,65 @@ def label(hypothesis_id: str) -> str:
 def build() -> Page:
     theme.apply()
     a = tables()
-    return Page.of(causes(a), moments(a), ranking(a), judged("argument", BOTTOM_LINE), explanations(a), lang=LANG)
+    return Page.of(
+        causes(a),
+        moments(a),
+        ranking(a),
+        judged("argument", BOTTOM_LINE),
+        explanations(a),
+        Section(shows={"ach-matrix": matrix_figure(a)}),
+        lang=LANG,
+    )
+
+
+# The matrix's words: its legend, the three ratings, and the drawn columns its tooltip names.
+MATRIX_WORDS = {
+    "The evidence is": "الدليل",
+    "consistent": "متّسق مع التفسير",
+    "inconsistent": "متعارض مع التفسير",
+    "neutral": "محايد",
+    "label": "التفسير",
+    "evidence": "الدليل",
+    "kind": "نوع الدليل",
+    "rating": "الحكم",
+    "note": "ملاحظة",
+}
+
+
+def matrix_figure(a: Tables):
+    """The English page's matrix of the explanations against the evidence (the same cells, rated by the same rule),
+    right to left: explanations named as data/translations.csv words them, each piece of evidence by its row, date
+    and originator."""
+    t = a.t
+    said = voice(MATRIX_WORDS)
+    cells = t.cells.assign(
+        label=t.cells["hypothesis_id"].map(label),
+        evidence=[
+            f"{arabic.fmt_date(d)} · {r} · {o}"
+            for r, d, o in zip(t.cells["row_id"], t.cells["date"], t.cells["originator"])
+        ],  # the date first: the row and originator, in Latin letters, then read as one run after it
+    )
+    drawn = said.values(cells[["hypothesis_id", "label", "row_id", "evidence", "kind", "rating", "note"]], "rating")
+    order = [label(h) for h in t.ranked["hypothesis_id"]]
+    best, second, n = t.ranked.iloc[0], t.ranked.iloc[1], len(t.evidence_ids)
+    return figure(
+        "argument-ach-matrix",
+        en.matrix_chart(drawn, order, said),
+        drawn,
+        caption=(
+            f"من بين {arabic.count(len(t.hypotheses), EXPLANATION)}، يلقى تفسير «{label(best['hypothesis_id'])}» أقلّ "
+            f"عدد من الأدلة المتعارضة معه ({arabic.fmt_number(int(best['inconsistent']))} من أصل "
+            f"{arabic.fmt_number(n)})، ويليه «{label(second['hypothesis_id'])}» "
+            f"({arabic.fmt_number(int(second['inconsistent']))})."
+        ),
+        alt_text=(
+            f"شبكة فيها عمود لكل تفسير ({arabic.join_words(order)})، من اليمين إلى اليسار، وصف لكل دليل، الأقدم "
+            "أولاً؛ تُلوَّن الخلية بالأحمر حيث يتعارض الدليل مع التفسير، وبالأزرق حيث يتّسق معه، وبالرمادي حيث "
+            "يكون محايداً."
+        ),
+        sources=list(dict.fromkeys(t.index.set_index("row_id").loc[t.evidence_ids, "source_id"])),
+        lang=LANG,
+    )
 
 
 def causes(a: Tables) -> Section:

@@ -24,10 +24,10 @@ from ...data import load
 from ...output import arabic
 from ...output.figure import block
 from ...output.prose import Value
-from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.translations import translated
 from .. import battle as en
 from ..page import Page, Section
+from . import _maps
 
 LANG = "ar"
 # The judgments the bottom line cites: the English page's (tests/test_ar_battle.py holds them equal).
@@ -71,10 +71,7 @@ def box_html(row) -> str:
     word, band, confidence = _words(row)
     field = {f: html.escape(translated("judgments", jid, f)) for f in ("statement", "assumptions", "alternative")}
     field["indicators"] = html.escape(translated("judgments", jid, "indicators"))
-    links = "، ".join(
-        f'<a href="{arabic.ENGLISH}{EVIDENCE_PAGE}#{row_anchor(r)}" hreflang="en">{arabic.isolate(r)}</a>'
-        for r in row.basis.split()
-    )
+    links = arabic.row_links(row.basis)
     details = (
         ("يستند إلى صفوف البيانات", links),
         ("يفترض", field["assumptions"]),
@@ -221,7 +218,14 @@ def places(a: Tables, key: str) -> int:
 def build() -> Page:
     theme.apply()
     a = tables()
-    return Page.of(judged("battle", BOTTOM_LINE), story(a), numbers(a), method(a), lang=LANG)
+    return Page.of(
+        judged("battle", BOTTOM_LINE),
+        story(a),
+        numbers(a),
+        method(a),
+        Section(shows=_maps.battle_figures(a.t)),
+        lang=LANG,
+    )
 
 
 def story(a: Tables) -> Section:

@@ -22,10 +22,10 @@ from ...output.figure import block
 from ...output.judgments import with_bands
 from ...output.prose import Value
 from ...output.render import md_escape
-from ...rows.provenance import EVIDENCE_PAGE, row_anchor
 from ...rows.translations import translated
 from .. import eleven_days as en
 from ..page import Page, Section
+from . import _maps
 
 LANG = "ar"
 # The judgments the English chapter cites, by the keys its prose uses (tests/test_ar_eleven_days.py holds them equal).
@@ -169,10 +169,7 @@ def judgment_boxes(ids) -> dict[str, object]:
     out = {}
     for jid, row in _judgments(ids).iterrows():
         text = {f: translated("judgments", jid, f) for f in ("statement", "assumptions", "alternative", "indicators")}
-        links = "، ".join(
-            f'<a href="{arabic.ENGLISH}{EVIDENCE_PAGE}#{row_anchor(r)}" hreflang="en">{arabic.isolate(r)}</a>'
-            for r in row.basis.split()
-        )
+        links = arabic.row_links(row.basis)
         details = (
             ("يستند إلى صفوف البيانات", links),
             ("يفترض", html.escape(text["assumptions"])),
@@ -207,6 +204,7 @@ def build() -> Page:
         bottom_line(a),
         who(a),
         campaign(a),
+        Section(shows=_maps.campaign_figures("days")),
         after(a),
         method(a),
         lang=LANG,

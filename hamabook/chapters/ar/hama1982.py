@@ -17,14 +17,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...charts import theme
+from ...charts.kinds_hama1982 import estimate_ranges, population_dots
 from ...output import arabic
-from ...output.figure import table
+from ...output.figure import figure, table
 from ...output.prose import Value
 from ...rows.arabic import original_quote
 from ...rows.figures import agreed
 from ...rows.select import days_between, modal_date, with_sources
+from ...rows.translations import translations
 from .. import hama1982 as en
 from ..page import Page, Section
+from . import _figures as charts
 from ._judged import judged
 
 LANG = "ar"
@@ -211,8 +214,97 @@ def toll(a: Tables) -> Section:
     ):
         v[key] = arabic.counted(int(counts.get(cls, 0)), ESTIMATE, a.en[key].rows)
     s = Section(values=v)
+    s.add("hama1982-death-toll", toll_figure(a))
     s.add("hama1982-estimates", estimates_table(a))
+    s.add("hama1982-population", population_figure(a))
     return s
+
+
+# The toll chart's words: its titles and the columns its tooltip names (the classes are SCOPES).
+TOLL_WORDS = {
+    "What the estimate counts": "ما يُحصيه التقدير",
+    "Deaths (estimate)": "القتلى (تقدير)",
+    "made_by": "صاحب التقدير",
+    "estimate_year": "سنة التقدير",
+    "low": "الأدنى",
+    "high": "الأعلى",
+    "counts": "ما يُحصيه",
+}
+
+
+# The population chart's words: titles, the two periods a figure refers to, the drawn columns its tooltip names.
+POPULATION_WORDS = {
+    "Year the figure refers to": "السنة التي يعود إليها الرقم",
+    "Population of Hama city": "عدد سكان مدينة حماة",
+    "Refers to": "يعود إلى",
+    "later": "وقت لاحق",
+    "refers_to": "السنة",
+    "population": "عدد السكان",
+    "scope": "ما يشمله",
+}
+
+
+def population_figure(a: Tables):
+    """Hama's population then and now: the English page's figures, by the year each refers to, in Arabic."""
+    t, fmt = a.t, arabic.fmt_number
+    pop_then, latest, _, growth = en.population_facts(t)
+    around = f"around {t.start.year}"  # the English chapter's period of a figure for the time of the massacre
+    said = charts.voice({**POPULATION_WORDS, around: f"نحو {t.start.year}"})
+    drawn = said.values(en.population_drawn(t.pop), "period")
+    low, high = fmt(pop_then["value"].min()), fmt(pop_then["value"].max())
+    return figure(
+        "hama1982-population",
+        population_dots(drawn, said),
+        drawn,
+        caption=(
+            f"تتراوح أرقام سكان حماة وقت المجزرة بين {low} و{high}؛ وبحلول {latest['as_of'].year} قُدّر عدد سكان المدينة "
+            f"بنحو {fmt(latest['value'])}، أي نحو {arabic.fmt_number(round(growth, 1))} أضعاف أكبرها."
+        ),
+        alt_text=(
+            f"مخطط نقطي لعدد سكان حماة بحسب السنة التي يعود إليها كل رقم، نقطة لكل مصدر، ملوّنة بحسب وصفها المدينة "
+            f"نحو عام {t.start.year} أو بعده، والزمن يجري من اليمين إلى اليسار؛ ترتفع النقاط من {low}–{high} نحو عام "
+            f"{t.start.year} إلى نحو {fmt(latest['value'])} في {latest['as_of'].year}."
+        ),
+        sources=list(dict.fromkeys(t.pop["source_id"])),
+        lang=LANG,
+    )
+
+
+def arabic_estimator(figure_id: str, made_by: str) -> str:
+    """Who made an estimate, in the book's Arabic (data/translations.csv) where the row names them in words of its
+    own; an organisation the source names as it publishes keeps that name."""
+    return translations("figures", "estimated_by").get(figure_id, made_by)
+
+
+def toll_figure(a: Tables):
+    """The English page's range chart of the toll's estimates (the same rows), right to left, in Arabic."""
+    t, stats, fmt = a.t, a.t.stats, arabic.fmt_number
+    said = charts.voice({**TOLL_WORDS, **SCOPES})
+    drawn = said.values(en.toll_drawn(t.toll), "counts")
+    drawn = drawn.assign(made_by=[arabic_estimator(f, m) for f, m in zip(drawn["figure_id"], drawn["made_by"])])
+    drawn = drawn.assign(label=drawn["made_by"] + "، " + drawn["estimate_year"] + " [" + drawn["figure_id"] + "]")
+    widest = t.toll.loc[(t.toll["high_"] - t.toll["low_"]).idxmax()]
+    first, last = t.toll.iloc[0]["year"], t.toll.iloc[-1]["year"]
+    return figure(
+        "hama1982-death-toll",
+        estimate_ranges(drawn, en.SCOPE_CLASSES, said),
+        drawn,
+        caption=(
+            f"تمتد تقديرات حصيلة قتلى حماة، وهي {arabic.count(stats['n'], ESTIMATE)} وُضعت بين عامي {first} و{last}، "
+            f"من {fmt(stats['lowest'])} إلى {fmt(stats['highest'])}؛ ويقع نصف نقاط منتصفها بين {fmt(stats['q1'])} "
+            f"و{fmt(stats['q3'])} (الخط المتقطع: وسيط نقاط المنتصف، {fmt(stats['median'])}). "
+            "وتسمّي كل تسمية صاحب التقدير."
+        ),
+        alt_text=(
+            f"مخطط مدى، صف لكل تقدير لحصيلة قتلى حماة عام {t.start.year}، الأقدم في الأعلى، وعلى كل صف اسم صاحب "
+            "التقدير وسنته. تُظهر الأشرطة المدى من الأدنى إلى الأعلى والنقاط الأرقام المفردة، ملوّنة بحسب ما يُحصيه "
+            f"التقدير: المدنيين أو كل القتلى أو غير محدد. أوسع مدى، من {fmt(widest['low_'])} إلى "
+            f"{fmt(widest['high_'])}، هو تقدير {arabic_estimator(widest['figure_id'], widest['made_by'])}؛ "
+            "ويشير خط متقطع إلى الوسيط."
+        ),
+        sources=list(dict.fromkeys(t.toll["source_id"])),
+        lang=LANG,
+    )
 
 
 def estimates_table(a: Tables):
@@ -222,7 +314,7 @@ def estimates_table(a: Tables):
         {
             "made": [arabic.fmt_date_at(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"], strict=True)],
             "estimate": [fmt_between(lo, hi) for lo, hi in zip(rows["low_"], rows["high_"], strict=True)],
-            "made_by": rows["made_by"],
+            "made_by": [arabic_estimator(f, m) for f, m in zip(rows["figure_id"], rows["made_by"], strict=True)],
             "counts": rows["scope_class"].map(SCOPES),
             "publisher": rows["publisher"],
             "url": rows["url"],

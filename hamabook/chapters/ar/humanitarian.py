@@ -15,10 +15,13 @@ import pandas as pd
 
 from ...charts import theme
 from ...output import arabic
+from ...output.figure import figure
 from ...output.prose import Value
 from ...rows.figures import value_or_range
+from ...rows.translations import translated
 from .. import humanitarian as en
 from ..page import Page, Section
+from ._figures import voice as chart_voice
 from ._judged import judged
 from .hama1982 import fmt_between
 
@@ -47,7 +50,16 @@ def build() -> Page:
     theme.apply()
     a = tables()
     page = Page.of(
-        bottom_line(a), before(a), flight(a), casualties(a), hama(a), returns(a), judged(CHAPTER, VERDICTS), lang=LANG
+        bottom_line(a),
+        before(a),
+        flight(a),
+        Section(shows={"humanitarian-displacement": displacement_figure(a)}),
+        casualties(a),
+        Section(shows={"humanitarian-casualties": casualty_figure(a)}),
+        hama(a),
+        returns(a),
+        judged(CHAPTER, VERDICTS),
+        lang=LANG,
     )
     page.headline("hum_peak_value", "hum_still_value")
     return page
@@ -202,4 +214,95 @@ def returns(a: Tables) -> Section:
             "hum_ret_last_date": when(a, "hum_ret_last_date"),
             "hum_idp_back": amount(a, "hum_idp_back"),
         }
+    )
+
+
+# The displacement chart's words: its titles and the drawn columns its tooltip names.
+CHART_WORDS = {
+    "Counted by": "الجهة التي أحصت",
+    "People": "الأشخاص",
+    "counted_by": "الجهة التي أحصت",
+    "point": "العدد",
+    "as_of": "التاريخ",
+    "People killed since the offensive began": "القتلى منذ بدء الهجوم",
+    "Counted by – what": "الجهة التي أحصت – ما أحصته",
+    "series": "السلسلة",
+}
+
+
+def _via(counted_by: str) -> str:
+    """Who counted a figure and through whom it came, in Arabic: 'OCHA, via ReliefWeb' -> 'OCHA، عبر ReliefWeb'."""
+    return counted_by.replace(", via ", "، عبر ").replace(" via ", " عبر ")
+
+
+def displacement_figure(a: Tables):
+    """The English page's displacement chart (the same figures, one panel per definition, one line per counting
+    body), right to left, each definition labelled as data/translations.csv words it."""
+    disp = a.t.disp
+    top, still, home, unhcr = en.displacement_points(disp)
+    drawn = en.series(disp)
+    labels = {m: translated("metrics", m, "label") for m in en.DISPLACEMENT}
+    drawn = drawn.assign(
+        metric_label=drawn["metric"].map(labels),
+        counted_by=drawn["counted_by"].map(_via),
+    )
+    span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
+    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ\n({span})"})
+    shown = drawn[[*en.DISPLACEMENT_DRAWN, "reliability", "n_reports"]]
+    bodies = arabic.join_words(sorted(shown["organisation"].unique()))
+    return figure(
+        "humanitarian-displacement",
+        en.displacement_chart(shown, [labels[m] for m in en.DISPLACEMENT], said),
+        shown,
+        caption=(
+            f"بلغ عدد من ما زالوا نازحين في إحصاء {top['organisation']} ذروته، {en.as_text(top)}، في "
+            f"{arabic.fmt_date(top['as_of'])}، ثم صار {en.as_text(still)} في {arabic.fmt_date(still['as_of'])}؛ "
+            f"وبحلول {arabic.fmt_date(home['as_of'])} أحصى {en.as_text(home)} عادوا إلى مناطقهم الأصلية. لا تصل "
+            "الخطوط إلا بين أرقام جهة واحدة وتعريف واحد، والأشرطة العمودية نطاقات."
+        ),
+        alt_text=(
+            f"ثلاثة مخططات خطية متراكبة يجمعها محور زمني واحد، {span}، والزمن يجري من اليمين إلى اليسار، مخطط لكل "
+            "تعريف: النازحون الجدد، ومن ما زالوا نازحين، ومن عادوا. النقاط ملوّنة بحسب الجهة التي أحصت "
+            f"({bodies})؛ وتُرسم تقديرات المفوضية السامية للأمم المتحدة لشؤون اللاجئين أشرطةً عمودية من "
+            f"{en.as_text(unhcr)}."
+        ),
+        sources=list(dict.fromkeys(drawn["source_id"])),
+        lang=LANG,
+    )
+
+
+def casualty_figure(a: Tables):
+    """The English page's death tolls (the same figures, one line per counting body and definition), right to left,
+    each definition as data/translations.csv words it."""
+    dead = a.t.dead
+    tot, fighters, civ, ocha, snhr = en.casualty_points(dead)
+    drawn = en.series(dead)
+    labels = {m: translated("metrics", m, "label") for m in en.DEATHS}
+    drawn = drawn.assign(metric_label=drawn["metric"].map(labels))
+    drawn = drawn.assign(
+        series=drawn["organisation"] + " – " + drawn["metric_label"],
+        counted_by=drawn["counted_by"].map(_via),
+    )
+    span = arabic.fmt_date_range(drawn["as_of"].min(), drawn["as_of"].max())
+    said = chart_voice({**CHART_WORDS, "As of": f"التاريخ\n({span})"})
+    shown = drawn[en.CASUALTY_DRAWN]
+    return figure(
+        "humanitarian-casualties",
+        en.casualty_chart(shown, said),
+        shown,
+        caption=(
+            f"بلغت حصيلة المرصد السوري لحقوق الإنسان المتراكمة {en.as_text(tot)} "
+            f"بحلول {arabic.fmt_date(tot['as_of'])}، "
+            f"معظمهم من المقاتلين ({en.as_text(fighters)})؛ أما أعداد المدنيين فأقل بكثير وتختلف بحسب التعريف: "
+            f"المرصد {en.as_text(civ)}، والشبكة السورية لحقوق الإنسان {en.as_text(snhr)} (في الشمال، حتى "
+            f"{arabic.fmt_date(snhr['as_of'])})، ومكتب الأمم المتحدة لتنسيق الشؤون الإنسانية {en.as_text(ocha)} "
+            f"(موثّقة، في الشمال الغربي، حتى {arabic.fmt_date(ocha['as_of'])})."
+        ),
+        alt_text=(
+            f"مخطط خطي لحصائل القتلى، {span}، والزمن يجري من اليمين إلى اليسار، خط لكل جهة وتعريف: مجموع القتلى عند "
+            f"المرصد السوري يرتفع إلى {en.as_text(tot)}، وقتلى المقاتلين عنده دونه بقليل، وخطوط أدنى بكثير للمدنيين "
+            "كما أحصاهم المرصد ومكتب تنسيق الشؤون الإنسانية والشبكة السورية لحقوق الإنسان."
+        ),
+        sources=list(dict.fromkeys(drawn["source_id"])),
+        lang=LANG,
     )

@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 
 from ...charts import theme
-from ...charts.arabic import report_dots_rtl
+from ...charts.kinds import report_dots
 from ...data import load
 from ...data.checks import own_page
 from ...output import arabic
@@ -28,6 +28,7 @@ from ...rows.reports import CONTROL_CLAIM, count_reports
 from ...rows.select import days_between, modal_date, reported_dates
 from .. import intro as en
 from ..page import Page, Section
+from . import _figures
 
 LANG = "ar"
 CONTROL_CHANGE = "control_change"  # category_label's key for a row of control_changes.csv
@@ -328,16 +329,10 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
         f"{fall_sentence(caps, order)} يرسم الشكل نقطةً لكل نسخة قُرئت ({arabic.count(len(caps), COPY)})، "
         "أما نُسخ التقرير الواحد فتُعدّ في النص مرة واحدة."
     )
-    chart = report_dots_rtl(
-        drawn,
-        "city",
-        order,
-        x_title=f"تاريخ السيطرة كما أفادت به التقارير ({months})",
-        legend_title="درجة المصدر",
-        tooltips={"city": "المدينة", "date": "التاريخ", "publisher": "الناشر", "reliability": "الدرجة"},
-        height=180,
-        size=90,
-        opacity=0.8,
+    x_title = f"تاريخ السيطرة كما أفادت به التقارير\n({months})"
+    said = _figures.voice({"Reported date of capture": x_title})
+    chart = report_dots(
+        drawn, "city", order, x_title="Reported date of capture", height=180, size=90, opacity=0.8, voice=said
     )
     return figure(
         "capture-dates",

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ...charts import theme
+from ...charts.kinds import report_dots
 from ...output import arabic
+from ...output.figure import figure as draw
 from ...output.prose import Value
 from .. import military as en
 from ..page import Page, Section
+from . import _figures, _maps
 from .eleven_days import counted, judgment_boxes, verdicts, when
 
 LANG = "ar"
@@ -111,6 +114,82 @@ def build() -> Page:
     v["mil_homs_reports"] = counted(a, "mil_homs_reports", arabic.REPORT)
     return Page.of(
         Section(values=verdicts(JUDGMENTS), shows=judgment_boxes(JUDGMENTS.values())),
-        Section(values=v),
+        Section(
+            values=v,
+            shows={
+                "military-advance-dates": advance_figure(a),
+                "military-exchange-rate": exchange_figure(a),
+                "military-corridor-map": _maps.corridor_figure("military"),
+            },
+        ),
+        lang=LANG,
+    )
+
+
+def advance_figure(a: Tables):
+    """The English page's chart of the days the places on the M5 changed hands (the same reports), right to left."""
+    t = a.t
+    reported, contested, dots, order = en.advance_dots(en.advance_reports(t)[2], t.places, t.sources)
+    first, last = dots["date"].min(), dots["date"].max()
+    said = _figures.voice({"Reported date": f"التاريخ كما أفادت به التقارير\n({arabic.fmt_date_range(first, last)})"})
+    drawn = dots.assign(place=[said.place(p, n) for p, n in zip(dots["place_id"], dots["place"])])
+    drawn = drawn[["place", "date", "publisher", "reliability"]]
+    chart = report_dots(
+        drawn, "place", [said.place(p, "") for p in order], x_title="Reported date", height=190, size=70,
+        opacity=0.75, voice=said,
+    )  # fmt: skip
+    disputed = arabic.join_words(said.place(p, "") for p in contested.index)
+    return draw(
+        "military-advance-dates",
+        chart,
+        drawn,
+        caption=f"تبدّلت السيطرة على البلدات والمدن الواقعة على الطريق الدولي M5 واحدةً تلو الأخرى بين "
+        f"{arabic.fmt_date_range(first, last)}، واختلفت الروايات في يوم سقوط {disputed}. يرسم الشكل نقطةً لكل تقرير "
+        f"({arabic.count(len(drawn), arabic.REPORT)} عن {arabic.count(len(reported), PLACE)}).",
+        alt_text="مخطط نقطي، نقطة لكل تقرير، للأيام التي أفادت التقارير بأن البلدات والمدن تبدّلت فيها السيطرة، "
+        "الأسبق سقوطاً في الأعلى والزمن يجري من اليمين إلى اليسار، والنقاط ملوّنة بحسب درجة المصدر.",
+        sources=list(dict.fromkeys(dots["source_id"])),
+        lang=LANG,
+    )
+
+
+# The exchange-rate chart's words: titles, the two rates, the drawn columns its tooltip names.
+EXCHANGE_WORDS = {
+    "Syrian pounds per US dollar": "ليرة للدولار",
+    "Rate": "السعر",
+    "market": "السوق",
+    "official": "الرسمي",
+    "as_of": "التاريخ",
+    "rate": "السعر",
+    "low": "الأدنى",
+    "high": "الأعلى",
+}
+
+
+def exchange_figure(a: Tables):
+    """The pound against the dollar: the English page's quotes (official before the launch, market during the
+    campaign), right to left, in Arabic."""
+    t = a.t
+    fx, before, during = en.exchange_rows(t)
+    fmt_range = arabic.fmt_date_range
+    said = _figures.voice(
+        {**EXCHANGE_WORDS, "Date reported": f"تاريخ التقرير\n({fmt_range(fx['as_of'].min(), fx['as_of'].max())})"}
+    )
+    drawn = said.values(
+        fx.assign(place=[said.place(p, "") if isinstance(p, str) else "" for p in fx["place_id"]]), "rate"
+    )
+    drawn = drawn[en.EXCHANGE_DRAWN]
+    official = arabic.fmt_date_at(before["as_of"].iloc[0], before["as_of_precision"].iloc[0])
+    return draw(
+        "military-exchange-rate",
+        en.exchange_chart(drawn, said),
+        drawn,
+        caption=f"بلغت أسعار السوق في الفترة {fmt_range(during['as_of'].min(), during['as_of'].max())} "
+        f"{en.value_text(during)} ليرة للدولار، مقابل سعر رسمي قدره {en.value_text(before)} ليرة في {official}. "
+        f"يرسم الشكل نقطةً لكل سعر ({arabic.count(len(fx), arabic.REPORT)})، في الفترة "
+        f"{fmt_range(fx['as_of'].min(), fx['as_of'].max())}.",
+        alt_text="سلسلة مؤرّخة لأسعار صرف الليرة السورية كما أفادت بها التقارير، في السوق والرسمية، والزمن يجري من "
+        "اليمين إلى اليسار، نقطة لكل تقرير وشريط لنطاق الشراء والبيع حين يُذكر.",
+        sources=list(dict.fromkeys(fx["source_id"])),
         lang=LANG,
     )
