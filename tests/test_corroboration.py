@@ -42,6 +42,7 @@ def _corroborate(data) -> int:
     """Add the B twins to the package copied at ``data``; the number of rows added."""
     sources = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
     grade = dict(zip(sources["source_id"], sources["reliability"]))
+    originator = dict(zip(sources["source_id"], sources["originator"]))
     b_copies = sources.loc[sources["reliability"] == "B", "source_id"].reset_index(drop=True)
     added = 0
     for table, (id_col, prefix) in TABLES.items():
@@ -49,8 +50,11 @@ def _corroborate(data) -> int:
         weak = rows[rows["source_id"].map(grade).isin(["C", "D"])]
         twins = weak.sample(frac=SHARE, random_state=SEED).copy()
         twins[id_col] = [f"{prefix}{9000 + k}" for k in range(len(twins))]
-        twins["summary"] = "A second report of a held fact."
         twins["source_id"] = b_copies.sample(len(twins), replace=True, random_state=SEED).to_numpy()
+        # each twin says who reported it (the summary names its originator) and speaks with its page's voice
+        twins["summary"] = twins["source_id"].map(originator) + ": a second report of a held fact."
+        if "speaker" in twins:
+            twins["speaker"] = ""
         pd.concat([rows, twins]).to_csv(data / f"{table}.csv", index=False)
         added += len(twins)
     return added

@@ -420,8 +420,8 @@ def south_and_east(t: Tables) -> Section:
     v["days_suwayda_first"] = _day(suwayda_day)
     v["days_suwayda_freed"] = _said("about 550", suwayda_day)
     city = t.taken("suwayda")
+    v["days_suwayda_ultimatum"] = _said("24 hours", city)  # whichever report states it, however it dates the day
     city = city[city["date_precision"] == "day"]
-    v["days_suwayda_ultimatum"] = _said("24 hours", city)
     v["days_suwayda"] = _day(city)
     v["days_quneitra"] = _day(t.taken("quneitra"))
     dez = t.taken("deir-ez-zor")
