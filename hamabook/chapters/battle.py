@@ -591,15 +591,16 @@ def _map_figures(t: Tables, frame: pd.DataFrame) -> dict[str, object]:
         f"{prose.join_words(named)} are named."
     )
     one_per_day = " One small map per day from " + order[0] + " to " + order[-1] + "."
+    drawn = maps.wide_frame(frame)
     kinds = {
-        "battle-map": (maps.control_map_slider(frame, geography), " A slider picks the day."),
-        "battle-map-panels": (maps.control_map_panels(frame, geography, order), one_per_day),
+        "battle-map": (maps.control_map_slider(drawn, geography), " A slider picks the day."),
+        "battle-map-panels": (maps.control_map_panels(drawn, geography), one_per_day),
     }
     return {
         name: figure(
             name,
             chart,
-            frame,
+            drawn,
             caption=caption,
             alt_text=alt_text + how,
             sources=sources,

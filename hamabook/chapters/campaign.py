@@ -58,11 +58,12 @@ def _line_sources(geography: pd.DataFrame, layers) -> list[str]:
 
 @dataclass(frozen=True)
 class Campaign:
-    """What the campaign maps draw: the frame of every day and of the small maps' days (their labels ``shown``),
-    each city's first reported day (place_id -> date, in order), the cities whose reports disagree, the sources."""
+    """What the campaign maps draw: the frame (one row per place; the maps pick each day's statuses) and its
+    ``days``, the small maps' days (their labels ``shown``), each city's first reported day (place_id -> date, in
+    order), the cities whose reports disagree, the sources."""
 
     frame: pd.DataFrame
-    panels: pd.DataFrame
+    days: pd.DatetimeIndex
     shown: list[str]
     firsts: pd.Series
     split: list[str]
@@ -75,7 +76,6 @@ def campaign_rows(t: Tables, voice: Voice = ENGLISH) -> Campaign:
     days = pd.date_range(FIRST_DAY, LAST_DAY, freq="D")
     frame = campaign.campaign_frame(t.reports, t.fronts, t.places, days, voice)
     shown = [voice.day(d) for d in pd.to_datetime(list(PANEL_DAYS))]
-    panels = frame[frame["day_label"].isin(shown)].reset_index(drop=True)
     taken = t.reports[t.reports["place_id"].isin(campaign.CAMPAIGN_PLACES)]
     firsts = taken.groupby("place_id")["date"].min().sort_values()
     disputed = taken.groupby("place_id")["date"].nunique()
@@ -90,7 +90,7 @@ def campaign_rows(t: Tables, voice: Voice = ENGLISH) -> Campaign:
         *_line_sources(t.geography, ["border", "coast", "governorate", "river", "road"]),
     ]
     split = [p for p in disputed.index if disputed[p] > 1]
-    return Campaign(frame, panels, shown, firsts, split, list(dict.fromkeys(sources)))
+    return Campaign(frame, days, shown, firsts, split, list(dict.fromkeys(sources)))
 
 
 def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
@@ -99,7 +99,7 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
     theme.apply()
     t = t or tables()
     c = campaign_rows(t)
-    frame, panels, shown, firsts, sources = c.frame, c.panels, c.shown, c.firsts, c.sources
+    frame, shown, firsts, sources = c.frame, c.shown, c.firsts, c.sources
     names = t.places.set_index("place_id")["name"]
     order = " → ".join(f"{names[p]} ({prose.fmt_date(d)})" for p, d in firsts.items())
     split = [names[p] for p in c.split]
@@ -121,7 +121,7 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"{prefix}-map",
         figure(
             f"{prefix}-map",
-            campaign.campaign_slider(frame, t.geography),
+            campaign.campaign_slider(frame, t.geography, c.days),
             frame,
             caption=caption,
             alt_text=alt_text + " A slider picks the day.",
@@ -132,8 +132,8 @@ def campaign_map(t: Tables | None = None, prefix: str = "campaign") -> Section:
         f"{prefix}-map-panels",
         figure(
             f"{prefix}-map-panels",
-            campaign.campaign_panels(panels, t.geography, shown),
-            panels,
+            campaign.campaign_panels(frame, t.geography, c.days, shown),
+            frame,
             caption=caption,
             alt_text=alt_text + f" Six small maps: {', '.join(shown)}.",
             sources=sources,

@@ -4,6 +4,7 @@ the M5 and M4. Builders take the exact frame they draw (:func:`campaign_frame`);
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -60,15 +61,18 @@ NOTES = (  # fixed names: neighbours, rivers, roads (lon, lat)
 def campaign_frame(
     reports: pd.DataFrame, fronts: pd.DataFrame, places: pd.DataFrame, days, voice: Voice = ENGLISH
 ) -> pd.DataFrame:
-    """One row per place and day: ``reports`` (control reports with ``taken_by_side``: every report of a place
-    taken) give the cities of CAMPAIGN_PLACES, shown from the first report on; ``fronts`` (events with ``category``
-    in FRONT_WORDS) give the other fronts; ORIENTATION cities and the NOTES show on every day.
-    Columns: layer, place_id, name, label, status, longitude, latitude, day, day_index, day_label, dx, dy, align,
-    row_ids. Names, dates, statuses and notes are in the ``voice``'s words."""
+    """One row per place the map draws, and per fixed note: ``reports`` (control reports with ``taken_by_side``:
+    every report of a place taken) give the cities of CAMPAIGN_PLACES, drawn every day and taken from the first
+    report on; ``fronts`` (events with ``category`` in FRONT_WORDS) give the other fronts, drawn from their first
+    report on; ORIENTATION cities and the NOTES are drawn every day. ``shown_from`` and ``taken_from`` are indexes
+    into ``days`` (0 is the first day), ``first_report`` the day a city or front is first reported; ``status`` is
+    what a place is once taken. A day of the map is :func:`campaign_day` of this frame. Columns: layer, place_id,
+    name, label, status, longitude, latitude, shown_from, taken_from, first_report, dx, dy, align, row_ids. Names,
+    dates, statuses and notes are in the ``voice``'s words."""
     pl = places.set_index("place_id")
     pl["name"] = [voice.place(p, n) for p, n in zip(pl.index, pl["name"])]
     statuses = voice.domain(STATUSES)
-    days = sorted(pd.to_datetime(list(days)))
+    index = {d: i for i, d in enumerate(sorted(pd.to_datetime(list(days))))}
     rows = []
     for place_id in CAMPAIGN_PLACES:
         taken = reports[reports["place_id"] == place_id]
@@ -78,49 +82,48 @@ def campaign_frame(
         side = taken.loc[taken["date"] == first, "taken_by_side"].iloc[0]
         status = statuses[0] if side == "opposition" else statuses[1]
         label = f"{pl.loc[place_id, 'name']} {voice.days(taken['date'])}"
-        for day in days:
-            rows.append(_row("place", place_id, pl, label, status if first <= day else statuses[2], day, taken))
+        rows.append(_row(place_id, pl, label, status, (0, _first(first, index)), voice.day(first), taken))
     for place_id, events in fronts[~fronts["place_id"].isin(CAMPAIGN_PLACES)].groupby("place_id"):
         first = events["date"].min()
         what = voice.word("; ").join(
             f"{voice.word(FRONT_WORDS[c])} {voice.days(g['date'])}" for c, g in events.groupby("category", sort=False)
         )
-        label = f"{pl.loc[place_id, 'name']}: {what}"
-        for day in days:
-            if first <= day:
-                rows.append(_row("place", place_id, pl, label, statuses[3], day, events, key="event_id"))
+        label, at = f"{pl.loc[place_id, 'name']}: {what}", _first(first, index)
+        rows.append(_row(place_id, pl, label, statuses[3], (at, at), voice.day(first), events, key="event_id"))
     for place_id in ORIENTATION:
-        for day in days:
-            rows.append(_row("place", place_id, pl, pl.loc[place_id, "name"], statuses[4], day, None))
+        rows.append(_row(place_id, pl, pl.loc[place_id, "name"], statuses[4], (0, 0), "", None))
     west, east = scale_bar(39.9, 32.55, 100)
-    notes = [(voice.word(n), lon, lat) for n, lon, lat in (*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68))]
-    for day in days:
-        for name, lon, lat in notes:
-            rows.append({"layer": "note", "name": name, "label": name, "longitude": lon, "latitude": lat, "day": day})
-        for lon in (west, east):
-            rows.append({"layer": "scale", "name": voice.word("100 km"), "label": "", "longitude": lon,
-                         "latitude": 32.55, "day": day})  # fmt: skip
-    frame = pd.DataFrame(rows)
-    index = {d: i for i, d in enumerate(days)}
-    frame["day_index"] = frame["day"].map(index).astype(int)
-    frame["day_label"] = frame["day"].map(voice.day)
-    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "day", "day_index"]
-    return frame[[*columns, "day_label", "dx", "dy", "align", "row_ids"]].fillna(
-        {"place_id": "", "status": "", "dx": 0, "dy": 0, "align": "left", "row_ids": ""}
-    )
+    for name, lon, lat in (*NOTES, ("100 km (at 33° N)", (west + east) / 2, 32.68)):
+        rows.append({"layer": "note", "name": voice.word(name), "label": voice.word(name), "longitude": lon,
+                     "latitude": lat})  # fmt: skip
+    for lon in (west, east):
+        rows.append({"layer": "scale", "name": voice.word("100 km"), "label": "", "longitude": lon, "latitude": 32.55})
+    columns = ["layer", "place_id", "name", "label", "status", "longitude", "latitude", "shown_from", "taken_from"]
+    return pd.DataFrame(rows).reindex(columns=[*columns, "first_report", "dx", "dy", "align", "row_ids"]).fillna(
+        {"place_id": "", "status": "", "shown_from": 0, "taken_from": 0, "first_report": "", "dx": 0, "dy": 0,
+         "align": "left", "row_ids": ""}
+    ).astype({"shown_from": int, "taken_from": int})  # fmt: skip
 
 
-def _row(layer, place_id, pl, label, status, day, rows, key="change_id") -> dict:
+def _first(day, index: dict) -> int:
+    """The index of the map's first day on or after ``day`` (a report before the map's first day shows from it;
+    one after its last day, never)."""
+    return next((i for d, i in index.items() if d >= day), len(index))
+
+
+def _row(place_id, pl, label, status, shown_taken, first: str, rows, key="change_id") -> dict:
     dx, dy, align = OFFSETS.get(place_id, (7, 4, "left"))
     return {
-        "layer": layer,
+        "layer": "place",
         "place_id": place_id,
         "name": pl.loc[place_id, "name"],
         "label": label,
         "status": status,
         "longitude": float(pl.loc[place_id, "longitude"]),
         "latitude": float(pl.loc[place_id, "latitude"]),
-        "day": day,
+        "shown_from": shown_taken[0],
+        "taken_from": shown_taken[1],
+        "first_report": first,
         "dx": dx,
         "dy": dy,
         "align": align,
@@ -128,16 +131,59 @@ def _row(layer, place_id, pl, label, status, day, rows, key="change_id") -> dict
     }
 
 
+# A day of the map, as Vega expressions of the day's index (``day``): which rows it draws, and each place's status
+# (``untaken``: the status of a place not yet reported taken, quoted, in the chart's words).
+SHOWN = "datum.shown_from <= {day}"
+STATUS_ON = "datum.taken_from <= {day} ? datum.status : {untaken}"
+
+
+def _status_on(day: str, voice: Voice = ENGLISH) -> str:
+    """:data:`STATUS_ON` of day ``day`` in the ``voice``'s words."""
+    return STATUS_ON.format(day=day, untaken=json.dumps(voice.word(STATUSES[2]), ensure_ascii=False))
+
+
+def day_labels(days, voice: Voice = ENGLISH) -> list[str]:
+    """The map's days as its titles and small maps name them ('29 Nov'), in order."""
+    return [voice.day(d) for d in sorted(pd.to_datetime(list(days)))]
+
+
+def campaign_day(frame: pd.DataFrame, day: int, voice: Voice = ENGLISH) -> pd.DataFrame:
+    """The rows of :func:`campaign_frame` drawn on day ``day`` (an index), each place with its status that day: what
+    the slider's expressions (SHOWN, STATUS_ON) compute in the browser."""
+    out = frame[frame["shown_from"] <= day].copy()
+    placed = out["layer"] == "place"
+    out.loc[placed & (out["taken_from"] > day), "status"] = voice.word(STATUSES[2])
+    return out
+
+
+def day_frame(frame: pd.DataFrame, days, shown: list[str], voice: Voice = ENGLISH) -> pd.DataFrame:
+    """The small maps' frame: :func:`campaign_day` for each day of ``days`` whose label ('29 Nov') is in ``shown``,
+    with that label as ``day_label``."""
+    labels = day_labels(days, voice)
+    parts = [campaign_day(frame, i, voice).assign(day_label=lb) for i, lb in enumerate(labels) if lb in shown]
+    return pd.concat(parts, ignore_index=True)
+
+
 PANEL_NAMES = ("aleppo", "hama", "homs", "damascus", "daraa", "deir-ez-zor", "palmyra")  # named in the small maps
 
 
-def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, voice: Voice = ENGLISH) -> list:
+def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, voice: Voice = ENGLISH, day=None):
+    """The drawn layers: points by status, names beside them (one layer per offset), notes and the scale bar. With
+    ``day`` (a Vega expression of the day's index), the points and names first keep the rows that day draws and give
+    each place its status that day."""
     legend_def = (
         voice.legend(orient="bottom", direction="horizontal", columns=3, title=None)["legend"] if legend else None
     )
     statuses = voice.domain(STATUSES)
+
+    def chart() -> alt.Chart:
+        base = alt.Chart()
+        if day is None:
+            return base
+        return base.transform_filter(SHOWN.format(day=day)).transform_calculate(status=_status_on(day, voice))
+
     points = (
-        alt.Chart()
+        chart()
         .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=0.6)
         .encode(
             longitude="longitude:Q",
@@ -149,27 +195,28 @@ def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None,
         )
         .transform_filter("datum.layer == 'place'")
     )
+    untaken = json.dumps(statuses[2], ensure_ascii=False)
     labels = []
     for dx, dy, align in sorted({(7, 4, "left"), *OFFSETS.values()}):
         keep = (
-            f"datum.layer == 'place' && datum.status != '{statuses[2]}' && datum.dx == {dx} && datum.dy == {dy}"
+            f"datum.layer == 'place' && datum.status != {untaken} && datum.dx == {dx} && datum.dy == {dy}"
             f" && datum.align == '{align}'"
             + ("" if only is None else " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0")
         )
-        chart, text = voice.text(alt.Chart().transform_filter(keep), labelled)
+        drawn, text = voice.text(chart().transform_filter(keep), labelled)
         labels.append(
-            chart.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
+            drawn.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
                 longitude="longitude:Q", latitude="latitude:Q", text=text
             )
         )
-    chart, text = voice.text(alt.Chart().transform_filter("datum.layer == 'note'"), "label")
-    notes = chart.mark_text(align="center", fontSize=font, fontStyle="italic", color=MUTED).encode(
+    drawn, text = voice.text(alt.Chart().transform_filter("datum.layer == 'note'"), "label")
+    notes = drawn.mark_text(align="center", fontSize=font, fontStyle="italic", color=MUTED).encode(
         longitude="longitude:Q", latitude="latitude:Q", text=text
     )
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
+        .encode(longitude="longitude:Q", latitude="latitude:Q")
         .transform_filter("datum.layer == 'scale'")
     )
     return [points, *labels, notes, bar]
@@ -190,18 +237,23 @@ def _box(width, height, scale, centre=CENTRE):
     return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
 
 
-def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, voice: Voice = ENGLISH) -> alt.LayerChart:
-    """The whole of Syria with a day slider (starting on the last day): cities as the reports have them taken."""
-    days = int(frame["day_index"].max()) + 1
+def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, days, voice: Voice = ENGLISH) -> alt.LayerChart:
+    """The whole of Syria with a day slider over ``days`` (starting on the last day): cities as the reports have
+    them taken that day (:func:`campaign_frame`, one row per place; the slider's day picks each one's status)."""
+    labels = day_labels(days, voice)
     day = alt.param(
-        name="day", value=days - 1, bind=alt.binding_range(min=0, max=days - 1, step=1, name=voice.word("Day "))
+        name="day",
+        value=len(labels) - 1,
+        bind=alt.binding_range(min=0, max=len(labels) - 1, step=1, name=voice.word("Day ")),
     )
-    by_day = "datum.day_index == day"
+    layers = _layers(90, 11, "label", voice=voice, day="day")
+    # The points' tooltips name the day.
+    layers[0] = layers[0].transform_calculate(day_label=json.dumps(labels, ensure_ascii=False) + "[day]")
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(WIDTH, HEIGHT, SCALE)),
-        *(layer.transform_filter(by_day) for layer in _layers(90, 11, "label", voice=voice)),
-        day_title(by_day, voice),
+        *layers,
+        day_title(labels, "day", voice),
         data=frame,
     )
     projection = _projection(WIDTH, HEIGHT, SCALE)
@@ -209,15 +261,18 @@ def campaign_slider(frame: pd.DataFrame, geography: pd.DataFrame, voice: Voice =
 
 
 def campaign_panels(
-    frame: pd.DataFrame, geography: pd.DataFrame, shown: list[str], columns: int = 3, voice: Voice = ENGLISH
+    frame: pd.DataFrame, geography: pd.DataFrame, days, shown: list[str], columns: int = 3, voice: Voice = ENGLISH
 ):
-    """Small multiples, one per day of ``shown`` (day labels; ``frame`` holds those days only), for print and
-    readers without scripts: each city named once it is reported taken."""
+    """Small multiples, one per day of ``shown`` (day labels, '29 Nov', of ``days``), for print and readers without
+    scripts: each city named once it is reported taken. They draw :func:`campaign_frame` as the slider does, each
+    row repeated for the panels' days (what :func:`day_frame` computes)."""
     width, height, scale = 215, 190, 1650
+    labels = day_labels(days, voice)
+    picked = [i for i, label in enumerate(labels) if label in shown]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale), layers=("border", "coast", "river", "road"), scale=0.6),
-        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES, voice=voice),
+        *_layers(28, 10, "name", legend=True, only=PANEL_NAMES, voice=voice, day="datum.panel_day"),
         data=frame,
     )
     header = voice.header(labelFontSize=13)
@@ -225,4 +280,7 @@ def campaign_panels(
         chart.project(**_projection(width, height, scale))
         .properties(width=width, height=height)
         .facet(facet=alt.Facet("day_label:N", sort=list(shown), title=None, header=header), columns=columns)
+        .transform_calculate(panel_day=json.dumps(picked))
+        .transform_flatten(["panel_day"])
+        .transform_calculate(day_label=json.dumps(labels, ensure_ascii=False) + "[datum.panel_day]")
     )

@@ -1,12 +1,14 @@
 """Map chart builders: control of places day by day, over Syria's outline.
 
-Each builder takes the exact frame it draws (one row per place and day, plus orientation rows for the main
-cities) so :func:`hamabook.output.figure.figure` can offer that frame as the figure's data. The only other
+Each builder takes the exact frame it draws (:func:`wide_frame`: one row per place, each day's status in a column
+of its own, plus the fixed labels) so :func:`hamabook.output.figure.figure` can offer that frame as the figure's
+data; the maps pick a day's columns in the browser. The only other
 data a layer carries is the country outline (a geoshape basemap).
 """
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -76,11 +78,11 @@ def basemap(geography: pd.DataFrame, box, *, layers=("governorate", "border", "c
 def map_frame(
     status: pd.DataFrame, places: pd.DataFrame, days, notes: pd.DataFrame, voice: Voice = ENGLISH
 ) -> pd.DataFrame:
-    """The battle map's drawn frame: one row per mapped place and day (layer 'place'; ``label`` set for the
-    places of :data:`LABELS`, with its offset), plus ``notes``: rows of a fixed label (layer 'note': a river or road
-    name, the scale bar) repeated on every day. Columns: layer, place_id, name, latitude, longitude, day,
-    day_index, day_label, status, last_change_ids, label, dx, dy, align. Names, statuses and days are in the
-    ``voice``'s language."""
+    """The battle map's days: one row per mapped place and day (layer 'place'; ``label`` set for the places of
+    :data:`LABELS`, with its offset), plus ``notes``: rows of a fixed label (layer 'note': a river or road name, the
+    scale bar) repeated on every day; what the chapter counts, and what the maps draw as :func:`wide_frame`.
+    Columns: layer, place_id, name, latitude, longitude, day, day_index, day_label, status, last_change_ids, label,
+    dx, dy, align. Names, statuses and days are in the ``voice``'s language."""
     coords = places.set_index("place_id")[["name", "latitude", "longitude"]]
     coords["name"] = [voice.place(p, n) for p, n in zip(coords.index, coords["name"])]
     status = voice.values(status, "status")
@@ -101,6 +103,53 @@ def map_frame(
     frame["longitude"] = frame["longitude"].astype(float)
     columns = ["layer", "place_id", "name", "latitude", "longitude", "day", "day_index", "day_label", "status"]
     return frame[[*columns, "last_change_ids", "label", "dx", "dy", "align"]].fillna({"label": "", "status": ""})
+
+
+def wide_frame(frame: pd.DataFrame, voice: Voice = ENGLISH) -> pd.DataFrame:
+    """What the maps draw: :func:`map_frame` with one row per place (and per fixed label), each day's status and
+    the rows behind it in columns of their own, named by the day's date ('2024-11-30', 'ids 2024-11-30'; 'ids' in
+    the ``voice``'s words), as a reader reads a table of days; the maps pick a day's columns in the browser
+    (:func:`_on_day`). Columns: layer, place_id, name, latitude, longitude, label, dx, dy, align, then each day's
+    status and each day's ids."""
+    keys = [f"{d:%Y-%m-%d}" for d in sorted(set(frame["day"]))]
+    ids_of = [_ids_column(key, voice) for key in keys]
+    columns = ["layer", "place_id", "name", "latitude", "longitude", "label", "dx", "dy", "align"]
+    placed = frame[frame["layer"] == "place"].fillna({"place_id": ""})
+    placed = placed.assign(key=placed["day"].dt.strftime("%Y-%m-%d"))
+    status = placed.pivot(index="place_id", columns="key", values="status")[keys]
+    ids = placed.pivot(index="place_id", columns="key", values="last_change_ids")[keys].fillna("")
+    places = placed.drop_duplicates("place_id")[columns].set_index("place_id", drop=False)
+    places = places.join(status).join(ids.set_axis(ids_of, axis=1))
+    fixed = frame[(frame["layer"] != "place") & (frame["day_index"] == 0)][columns]
+    return pd.concat([places.reset_index(drop=True), fixed], ignore_index=True).fillna(
+        {"place_id": "", **{c: "" for c in [*keys, *ids_of]}}
+    )
+
+
+def _ids_column(key: str, voice: Voice = ENGLISH) -> str:
+    """The name of :func:`wide_frame`'s column of a day's rows: 'ids 2024-11-30'."""
+    return f"{voice.word('ids')} {key}"
+
+
+def _day_columns(frame: pd.DataFrame, voice: Voice = ENGLISH) -> tuple[list[str], list[str]]:
+    """The names of :func:`wide_frame`'s status columns (the days' dates), in order, and the days' labels in the
+    ``voice``'s words ('30 Nov')."""
+    keys = [c for c in frame.columns if _ids_column(c, voice) in frame.columns]
+    return keys, [voice.day(pd.Timestamp(k)) for k in keys]
+
+
+def _on_day(chart, frame: pd.DataFrame, day: str, voice: Voice = ENGLISH):
+    """``chart`` drawing day ``day`` (a Vega expression of the day's index): its label, and each place's status and
+    rows that day, taken from that day's columns of :func:`wide_frame` (``frame``)."""
+    keys, labels = _day_columns(frame, voice)
+    prefix = json.dumps(_ids_column("", voice), ensure_ascii=False)
+    return (
+        chart.transform_calculate(
+            day_label=json.dumps(labels, ensure_ascii=False) + f"[{day}]", day_key=json.dumps(keys) + f"[{day}]"
+        )
+        .transform_calculate(status="datum[datum.day_key]", last_change_ids=f"datum[{prefix} + datum.day_key]")
+        .transform_filter("datum.layer != 'place' || datum.status != ''")  # a place without a report that day
+    )
 
 
 def _points(size: int, legend: bool = True, voice: Voice = ENGLISH) -> alt.Chart:
@@ -162,7 +211,7 @@ def _notes(font: int, voice: Voice = ENGLISH) -> list[alt.Chart]:
     bar = (
         alt.Chart()
         .mark_line(color=INK, strokeWidth=2)
-        .encode(longitude="longitude:Q", latitude="latitude:Q", detail="day_index:N")
+        .encode(longitude="longitude:Q", latitude="latitude:Q")
         .transform_filter("datum.layer == 'scale'")
     )
     return [bar, text]
@@ -185,50 +234,50 @@ def _box(width: int, height: int, scale: float, centre) -> tuple[float, float, f
     return centre[0] - half_lon, centre[1] - half_lat, centre[0] + half_lon, centre[1] + half_lat
 
 
-def day_title(by_day: str, voice: Voice = ENGLISH) -> alt.Chart:
-    """The chosen day's label in the map's top left corner, in either direction (a map wider than the column scrolls
-    from its left edge: a label on the right would be out of sight)."""
-    chart, text = voice.text(alt.Chart().transform_filter(by_day), "day_label")
-    return (
-        chart.mark_text(align="left", fontSize=15, color=INK, fontWeight="bold")
-        .encode(text=text, x=alt.value(8), y=alt.value(16))
-        .transform_aggregate(rows="count()", groupby=list(dict.fromkeys(["day_label", text.split(":")[0]])))
+def day_title(labels: list[str], day: str, voice: Voice = ENGLISH) -> alt.Chart:
+    """The chosen day's label (``labels`` indexed by ``day``, a Vega expression of the day's index) in the map's top
+    left corner, in either direction (a map wider than the column scrolls from its left edge: a label on the right
+    would be out of sight)."""
+    base = alt.Chart().transform_aggregate(rows="count()")
+    base = base.transform_calculate(day_label=json.dumps(labels, ensure_ascii=False) + f"[{day}]")
+    chart, text = voice.text(base, "day_label")
+    return chart.mark_text(align="left", fontSize=15, color=INK, fontWeight="bold").encode(
+        text=text, x=alt.value(8), y=alt.value(16)
     )
 
 
 def control_map_slider(
     frame: pd.DataFrame, geography: pd.DataFrame, *, start: int | None = None, voice: Voice = ENGLISH
 ) -> alt.LayerChart:
-    """One map with a day slider: the chart draws ``frame`` filtered to the chosen ``day_index``, over the map
+    """One map with a day slider: the chart draws ``frame`` (:func:`wide_frame`) on the chosen day, over the map
     lines of ``geography`` (the Orontes, the M5, governorate boundaries)."""
     width, height, scale = 700, 480, 30000
-    days = int(frame["day_index"].max()) + 1
+    labels = _day_columns(frame, voice)[1]
+    days = len(labels)
     day = alt.param(
         name="day",
         value=days - 1 if start is None else start,
         bind=alt.binding_range(min=0, max=days - 1, step=1, name=voice.word("Day ")),
     )
-    by_day = "datum.day_index == day"
-    title = day_title(by_day, voice)
-    drawn = [_points(110, voice=voice), *_labels(12, voice=voice), *_notes(11, voice)]
     chart = alt.layer(
         _outline(),
         *basemap(geography, _box(width, height, scale, HAMA_AREA), layers=("governorate", "river", "road")),
-        *(layer.transform_filter(by_day) for layer in drawn),
-        title,
+        _on_day(_points(110, voice=voice), frame, "day", voice),
+        *_labels(12, voice=voice),  # a name whatever the day: every mapped place has a status every day
+        *_notes(11, voice),
+        day_title(labels, "day", voice),
         data=frame,
     )
     projection = _projection(width, height, scale, HAMA_AREA)
     return voice.finish(chart.add_params(day).project(**projection).properties(width=width, height=height))
 
 
-def control_map_panels(
-    frame: pd.DataFrame, geography: pd.DataFrame, order: list[str], columns: int = 5, voice: Voice = ENGLISH
-):
-    """Small multiples: one panel per day (``day_label`` in ``order``), for print and readers without scripts,
-    each naming Hama, Rastan and Homs."""
+def control_map_panels(frame: pd.DataFrame, geography: pd.DataFrame, columns: int = 5, voice: Voice = ENGLISH):
+    """Small multiples: one panel per day of ``frame`` (:func:`wide_frame`; each row repeated for every day), for
+    print and readers without scripts, each naming Hama, Rastan and Homs."""
     width, height, scale = 145, 175, 11000
     box = _box(width, height, scale, PANEL_AREA)
+    labels = _day_columns(frame, voice)[1]
     chart = alt.layer(
         _outline(),
         *basemap(geography, box, layers=("river", "road"), scale=0.7),
@@ -238,11 +287,14 @@ def control_map_panels(
     )
     projection = _projection(width, height, scale, PANEL_AREA)
     header = voice.header(labelColor=INK, labelFontSize=13)
-    return voice.finish(
+    faceted = (
         chart.project(**projection)
         .properties(width=width, height=height)
-        .facet(facet=alt.Facet("day_label:N", sort=order, title=None, header=header), columns=columns)
+        .facet(facet=alt.Facet("day_label:N", sort=labels, title=None, header=header), columns=columns)
+        .transform_calculate(panel_day=json.dumps(list(range(len(labels)))))
+        .transform_flatten(["panel_day"])
     )
+    return voice.finish(_on_day(faceted, frame, "datum.panel_day", voice))
 
 
 def front_distance_line(frame: pd.DataFrame, voice: Voice = ENGLISH) -> alt.Chart:

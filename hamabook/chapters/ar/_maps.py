@@ -40,6 +40,7 @@ BATTLE_WORDS = {
     "Reported taken by": "الطرف الذي أفادت التقارير بسيطرته",
     "taken_by_side": "الطرف",
     "reports": "التقارير",
+    "ids": "الصفوف",  # the maps' columns of each day's rows
 }
 
 
@@ -89,21 +90,22 @@ def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
     # The small maps' caption states the finding and leaves the method to the map before it (the page's weight);
     # their text alternative names what they name (Hama, Rastan, Homs).
     panel_names = arabic.join_words(dict.fromkeys(mapped.loc[mapped["place_id"].isin(maps.PANEL_LABELS), "name"]))
+    drawn = maps.wide_frame(frame, said)
     kinds = {
         "battle-map": (
-            maps.control_map_slider(frame, geography, voice=said),
+            maps.control_map_slider(drawn, geography, voice=said),
             f"{finding} {method}",
             f"{alt_text} يختار شريط التمرير اليوم.",
         ),
         "battle-map-panels": (
-            maps.control_map_panels(frame, geography, order, voice=said),
+            maps.control_map_panels(drawn, geography, voice=said),
             f"{finding} وطريقة العدّ كما في الخريطة السابقة.",
             f"خريطة صغيرة لكل يوم، من {order[0]} إلى {order[-1]}، لمنطقة حماة والطريق إلى حمص: نقطة لكل موقع له "
             f"إحداثيات موثّقة، ملوّنة ومشكّلة بحسب الطرف المسيطر عليه كما أفادت التقارير؛ وعليها أسماء {panel_names}.",
         ),
     }
     return {
-        name: figure(name, chart, frame, caption=caption, alt_text=alt, sources=sources, lang=LANG)
+        name: figure(name, chart, drawn, caption=caption, alt_text=alt, sources=sources, lang=LANG)
         for name, (chart, caption, alt) in kinds.items()
     }
 
@@ -199,10 +201,14 @@ def campaign_figures(prefix: str) -> dict[str, object]:
         "التقارير هناك."
     )
     maps_ = {
-        f"{prefix}-map": (campaign.campaign_slider(c.frame, t.geography, said), c.frame, " يختار شريط التمرير اليوم."),
+        f"{prefix}-map": (
+            campaign.campaign_slider(c.frame, t.geography, c.days, said),
+            c.frame,
+            " يختار شريط التمرير اليوم.",
+        ),
         f"{prefix}-map-panels": (
-            campaign.campaign_panels(c.panels, t.geography, c.shown, voice=said),
-            c.panels,
+            campaign.campaign_panels(c.frame, t.geography, c.days, c.shown, voice=said),
+            c.frame,
             f" ست خرائط صغيرة: {arabic.join_words(c.shown)}.",
         ),
     }
