@@ -60,15 +60,26 @@ def test_campaign_frame_names_every_reported_date_and_shows_a_city_from_its_firs
     )  # fmt: skip
     days = pd.date_range("2024-11-28", "2024-12-06")
     frame = campaign.campaign_frame(reports, fronts, places, days)
-    aleppo = frame[frame["place_id"] == "aleppo"]
-    assert set(aleppo["label"]) == {"Aleppo 29 Nov, 1 Dec"}
-    assert aleppo.set_index("day_label")["status"]["28 Nov"] == "not yet reported taken"
-    assert aleppo.set_index("day_label")["status"]["29 Nov"] == "taken by the opposition"
-    suwayda = frame[frame["place_id"] == "suwayda"]
+    assert frame.loc[frame["layer"] == "place", "place_id"].is_unique  # one row per place, not per place and day
+    aleppo = frame[frame["place_id"] == "aleppo"].iloc[0]
+    assert aleppo["label"] == "Aleppo 29 Nov, 1 Dec" and aleppo["first_report"] == "29 Nov"
+    on = {d: campaign.campaign_day(frame, i).set_index("place_id") for i, d in enumerate(["28 Nov", "29 Nov"])}
+    assert on["28 Nov"].loc["aleppo", "status"] == "not yet reported taken"
+    assert on["29 Nov"].loc["aleppo", "status"] == "taken by the opposition"
+    assert "suwayda" not in campaign.campaign_day(frame, 7)["place_id"].values  # a front shows from its report
+    panels = campaign.day_frame(frame, days, ["5 Dec", "6 Dec"])
+    suwayda = panels[panels["place_id"] == "suwayda"]
     assert list(suwayda["day_label"]) == ["6 Dec"] and suwayda["label"].iloc[0] == "As-Suwayda: army withdrew 6 Dec"
-    spec = campaign.campaign_slider(frame, _geography()).to_dict()
+    assert list(panels.loc[panels["place_id"] == "hama", "status"]) == ["taken by the opposition"] * 2
+    spec = campaign.campaign_slider(frame, _geography(), days).to_dict()
     assert spec["params"][0]["bind"]["max"] == len(days) - 1
     assert any(layer.get("mark", {}).get("type") == "geoshape" for layer in spec["layer"])
+    # the browser computes each day as campaign_day does
+    drawn = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "point"][0]
+    assert drawn["transform"][:2] == [
+        {"filter": campaign.SHOWN.format(day="day")},
+        {"calculate": campaign.STATUS_ON.format(day="day", untaken='"not yet reported taken"'), "as": "status"},
+    ]
 
 
 def test_battle_map_frame_labels_the_key_places_with_their_offsets():
@@ -87,7 +98,11 @@ def test_battle_map_frame_labels_the_key_places_with_their_offsets():
     assert hama["label"] == "Hama" and (hama["dx"], hama["dy"], hama["align"]) == maps.LABELS["hama"]
     assert frame.loc[frame["place_id"] == "kafraa", "label"].iloc[0] == ""
     assert {"note", "scale"} <= set(frame["layer"])
-    spec = maps.control_map_slider(frame, _geography()).to_dict()
+    drawn = maps.wide_frame(frame)
+    assert drawn.loc[drawn["place_id"] == "kafraa", "2024-12-05"].iloc[0] == "unresolved"
+    assert drawn.loc[drawn["place_id"] == "hama", "ids 2024-12-05"].iloc[0] == "C1"
+    assert drawn["place_id"].where(drawn["layer"] == "place").dropna().is_unique  # one row per place
+    spec = maps.control_map_slider(drawn, _geography()).to_dict()
     assert "unresolved" in spec["layer"][-1 - 0]["encoding"].get("color", {}).get("scale", {}).get("domain", []) or any(
         "unresolved" in str(layer) for layer in spec["layer"]
     )
