@@ -83,7 +83,9 @@ def campaign_frame(
         status = statuses[0] if side == "opposition" else statuses[1]
         label = f"{pl.loc[place_id, 'name']} {voice.days(taken['date'])}"
         rows.append(_row(place_id, pl, label, status, (0, _first(first, index)), voice.day(first), taken))
-    for place_id, events in fronts[~fronts["place_id"].isin(CAMPAIGN_PLACES)].groupby("place_id"):
+    # The other fronts in the order they were first reported (where two names overlap, the later one is drawn over)
+    others = fronts[~fronts["place_id"].isin(CAMPAIGN_PLACES)].groupby("place_id")
+    for place_id, events in sorted(others, key=lambda group: (group[1]["date"].min(), group[0])):
         first = events["date"].min()
         what = voice.word("; ").join(
             f"{voice.word(FRONT_WORDS[c])} {voice.days(g['date'])}" for c, g in events.groupby("category", sort=False)
@@ -168,7 +170,7 @@ PANEL_NAMES = ("aleppo", "hama", "homs", "damascus", "daraa", "deir-ez-zor", "pa
 
 
 def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None, voice: Voice = ENGLISH, day=None):
-    """The drawn layers: points by status, names beside them (one layer per offset), notes and the scale bar. With
+    """The drawn layers: points by status, names beside them, notes and the scale bar. With
     ``day`` (a Vega expression of the day's index), the points and names first keep the rows that day draws and give
     each place its status that day."""
     legend_def = (
@@ -196,19 +198,16 @@ def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None,
         .transform_filter("datum.layer == 'place'")
     )
     untaken = json.dumps(statuses[2], ensure_ascii=False)
-    labels = []
-    for dx, dy, align in sorted({(7, 4, "left"), *OFFSETS.values()}):
-        keep = (
-            f"datum.layer == 'place' && datum.status != {untaken} && datum.dx == {dx} && datum.dy == {dy}"
-            f" && datum.align == '{align}'"
-            + ("" if only is None else " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0")
-        )
-        drawn, text = voice.text(chart().transform_filter(keep), labelled)
-        labels.append(
-            drawn.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
-                longitude="longitude:Q", latitude="latitude:Q", text=text
-            )
-        )
+    keep = f"datum.layer == 'place' && datum.status != {untaken}" + (
+        "" if only is None else " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0"
+    )
+    drawn, text = voice.text(chart().transform_filter(keep), labelled)
+    offset = {k: alt.ExprRef(expr=f"datum.{k}") for k in ("dx", "dy", "align")}  # each name as its row places it
+    labels = drawn.mark_text(fontSize=font, color=INK, fontWeight="bold", **offset).encode(
+        longitude="longitude:Q",
+        latitude="latitude:Q",
+        text=text,
+    )
     drawn, text = voice.text(alt.Chart().transform_filter("datum.layer == 'note'"), "label")
     notes = drawn.mark_text(align="center", fontSize=font, fontStyle="italic", color=MUTED).encode(
         longitude="longitude:Q", latitude="latitude:Q", text=text
@@ -219,7 +218,7 @@ def _layers(size: int, font: int, labelled: str, legend: bool = True, only=None,
         .encode(longitude="longitude:Q", latitude="latitude:Q")
         .transform_filter("datum.layer == 'scale'")
     )
-    return [points, *labels, notes, bar]
+    return [points, labels, notes, bar]
 
 
 def _outline() -> alt.Chart:

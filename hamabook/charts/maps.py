@@ -105,14 +105,14 @@ def map_frame(
     return frame[[*columns, "last_change_ids", "label", "dx", "dy", "align"]].fillna({"label": "", "status": ""})
 
 
-def wide_frame(frame: pd.DataFrame, voice: Voice = ENGLISH) -> pd.DataFrame:
+def wide_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """What the maps draw: :func:`map_frame` with one row per place (and per fixed label), each day's status and
-    the rows behind it in columns of their own, named by the day's date ('2024-11-30', 'ids 2024-11-30'; 'ids' in
-    the ``voice``'s words), as a reader reads a table of days; the maps pick a day's columns in the browser
-    (:func:`_on_day`). Columns: layer, place_id, name, latitude, longitude, label, dx, dy, align, then each day's
-    status and each day's ids."""
+    the rows behind it in columns of their own, named by the day's date ('2024-11-30', 'ids 2024-11-30', in either
+    edition: column names are the data's, as in every figure's CSV), as a reader reads a table of days; the maps
+    pick a day's columns in the browser (:func:`_on_day`). Columns: layer, place_id, name, latitude, longitude,
+    label, dx, dy, align, then each day's status and each day's ids."""
     keys = [f"{d:%Y-%m-%d}" for d in sorted(set(frame["day"]))]
-    ids_of = [_ids_column(key, voice) for key in keys]
+    ids_of = [_ids_column(key) for key in keys]
     columns = ["layer", "place_id", "name", "latitude", "longitude", "label", "dx", "dy", "align"]
     placed = frame[frame["layer"] == "place"].fillna({"place_id": ""})
     placed = placed.assign(key=placed["day"].dt.strftime("%Y-%m-%d"))
@@ -121,20 +121,22 @@ def wide_frame(frame: pd.DataFrame, voice: Voice = ENGLISH) -> pd.DataFrame:
     places = placed.drop_duplicates("place_id")[columns].set_index("place_id", drop=False)
     places = places.join(status).join(ids.set_axis(ids_of, axis=1))
     fixed = frame[(frame["layer"] != "place") & (frame["day_index"] == 0)][columns]
-    return pd.concat([places.reset_index(drop=True), fixed], ignore_index=True).fillna(
-        {"place_id": "", **{c: "" for c in [*keys, *ids_of]}}
+    return (
+        pd.concat([places.reset_index(drop=True), fixed], ignore_index=True)
+        .fillna({"place_id": "", "dx": 0, "dy": 0, **{c: "" for c in [*keys, *ids_of]}})
+        .astype({"dx": int, "dy": int})
     )
 
 
-def _ids_column(key: str, voice: Voice = ENGLISH) -> str:
+def _ids_column(key: str) -> str:
     """The name of :func:`wide_frame`'s column of a day's rows: 'ids 2024-11-30'."""
-    return f"{voice.word('ids')} {key}"
+    return f"ids {key}"
 
 
 def _day_columns(frame: pd.DataFrame, voice: Voice = ENGLISH) -> tuple[list[str], list[str]]:
     """The names of :func:`wide_frame`'s status columns (the days' dates), in order, and the days' labels in the
     ``voice``'s words ('30 Nov')."""
-    keys = [c for c in frame.columns if _ids_column(c, voice) in frame.columns]
+    keys = [c for c in frame.columns if _ids_column(c) in frame.columns]
     return keys, [voice.day(pd.Timestamp(k)) for k in keys]
 
 
@@ -142,7 +144,7 @@ def _on_day(chart, frame: pd.DataFrame, day: str, voice: Voice = ENGLISH):
     """``chart`` drawing day ``day`` (a Vega expression of the day's index): its label, and each place's status and
     rows that day, taken from that day's columns of :func:`wide_frame` (``frame``)."""
     keys, labels = _day_columns(frame, voice)
-    prefix = json.dumps(_ids_column("", voice), ensure_ascii=False)
+    prefix = json.dumps(_ids_column(""))
     return (
         chart.transform_calculate(
             day_label=json.dumps(labels, ensure_ascii=False) + f"[{day}]", day_key=json.dumps(keys) + f"[{day}]"
@@ -180,26 +182,18 @@ def _points(size: int, legend: bool = True, voice: Voice = ENGLISH) -> alt.Chart
 
 
 def _labels(font: int, only=None, voice: Voice = ENGLISH) -> list[alt.Chart]:
-    """Place names beside their points, one text layer per alignment (Vega-Lite cannot take the offset from
-    data); with ``only``, just those places."""
+    """Place names beside their points, each offset and aligned as its row says (``dx``, ``dy``, ``align``: mark
+    properties read from the row); with ``only``, just those places."""
     keep = "datum.layer == 'place' && datum.label != ''"
     if only is not None:
         keep += " && indexof(" + repr(list(only)).replace("'", '"') + ", datum.place_id) >= 0"
-    layers = []
-    for align in ("left", "right"):
-        for dx, dy in sorted({(v[0], v[1]) for v in LABELS.values() if v[2] == align}):
-            chart, text = voice.text(
-                alt.Chart().transform_filter(
-                    f"{keep} && datum.align == '{align}' && datum.dx == {dx} && datum.dy == {dy}"
-                ),
-                "label",
-            )
-            layers.append(
-                chart.mark_text(align=align, dx=dx, dy=dy, fontSize=font, color=INK, fontWeight="bold").encode(
-                    longitude="longitude:Q", latitude="latitude:Q", text=text
-                )
-            )
-    return layers
+    chart, text = voice.text(alt.Chart().transform_filter(keep), "label")
+    offset = {k: alt.ExprRef(expr=f"datum.{k}") for k in ("dx", "dy", "align")}
+    return [
+        chart.mark_text(fontSize=font, color=INK, fontWeight="bold", **offset).encode(
+            longitude="longitude:Q", latitude="latitude:Q", text=text
+        )
+    ]
 
 
 def _notes(font: int, voice: Voice = ENGLISH) -> list[alt.Chart]:

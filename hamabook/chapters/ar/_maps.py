@@ -40,7 +40,6 @@ BATTLE_WORDS = {
     "Reported taken by": "الطرف الذي أفادت التقارير بسيطرته",
     "taken_by_side": "الطرف",
     "reports": "التقارير",
-    "ids": "الصفوف",  # the maps' columns of each day's rows
 }
 
 
@@ -90,7 +89,7 @@ def battle_maps(t: en_battle.Tables, said) -> dict[str, object]:
     # The small maps' caption states the finding and leaves the method to the map before it (the page's weight);
     # their text alternative names what they name (Hama, Rastan, Homs).
     panel_names = arabic.join_words(dict.fromkeys(mapped.loc[mapped["place_id"].isin(maps.PANEL_LABELS), "name"]))
-    drawn = maps.wide_frame(frame, said)
+    drawn = maps.wide_frame(frame)
     kinds = {
         "battle-map": (
             maps.control_map_slider(drawn, geography, voice=said),
