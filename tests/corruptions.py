@@ -422,6 +422,12 @@ def relay_not_in_the_registry(data: Path) -> None:
     put(data, "events", 2, "summary", "The army withdrew from the city, according to a statement via Zorbalak News.")
 
 
+def ultimatum_no_longer_stated(data: Path) -> None:
+    line = find(data, "control_changes", lambda r: r["place_id"] == "suwayda" and "24 hours" in r["summary"])
+    for field in ("summary", "quote_en"):
+        put(data, "control_changes", line, field, "Opposition factions took the city.")
+
+
 def relayed_claim_in_the_carriers_voice(data: Path) -> None:
     line = find(data, "figures", lambda r: r["figure_id"] == "N186")  # SOHR's count, on Shafaq News's page
     put(data, "figures", line, "summary", "Shafaq News reported 372 killed in the first four days.")
@@ -809,6 +815,7 @@ CATALOGUE: list[Corruption] = [
         "events.csv: line 2: field 'summary' value 'The army withdrew from the city, according to a statement via"
         " Zorbalak News.': expected a relay recorded in sources.csv ('Zorbalak News' is not the publisher",
     ),
+    _c(ultimatum_no_longer_stated, "has no row with place_id 'suwayda' stating '24 hours'"),
     _c(
         relayed_claim_in_the_carriers_voice,
         "field 'summary' value 'Shafaq News reported 372 killed in the first four days.': expected a summary that names"

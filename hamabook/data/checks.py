@@ -109,6 +109,11 @@ REQUIRED_FACTS = (
         )
     ),
 )
+# Words a chapter gives in passing and must find in a report of one place (table, field, value, words, what):
+# dropping or moving that report leaves the sentence without its source.
+STATED_FACTS = (
+    ("control_changes", "place_id", "suwayda", "24 hours", "the ultimatum the eleven days page quotes for As-Suwayda"),
+)
 # Text fields that go into the bibliography (book/references.bib) and the print edition.
 BIBLIOGRAPHY_FIELDS = {"sources": ("title", "title_en", "publisher", "originator", "via")}
 
@@ -358,6 +363,22 @@ def required_facts_present(tables: dict[str, Table], today: date) -> list[str]:
         table = tables.get(name)
         if table is not None and table.field(field) is not None and not any(r[field] == value for r in table.rows):
             problems.append(f"{table.path}: has no row with {field} {value!r}; expected at least one ({what})")
+    return problems
+
+
+def stated_facts_present(tables: dict[str, Table], today: date) -> list[str]:
+    """The words a chapter gives in passing are in a report of their place (STATED_FACTS): prevents a package
+    whose only report of them was dropped or moved from failing the chapter's build instead of validation."""
+    problems = []
+    for name, field, value, words, what in STATED_FACTS:
+        table = tables.get(name)
+        if table is None or table.field(field) is None:
+            continue
+        texts = (
+            " ".join(r.get(c) or "" for c in ("summary", "quote", "quote_en")) for r in table.rows if r[field] == value
+        )
+        if not any(words.casefold() in t.casefold() for t in texts):
+            problems.append(f"{table.path}: has no row with {field} {value!r} stating {words!r}; expected one ({what})")
     return problems
 
 
@@ -934,6 +955,7 @@ RULES: list[Rule] = [
     judgment_history_consistent,
     tables_not_empty,
     required_facts_present,
+    stated_facts_present,
     text_clean,
     measures_not_negative,
     percentages_are_shares,
