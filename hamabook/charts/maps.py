@@ -257,7 +257,7 @@ def control_map_slider(
         _outline(),
         *basemap(geography, _box(width, height, scale, HAMA_AREA), layers=("governorate", "river", "road")),
         _on_day(_points(110, voice=voice), frame, "day", voice),
-        *_labels(12, voice=voice),  # a name whatever the day: every mapped place has a status every day
+        *_labels(12, voice=voice),  # named on every day: control_by_day gives every place a status each day
         *_notes(11, voice),
         day_title(labels, "day", voice),
         data=frame,
