@@ -154,3 +154,31 @@ def test_the_english_voice_leaves_a_spec_as_written():
     assert ENGLISH.axis(rtl_orient="right") == {} and ENGLISH.legend() == {} and ENGLISH.along() == {}
     assert ENGLISH.tooltip("publisher") == "publisher" and ENGLISH.title("Day") == "Day"
     assert ENGLISH.date_format("%d %b") == "%d %b" and ENGLISH.place("hama", "Hama") == "Hama"
+
+
+def test_map_specs_stay_within_their_targets():
+    """The maps carry one row per place and pick each day in the browser: each spec's JSON, as a page embeds it
+    (UTF-8), stays within its target in both editions (battle map 50 KB, campaign map 35 KB)."""
+    import json
+
+    from hamabook.chapters import battle
+    from hamabook.chapters import campaign as en_campaign
+    from hamabook.chapters.ar import _maps
+    from hamabook.charts import campaign, maps
+    from hamabook.data import load
+
+    def kb(chart) -> float:
+        spec = json.dumps(chart.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return len(spec.encode()) / 1024
+
+    t, geography, ct = battle.tables(), load("geography"), en_campaign.tables()
+    for said in (None, _maps.voice(_maps.BATTLE_WORDS, short_months=True)):
+        frame = maps.wide_frame(battle.map_rows(t, geography, *([said] if said else []))[0])
+        voice = {"voice": said} if said else {}
+        assert kb(maps.control_map_slider(frame, geography, **voice)) <= 50
+        assert kb(maps.control_map_panels(frame, geography, **voice)) <= 50
+    for said in (None, _maps.voice(_maps.CAMPAIGN_WORDS, short_months=True)):
+        c = en_campaign.campaign_rows(ct, *([said] if said else []))
+        voice = {"voice": said} if said else {}
+        assert kb(campaign.campaign_slider(c.frame, ct.geography, c.days, **voice)) <= 35
+        assert kb(campaign.campaign_panels(c.frame, ct.geography, c.days, c.shown, **voice)) <= 35
