@@ -382,18 +382,25 @@ def stated_facts_present(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+def _above(scale: Table):
+    """``above(grade, cap)``: whether ``grade`` is better than ``cap`` on the reliability scale (the scale's order is
+    the grade order, best first); grades not on the scale compare as neither."""
+    rank = {r["grade"]: i for i, r in enumerate(scale.rows)}
+    return lambda grade, cap: grade in rank and cap in rank and rank[grade] < rank[cap]
+
+
 def grade_not_above_originator(tables: dict[str, Table], today: date) -> list[str]:
     """A source is graded no higher than its originator's standing: prevents a repost or relay of a monitor's or
     a party's claim from lending the claim the carrier's better grade (a SOHR figure in a wire story stays C)."""
     sources, originators, scale = tables.get("sources"), tables.get("originators"), tables.get("reliability_scale")
     if sources is None or originators is None or scale is None or not sources.field("reliability"):
         return []
-    rank = {r["grade"]: i for i, r in enumerate(scale.rows)}  # best first: the scale's order is the grade order
+    above = _above(scale)
     standing = {r["originator"]: r["standing"] for r in originators.rows}
     problems = []
     for i, row in enumerate(sources.rows):
         cap = standing.get(row["originator"])
-        if cap in rank and row["reliability"] in rank and rank[row["reliability"]] < rank[cap]:
+        if above(row["reliability"], cap):
             expected = f"a grade of {cap} or weaker (the standing of originator {row['originator']!r})"
             problems.append(sources.problem(i, "reliability", expected))
     return problems
@@ -723,7 +730,7 @@ def speaker_caps_the_grade(tables: dict[str, Table], today: date) -> list[str]:
     sources, originators, scale = tables.get("sources"), tables.get("originators"), tables.get("reliability_scale")
     if sources is None or originators is None or scale is None:
         return []
-    rank = {r["grade"]: i for i, r in enumerate(scale.rows)}
+    above = _above(scale)
     standing = {r["originator"]: r["standing"] for r in originators.rows}
     grade = {r["source_id"]: r["reliability"] for r in sources.rows}
     problems = []
@@ -732,7 +739,7 @@ def speaker_caps_the_grade(tables: dict[str, Table], today: date) -> list[str]:
             continue
         for i, row in enumerate(table.rows):
             cap, got = standing.get(row["speaker"] or ""), grade.get(row["source_id"])
-            if cap in rank and got in rank and rank[got] < rank[cap]:
+            if above(got, cap):
                 expected = f"a copy graded {cap} or weaker (the standing of speaker {row['speaker']!r}); it is {got}"
                 problems.append(table.problem(i, "speaker", expected))
     return problems
