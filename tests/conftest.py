@@ -35,3 +35,16 @@ def browser():
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """The built site, served from loopback once for every browser check of the session (so the visits that
+    tests/visits.py caches per page serve every test module)."""
+    from visits import SITE, require_site
+
+    from hamabook.build.browser import serve
+
+    require_site()
+    with serve(SITE) as url:
+        yield url

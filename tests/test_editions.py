@@ -13,10 +13,10 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
+from visits import TEXT_BOXES_JS, desktop
 
 from hamabook import ROOT
 from hamabook.build import editions, fonts
-from hamabook.build.browser import serve
 
 pytestmark = pytest.mark.site
 
@@ -189,13 +189,6 @@ def test_every_glued_value_is_on_the_arabic_page_with_an_arabic_note(notebook):
 # --- In Chromium ----------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site_url():
-    _pages()
-    with serve(SITE) as url:
-        yield url
-
-
 def _visit(browser, url: str, width: int = 1280):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -206,39 +199,23 @@ def _visit(browser, url: str, width: int = 1280):
     return context, page, requests
 
 
-LAYOUT_JS = """() => {
-  const box = e => e ? getComputedStyle(e) : null;
-  const note = box(document.querySelector('article .admonition'));
-  return {
-    dir: document.dir, lang: document.documentElement.lang,
-    direction: getComputedStyle(document.querySelector('article.bd-article')).direction,
-    noteRight: note ? parseFloat(note.borderRightWidth) : null, noteLeft: note ? parseFloat(note.borderLeftWidth) : null,
-    naskh: [...document.fonts].filter(f => f.family.includes('Noto Naskh Arabic') && f.status === 'loaded').length,
-    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    text: document.querySelector('article.bd-article').innerText,
-  };
-}"""
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ARABIC or ["(none)"])
 def test_arabic_page_reads_right_to_left_in_chromium(browser, site_url, path):
     from hamabook.chapters.ar import intro  # the page's values, to find each one's text on the page
 
-    for width in (375, 1280):
-        context, page, requests = _visit(browser, site_url + path, width)
-        try:
-            found = page.evaluate(LAYOUT_JS)
-        finally:
-            context.close()
-        assert (found["dir"], found["lang"], found["direction"]) == ("rtl", "ar", "rtl")
-        assert found["noteRight"] > 0 and found["noteLeft"] == 0, "the notes' rule is not on the reading side"
-        assert found["naskh"] >= 1, "the Arabic typeface did not load"
-        assert any("/_static/fonts/" in u for u in requests) and all(u.startswith(site_url) for u in requests)
-        assert found["overflow"] <= 0, f"{path} scrolls sideways at {width}px"
+    found = desktop(browser, site_url, path)  # the shared visit: opened at a phone's width, then widened
+    requests = found["seen"]["requests"]
+    for width, layout in found["layout"].items():
+        assert (layout["dir"], layout["lang"], layout["direction"]) == ("rtl", "ar", "rtl")
+        assert layout["noteRight"] > 0 and layout["noteLeft"] == 0, "the notes' rule is not on the reading side"
+        assert layout["naskh"] >= 1, "the Arabic typeface did not load"
+        assert layout["overflow"] <= 0, f"{path} scrolls sideways at {width}px"
+    assert set(found["layout"]) == {375, 1280}
+    assert any("/_static/fonts/" in u for u in requests) and all(u.startswith(site_url) for u in requests)
     if path == "book/ar/intro.html":
         built = intro.build()
-        text = " ".join(found["text"].split())
+        text = " ".join(found["layout"][1280]["text"].split())
         missing = [k for k, v in built.values.items() if " ".join(v.text.split()) not in text]
         assert not missing, f"values not shown on the page: {missing}"
 
@@ -287,12 +264,6 @@ def test_search_finds_arabic_words(browser, site_url):
     assert any("book/ar/intro.html" in href for href in found), found
 
 
-TEXT_BOXES_JS = """(root) => { const s = root.getBoundingClientRect();
-  return [...root.querySelectorAll('text')].filter(t => /[\\u0600-\\u06FF]/.test(t.textContent)).map(t => {
-    const r = t.getBoundingClientRect();
-    return {text: t.textContent, left: r.left - s.left, right: r.right - s.left, width: r.width, box: s.width}; }); }"""
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ARABIC_CHARTED or ["(none)"])
 def test_arabic_figures_draw_their_text_right_to_left_inside_the_drawing(browser, site_url, path):
@@ -315,13 +286,10 @@ def test_arabic_figures_draw_their_text_right_to_left_inside_the_drawing(browser
                 # holds to the end of the label.
                 assert box["text"].startswith(RLI) and box["text"].endswith((PDI, "…")), box["text"]
                 assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
-        page.goto(site_url + path, wait_until="load")
-        page.evaluate("() => window.dispatchEvent(new Event('pointermove'))")
-        for chart in page.query_selector_all(".hb-chart"):
-            chart.scroll_into_view_if_needed()
-            live = page.wait_for_selector(f"#{chart.get_attribute('id')} .hb-chart-live svg", timeout=15_000)
-            page.evaluate("() => document.fonts.ready.then(() => true)")
-            for box in page.evaluate(TEXT_BOXES_JS, live):
-                assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
     finally:
         context.close()
+    live = desktop(browser, site_url, path)["live_text_boxes"]  # the charts the shared visit drew
+    assert len(live) == len(svgs), f"{path}: {len(live)} charts drawn, {len(svgs)} static"
+    for boxes in live.values():
+        for box in boxes:
+            assert box["width"] > 5 and 0 <= box["left"] and box["right"] <= box["box"] + 1, box
