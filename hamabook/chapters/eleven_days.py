@@ -445,8 +445,6 @@ def homs(t: Tables) -> Section:
     v["days_rastan"] = _day(_on(gate, day))
     earlier = gate[gate["date"] < day]
     v["days_talbiseh_earlier"] = _day(earlier)
-    near = _on(t.ev("city_captured", place="rastan"), day)
-    v["days_homs_near"] = _said("five kilometres", near)
     flight = t.ev("displacement", place="homs", on="2024-12-05")
     v["days_exodus"] = _day(flight[flight["topic"] == "battle"])
     left = t.ev("helicopter_evacuation", place="homs")
