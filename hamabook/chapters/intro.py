@@ -274,11 +274,11 @@ def capture_dates(
     return rows.sort_values(["date", "change_id"]).reset_index(drop=True)
 
 
-def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
-    """How the reports date each city's fall, in ``order``: 'All 12 reports date the fall of Hama to
-    5 December 2024; the one report for Damascus dates it to 8 December 2024; reported dates spread over
-    three days for Aleppo and two days for Homs.' (``caps``: columns name, date)."""
-    parts, spread = [], []
+def fall_facts(caps: pd.DataFrame, order: list[str]) -> list[tuple[str, str, int, object]]:
+    """How the reports date each city's fall, in ``order``, for either edition's sentence: per city with reports,
+    (city, "spread", days the dates span, None), (city, "one", 1, the date) or (city, "all", reports, the date)
+    (``caps``: columns name, date)."""
+    facts = []
     for city in order:
         rows = caps[caps["name"] == city]
         dates, n = rows["date"], count_reports(rows, CONTROL_CLAIM)
@@ -286,16 +286,28 @@ def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
             continue
         days = (dates.max() - dates.min()).days + 1
         if days > 1:
-            spread.append(f"{prose.count_word(days)} days for {city}")
-        elif n == 1:
-            parts.append(f"the one report for {city} dates its fall to {prose.fmt_date(dates.iloc[0])}")
+            facts.append((city, "spread", days, None))
         else:
-            every = prose.of_all(n, n)
-            parts.append(f"{every} reports date the fall of {city} to {prose.fmt_date(dates.iloc[0])}")
+            facts.append((city, "one" if n == 1 else "all", n, dates.iloc[0]))
+    if not facts:
+        raise LookupError("no capture reports for the key cities")
+    return facts
+
+
+def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
+    """How the reports date each city's fall, in ``order``: 'All 12 reports date the fall of Hama to
+    5 December 2024; the one report for Damascus dates it to 8 December 2024; reported dates spread over
+    three days for Aleppo and two days for Homs.' (``caps``: columns name, date)."""
+    parts, spread = [], []
+    for city, kind, n, day in fall_facts(caps, order):
+        if kind == "spread":
+            spread.append(f"{prose.count_word(n)} days for {city}")
+        elif kind == "one":
+            parts.append(f"the one report for {city} dates its fall to {prose.fmt_date(day)}")
+        else:
+            parts.append(f"{prose.of_all(n, n)} reports date the fall of {city} to {prose.fmt_date(day)}")
     if spread:
         parts.append(f"reported dates spread over {prose.join_words(spread)}")
-    if not parts:
-        raise LookupError("no capture reports for the key cities")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 

@@ -24,7 +24,6 @@ from ...output.figure import FOLD_AFTER, figure, table
 from ...output.prose import Value
 from ...rows.arabic import category_label, original_quote, place_names
 from ...rows.provenance import credit_chain
-from ...rows.reports import CONTROL_CLAIM, count_reports
 from ...rows.select import days_between, modal_date, reported_dates
 from .. import intro as en
 from ..page import Page, Section
@@ -297,24 +296,15 @@ def fall_sentence(caps: pd.DataFrame, order: list[str]) -> str:
     (12) على أن حماة سقطت في 5 كانون الأول/ديسمبر 2024؛ ...؛ وتتوزع التواريخ المُفادة على 3 أيام لحلب ويومين لحمص.'
     (``caps``: columns name, date)."""
     parts, spread = [], []
-    for city in order:
-        rows = caps[caps["name"] == city]
-        dates, n = rows["date"], count_reports(rows, CONTROL_CLAIM)
-        if dates.empty:
-            continue
-        days = (dates.max() - dates.min()).days + 1
-        if days > 1:
-            spread.append(f"{arabic.count(days, arabic.DAY)} ل{city}")
-        elif n == 1:
-            parts.append(f"يؤرّخ التقرير الوحيد عن {city} سقوطها في {arabic.fmt_date(dates.iloc[0])}")
+    for city, kind, n, day in en.fall_facts(caps, order):
+        if kind == "spread":
+            spread.append(f"{arabic.count(n, arabic.DAY)} ل{city}")
+        elif kind == "one":
+            parts.append(f"يؤرّخ التقرير الوحيد عن {city} سقوطها في {arabic.fmt_date(day)}")
         else:
-            parts.append(
-                f"تُجمع التقارير ({arabic.fmt_number(n)}) على أن {city} سقطت في {arabic.fmt_date(dates.iloc[0])}"
-            )
+            parts.append(f"تُجمع التقارير ({arabic.fmt_number(n)}) على أن {city} سقطت في {arabic.fmt_date(day)}")
     if spread:
         parts.append(f"تتوزع التواريخ المُفادة على {arabic.join_words(spread)}")
-    if not parts:
-        raise LookupError("no capture reports for the key cities")
     return "؛ و".join(parts) + "."
 
 
