@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from hamabook.chapters.page import Page
-from hamabook.output import prose
+from hamabook.output import arabic, prose
 from hamabook.output.provenance import provenance_note
 from hamabook.rows.provenance import credit, evidence_index
 
@@ -89,6 +89,19 @@ def test_provenance_note_names_row_source_and_grade():
     with pytest.raises(KeyError, match="not in the data package"):
         provenance_note(("Z999",), index)
     assert "table sources.csv" in provenance_note((), index, "sources")
+
+
+def test_a_row_whose_speaker_is_not_its_page_s_originator_credits_the_speaker():
+    """A page carrying several parties' words (a monitor quoted in a round-up credited to a broadcaster): the note
+    credits who spoke in the row, then the page read, not the page's originator."""
+    index = evidence_index()
+    said = index["speaker"].fillna("").astype(str)
+    spoken = index[(said != "") & (said != index["originator"])].iloc[0]
+    note = provenance_note((spoken["row_id"],), index)
+    assert credit(spoken["speaker"], spoken["publisher"]) in note
+    assert credit(spoken["originator"], spoken["publisher"]) not in note
+    ar_note = arabic.provenance_note((spoken["row_id"],), index)
+    assert arabic.credit_html(spoken["speaker"], spoken["publisher"]) in ar_note
 
 
 def test_page_refuses_duplicates_and_unknown_names():

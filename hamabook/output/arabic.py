@@ -26,7 +26,7 @@ import pandas as pd
 from babel.dates import get_month_names
 from babel.numbers import format_decimal, format_percent
 
-from ..rows.provenance import cited, credit_chain, row_href
+from ..rows.provenance import credit_chain, note_rows, row_href
 from .prose import PRECISIONS, Value, _ids
 
 LOCALE = "ar"  # Gregorian month names (يناير ... ديسمبر) and number symbols
@@ -261,17 +261,12 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
     lead = f"مصدر واحد: {isolate(single)}؛ " if single else ""
     if not row_ids:
         return f"{lead}محسوب من حزمة بيانات الكتاب، الجدول {isolate(table + '.csv')}"
-    by_id = cited(row_ids, index)
-    shown = row_ids[:4]
+    shown, more = note_rows(row_ids, index)
     parts = []
-    for rid in shown:
-        row = by_id.loc[rid]
-        when = "" if pd.isna(row["published"]) else f"، {fmt_date(row['published'])}"
-        parts.append(
-            f"{row_link(rid)}: "
-            f"{credit_html(row['originator'], row['publisher'])}، الدرجة {isolate(str(row['reliability']))}{when}"
-        )
-    more = len(row_ids) - len(shown)
+    for row in shown:
+        when = "" if row["published"] is None else f"، {fmt_date(row['published'])}"
+        who = credit_html(row["who"], row["publisher"])
+        parts.append(f"{row_link(row['row_id'])}: {who}، الدرجة {isolate(row['grade'])}{when}")
     label = "صف البيانات" if len(row_ids) == 1 else "صفوف البيانات"
     tail = f"؛ إضافة إلى {count(more, ROW)}" if more else ""
     return f"{lead}{label} {'؛ '.join(parts)}{tail}"

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from ..rows.provenance import cited, credit, row_href
+from ..rows.provenance import credit, note_rows, row_href
 from .prose import fmt_date, join_words
 
 
@@ -18,17 +18,14 @@ def provenance_note(row_ids: tuple[str, ...], index: pd.DataFrame, table: str = 
     """
     if not row_ids:
         return f"counted from this book's data package, table {html.escape(table)}.csv"
-    by_id = cited(row_ids, index)
-    shown = row_ids[:4]
+    shown, more = note_rows(row_ids, index)
     parts = []
-    for rid in shown:
-        row = by_id.loc[rid]
-        when = "" if pd.isna(row["published"]) else f", {fmt_date(row['published'])}"
+    for row in shown:
+        when = "" if row["published"] is None else f", {fmt_date(row['published'])}"
         parts.append(
-            f'<a href="{row_href(rid)}">{html.escape(rid)}</a>: '
-            f"{html.escape(credit(row['originator'], row['publisher']))}, grade {row['reliability']}{when}"
+            f'<a href="{row_href(row["row_id"])}">{html.escape(row["row_id"])}</a>: '
+            f"{html.escape(credit(row['who'], row['publisher']))}, grade {row['grade']}{when}"
         )
-    more = len(row_ids) - len(shown)
     tail = f" and {more} more" if more else ""
     label = "data row" if len(row_ids) == 1 else "data rows"
     return f"{label} {join_words(parts) if not more else '; '.join(parts)}{tail}"

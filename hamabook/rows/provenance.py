@@ -26,7 +26,8 @@ TABLE_OF_LETTER = {letter: table for table, letter in FACT_ID_LETTERS.items()}
 
 
 def evidence_index() -> pd.DataFrame:
-    """One row per fact row of the package: id, table, date, summary and its source's credit fields."""
+    """One row per fact row of the package: id, table, date, summary, who speaks in it where that is not its page's
+    originator (``speaker``, else empty) and its source's credit fields."""
     parts = []
     for table, (key, date_col, text_col) in FACT_TABLES.items():
         frame = load(table)
@@ -39,6 +40,7 @@ def evidence_index() -> pd.DataFrame:
                     "summary": frame[text_col],
                     "source_id": frame["source_id"],
                     "credibility": frame["credibility"],
+                    "speaker": frame["speaker"] if "speaker" in frame else "",
                 }
             )
         )
@@ -70,6 +72,30 @@ def cited(row_ids: tuple[str, ...], index: pd.DataFrame) -> pd.DataFrame:
     if unknown:
         raise KeyError(f"value cites row(s) not in the data package: {', '.join(unknown)}")
     return by_id
+
+
+NOTE_ROWS = 4  # the rows a value's note names; the rest it counts
+
+
+def note_rows(row_ids: tuple[str, ...], index: pd.DataFrame) -> tuple[list[dict], int]:
+    """The rows a value's provenance note names (its first NOTE_ROWS) and how many more it rests on. Each: its id;
+    who spoke (the row's speaker where a page carries several parties' words, else the page's originator) and the
+    publisher read, for :func:`credit`; its grade; the date its page was published (None if unknown)."""
+    by_id = cited(row_ids, index)
+    shown = []
+    for rid in row_ids[:NOTE_ROWS]:
+        row = by_id.loc[rid]
+        speaker = row["speaker"] if isinstance(row["speaker"], str) and row["speaker"] else ""
+        shown.append(
+            {
+                "row_id": rid,
+                "who": speaker or row["originator"],
+                "publisher": row["publisher"],
+                "grade": str(row["reliability"]),
+                "published": None if pd.isna(row["published"]) else row["published"],
+            }
+        )
+    return shown, len(row_ids) - len(shown)
 
 
 def originators(row_ids: tuple[str, ...], index: pd.DataFrame) -> list[str]:
