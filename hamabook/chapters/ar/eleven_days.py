@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 import pandas as pd
 
@@ -26,6 +25,7 @@ from ...rows.translations import translated
 from .. import eleven_days as en
 from ..page import Page, Section
 from . import _maps
+from ._english import Dated, dated_rows, values_of
 
 LANG = "ar"
 # The judgments the English chapter cites, by the keys its prose uses (tests/test_ar_eleven_days.py holds them equal).
@@ -40,13 +40,7 @@ NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "
 QUALIFIERS = {"about": "نحو", "more than": "أكثر من", "up to": "ما يصل إلى", "": ""}
 
 
-@dataclass(frozen=True)
-class Tables:
-    """The English page's tables and values (its sections' selections), and every fact row's date."""
-
-    t: en.Tables
-    en: dict[str, Value]
-    dated: pd.DataFrame  # row_id, date, date_precision
+Tables = Dated
 
 
 def tables() -> Tables:
@@ -55,14 +49,7 @@ def tables() -> Tables:
         en.bottom_line, en.origins, en.idlib, en.command, en.launch, en.aleppo, en.north, en.hama,
         en.south_and_east, en.homs, en.damascus, en.what_it_means, en.method,
     )  # fmt: skip
-    values = {k: v for section in sections for k, v in section(t).values.items()}
-    frames = [
-        t.events.rename(columns={"event_id": "row_id"}),
-        t.changes.rename(columns={"change_id": "row_id"}),
-        t.figures.rename(columns={"figure_id": "row_id", "as_of": "date", "as_of_precision": "date_precision"}),
-    ]
-    dated = pd.concat([f[["row_id", "date", "date_precision"]] for f in frames], ignore_index=True)
-    return Tables(t, values, dated)
+    return Tables(t, values_of(t, sections), dated_rows(t))
 
 
 # --- Values: the English page's, worded in Arabic ---------------------------------------------------------------

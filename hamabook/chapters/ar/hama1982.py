@@ -12,8 +12,6 @@ change the view), every word from ``data/translations.csv``, through the Arabic 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from ...charts import theme
@@ -28,6 +26,7 @@ from ...rows.translations import translations
 from .. import hama1982 as en
 from ..page import Page, Section
 from . import _figures as charts
+from ._english import English, values_of
 from ._judged import judged
 
 LANG = "ar"
@@ -41,21 +40,14 @@ SCOPES = {"civilians": "مدنيون", "all deaths": "كل القتلى", "unspe
 # --- The page -------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Tables:
-    """The English chapter's tables and the values of its sections, by key (their rows are what this page words
-    again)."""
-
-    t: en.Tables
-    en: dict[str, Value]
+Tables = English
 
 
 def tables() -> Tables:
     t = en.tables()
     sections = (en.months, en.assault, en.death_toll, en.known_then, en.why_estimates_differ, en.then_and_now)
     sections += (en.memory, en.reassurance, en.accountability, en.before, en.data_as_of)
-    values = {k: v for s in sections for k, v in s(t).values.items()}
-    return Tables(t, values)
+    return Tables(t, values_of(t, sections))
 
 
 def build() -> Page:

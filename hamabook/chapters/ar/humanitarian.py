@@ -9,8 +9,6 @@ full in Arabic through the Arabic pages' shared boxes (:func:`hamabook.chapters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from ...charts import theme
@@ -21,6 +19,7 @@ from ...rows.figures import value_or_range
 from ...rows.translations import translated
 from .. import humanitarian as en
 from ..page import Page, Section
+from ._english import English, values_of
 from ._figures import voice as chart_voice
 from ._judged import judged
 from .hama1982 import fmt_between
@@ -30,20 +29,14 @@ CHAPTER = "humanitarian"
 VERDICTS = {"j40_verdict": "J40"}  # as the English page names it (the test holds them equal)
 
 
-@dataclass(frozen=True)
-class Tables:
-    """The English chapter's tables and the values of its sections, by key (their rows are what this page words
-    again)."""
-
-    t: en.Tables
-    en: dict[str, Value]
+Tables = English
 
 
 def tables() -> Tables:
     t = en.tables()
     sections = (en.baseline, en.flight, en.displacement, en.displacement_definitions, en.casualties, en.hama)
     sections += (en.relief, en.returns, en.data_dates)
-    return Tables(t, {k: v for s in sections for k, v in s(t).values.items()})
+    return Tables(t, values_of(t, sections))
 
 
 def build() -> Page:

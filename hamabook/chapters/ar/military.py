@@ -10,9 +10,6 @@ words for it. The chapter's judgments (J01, J04, J15) are shown in full in the c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-import pandas as pd
 
 from ...charts import theme
 from ...charts.kinds import report_dots
@@ -22,6 +19,7 @@ from ...output.prose import Value
 from .. import military as en
 from ..page import Page, Section
 from . import _figures, _maps
+from ._english import Dated, dated_rows, values_of
 from .eleven_days import counted, judgment_boxes, verdicts, when
 
 LANG = "ar"
@@ -31,13 +29,7 @@ SOLDIER = arabic.Noun("جندي", "جنديين", "جنود", "جندياً")
 PLACE = arabic.Noun("مكان", "مكانين", "أماكن", "مكاناً")
 
 
-@dataclass(frozen=True)
-class Tables:
-    """The English page's tables and values (its sections' selections), and every fact row's date."""
-
-    t: en.Tables
-    en: dict[str, Value]
-    dated: pd.DataFrame  # row_id, date, date_precision
+Tables = Dated
 
 
 def tables() -> Tables:
@@ -47,14 +39,7 @@ def tables() -> Tables:
         en.origins, en.aleppo, en.hama_front, en.advance, en.distances, en.army, en.exchange_rate,
         en.russian_strikes, en.homs, en.north, en.other_fronts,
     )  # fmt: skip
-    values = {k: v for section in sections for k, v in section(t, ids).values.items()}
-    frames = [
-        t.events.rename(columns={"event_id": "row_id"}),
-        t.changes.rename(columns={"change_id": "row_id"}),
-        t.figures.rename(columns={"figure_id": "row_id", "as_of": "date", "as_of_precision": "date_precision"}),
-    ]
-    dated = pd.concat([f[["row_id", "date", "date_precision"]] for f in frames], ignore_index=True)
-    return Tables(t, values, dated)
+    return Tables(t, values_of(t, sections, ids), dated_rows(t))
 
 
 def span(a: Tables, key: str) -> Value:
