@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from bs4 import BeautifulSoup
+from pages import numbers_in_prose
 from visits import TEXT_BOXES_JS, desktop
 
 from hamabook import ROOT
@@ -23,7 +24,6 @@ pytestmark = pytest.mark.site
 SITE = ROOT / "_build" / "html"
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
-NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")
 
 
 def _pages() -> list[str]:
@@ -155,17 +155,7 @@ def test_arabic_page_tells_the_story_in_arabic(path):
 @pytest.mark.parametrize("path", ARABIC or ["(none)"])
 def test_arabic_numbers_in_prose_open_their_source(path):
     """As on the English pages: at least 90 % of the numbers in the prose are inserted values with their note."""
-    marked = unmarked = 0
-    for para in _main(path).select("section p, section li"):
-        boxes = para.find_parent(class_=["hb-judgment", "hb-judgments"])  # rendered from judgments.csv
-        if para.find_parent(["table", "figure", "details", "nav"]) or boxes:
-            continue
-        for value in para.select(".hb-val"):
-            marked += len(NUMBER.findall(value.contents[0] if value.contents else ""))
-        bare = BeautifulSoup(str(para), "html.parser")
-        for inserted in bare.select(".hb-val, a, code"):
-            inserted.decompose()
-        unmarked += len(NUMBER.findall(bare.get_text(" ")))
+    marked, unmarked = numbers_in_prose(_main(path))
     assert marked >= 20 and marked / (marked + unmarked) >= 0.9, (path, marked, unmarked)
 
 

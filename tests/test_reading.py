@@ -10,7 +10,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from pages import CHAPTERS
+from pages import CHAPTERS, numbers_in_prose
 
 from hamabook import ROOT
 from hamabook.build.browser import serve
@@ -27,7 +27,6 @@ VERDICT = re.compile(
 ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 TRAILING_ZERO = re.compile(r"(?<![\d.])\d[\d,]*\.0(?!\d)")
 BAD_PHRASES = re.compile(r"\b(all 2|both 2|of the 1|1 reports|1 sources|1 rows)\b")
-NUMBER = re.compile(r"(?<![\w.-])\d[\d,.]*(?![\w-])")
 
 
 @functools.cache
@@ -95,17 +94,7 @@ def test_prose_has_no_machine_artefacts(name):
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_numbers_in_prose_open_their_source(name):
     """At least 90 % of the numbers in a chapter's paragraphs are inserted values with a provenance note."""
-    marked = unmarked = 0
-    for para in _main(name).select("section p, section li"):
-        boxes = para.find_parent(class_=["hb-judgment", "hb-judgments"])  # rendered from judgments.csv
-        if para.find_parent(["table", "figure", "details", "nav"]) or boxes:
-            continue
-        for value in para.select(".hb-val"):
-            marked += len(NUMBER.findall(value.contents[0] if value.contents else ""))
-        bare = BeautifulSoup(str(para), "html.parser")
-        for inserted in bare.select(".hb-val, a, code"):
-            inserted.decompose()
-        unmarked += len(NUMBER.findall(bare.get_text(" ")))
+    marked, unmarked = numbers_in_prose(_main(name))
     assert marked + unmarked == 0 or marked / (marked + unmarked) >= 0.9, (name, marked, unmarked)
 
 
