@@ -68,6 +68,9 @@ def test_arabic_style_and_typeface_only_on_arabic_pages():
         links = [link.get("href", "") for link in soup(path).find_all("link", rel="stylesheet")]
         loads = any(PurePosixPath(urllib.parse.urlparse(h).path).name == editions.CSS for h in links)
         assert loads == (path in ARABIC), f"{path}: loads {editions.CSS}={loads}"
+        preloads = [link["href"] for link in soup(path).find_all("link", rel="preload") if link.get("as") == "font"]
+        assert len(preloads) == (len(fonts.WEIGHTS) if path in ARABIC else 0), f"{path}: font preloads {preloads}"
+        assert all((SITE / _resolve(path, href)).is_file() for href in preloads), preloads
     shipped = SITE / "_static" / editions.FONTS
     for weight in fonts.WEIGHTS:
         assert (shipped / fonts.shipped_name(weight)).read_bytes() == (

@@ -83,6 +83,17 @@ def switch_html(href: str, to_arabic: bool, counterpart: bool) -> str:
     )
 
 
+def font_preloads(pathto) -> str:
+    """``<link rel="preload" as="font">`` for each shipped weight of the Arabic typeface: an Arabic page asks for its
+    fonts with its first bytes instead of once its style sheet is read, and paints its text sooner (``pathto``: the
+    page's Sphinx ``pathto``, for a link relative to it)."""
+    return "".join(
+        f'<link rel="preload" as="font" type="font/woff" crossorigin '
+        f'href="{html.escape(pathto(f"_static/{FONTS}/{fonts.shipped_name(weight)}", 1))}" />\n'
+        for weight in fonts.WEIGHTS
+    )
+
+
 def alternate_links(urls: dict[str, str]) -> str:
     """``<link rel="alternate" hreflang>`` for each language's version of a page (``{"en": url, "ar": url}``)."""
     return "".join(
@@ -178,6 +189,7 @@ def _page_edition(app, pagename, templatename, context, doctree) -> None:
     if arabic:
         context["hb_lang"], context["hb_dir"] = ARABIC, "rtl"
         app.add_css_file(CSS)
+        context["metatags"] = context.get("metatags", "") + font_preloads(context["pathto"])
         target = counterpart or app.config.root_doc
     else:
         target = counterpart or arabic_home()
