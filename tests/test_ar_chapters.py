@@ -45,32 +45,31 @@ def _duals() -> list[str]:
 DUALS = _duals()
 
 
+def _facts(text: str, names: dict[str, float], pattern: str) -> list[float]:
+    """The numbers ``text`` states, in order: its numerals, and the words of ``names`` (months, number words) it
+    uses, each as the number it stands for (a word also read in lower case: 'Eight' is eight)."""
+    out: list[float] = []
+    for token in re.findall(rf"\d[\d,.]*\d|\d|{pattern}", text):
+        if token[0].isdigit():
+            out.append(float(token.replace(",", "")))
+        elif (found := names.get(token, names.get(token.lower()))) is not None:
+            out.append(found)
+    return out
+
+
+EN_NAMES = {month: i + 1 for i, month in enumerate(EN_MONTHS)} | EN_WORDS
+AR_NAMES = {month: i + 1 for i, month in enumerate(AR_MONTHS)} | dict.fromkeys(DUALS, 2) | {"واحد": 1}
+
+
 def facts_en(text: str) -> list[float]:
     """The numbers and months an English value states, in order ('29 November and 1 December 2024' ->
     [29, 11, 1, 12, 2024]); house-style number words count as numbers."""
-    out: list[float] = []
-    for token in re.findall(r"\d[\d,.]*\d|\d|[A-Za-z]+", text):
-        if token[0].isdigit():
-            out.append(float(token.replace(",", "")))
-        elif token in EN_MONTHS:
-            out.append(EN_MONTHS.index(token) + 1)
-        elif token.lower() in EN_WORDS:
-            out.append(EN_WORDS[token.lower()])
-    return out
+    return _facts(text, EN_NAMES, "[A-Za-z]+")
 
 
 def facts_ar(text: str) -> list[float]:
     """The numbers and months an Arabic value states, in order; a dual noun is two, 'واحد' one."""
-    months = "|".join(re.escape(m) for m in sorted(AR_MONTHS, key=len, reverse=True))
-    out: list[float] = []
-    for token in re.findall(rf"\d[\d,.]*\d|\d|{months}|{'|'.join(DUALS)}|واحد", text):
-        if token[0].isdigit():
-            out.append(float(token.replace(",", "")))
-        elif token in AR_MONTHS:
-            out.append(AR_MONTHS.index(token) + 1)
-        else:
-            out.append(1 if token == "واحد" else 2)
-    return out
+    return _facts(text, AR_NAMES, "|".join(re.escape(n) for n in sorted(AR_NAMES, key=len, reverse=True)))
 
 
 def same_facts(en: str, ar: str, any_order: bool = False) -> bool:

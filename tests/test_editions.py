@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from bs4 import BeautifulSoup
 from pages import numbers_in_prose
-from visits import TEXT_BOXES_JS, desktop
+from visits import TEXT_BOXES_JS, desktop, open_tab
 
 from hamabook import ROOT
 from hamabook.build import editions, fonts
@@ -182,16 +182,6 @@ def test_every_glued_value_is_on_the_arabic_page_with_an_arabic_note(notebook):
 # --- In Chromium ----------------------------------------------------------------------------------------------------
 
 
-def _visit(browser, url: str, width: int = 1280):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url, wait_until="load")
-    page.evaluate("() => document.fonts.ready.then(() => true)")
-    return context, page, requests
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ARABIC or ["(none)"])
 def test_arabic_page_reads_right_to_left_in_chromium(browser, site_url, path):
@@ -215,7 +205,8 @@ def test_arabic_page_reads_right_to_left_in_chromium(browser, site_url, path):
 
 @pytest.mark.browser
 def test_english_pages_neither_load_nor_need_the_arabic_typeface(browser, site_url):
-    context, page, requests = _visit(browser, site_url + "book/intro.html")
+    context, page, seen = open_tab(browser, site_url + "book/intro.html")
+    requests = seen["requests"]
     try:
         assert page.evaluate("() => [document.dir, document.documentElement.lang]") == ["", "en"]
         assert not [u for u in requests if "/fonts/" in u or editions.CSS in u]
@@ -226,7 +217,7 @@ def test_english_pages_neither_load_nor_need_the_arabic_typeface(browser, site_u
 @pytest.mark.browser
 def test_the_switch_leads_to_the_other_edition_and_back(browser, site_url):
     for start in ("book/intro.html", "book/military.html"):
-        context, page, _ = _visit(browser, site_url + start)
+        context, page, _ = open_tab(browser, site_url + start)
         try:
             page.locator("a.hb-lang-switch").click()
             page.wait_for_load_state("load")
@@ -245,7 +236,7 @@ def test_search_finds_arabic_words(browser, site_url):
     """Sphinx's search (its index and its script) finds a page by an Arabic word only an Arabic page holds."""
     word = "الجولاني"  # al-Sharaa's former name, as the Arabic intro writes it
     assert word in soup("book/ar/intro.html").get_text()
-    context, page, _ = _visit(browser, site_url + "search.html?q=" + urllib.parse.quote(word))
+    context, page, _ = open_tab(browser, site_url + "search.html?q=" + urllib.parse.quote(word))
     try:
         page.wait_for_function(
             "() => (document.querySelector('#search-results')?.innerText || '').includes('Search finished')",
