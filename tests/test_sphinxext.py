@@ -316,3 +316,36 @@ def test_the_search_index_reads_html_outputs_word_by_word():
 
     markup = "<tr><td>1,000</td><td>AFP&#x27;s</td></tr><script>var x = 1;</script><b>a&lt;b</b>"
     assert words_of_html(markup).split() == ["1,000", "AFP's", "a", "b"]
+
+
+def test_scripts_wait_for_the_parsed_page_and_the_imported_style_sheet_is_asked_for_at_once():
+    from sphinx.builders.html._assets import _JavaScript
+
+    def page(pagename):
+        context = {
+            "script_files": [
+                _JavaScript("_static/documentation_options.js", priority=1),
+                _JavaScript("_static/doctools.js", priority=200),
+                _JavaScript("_static/design-tabs.js", priority=900, **{"data-sd-tabs-storage-prefix": "x"}),
+                _JavaScript(None, body="DOCUMENTATION_OPTIONS.pagename = 'p';"),
+            ],
+            "pathto": lambda name, resource=0: "../" + name,
+            "metatags": "<meta>\n",
+        }
+        sphinxext._first_paint_first(None, pagename, "page.html", context, None)
+        return context
+
+    chapter = page("book/battle")
+    deferred = {str(a.filename): a.attributes.get("defer") for a in chapter["script_files"]}
+    assert deferred == {
+        "_static/documentation_options.js": None,  # the page's inline code reads it at once
+        "_static/doctools.js": "defer",
+        "_static/design-tabs.js": "defer",
+        "None": None,  # inline code runs where it stands
+    }
+    assert chapter["script_files"][2].attributes["data-sd-tabs-storage-prefix"] == "x"
+    assert [a.priority for a in chapter["script_files"]] == [1, 200, 900, 500]
+    assert chapter["metatags"] == '<meta>\n<link rel="preload" as="style" href="../_static/basic.css" />\n'
+    search = page("search")  # its inline code calls the search tools as it is parsed
+    assert not any(a.attributes.get("defer") for a in search["script_files"])
+    assert "basic.css" in search["metatags"]

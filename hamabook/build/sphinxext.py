@@ -175,6 +175,28 @@ def _trim_assets(app, pagename, templatename, context, doctree) -> None:
             ]
 
 
+# The one script file a page's inline code reads at once (``DOCUMENTATION_OPTIONS.pagename = ...`` follows it).
+RUN_AT_ONCE = "documentation_options.js"
+# The style sheet the theme's own (``styles/theme.css``) imports: a chain of two requests before the first paint.
+IMPORTED_CSS = "_static/basic.css"
+
+
+def _first_paint_first(app, pagename, templatename, context, doctree) -> None:
+    """Nothing but style sheets holds up a page's first paint: every script file but :data:`RUN_AT_ONCE` is
+    deferred (run in order once the page is parsed, where the theme's scripts and the chart loader wait anyway),
+    and the style sheet the theme imports is asked for with the page's first bytes (``rel=preload``). The search
+    page keeps its scripts as they are: its inline code calls the search tools at once."""
+    if "script_files" in context and pagename != "search":
+        context["script_files"] = [
+            type(asset)(asset.filename, priority=asset.priority, **{**asset.attributes, "defer": "defer"})
+            if asset.filename and not str(asset.filename).endswith(RUN_AT_ONCE)
+            else asset
+            for asset in context["script_files"]
+        ]
+    href = html.escape(context["pathto"](IMPORTED_CSS, 1))
+    context["metatags"] = context.get("metatags", "") + f'<link rel="preload" as="style" href="{href}" />\n'
+
+
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
 
@@ -319,6 +341,7 @@ def setup(app):
     app.connect("doctree-resolved", _unsearch, priority=900)
     app.connect("doctree-resolved", _restore_bibliography_text)
     app.connect("html-page-context", _trim_assets, priority=900)
+    app.connect("html-page-context", _first_paint_first, priority=910)
     app.connect("html-page-context", _page_metadata)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_static_files)
