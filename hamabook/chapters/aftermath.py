@@ -190,7 +190,6 @@ STATUS_FACTS = {
     "am_moscow_talks_date": ("russia_bases", "bases discussed; no agreement announced", "first"),
     "am_paris_date": ("israel_south", "US-supervised Israel-Syria coordination mechanism", "first"),
     "am_incursions_date": ("israel_south", "incursions continue after Paris mechanism", "first"),
-    "am_assembly_date": ("transition", "first session called; appointed third named", "first"),
     "am_arsenal_claim_date": ("arsenal", "old army's arsenal largely destroyed (Israeli claim)", "first"),
     "am_opcw_mission_date": ("arsenal", "Syria's OPCW mission reinstated", "first"),
     "am_seizure_date": ("iran_network", "smuggling to Lebanon interdicted; some routes open", "first"),

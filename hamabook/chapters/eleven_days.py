@@ -297,8 +297,9 @@ def command(t: Tables) -> Section:
     fsa = _on(factions, "2024-11-30")
     v["days_nfl_fsa"] = _said("11 factions", fsa)
     sharaa = t.ev("statement", place="hama", actor="hts")  # his statements as Hama fell
-    v["days_sharaa_day"] = _day(sharaa)
-    v["days_sharaa_month"] = _day(sharaa, precision="month")
+    dated = sharaa[sharaa["date_precision"] == "day"]  # the reports that give the day (CNA gives none)
+    v["days_sharaa_day"] = _day(dated)
+    v["days_sharaa_month"] = _day(dated, precision="month")
     sna = t.fig("opposition_force_size")
     sna = sna[sna["place_id"].isna() & (sna["unit"] == "people") & (sna["as_of"].dt.year == 2019)]
     v["days_sna_size"] = prose.text(prose.fmt_range(sna["value"].min(), sna["value"].max()), sna)
@@ -328,9 +329,11 @@ def launch(t: Tables) -> Section:
     saraqib = t.taken("saraqib")
     v["days_saraqib"] = _day(_on(saraqib, _modal(saraqib)))
     counts = t.fig("military_towns").sort_values("as_of")
-    # The first day's count for the whole front (TRENDS; the other count that day is western Aleppo's alone).
-    first_day = counts[(counts["as_of"] == start) & counts["place_id"].isna()]
-    v["days_first_towns"] = _said(f"{prose.fmt_number(first_day['value'].iloc[0])} towns and villages", first_day)
+    # The first day's counts of what the rebels took in western Aleppo (the monitor's and a broadcaster's, each
+    # counting villages with other positions): a range over every count of that day.
+    first_day = counts[counts["as_of"] == start]
+    first_range = prose.fmt_range(first_day["value"].min(), first_day["value"].max())
+    v["days_first_towns"] = prose.text(f"{first_range} villages, towns and positions", first_day["figure_id"])
     late = counts.iloc[[-1]]
     v["days_towns_late"] = _said(f"more than {prose.fmt_number(late['value'].iloc[0])}", late)
     v["days_towns_late_day"] = prose.text(prose.fmt_day(late["as_of"].iloc[0], YEAR), late)
@@ -371,8 +374,6 @@ def north(t: Tables) -> Section:
     v["days_tel_rifaat"] = _day(tel)
     separate = _on(sna[sna["actor_id"] == "sna"], tel["date"].min())
     v["days_kurds_displaced"] = _said("more than 300,000", separate[separate["place_id"] == "tel-rifaat"])
-    passage = t.ev("displacement", place="tel-rifaat")  # the first reports of the flight (later ones count arrivals)
-    v["days_tel_rifaat_passage"] = _day(passage[passage["date"] == passage["date"].min()])
     v["days_manbij"] = _either(sna[sna["place_id"] == "manbij"])
     return Section(values=v)
 
@@ -468,7 +469,7 @@ def damascus(t: Tables) -> Section:
     plane = plane[plane["actor_id"].isna()]
     v["days_plane"] = _said("10 p.m.", plane)
     own = t.ev("assad_exit", place="latakia")
-    v["days_own_account"] = _said("16 December", own)
+    v["days_own_account"] = prose.text(prose.fmt_day(own["as_of"].max(), YEAR), own["event_id"])  # the day reported
     v["days_latakia"] = _day(own)
     moscow = t.ev("assad_exit", after=last["date"].min())
     moscow = moscow[moscow["place_id"].isna()]

@@ -714,7 +714,9 @@ def accountability(t: Tables) -> Section:
     if warrants["date"].nunique() < 2:  # the prose says the reports date the warrant differently
         raise ValueError(f"warrant reports agree on one date: {', '.join(warrants['event_id'])}")
     convicted, upheld, final = (step(acc, c) for c in ("conviction", "appeal_ruling", "final_ruling"))
-    swiss = t.toll[t.toll["source_id"].isin(indict["source_id"])].iloc[0]
+    # The toll the Swiss indictment gives, as whoever carried it reports it (the indictment's own originator).
+    prosecutor = t.sources.set_index("source_id").loc[indict["source_id"], "originator"]
+    swiss = t.toll[t.toll["originator"].isin(prosecutor)].iloc[0]
     sentence = metric_rows(t.figures, FRENCH_SENTENCE).iloc[0]
     assets = metric_rows(t.figures, FRENCH_ASSETS).iloc[0]
     back = metric_rows(t.figures, RETURN_YEAR).iloc[0]

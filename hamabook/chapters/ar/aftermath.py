@@ -45,7 +45,6 @@ FIRST = (
     "am_declaration_date",
     "am_government_date",
     "am_elections_date",
-    "am_assembly_date",
     "am_coast_monitor_date",
     "am_coast_un_date",
     "am_church_date",

@@ -32,7 +32,6 @@ LANG = "ar"
 JUDGMENTS = {"j15_verdict": "J15", "j16_verdict": "J16", "j09_verdict": "J09", "j10_verdict": "J10"}
 FACTION = arabic.Noun("فصيل", "فصيلين", "فصائل", "فصيلاً")
 PLACE = arabic.Noun("مكان", "مكانين", "أماكن", "مكاناً")
-TOWN = arabic.Noun("بلدة أو قرية", "بلدتين أو قريتين", "بلدات وقرى", "بلدةً وقرية")
 PERSON = arabic.Noun("شخص", "شخصين", "أشخاص", "شخصاً")
 PRISONER = arabic.Noun("سجين", "سجينين", "سجناء", "سجيناً")
 NUMBER_WORDS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")  # house style
@@ -106,6 +105,15 @@ def amount(a: Tables, key: str, noun: arabic.Noun | None = None) -> Value:
     n = float(found.group(2).replace(",", ""))
     number = arabic.count(int(n), noun) if noun else arabic.fmt_number(n)
     return arabic.text(f"{QUALIFIERS[found.group(1)]} {number}".strip(), a.en[key].rows)
+
+
+def counts_between(a: Tables, key: str, of_what: str) -> Value:
+    """The English page's range of counts ('21–32 villages, towns and positions') in Arabic: 'ما بين 21 و32'
+    followed by ``of_what`` (a partitive, which takes any number); one count when the range is one number."""
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", a.en[key].text)]
+    low, high = arabic.fmt_number(min(numbers)), arabic.fmt_number(max(numbers))
+    text = low if low == high else f"ما بين {low} و{high}"
+    return arabic.text(f"{text} {of_what}", a.en[key].rows)
 
 
 def month_of(a: Tables, key: str) -> Value:
@@ -237,7 +245,7 @@ def campaign(a: Tables) -> Section:
     )  # fmt: skip
     v = {k: when(a, k) for k in keys_when}
     v["days_frozen_since"] = month_of(a, "days_frozen_since")
-    v["days_first_towns"] = counted(a, "days_first_towns", TOWN)
+    v["days_first_towns"] = counts_between(a, "days_first_towns", "من القرى والبلدات والمواقع")
     v["days_stand"] = span(a, "days_stand")
     v["days_wound_years"] = counted(a, "days_wound_years", arabic.YEAR)
     v["days_released"] = amount(a, "days_released", PRISONER)
