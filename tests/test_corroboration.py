@@ -50,7 +50,10 @@ def _corroborate(data) -> int:
         weak = rows[rows["source_id"].map(grade).isin(["C", "D"])]
         twins = weak.sample(frac=SHARE, random_state=SEED).copy()
         twins[id_col] = [f"{prefix}{9000 + k}" for k in range(len(twins))]
-        twins["source_id"] = b_copies.sample(len(twins), replace=True, random_state=SEED).to_numpy()
+        # distinct pages: two twins of one date and place on one page would be one report entered twice
+        twins["source_id"] = b_copies.sample(
+            len(twins), replace=len(twins) > len(b_copies), random_state=SEED
+        ).to_numpy()
         # each twin says who reported it (the summary names its originator) and speaks with its page's voice
         twins["summary"] = twins["source_id"].map(originator) + ": a second report of a held fact."
         if "speaker" in twins:

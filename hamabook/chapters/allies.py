@@ -827,7 +827,9 @@ def after(t: Tables) -> Section:
         values={
             "al_port_contract": when(of(bases, "Tartus port contract cancelled", "status"), precision="month"),
             "al_putin_sharaa": when(dated(bases, "2025-10-15")),
-            "al_qamishli": when(of(bases, "Russia leaves Qamishli; keeps Hmeimim and Tartus", "status"), precision="month"),
+            "al_qamishli": when(
+                of(bases, "Russia leaves Qamishli; keeps Hmeimim and Tartus", "status"), precision="month"
+            ),
             "al_bases_talks": when(dated(bases, "2026-01-29")),
             "al_smuggling": when(of(t.outcomes, "iran_network", "question")),
         }
