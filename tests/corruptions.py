@@ -422,6 +422,11 @@ def relay_not_in_the_registry(data: Path) -> None:
     put(data, "events", 2, "summary", "The army withdrew from the city, according to a statement via Zorbalak News.")
 
 
+def credit_not_in_the_registry(data: Path) -> None:
+    line = find(data, "events", lambda r: r["event_id"] == "E2201")  # Gulf News's own report
+    put(data, "events", line, "summary", "Zorbalak Wire (via Gulf News): the army admitted rebels had entered Aleppo.")
+
+
 def ultimatum_no_longer_stated(data: Path) -> None:
     line = find(data, "control_changes", lambda r: r["place_id"] == "suwayda" and "24 hours" in r["summary"])
     for field in ("summary", "quote_en"):
@@ -814,6 +819,10 @@ CATALOGUE: list[Corruption] = [
         relay_not_in_the_registry,
         "events.csv: line 2: field 'summary' value 'The army withdrew from the city, according to a statement via"
         " Zorbalak News.': expected a relay recorded in sources.csv ('Zorbalak News' is not the publisher",
+    ),
+    _c(
+        credit_not_in_the_registry,
+        "expected a credit recorded in sources.csv ('Zorbalak Wire' is not the originator, a via carrier or the speaker",
     ),
     _c(ultimatum_no_longer_stated, "has no row with place_id 'suwayda' stating '24 hours'"),
     _c(

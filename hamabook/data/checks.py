@@ -714,6 +714,44 @@ def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+# Words in a summary that credit a report to someone and name the copy it came through: "AP (via CTV News ...".
+_CREDIT = re.compile(rf"({_NAMES})\s*\((?:via|quoted by|relayed by|carried by)\b")
+
+
+def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
+    """Whoever a summary credits before the copy it came through ("AP (via CTV News)") is its source row's
+    originator (or an alias) or a via carrier, or the row's speaker: prevents a wire's credit that the page, and so the
+    registry, does not give (once a page is found to be the outlet's own report, its rows cannot keep the wire)."""
+    sources, originators = tables.get("sources"), tables.get("originators")
+    if sources is None or originators is None or sources.field("source_id") is None:
+        return []
+    aliases = {r["originator"]: r for r in originators.rows}
+    credited = {}
+    for row in sources.rows:
+        known = _originator_names(aliases.get(row["originator"], {"originator": row["originator"]}))
+        credited[row["source_id"]] = known | {_words(n) for n in _NAME_SPLIT.split(row.get("via") or "") if n}
+    problems = []
+    for table in tables.values():
+        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            known = credited.get(row["source_id"])
+            if known is None or not row["summary"]:
+                continue
+            speaker = row.get("speaker") or ""
+            if speaker:
+                known = known | _originator_names(aliases.get(speaker, {"originator": speaker}))
+            for match in _CREDIT.finditer(row["summary"]):
+                words = _words(match.group(1))
+                if words and not words[0][0].isdigit() and not _named_in(words, known):  # a date is no credit
+                    expected = (
+                        f"a credit recorded in sources.csv ({match.group(1)!r} is not the originator, a via carrier or"
+                        f" the speaker of source {row['source_id']!r})"
+                    )
+                    problems.append(table.problem(i, "summary", expected))
+    return problems
+
+
 def _originator_names(row: dict) -> set[tuple[str, ...]]:
     """The words an originator is named by: its name, its name without a gloss and the gloss ('Ahmed al-Sharaa
     (al-Jolani)'), and its aliases (originators.csv; proper names of it or of whoever speaks for it)."""
@@ -973,6 +1011,7 @@ RULES: list[Rule] = [
     own_page_graded_at_standing,
     one_source_row_per_page,
     relays_are_recorded,
+    credits_are_recorded,
     summaries_name_their_originator,
     speaker_caps_the_grade,
     no_duplicate_facts,
