@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -678,6 +678,17 @@ def _named_in(name: tuple[str, ...], known: set[tuple[str, ...]]) -> bool:
     return any(f" {' '.join(k)} " in text or text in f" {' '.join(k)} " for k in known if k)
 
 
+def _summaries(tables: dict[str, Table], sources: Table) -> Iterator[tuple[Table, int, dict]]:
+    """Every fact row that has a summary and cites a source, with its table and index: what the checks of credits
+    and relays in summaries read."""
+    for table in tables.values():
+        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+            continue
+        for i, row in enumerate(table.rows):
+            if row["summary"]:
+                yield table, i, row
+
+
 def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
     """A carrier a fact row's summary names ("via X", "quoted by X") is its source row's publisher, originator or
     one of its via carriers: prevents a relay the registry does not record, which hides a step between the
@@ -695,22 +706,19 @@ def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
             for field in field_names:
                 others |= {_words(n) for n in _NAME_SPLIT.split(row.get(field) or "") if n.strip()}
     problems = []
-    for table in tables.values():
-        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+    for table, i, row in _summaries(tables, sources):
+        known = carriers.get(row["source_id"])
+        if known is None:
             continue
-        for i, row in enumerate(table.rows):
-            known = carriers.get(row["source_id"])
-            if known is None or not row["summary"]:
-                continue
-            for match in _RELAY.finditer(row["summary"]):
-                for name in _NAME_SPLIT.split(match.group(1)):
-                    words = _words(name)
-                    if words and words not in others and not _named_in(words, known):
-                        expected = (
-                            f"a relay recorded in sources.csv ({name!r} is not the publisher, originator or a via"
-                            f" carrier of source {row['source_id']!r})"
-                        )
-                        problems.append(table.problem(i, "summary", expected))
+        for match in _RELAY.finditer(row["summary"]):
+            for name in _NAME_SPLIT.split(match.group(1)):
+                words = _words(name)
+                if words and words not in others and not _named_in(words, known):
+                    expected = (
+                        f"a relay recorded in sources.csv ({name!r} is not the publisher, originator or a via"
+                        f" carrier of source {row['source_id']!r})"
+                    )
+                    problems.append(table.problem(i, "summary", expected))
     return problems
 
 
@@ -731,24 +739,21 @@ def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
         known = _originator_names(aliases.get(row["originator"], {"originator": row["originator"]}))
         credited[row["source_id"]] = known | {_words(n) for n in _NAME_SPLIT.split(row.get("via") or "") if n}
     problems = []
-    for table in tables.values():
-        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+    for table, i, row in _summaries(tables, sources):
+        known = credited.get(row["source_id"])
+        if known is None:
             continue
-        for i, row in enumerate(table.rows):
-            known = credited.get(row["source_id"])
-            if known is None or not row["summary"]:
-                continue
-            speaker = row.get("speaker") or ""
-            if speaker:
-                known = known | _originator_names(aliases.get(speaker, {"originator": speaker}))
-            for match in _CREDIT.finditer(row["summary"]):
-                words = _words(match.group(1))
-                if words and not words[0][0].isdigit() and not _named_in(words, known):  # a date is no credit
-                    expected = (
-                        f"a credit recorded in sources.csv ({match.group(1)!r} is not the originator, a via carrier or"
-                        f" the speaker of source {row['source_id']!r})"
-                    )
-                    problems.append(table.problem(i, "summary", expected))
+        speaker = row.get("speaker") or ""
+        if speaker:
+            known = known | _originator_names(aliases.get(speaker, {"originator": speaker}))
+        for match in _CREDIT.finditer(row["summary"]):
+            words = _words(match.group(1))
+            if words and not words[0][0].isdigit() and not _named_in(words, known):  # a date is no credit
+                expected = (
+                    f"a credit recorded in sources.csv ({match.group(1)!r} is not the originator, a via carrier or"
+                    f" the speaker of source {row['source_id']!r})"
+                )
+                problems.append(table.problem(i, "summary", expected))
     return problems
 
 
@@ -803,18 +808,15 @@ def summaries_name_their_originator(tables: dict[str, Table], today: date) -> li
         if not own_page(r["publisher"], r["originator"], r.get("via") or "")
     }
     problems = []
-    for table in tables.values():
-        if table is sources or table.field("summary") is None or table.field("source_id") is None:
+    for table, i, row in _summaries(tables, sources):
+        originator = row.get("speaker") or relayed.get(row["source_id"])
+        if originator is None:
             continue
-        for i, row in enumerate(table.rows):
-            originator = row.get("speaker") or relayed.get(row["source_id"])
-            if originator is None or not row["summary"]:
-                continue
-            said = f" {' '.join(_words(row['summary']))} "
-            parts = names.get(originator, [])
-            if not all(any(f" {' '.join(n)} " in said for n in part) for part in parts):
-                expected = f"a summary that names its originator {originator!r} (or an alias in originators.csv)"
-                problems.append(table.problem(i, "summary", expected))
+        said = f" {' '.join(_words(row['summary']))} "
+        parts = names.get(originator, [])
+        if not all(any(f" {' '.join(n)} " in said for n in part) for part in parts):
+            expected = f"a summary that names its originator {originator!r} (or an alias in originators.csv)"
+            problems.append(table.problem(i, "summary", expected))
     return problems
 
 
