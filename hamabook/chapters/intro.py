@@ -196,6 +196,7 @@ def row_dates(t: Tables, ids) -> pd.DataFrame:
     frames = [
         t.events[["event_id", "as_of"]].rename(columns={"event_id": "row_id"}),
         t.figures[["figure_id", "as_of"]].rename(columns={"figure_id": "row_id"}),
+        t.changes[["change_id", "as_of"]].rename(columns={"change_id": "row_id"}),
         t.outcomes[["outcome_id", "date"]].rename(columns={"outcome_id": "row_id", "date": "as_of"}),
     ]
     known = pd.concat(frames, ignore_index=True)

@@ -254,11 +254,7 @@ def chronology(a: Tables) -> Section:
     end = max(reported_dates(t.events, category)["date"].max() for category in en.END_EVENTS)
     chron = en.chronology_rows(t.events, t.changes, t.places, t.sources, start, end)
     english = en.chronology(t, a.story).values
-    reported = pd.concat(
-        [f.rename(columns={key: "row_id"})[["row_id", "as_of"]] for f, key in
-         ((t.events, "event_id"), (t.changes, "change_id"), (t.figures, "figure_id"))]
-    )  # fmt: skip
-    latest = reported[reported["row_id"].isin(english["data_as_of"].rows)]["as_of"].max()
+    latest = en.row_dates(t, english["data_as_of"].rows)["as_of"].max()
     credibility = load("credibility_scale")["score"]
     s = Section(
         values={
