@@ -611,6 +611,7 @@ TRACKING_PREFIXES = ("utm_", "at_")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=4096)
 def normalised_url(url: str) -> str:
     """The page a URL names, for comparing two: scheme dropped, host lower-case without a www./m./amp. prefix or
     default port, zero-padded numbers in path segments unpadded, no trailing slash, tracking parameters and
@@ -668,6 +669,7 @@ _RELAY = re.compile(rf"\b(?:via|quoted by|relayed by)\s+(?:the\s+)?({_NAMES}(?:\
 _NAME_SPLIT = re.compile(r"\s*(?:/|\||;|,|\(|\)|\band\b)\s*")  # names in a list, or a name and its gloss
 
 
+@lru_cache(maxsize=8192)
 def _words(name: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", name.casefold()))
 
@@ -724,6 +726,7 @@ def relays_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
 
 # Words in a summary that credit a report to someone and name the copy it came through: "AP (via CTV News ...".
 _CREDIT = re.compile(rf"({_NAMES})\s*\((?:via|quoted by|relayed by|carried by)\b")
+_CREDIT_MARK = re.compile(r"\((?:via|quoted by|relayed by|carried by)\b")  # cheap test before the full pattern
 
 
 def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
@@ -746,6 +749,8 @@ def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
         speaker = row.get("speaker") or ""
         if speaker:
             known = known | _originator_names(aliases.get(speaker, {"originator": speaker}))
+        if not _CREDIT_MARK.search(row["summary"]):
+            continue
         for match in _CREDIT.finditer(row["summary"]):
             words = _words(match.group(1))
             if words and not words[0][0].isdigit() and not _named_in(words, known):  # a date is no credit
@@ -757,13 +762,16 @@ def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
-def _originator_names(row: dict) -> set[tuple[str, ...]]:
+def _originator_names(row: dict) -> frozenset[tuple[str, ...]]:
     """The words an originator is named by: its name, its name without a gloss and the gloss ('Ahmed al-Sharaa
     (al-Jolani)'), and its aliases (originators.csv; proper names of it or of whoever speaks for it)."""
-    name = row["originator"]
-    names = [name, re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\((.*?)\)", name)]
-    names += [a for a in (row.get("aliases") or "").split(";")]
-    return {_words(n) for n in names if _words(n)}
+    return _names_of(row["originator"], row.get("aliases") or "")
+
+
+@lru_cache(maxsize=4096)
+def _names_of(name: str, aliases: str) -> frozenset[tuple[str, ...]]:
+    names = [name, re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\((.*?)\)", name), *aliases.split(";")]
+    return frozenset(_words(n) for n in names if _words(n))
 
 
 def speaker_caps_the_grade(tables: dict[str, Table], today: date) -> list[str]:
@@ -834,6 +842,13 @@ def _summary_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@lru_cache(maxsize=8192)
+def _near_identical(first: str, second: str) -> bool:
+    """Whether two summaries read as one report retold (difflib's ratio at least NEAR_IDENTICAL)."""
+    matcher = difflib.SequenceMatcher(None, _summary_key(first), _summary_key(second), autojunk=False)
+    return matcher.quick_ratio() >= NEAR_IDENTICAL and matcher.ratio() >= NEAR_IDENTICAL
+
+
 def no_duplicate_facts(tables: dict[str, Table], today: date) -> list[str]:
     """No two fact rows with the same source and the same date and place (or metric and value) have near-identical
     summaries: prevents one report entered twice from counting as two reports."""
@@ -855,10 +870,7 @@ def no_duplicate_facts(tables: dict[str, Table], today: date) -> list[str]:
                     for earlier in rows[:n]:
                         if (earlier, later) in reported:
                             continue
-                        a = _summary_key(table.raw[earlier]["summary"])
-                        b = _summary_key(table.raw[later]["summary"])
-                        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-                        if matcher.quick_ratio() >= NEAR_IDENTICAL and matcher.ratio() >= NEAR_IDENTICAL:
+                        if _near_identical(table.raw[earlier]["summary"], table.raw[later]["summary"]):
                             reported.add((earlier, later))
                             same = " and ".join(fields)
                             expected = (
@@ -923,7 +935,7 @@ def translations_name_what_exists(tables: dict[str, Table], today: date) -> list
     catalogue = tables.get(TRANSLATIONS)
     if catalogue is None or any(catalogue.field(f) is None for f in ("table", "key", "field")):
         return []
-    problems = []
+    problems, index = [], {}
     for i, row in enumerate(catalogue.rows):
         table = tables.get(row["table"])
         if table is None or table is catalogue:
@@ -943,10 +955,27 @@ def translations_name_what_exists(tables: dict[str, Table], today: date) -> list
                 problems.append(catalogue.problem(i, "key", expected))
         elif len(table.key) != 1:
             problems.append(catalogue.problem(i, "table", f"a table with a one-field key ({table.path} has none)"))
-        elif row["key"] not in {str(r[table.key[0]]) for r in table.rows}:
+        elif row["key"] not in _keys_of(table, index):
             expected = f"the {table.key[0]} of a row of {table.path} (no row has {row['key']!r})"
             problems.append(catalogue.problem(i, "key", expected))
     return problems
+
+
+def _keys_of(table: Table, index: dict[str, dict[str, dict]]) -> dict[str, dict]:
+    """A one-field-key table's rows by their key, as text (the first row of a repeated key: duplicate keys are
+    another rule's finding), made once per check in ``index``."""
+    if table.path not in index:
+        keyed = index[table.path] = {}
+        for r in table.rows:
+            keyed.setdefault(str(r[table.key[0]]), r)
+    return index[table.path]
+
+
+@lru_cache(maxsize=8192)
+def _mostly_in(text: str, lang: str) -> bool:
+    """Whether at least half the letters of ``text`` are in the script of ``lang`` (TRANSLATION_SCRIPTS)."""
+    letters = [c for c in text if c.isalpha()]
+    return len([c for c in letters if TRANSLATION_SCRIPTS[lang][1].match(c)]) * 2 >= len(letters)
 
 
 def translations_in_their_script(tables: dict[str, Table], today: date) -> list[str]:
@@ -958,8 +987,7 @@ def translations_in_their_script(tables: dict[str, Table], today: date) -> list[
     problems = []
     for i, row in enumerate(catalogue.rows):
         script = TRANSLATION_SCRIPTS.get(row["lang"])
-        letters = [c for c in row["text"] or "" if c.isalpha()]
-        if script is not None and len([c for c in letters if script[1].match(c)]) * 2 < len(letters):
+        if script is not None and not _mostly_in(row["text"] or "", row["lang"]):
             problems.append(catalogue.problem(i, "text", f"text in the {script[0]} script (lang {row['lang']!r})"))
     return problems
 
@@ -970,12 +998,12 @@ def translations_cite_the_same_ids(tables: dict[str, Table], today: date) -> lis
     catalogue = tables.get(TRANSLATIONS)
     if catalogue is None or catalogue.field("text") is None:
         return []
-    problems = []
+    problems, index = [], {}
     for i, row in enumerate(catalogue.rows):
         table = tables.get(row["table"])
         if table is None or len(table.key) != 1 or table.field(row["field"] or "") is None:
             continue  # reported by translations_name_what_exists
-        original = next((r for r in table.rows if str(r[table.key[0]]) == row["key"]), None)
+        original = _keys_of(table, index).get(row["key"])
         if original is None or not isinstance(original[row["field"]], str):
             continue
         english, translated = set(CITED_IDS.findall(original[row["field"]])), set(CITED_IDS.findall(row["text"]))
