@@ -821,8 +821,10 @@ def cost(t: Tables) -> Section:
 
 
 def after(t: Tables) -> Section:
-    """What came of it: Russia's bases under talks, the route to Lebanon contested (outcomes to date)."""
+    """What came of it: Russia's bases under talks, the route to Lebanon contested, Damascus's charge against
+    Hezbollah (outcomes to date)."""
     bases = of(t.outcomes, "russia_bases", "question")
+    network = of(t.outcomes, "iran_network", "question")
     return Section(
         values={
             "al_port_contract": when(of(bases, "Tartus port contract cancelled", "status"), precision="month"),
@@ -831,6 +833,7 @@ def after(t: Tables) -> Section:
                 of(bases, "Russia leaves Qamishli; keeps Hmeimim and Tartus", "status"), precision="month"
             ),
             "al_bases_talks": when(dated(bases, "2026-01-29")),
-            "al_smuggling": when(of(t.outcomes, "iran_network", "question")),
+            "al_smuggling": when(of(network, "smuggling to Lebanon interdicted; some routes open", "status")),
+            "al_mezzeh_cell": when(of(network, "Hezbollah-armed cell dismantled (Syrian claim)", "status")),
         }
     )

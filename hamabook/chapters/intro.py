@@ -336,6 +336,8 @@ def capture_figure(caps: pd.DataFrame, places: pd.DataFrame):
 
 TRANSITION = "transition"  # outcomes.questions: the question of who governs and how
 DESIGNATION = "hts_designation"  # outcomes.questions: HTS and al-Sharaa on the terrorist lists
+# outcomes.status: the UN's and the United States' delistings of al-Sharaa (Canada's of HTS came later)
+UN_US_DELISTINGS = ("UN delists al-Sharaa and Khattab", "US delists al-Sharaa (SDGT)")
 # The words in which the reports give a span or a size (numbers they state in prose, not in a value field).
 TRANSITION_LENGTH = "five-year"  # the constitutional declaration's transitional period
 CABINET_SIZE = "23-member"  # the transitional cabinet sworn in on 29 March 2025
@@ -429,7 +431,7 @@ def who_governs(t: Tables) -> Section:
             "cabinet_size": prose.text(CABINET_SIZE, cabinet),
             "assembly_vote": _one_date(transition[transition["status"] == "indirect elections held"], "month"),
             "transition_as_of": _one_date(transition[transition["date"] == transition["date"].max()]),
-            "delisted": _latest_month(_of(out, "question", DESIGNATION)),
+            "delisted": _latest_month(_of(_of(out, "question", DESIGNATION), "status", *UN_US_DELISTINGS)),
         }
     )
 
