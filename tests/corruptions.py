@@ -272,6 +272,10 @@ def judgment_cites_deleted_event(data: Path) -> None:
     write(data, table, [r for r in rows(data, table) if dict(zip(rows(data, table)[0], r)).get(key) != cited])
 
 
+def judgment_assumes_deleted_row(data: Path) -> None:
+    put(data, "judgments", 2, "assumptions", get(data, "judgments", 2, "assumptions") + " The row O9999 shows it.")
+
+
 def withdrawn_judgment_still_stands(data: Path) -> None:
     standing = get(data, "judgments", 2, "judgment_id")
     write(
@@ -769,6 +773,7 @@ CATALOGUE: list[Corruption] = [
     _c(date_before_schema_minimum, "expected a value >= 1946-01-01"),
     _c(judgment_cites_missing_row, "judgments.csv: line 2: field 'basis'", only=True),
     _c(judgment_cites_deleted_event, "expected ids of rows that exist"),
+    _c(judgment_assumes_deleted_row, "expected ids of rows that exist (no row has id O9999)"),
     _c(
         withdrawn_judgment_still_stands,
         "field 'change' value 'withdrawn': expected J01 out of judgments.csv",
