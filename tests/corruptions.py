@@ -276,6 +276,10 @@ def judgment_assumes_deleted_row(data: Path) -> None:
     put(data, "judgments", 2, "assumptions", get(data, "judgments", 2, "assumptions") + " The row O9999 shows it.")
 
 
+def cause_weighs_deleted_row(data: Path) -> None:
+    put(data, "causes", 2, "assessment", get(data, "causes", 2, "assessment") + " See O9999.")
+
+
 def withdrawn_judgment_still_stands(data: Path) -> None:
     standing = get(data, "judgments", 2, "judgment_id")
     write(
@@ -774,6 +778,7 @@ CATALOGUE: list[Corruption] = [
     _c(judgment_cites_missing_row, "judgments.csv: line 2: field 'basis'", only=True),
     _c(judgment_cites_deleted_event, "expected ids of rows that exist"),
     _c(judgment_assumes_deleted_row, "expected ids of rows that exist (no row has id O9999)"),
+    _c(cause_weighs_deleted_row, 'See O9999.": expected ids of rows that exist (no row has id O9999)'),
     _c(
         withdrawn_judgment_still_stands,
         "field 'change' value 'withdrawn': expected J01 out of judgments.csv",

@@ -302,28 +302,30 @@ def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
-# Judgment fields whose prose names rows by id, "(O111, O112)": the reasoning a reader follows to the evidence.
-JUDGMENT_PROSE = ("statement", "assumptions", "alternative", "indicators")
+# Fields whose prose names rows by id, "(O111, O112)": the reasoning a reader follows to the evidence (a judgment's,
+# and the weighing of a cause of the speed). The history's reasons record why a change was made then, so they may
+# name rows dropped since.
+PROSE_CITING_ROWS = {
+    "judgments": ("statement", "assumptions", "alternative", "indicators"),
+    "causes": ("assessment", "indicators"),
+}
 
 
-def judgment_prose_cites_rows_that_exist(tables: dict[str, Table], today: date) -> list[str]:
-    """Every id a judgment's reasoning names in its prose exists: prevents an assumption that still leans on a row
-    dropped since ('the Assembly met in July (O116)' after O116 went with its unfound page). The history's reasons
-    record why a change was made then, so they may name rows dropped since."""
-    judgments = tables.get("judgments")
-    if judgments is None:
-        return []
+def prose_cites_rows_that_exist(tables: dict[str, Table], today: date) -> list[str]:
+    """Every id a judgment's or a cause's reasoning names in its prose exists: prevents an assumption that still
+    leans on a row dropped since ('the Assembly met in July (O116)' after O116 went with its unfound page)."""
     known = {str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 for r in t.rows}
     problems = []
-    for name in JUDGMENT_PROSE:
-        if judgments.field(name) is None:
-            continue
-        for i, row in enumerate(judgments.rows):
-            missing = sorted(set(CITED_IDS.findall(row[name] or "")) - known)
-            if missing:
-                problems.append(
-                    judgments.problem(i, name, f"ids of rows that exist (no row has id {', '.join(missing)})")
-                )
+    for table_name, fields in PROSE_CITING_ROWS.items():
+        table = tables.get(table_name)
+        for name in fields if table is not None else ():
+            if table.field(name) is None:
+                continue
+            for i, row in enumerate(table.rows):
+                missing = sorted(set(CITED_IDS.findall(row[name] or "")) - known)
+                if missing:
+                    listed = ", ".join(missing)
+                    problems.append(table.problem(i, name, f"ids of rows that exist (no row has id {listed})"))
     return problems
 
 
@@ -1051,7 +1053,7 @@ RULES: list[Rule] = [
     dates_not_in_future,
     dates_in_order,
     cited_ids_exist,
-    judgment_prose_cites_rows_that_exist,
+    prose_cites_rows_that_exist,
     fact_ids_carry_their_letter,
     judgment_history_consistent,
     tables_not_empty,
