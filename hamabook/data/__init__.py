@@ -531,7 +531,24 @@ def _validate_cached(data_dir: str, digest: str, today: date) -> tuple[str, ...]
     return tuple(p.replace("\r", "\\r").replace("\n", "\\n") for p in problems)
 
 
+# Typed frames already read, by the bytes of their file and the schema read with: chapters load the same tables
+# many times in one build, and a copy is cheaper than parsing the CSV again. Bounded (oldest dropped first).
+_FRAMES: dict[tuple[str, str], pd.DataFrame] = {}
+_FRAMES_KEPT = 64
+
+
 def _read(path: Path, schema: dict) -> pd.DataFrame:
+    """Table ``path`` typed by ``schema``: a copy of the frame read before from the same bytes, else parsed."""
+    data = path.read_bytes()
+    key = (hashlib.blake2b(data, digest_size=16).hexdigest(), json.dumps(schema, sort_keys=True))
+    if key not in _FRAMES:
+        if len(_FRAMES) >= _FRAMES_KEPT:
+            del _FRAMES[next(iter(_FRAMES))]
+        _FRAMES[key] = _parse_frame(data, schema)
+    return _FRAMES[key].copy()
+
+
+def _parse_frame(data: bytes, schema: dict) -> pd.DataFrame:
     dtypes, dates = {}, []
     for field in schema["fields"]:
         kind = field.get("type", "string")
@@ -545,10 +562,10 @@ def _read(path: Path, schema: dict) -> pd.DataFrame:
         else:
             dtypes[field["name"]] = "string"
     try:
-        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+        frame = pd.read_csv(io.BytesIO(data), dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
     except (ValueError, OverflowError):  # e.g. a 25-digit number pandas cannot hold as Float64 while parsing
         text = {name: "string" for name in dtypes}
-        frame = pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""], encoding="utf-8")
+        frame = pd.read_csv(io.BytesIO(data), dtype=text, keep_default_na=False, na_values=[""], encoding="utf-8")
         for name, kind in dtypes.items():
             if kind in ("Int64", "Float64"):
                 cast = int if kind == "Int64" else float
