@@ -82,14 +82,12 @@ def same_facts(en: str, ar: str, any_order: bool = False) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built():
-    pages = {}
+def built(chapter):
+    """``built("battle")``: the English and the Arabic page, from the session's builds (the other modules' tests
+    read the same pages)."""
 
     def pair(name: str):
-        if name not in pages:
-            english = importlib.import_module(f"hamabook.chapters.{name}").build()
-            pages[name] = (english, importlib.import_module(f"hamabook.chapters.ar.{name}").build())
-        return pages[name]
+        return chapter(name), chapter(f"ar.{name}")
 
     return pair
 

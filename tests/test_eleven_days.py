@@ -44,8 +44,8 @@ def test_a_phrase_rests_only_on_the_rows_that_state_its_figures():
 
 
 @pytest.fixture(scope="module")
-def page():
-    return eleven_days.build()
+def page(chapter):
+    return chapter("eleven_days")
 
 
 def test_every_number_rests_on_rows_that_hold_it_or_count_it(page, held):  # noqa: F811
