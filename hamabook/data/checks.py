@@ -276,15 +276,20 @@ def dates_in_order(tables: dict[str, Table], today: date) -> list[str]:
     return problems
 
 
+def _row_ids(tables: dict[str, Table]) -> set[str]:
+    """The ids of the package's rows, as text; a table keyed by the id of another table's row (evidence_kinds by
+    row_id) adds none."""
+    return {
+        str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 and t.key[0] not in ID_LIST_FIELDS for r in t.rows
+    }
+
+
 def cited_ids_exist(tables: dict[str, Table], today: date) -> list[str]:
     """Every id a row cites exists: prevents judgments resting on deleted rows, and *_id columns that point to
     another table's key without a declared foreign key."""
     problems = []
     keys = {t.key[0]: t for t in tables.values() if len(t.key) == 1}
-    # Ids of rows; a table keyed by the id of another table's row (evidence_kinds by row_id) adds none.
-    all_ids = {
-        str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 and t.key[0] not in ID_LIST_FIELDS for r in t.rows
-    }
+    all_ids = _row_ids(tables)
     for table in tables.values():
         for name in table.names("string"):
             target = keys.get(name)
@@ -314,7 +319,7 @@ PROSE_CITING_ROWS = {
 def prose_cites_rows_that_exist(tables: dict[str, Table], today: date) -> list[str]:
     """Every id a judgment's or a cause's reasoning names in its prose exists: prevents an assumption that still
     leans on a row dropped since ('the Assembly met in July (O116)' after O116 went with its unfound page)."""
-    known = {str(r[t.key[0]]) for t in tables.values() if len(t.key) == 1 for r in t.rows}
+    known = _row_ids(tables)
     problems = []
     for table_name, fields in PROSE_CITING_ROWS.items():
         table = tables.get(table_name)
@@ -771,13 +776,11 @@ def credits_are_recorded(tables: dict[str, Table], today: date) -> list[str]:
     problems = []
     for table, i, row in _summaries(tables, sources):
         known = credited.get(row["source_id"])
-        if known is None:
+        if known is None or not _CREDIT_MARK.search(row["summary"]):
             continue
         speaker = row.get("speaker") or ""
         if speaker:
             known = known | _originator_names(aliases.get(speaker, {"originator": speaker}))
-        if not _CREDIT_MARK.search(row["summary"]):
-            continue
         for match in _CREDIT.finditer(row["summary"]):
             words = _words(match.group(1))
             if words and not words[0][0].isdigit() and not _named_in(words, known):  # a date is no credit
